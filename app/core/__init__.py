@@ -1,0 +1,1 @@
+"""Domain types, standard library only. Everything else in Sluice imports from here."""

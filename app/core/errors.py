@@ -1,0 +1,107 @@
+"""Every error Sluice shows a user, and the one taxonomy they share.
+
+    SluiceError                 anything we raise on purpose; str() is a plain sentence for the user
+    ├── ChatError               a generation failed; .kind is one of ErrorKind (DESIGN.md "Errors users see")
+    ├── KeystoreError           no secure keyring, or the keyring refused
+    ├── StoreError              the database is corrupt, from a newer Sluice, or unwritable
+    └── ProfileError            unknown profile, bad profiles.toml, bad option
+
+A ChatError never carries a key: messages pass through `redact()` before they are stored or shown.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    AUTH = "auth"
+    QUOTA = "quota"
+    RATE_LIMIT = "rate_limit"
+    BAD_REQUEST = "bad_request"
+    NOT_FOUND = "not_found"
+    SERVER = "server"
+    PROVIDER = "provider"
+    PROTOCOL = "protocol"
+    INTERRUPTED = "interrupted"
+    TIMEOUT = "timeout"
+    CONNECTION = "connection"
+    KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
+
+
+# What each kind means, in words a user can act on. The provider's own message is shown beside it.
+KIND_EXPLANATIONS: dict[ErrorKind, str] = {
+    ErrorKind.AUTH: "The gateway rejected the API key.",
+    ErrorKind.QUOTA: "The account has no balance or quota left.",
+    ErrorKind.RATE_LIMIT: "Rate limited by the gateway.",
+    ErrorKind.BAD_REQUEST: "The gateway rejected the request.",
+    ErrorKind.NOT_FOUND: "Not found: check the base URL and the model name.",
+    ErrorKind.SERVER: "The gateway had a server error.",
+    ErrorKind.PROVIDER: "The provider reported an error during the reply.",
+    ErrorKind.PROTOCOL: "The gateway answered with something that is not a chat stream.",
+    ErrorKind.INTERRUPTED: "The connection broke before the reply was finished.",
+    ErrorKind.TIMEOUT: "The gateway did not answer in time.",
+    ErrorKind.CONNECTION: "Could not connect to the gateway.",
+    ErrorKind.KEY: "No API key could be used.",
+}
+
+
+class SluiceError(Exception):
+    """Base of every error we raise on purpose; its text is meant for the user."""
+
+
+class ChatError(SluiceError):
+    """A generation failed. `kind` is the taxonomy; `message` the provider's own words where it sent any."""
+
+    def __init__(self, kind: ErrorKind, message: str, *, retry_after: float | None = None) -> None:
+        self.kind = kind
+        self.message = redact(message)
+        self.retry_after = retry_after
+        super().__init__(self.message)
+
+    def describe(self) -> str:
+        """One plain line: what happened, then the provider's words."""
+        head = KIND_EXPLANATIONS[self.kind]
+        text = f"{head} {self.message}" if self.message and self.message not in head else head
+        if self.retry_after is not None:
+            text += f" (retry after {self.retry_after:g} s)"
+        return text
+
+
+class KeystoreError(SluiceError):
+    """The OS keyring is missing, insecure, locked or refused the request."""
+
+
+class StoreError(SluiceError):
+    """The conversation database cannot be used (corrupt, newer version, unwritable)."""
+
+
+class ProfileError(SluiceError):
+    """A profile is unknown or invalid, or profiles.toml cannot be read."""
+
+
+_SECRET_PATTERNS = (
+    # sk-…, sk-proj-…, sk-or-v1-… and the like; gateways echo keys back in error messages.
+    re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"),
+    re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{6,}"),
+    re.compile(r"(?i)((?:authorization|api[-_]?key|x-api-key)\s*[:=]\s*\"?)[^\s\",}]{6,}"),
+)
+
+_extra_secrets: set[str] = set()
+
+
+def register_secret(secret: str) -> None:
+    """Remember a key so that `redact` removes it even when it has no recognisable shape."""
+    if len(secret) >= 6:
+        _extra_secrets.add(secret)
+
+
+def redact(text: str) -> str:
+    """Remove anything that looks like a key from text meant for a user, a log or a file."""
+    for secret in _extra_secrets:
+        if secret in text:
+            text = text.replace(secret, "[redacted]")
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[redacted]", text)
+    return text

@@ -1,0 +1,244 @@
+"""The `sluice` command line. Argument parsing and the commands; no Qt import anywhere in this module.
+
+Every command builds only what it needs (a profile listing opens no database and no HTTP client).
+Errors a user can meet print one plain line on stderr and exit 1; Ctrl-C during `ask` exits 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TextIO
+
+from app import __version__
+from app.cli_ask import run_ask
+from app.core.errors import SluiceError
+from app.core.models import PROXY_SYSTEM, Profile, valid_auth
+from app.home import Home
+from app.keystore import Keystore
+from app.profiles.presets import preset_by_id
+from app.profiles.store import ProfileStore
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sluice",
+        description="A fast chat client for OpenAI-compatible LLM gateways. Run bare to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"sluice {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level (keys are still redacted)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="stream one reply to a prompt")
+    ask.add_argument("-p", "--profile", help="profile name (default: the one chosen with `profile use`)")
+    ask.add_argument("-m", "--model", help="model id (default: the profile's model)")
+    ask.add_argument("--system", help="system prompt")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per line")
+    ask.add_argument("--no-save", action="store_true", help="do not save the conversation")
+    ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
+
+    prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
+        dest="profile_command", metavar="ACTION", required=True
+    )
+    add = prof.add_parser("add", help="add a profile")
+    add.add_argument("name")
+    add.add_argument("--base-url", help="e.g. https://api.openai.com/v1 (required without --preset)")
+    add.add_argument("--model", help="default model id")
+    add.add_argument("--auth", help="bearer (default) | raw | header:NAME | none")
+    add.add_argument("--header", action="append", default=[], metavar='"K: V"', help="extra header")
+    add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
+    add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
+    add.add_argument("--proxy", help="none | system (default) | a proxy URL")
+    add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
+    lst = prof.add_parser("list", help="list profiles")
+    lst.add_argument("--json", action="store_true")
+    prof.add_parser("remove", help="remove a profile and its key").add_argument("name")
+    prof.add_parser("use", help="make a profile the default").add_argument("name")
+    prof.add_parser("set-key", help="store a profile's key (read from stdin)").add_argument("name")
+
+    models = sub.add_parser("models", help="list the models a profile's gateway offers")
+    models.add_argument("-p", "--profile")
+
+    export = sub.add_parser("export", help="print a saved conversation")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--last", action="store_true", help="the most recent conversation")
+    which.add_argument("--id", type=int, help="conversation id")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    return parser
+
+
+def _preset_ids() -> list[str]:
+    from app.profiles.presets import PRESETS
+
+    return [p.id for p in PRESETS]
+
+
+def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
+    """Parse and run a command. Returns the exit code."""
+    args = build_parser().parse_args(list(argv))
+    stdin = stdin or sys.stdin
+    home = Home.from_env()
+    home.ensure()
+    from app.logs import setup_logging
+
+    setup_logging(home, 10 if args.debug else 20)
+    try:
+        if args.command == "ask":
+            return run_ask(args, home, stdin)
+        if args.command == "profile":
+            return _profile(args, home, stdin)
+        if args.command == "models":
+            return _models(args, home)
+        if args.command == "export":
+            from app.export import run_export
+
+            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+    except SluiceError as exc:
+        print(f"sluice: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    build_parser().print_help()
+    return 0
+
+
+def load_profiles(home: Home) -> ProfileStore:
+    store = ProfileStore(home.profiles_path)
+    store.load()
+    return store
+
+
+def _read_key(stdin: TextIO) -> str:
+    key = stdin.readline().strip()
+    if not key:
+        raise SluiceError('No key on stdin. Pipe it in, e.g.: printf %s "$KEY" | sluice profile set-key NAME')
+    return key
+
+
+def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
+    profiles = load_profiles(home)
+    action = args.profile_command
+    if action == "list":
+        return _profile_list(profiles, as_json=args.json)
+    if action == "add":
+        profile = _profile_from_args(args)
+        key = _read_key(stdin) if args.key_stdin else None
+        if key is not None:
+            Keystore().set(profile.name, key)  # keyring first: a refused keyring leaves no half-made profile
+        profiles.add(profile)
+        profiles.save()
+        print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
+        return 0
+    if action == "remove":
+        removed = profiles.get(args.name)
+        profiles.remove(args.name)
+        profiles.save()
+        if removed.needs_key:
+            try:
+                Keystore().delete(args.name)
+            except SluiceError as exc:
+                print(f"Removed profile {args.name}, but not its key: {exc}", file=sys.stderr)
+                return 0
+        print(f"Removed profile {args.name}.", file=sys.stderr)
+        return 0
+    if action == "use":
+        profiles.set_default(args.name)
+        profiles.save()
+        print(f"Default profile: {args.name}", file=sys.stderr)
+        return 0
+    if action == "set-key":
+        profiles.get(args.name)
+        Keystore().set(args.name, _read_key(stdin))
+        print(f"Key for {args.name} saved in the system keyring.", file=sys.stderr)
+        return 0
+    raise AssertionError(action)
+
+
+def _profile_from_args(args: argparse.Namespace) -> Profile:
+    headers: list[tuple[str, str]] = []
+    for raw in args.header:
+        name, sep, value = raw.partition(":")
+        if not sep or not name.strip():
+            raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
+        headers.append((name.strip(), value.strip()))
+    if args.auth is not None and not valid_auth(args.auth):
+        raise SluiceError(f"Bad --auth {args.auth!r}: use bearer, raw, header:NAME or none.")
+    if args.preset:
+        from app.profiles.store import from_preset
+
+        profile = from_preset(preset_by_id(args.preset), args.name, args.model)
+    elif args.base_url:
+        profile = Profile(name=args.name, base_url=args.base_url, model=args.model or "")
+    else:
+        raise SluiceError("Give --base-url URL or --preset ID.")
+    return replace(
+        profile,
+        base_url=args.base_url or profile.base_url,
+        auth=args.auth or profile.auth,
+        headers=profile.headers + tuple(headers),
+        stream_usage=profile.stream_usage and not args.no_stream_usage,
+        proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
+    )
+
+
+def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
+    keys = Keystore()
+    default = profiles.default_name()
+    rows = []
+    for p in profiles.profiles():
+        try:
+            has_key = bool(keys.get(p.name)) if p.needs_key else False
+        except SluiceError:
+            has_key = False
+        rows.append(
+            {
+                "name": p.name,
+                "base_url": p.base_url,
+                "model": p.model,
+                "auth": p.auth,
+                "headers": dict(p.headers),
+                "proxy": p.proxy,
+                "stream_usage": p.stream_usage,
+                "default": p.name == default,
+                "has_key": has_key,
+            }
+        )
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(
+            "No profiles yet. Add one: sluice profile add NAME --preset openai --key-stdin", file=sys.stderr
+        )
+        return 0
+    for row in rows:
+        mark = "*" if row["default"] else " "
+        key = "key" if row["has_key"] else ("no key needed" if row["auth"] == "none" else "NO KEY")
+        print(f"{mark} {row['name']:<16} {row['base_url']:<40} {row['model'] or '-':<24} {key}")
+    return 0
+
+
+def _models(args: argparse.Namespace, home: Home) -> int:
+    from app.cli_ask import resolve_profile
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+
+    profile = resolve_profile(load_profiles(home), args.profile)
+    key = Keystore().get(profile.name) if profile.needs_key else None
+
+    async def fetch() -> list[str]:
+        pool = HttpPool()
+        try:
+            return await ChatClient(pool).list_models(profile, key)
+        finally:
+            await pool.aclose()
+
+    for model_id in asyncio.run(fetch()):
+        print(model_id)
+    return 0

@@ -1,0 +1,199 @@
+"""`sluice ask`: stream one reply to the terminal, saving it as it arrives."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import TextIO
+
+from app.core.errors import ChatError, ProfileError, SluiceError
+from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
+from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
+from app.home import Home
+from app.keystore import Keystore
+from app.profiles.store import ProfileStore
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+FINISH_WORDS = {
+    "length": "cut: max tokens reached",
+    "content_filter": "filtered by the provider",
+    "tool_calls": "the model asked to call a tool",
+}
+
+_DIM, _RESET = "\x1b[2m", "\x1b[0m"
+
+
+def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
+    if name:
+        return profiles.get(name)
+    default = profiles.default_name()
+    if default is None:
+        if not profiles.profiles():
+            raise ProfileError(
+                "No profile yet. Add one: sluice profile add NAME --base-url URL --model MODEL --key-stdin"
+            )
+        raise ProfileError("Several profiles and no default: pass -p NAME or run `sluice profile use NAME`.")
+    return profiles.get(default)
+
+
+class TerminalSink:
+    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal)."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out, self.err = out, err
+        self.dim = err.isatty()
+        self.wrote_content = False
+        self.wrote_reasoning = False
+
+    def __call__(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta):
+            if self.wrote_reasoning and not self.wrote_content:
+                self.err.write("\n")
+                self.err.flush()
+            self.out.write(event.text)
+            self.out.flush()
+            self.wrote_content = True
+        elif isinstance(event, ReasoningDelta):
+            self.err.write(f"{_DIM}{event.text}{_RESET}" if self.dim else event.text)
+            self.err.flush()
+            self.wrote_reasoning = True
+
+    def close(self, message: Message) -> None:
+        if self.wrote_content:
+            self.out.write("\n")
+            self.out.flush()
+        for call in message.tool_calls:
+            self.err.write(f"[tool call {call.name}({call.arguments})]\n")
+        note = FINISH_WORDS.get(message.finish_reason or "")
+        if note:
+            self.err.write(f"[{note}]\n")
+        self.err.flush()
+
+
+class JsonSink:
+    """One JSON object per line, as `ask --json` promises."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def emit(self, obj: dict[str, object]) -> None:
+        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def __call__(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta):
+            self.emit({"type": "content", "text": event.text})
+        elif isinstance(event, ReasoningDelta):
+            self.emit({"type": "reasoning", "text": event.text})
+
+    def close(self, message: Message) -> None:
+        for call in message.tool_calls:
+            self.emit({"type": "tool_call", "id": call.id, "name": call.name, "arguments": call.arguments})
+        if message.usage is not None:
+            u = message.usage
+            self.emit(
+                {
+                    "type": "usage",
+                    "prompt_tokens": u.prompt_tokens,
+                    "completion_tokens": u.completion_tokens,
+                    "total_tokens": u.total_tokens,
+                }
+            )
+        if message.error_kind is not None:
+            self.emit(
+                {
+                    "type": "error",
+                    "kind": str(message.error_kind),
+                    "message": message.error_message or "",
+                    "retry_after": message.retry_after,
+                }
+            )
+        elif message.status == MessageStatus.COMPLETE:
+            self.emit(
+                {
+                    "type": "done",
+                    "finish_reason": message.finish_reason,
+                    "ttft_ms": _round(message.ttft_ms),
+                    "tokens_per_s": _round(message.tokens_per_s),
+                }
+            )
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
+    prompt = stdin.read() if args.prompt == "-" else args.prompt
+    if not prompt.strip():
+        raise SluiceError("The prompt is empty.")
+    profiles = ProfileStore(home.profiles_path)
+    profiles.load()
+    profile = resolve_profile(profiles, args.profile)
+    model = args.model or profile.model
+    if not model:
+        raise ProfileError(
+            f"Profile {profile.name} has no model. Pass -m MODEL (see `sluice models -p {profile.name}`)."
+        )
+    sink: TerminalSink | JsonSink = (
+        JsonSink(sys.stdout) if args.json else TerminalSink(sys.stdout, sys.stderr)
+    )
+    try:
+        message = asyncio.run(_ask(args, home, profiles, profile, model, prompt, sink))
+    except KeyboardInterrupt:
+        if isinstance(sink, TerminalSink) and sink.wrote_content:
+            sys.stdout.write("\n")
+        saved = "" if args.no_save else " — partial reply saved"
+        print(f"[stopped{saved}]", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    sink.close(message)
+    if message.error_kind is not None:
+        if not args.json:
+            error = ChatError(
+                message.error_kind, message.error_message or "", retry_after=message.retry_after
+            )
+            print(f"sluice: {error.describe()}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+async def _ask(
+    args: argparse.Namespace,
+    home: Home,
+    profiles: ProfileStore,
+    profile: Profile,
+    model: str,
+    prompt: str,
+    sink: TerminalSink | JsonSink,
+) -> Message:
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+    from app.session import ChatSession, request_messages
+
+    store = None
+    conversation_id = None
+    if not args.no_save:
+        from app.store.conversations import ConversationStore, title_from_text
+
+        store = ConversationStore.open(home.db_path)
+        store.mark_interrupted()
+        conversation = store.create_conversation(
+            title_from_text(prompt), profile=profile.name, model=model, system_prompt=args.system or ""
+        )
+        conversation_id = conversation.id
+        store.add_message(conversation_id, Message(role=Role.USER, content=prompt))
+    pool = HttpPool()
+    session = ChatSession(ChatClient(pool), Keystore(), store, profiles)
+    try:
+        messages = request_messages(args.system or "", [Message(role=Role.USER, content=prompt)])
+        return await session.generate(
+            profile, messages, GenerationParams(model=model), sink, conversation_id=conversation_id
+        )
+    finally:
+        await pool.aclose()
+        if store is not None:
+            store.close()

@@ -1,0 +1,273 @@
+"""ChatClient: one streamed chat completion, from a profile and messages to typed stream events.
+
+The order of checks follows DESIGN.md: status and Content-Type first, then the body as raw bytes through the
+SSE decoder and the chunk interpreter. Closing the response is the job of `async with client.stream(...)`:
+cancelling the task that iterates `stream_chat` closes the connection, which is what Stop relies on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from urllib.parse import urlsplit
+
+import httpx
+
+from app import __version__
+from app.core.errors import ChatError, ErrorKind
+from app.core.events import StreamEvent, StreamOptionsRejected
+from app.core.models import (
+    AUTH_BEARER,
+    AUTH_HEADER_PREFIX,
+    AUTH_NONE,
+    AUTH_RAW,
+    GenerationParams,
+    Message,
+    Profile,
+)
+from app.net.errors import MAX_ERROR_BODY, http_error, transport_error
+from app.net.pool import HttpPool
+from app.wire.chunks import ChunkInterpreter, completion_events
+from app.wire.sse import SSEDecoder
+
+_MAX_JSON_BODY = 32 * 1024 * 1024
+_MAX_REDIRECTS = 3
+_USER_AGENT = f"Sluice/{__version__}"
+
+
+def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
+    """The headers that carry the key, in the profile's auth style."""
+    if profile.auth == AUTH_NONE or not key:
+        return {}
+    if profile.auth == AUTH_BEARER:
+        return {"Authorization": f"Bearer {key}"}
+    if profile.auth == AUTH_RAW:
+        return {"Authorization": key}
+    if profile.auth.startswith(AUTH_HEADER_PREFIX):
+        return {profile.auth[len(AUTH_HEADER_PREFIX) :]: key}
+    raise ValueError(f"unknown auth style {profile.auth!r}")
+
+
+def request_body(
+    profile: Profile, messages: Sequence[Message], params: GenerationParams, *, stream_usage: bool
+) -> dict[str, object]:
+    body: dict[str, object] = {
+        "model": params.model or profile.model,
+        "messages": [{"role": str(m.role), "content": m.content} for m in messages],
+        "stream": True,
+    }
+    if stream_usage:
+        body["stream_options"] = {"include_usage": True}
+    if params.temperature is not None:
+        body["temperature"] = params.temperature
+    if params.max_tokens is not None:
+        body["max_tokens"] = params.max_tokens
+    body.update(params.extra)
+    return body
+
+
+def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
+    return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
+
+
+def _timeout(profile: Profile) -> httpx.Timeout:
+    return httpx.Timeout(connect=15.0, read=profile.read_timeout, write=30.0, pool=30.0)
+
+
+def _is_event_stream(ctype: str) -> bool:
+    return "text/event-stream" in ctype
+
+
+async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    async for piece in response.aiter_bytes():
+        parts.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return b"".join(parts)[:limit]
+
+
+class ChatClient:
+    """Streams chat completions through a shared HttpPool."""
+
+    def __init__(self, pool: HttpPool) -> None:
+        self._pool = pool
+
+    async def stream_chat(
+        self,
+        profile: Profile,
+        key: str | None,
+        messages: Sequence[Message],
+        params: GenerationParams,
+    ) -> AsyncGenerator[StreamEvent, None]:
+        """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
+        stream_usage = profile.stream_usage
+        try:
+            async for event in self._attempt(profile, key, messages, params, stream_usage=stream_usage):
+                yield event
+        except _StreamOptionsRefusedError:
+            # Some gateways 400 on `stream_options`; retry once without it and tell the caller to remember.
+            yield StreamOptionsRejected()
+            async for event in self._attempt(profile, key, messages, params, stream_usage=False):
+                yield event
+
+    async def _attempt(
+        self,
+        profile: Profile,
+        key: str | None,
+        messages: Sequence[Message],
+        params: GenerationParams,
+        *,
+        stream_usage: bool,
+    ) -> AsyncIterator[StreamEvent]:
+        client = self._pool.client_for(profile)
+        url = httpx.URL(profile.base_url.rstrip("/") + "/chat/completions")
+        body = json.dumps(request_body(profile, messages, params, stream_usage=stream_usage)).encode()
+        secret_headers = auth_headers(profile, key)
+        for _ in range(_MAX_REDIRECTS + 1):
+            headers = {
+                "Accept": "text/event-stream",
+                "Content-Type": "application/json",
+                "User-Agent": _USER_AGENT,
+                **dict(profile.headers),
+                **secret_headers,
+            }
+            streaming = False
+            try:
+                async with client.stream(
+                    "POST", url, content=body, headers=headers, timeout=_timeout(profile)
+                ) as response:
+                    status = response.status_code
+                    if status in (307, 308) and "location" in response.headers:
+                        target = url.join(response.headers["location"])
+                        if not _same_origin(url, target):
+                            secret_headers = {}  # never hand the key to another host
+                        url = target
+                        continue
+                    if 300 <= status < 400:
+                        where = response.headers.get("location", "another address")
+                        raise ChatError(
+                            ErrorKind.BAD_REQUEST,
+                            f"The gateway redirected to {where}; set the profile's base URL to that address.",
+                        )
+                    if status >= 400:
+                        raw = await _read_capped(response, MAX_ERROR_BODY)
+                        if stream_usage and status in (400, 422) and b"stream_options" in raw:
+                            raise _StreamOptionsRefusedError
+                        raise http_error(response, raw)
+                    streaming = True
+                    async for event in _events_from(response):
+                        yield event
+                    return
+            except httpx.TransportError as exc:
+                raise transport_error(exc, url, streaming=streaming) from None
+        raise ChatError(ErrorKind.BAD_REQUEST, f"Too many redirects from {urlsplit(str(url)).netloc}.")
+
+    async def list_models(self, profile: Profile, key: str | None) -> list[str]:
+        """Model ids from GET {base_url}/models, sorted."""
+        client = self._pool.client_for(profile)
+        url = httpx.URL(profile.base_url.rstrip("/") + "/models")
+        headers = {"Accept": "application/json", "User-Agent": _USER_AGENT, **dict(profile.headers)}
+        headers.update(auth_headers(profile, key))
+        try:
+            response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
+        except httpx.TransportError as exc:
+            raise transport_error(exc, url, streaming=False) from None
+        if response.status_code >= 400:
+            raise http_error(response, response.content[:MAX_ERROR_BODY])
+        try:
+            payload = response.json()
+        except ValueError:
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} did not answer /models with JSON.") from None
+        data = payload.get("data") if isinstance(payload, dict) else payload
+        ids = {
+            str(item["id"])
+            for item in (data if isinstance(data, list) else [])
+            if isinstance(item, dict) and "id" in item
+        }
+        return sorted(ids)
+
+
+class _StreamOptionsRefusedError(Exception):
+    """Internal: the gateway rejected stream_options with a 400."""
+
+
+async def _events_from(response: httpx.Response) -> AsyncIterator[StreamEvent]:
+    """A 200 response's events: an SSE stream, or a whole completion from a gateway that ignored stream."""
+    ctype = response.headers.get("content-type", "").lower()
+    if _is_event_stream(ctype):
+        async for event in _sse_events(response, response.aiter_bytes()):
+            yield event
+        return
+    if "json" in ctype:
+        raw = await _read_capped(response, _MAX_JSON_BODY)
+        try:
+            payload = json.loads(raw)
+        except ValueError:
+            raise ChatError(
+                ErrorKind.PROTOCOL, f"{response.request.url.host} sent JSON that could not be read."
+            ) from None
+        if not isinstance(payload, dict):
+            raise ChatError(ErrorKind.PROTOCOL, f"{response.request.url.host} sent JSON that is not a reply.")
+        for event in completion_events(payload):
+            yield event
+        return
+    # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, but never show HTML.
+    body = response.aiter_bytes()
+    first = b""
+    async for piece in body:
+        first += piece
+        if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
+            break
+    head = first.lstrip(b"\xef\xbb\xbf \r\n")
+    if "html" not in ctype and head.startswith((b"data:", b":", b"event:", b"id:")):
+        async for event in _sse_events(response, _prepend(first, body)):
+            yield event
+        return
+    shown = ctype.split(";")[0] or "no content type"
+    raise ChatError(
+        ErrorKind.PROTOCOL,
+        f"{response.request.url.host} answered with {shown} instead of a chat stream "
+        f"(HTTP {response.status_code}). Check the base URL.",
+    )
+
+
+async def _prepend(first: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    yield first
+    async for piece in rest:
+        yield piece
+
+
+async def _sse_events(response: httpx.Response, body: AsyncIterator[bytes]) -> AsyncIterator[StreamEvent]:
+    decoder = SSEDecoder()
+    chunks = ChunkInterpreter()
+    try:
+        async for piece in body:
+            for sse in decoder.feed(piece):
+                for event in chunks.feed(sse):
+                    yield event
+                if chunks.done:
+                    break
+            if chunks.done:
+                break  # stop at [DONE]; do not wait for the server to close
+        else:
+            for sse in decoder.flush():
+                for event in chunks.feed(sse):
+                    yield event
+    except (ChatError, httpx.TransportError):
+        # Keep what was held back (at most a partial <think> tag) before reporting the failure.
+        for event in chunks.finish():
+            yield event
+        raise
+    finally:
+        # Close the byte iterator now rather than leaving it to the GC (qasync has no asyncgen hooks).
+        aclose = getattr(body, "aclose", None)
+        if aclose is not None:
+            await aclose()
+    for event in chunks.finish():
+        yield event
+    if not (chunks.done or chunks.finished):
+        host = response.request.url.host
+        raise ChatError(ErrorKind.INTERRUPTED, f"The stream from {host} ended before the reply was finished.")

@@ -1,0 +1,69 @@
+"""Which httpx.AsyncClient a profile's requests go through.
+
+httpx fixes the proxy per client, so there is one client per proxy route, created on first use and shared
+by every profile that routes the same way: "direct" (no proxy, environment ignored), "system" (HTTP(S)_PROXY
+/ NO_PROXY and the OS settings, as httpx reads them), or one explicit proxy URL. Loopback hosts always go
+direct: httpx ignores the OS bypass list, and a local Ollama sent through a corporate proxy fails.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import httpx
+
+from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
+
+ClientFactory = Callable[[str], httpx.AsyncClient]
+
+_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=30.0)
+
+
+def is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def route_for(profile: Profile) -> str:
+    """The proxy route key: "direct", "system" or the proxy URL."""
+    if is_loopback(profile.base_url) or profile.proxy == PROXY_NONE:
+        return "direct"
+    if profile.proxy == PROXY_SYSTEM:
+        return "system"
+    return profile.proxy
+
+
+def _default_factory(route: str) -> httpx.AsyncClient:
+    common: dict[str, object] = {"limits": _LIMITS, "follow_redirects": False, "http1": True}
+    if route == "direct":
+        return httpx.AsyncClient(trust_env=False, **common)  # type: ignore[arg-type]
+    if route == "system":
+        return httpx.AsyncClient(trust_env=True, **common)  # type: ignore[arg-type]
+    return httpx.AsyncClient(trust_env=False, proxy=route, **common)  # type: ignore[arg-type]
+
+
+class HttpPool:
+    """Owns the shared clients. Close it once, at shutdown."""
+
+    def __init__(self, factory: ClientFactory = _default_factory) -> None:
+        self._factory = factory
+        self._clients: dict[str, httpx.AsyncClient] = {}
+
+    def client_for(self, profile: Profile) -> httpx.AsyncClient:
+        route = route_for(profile)
+        client = self._clients.get(route)
+        if client is None:
+            client = self._clients[route] = self._factory(route)
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()

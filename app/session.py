@@ -1,0 +1,289 @@
+"""One generation, start to finish: send, stream, save as it streams, measure, and end with a status.
+
+`ChatSession.generate` is the one code path the CLI, the window, the tests and the benchmarks use. Stop is
+`GenerationHandle.stop()`: it cancels the task once (a second cancel can interrupt httpx's close and leak
+the connection); cancellation closes the response inside ChatClient, and the partial reply is saved here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from app.core.errors import ChatError, ErrorKind, KeystoreError
+from app.core.events import (
+    ContentDelta,
+    Finish,
+    ReasoningDelta,
+    StreamEvent,
+    StreamOptionsRejected,
+    ToolCallsDone,
+    UsageReport,
+)
+from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
+from app.net.client import ChatClient
+
+log = logging.getLogger(__name__)
+
+PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
+
+
+class MessageStore(Protocol):
+    """What a generation needs from the conversation store (app.store.ConversationStore has it)."""
+
+    def add_message(self, conversation_id: int, message: Message) -> Message: ...
+    def save_partial(self, message_id: int, content: str, reasoning: str) -> None: ...
+    def finish_message(self, message: Message) -> None: ...
+
+
+class KeySource(Protocol):
+    async def aget(self, name: str) -> str | None: ...
+
+
+class ProfileSink(Protocol):
+    """Where a learned profile fact (the gateway refuses stream_options) is remembered."""
+
+    def update(self, profile: Profile) -> object: ...
+    def save(self) -> None: ...
+
+
+EventCallback = Callable[[StreamEvent], None]
+
+
+@dataclass
+class ReplyRecorder:
+    """Accumulates one reply and its metrics as events arrive."""
+
+    started: float
+    clock: Callable[[], float] = time.monotonic
+    content_parts: list[str] = field(default_factory=list)
+    reasoning_parts: list[str] = field(default_factory=list)
+    finish_reason: str | None = None
+    usage: Usage | None = None
+    tool_calls: tuple[ToolCall, ...] = ()
+    first_token_at: float | None = None
+    first_content_at: float | None = None
+    first_reasoning_at: float | None = None
+    deltas: int = 0
+
+    @property
+    def content(self) -> str:
+        return "".join(self.content_parts)
+
+    @property
+    def reasoning(self) -> str:
+        return "".join(self.reasoning_parts)
+
+    def add(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta | ReasoningDelta):
+            now = self.clock()
+            self.deltas += 1
+            if self.first_token_at is None:
+                self.first_token_at = now
+            if isinstance(event, ContentDelta):
+                self.content_parts.append(event.text)
+                if self.first_content_at is None:
+                    self.first_content_at = now
+            else:
+                self.reasoning_parts.append(event.text)
+                if self.first_reasoning_at is None:
+                    self.first_reasoning_at = now
+        elif isinstance(event, UsageReport):
+            self.usage = event.usage
+        elif isinstance(event, Finish):
+            self.finish_reason = event.reason
+        elif isinstance(event, ToolCallsDone):
+            self.tool_calls = event.calls
+
+    def metrics(self) -> dict[str, float | None]:
+        """TTFT (ms), tokens/s over the streaming span, and how long the thinking took (ms)."""
+        end = self.clock()
+        ttft = None if self.first_token_at is None else (self.first_token_at - self.started) * 1000
+        tokens = self.usage.completion_tokens if self.usage and self.usage.completion_tokens else self.deltas
+        rate = None
+        if self.first_token_at is not None and tokens:
+            span = end - self.first_token_at
+            rate = tokens / span if span > 0.05 else None  # a burst at the end is not a rate
+        thinking = None
+        if self.first_reasoning_at is not None:
+            thought_until = self.first_content_at if self.first_content_at is not None else end
+            thinking = (thought_until - self.first_reasoning_at) * 1000
+        return {"ttft_ms": ttft, "tokens_per_s": rate, "reasoning_ms": thinking}
+
+
+def request_messages(system_prompt: str, history: Sequence[Message]) -> list[Message]:
+    """What is sent: the system prompt, then every turn with text (a stopped reply's partial text counts)."""
+    out: list[Message] = []
+    if system_prompt.strip():
+        out.append(Message(role=Role.SYSTEM, content=system_prompt))
+    out.extend(m for m in history if m.role != Role.SYSTEM and m.content.strip())
+    return out
+
+
+class ChatSession:
+    """Runs generations. Collaborators are passed in; `store` and `profiles` may be None (`ask --no-save`)."""
+
+    def __init__(
+        self,
+        client: ChatClient,
+        keys: KeySource,
+        store: MessageStore | None = None,
+        profiles: ProfileSink | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.keys = keys
+        self.store = store
+        self.profiles = profiles
+        self.clock = clock
+
+    async def key_for(self, profile: Profile) -> str | None:
+        if not profile.needs_key:
+            return None
+        key = await self.keys.aget(profile.name)
+        if not key:
+            raise ChatError(
+                ErrorKind.KEY,
+                f"No API key is saved for profile “{profile.name}”. "
+                f"Add one with: sluice profile set-key {profile.name}",
+            )
+        return key
+
+    async def generate(
+        self,
+        profile: Profile,
+        messages: Sequence[Message],
+        params: GenerationParams,
+        on_event: EventCallback,
+        *,
+        conversation_id: int | None = None,
+        on_finished: Callable[[Message], None] | None = None,
+    ) -> Message:
+        """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set).
+
+        Never raises ChatError: a failure ends the message with status `error`/`interrupted` and the partial
+        text kept. Cancellation saves the partial reply as `cancelled`, then propagates. `on_finished` gets
+        the final message in every case, cancellation included (the window needs it to draw the status).
+        """
+        model = params.model or profile.model
+        message = Message(
+            role=Role.ASSISTANT,
+            content="",
+            status=MessageStatus.STREAMING,
+            profile=profile.name,
+            model=model,
+            created=time.time(),
+        )
+        if self.store is not None and conversation_id is not None:
+            message = self.store.add_message(conversation_id, message)
+        recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
+        saver = _PartialSaver(self.store, message.id, self.clock)
+        status = MessageStatus.COMPLETE
+        error: ChatError | None = None
+        try:
+            key = await self.key_for(profile)
+            stream = self.client.stream_chat(profile, key, messages, params)
+            async with contextlib.aclosing(stream):
+                async for event in stream:
+                    if isinstance(event, StreamOptionsRejected):
+                        self._remember_no_stream_options(profile)
+                        continue
+                    recorder.add(event)
+                    on_event(event)
+                    saver.maybe_save(recorder)
+        except KeystoreError as exc:
+            error = ChatError(ErrorKind.KEY, str(exc))
+            status = MessageStatus.ERROR
+        except ChatError as exc:
+            error = exc
+            status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
+        except asyncio.CancelledError:
+            final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished)
+            log.info("generation stopped by the user after %d characters", len(final.content))
+            raise
+        return self._finish(message, recorder, status, error, on_finished)
+
+    def _finish(
+        self,
+        message: Message,
+        recorder: ReplyRecorder,
+        status: MessageStatus,
+        error: ChatError | None,
+        on_finished: Callable[[Message], None] | None,
+    ) -> Message:
+        metrics = recorder.metrics()
+        final = replace(
+            message,
+            content=recorder.content,
+            reasoning=recorder.reasoning,
+            status=status,
+            finish_reason=recorder.finish_reason,
+            usage=recorder.usage,
+            tool_calls=recorder.tool_calls,
+            error_kind=error.kind if error else None,
+            error_message=error.message if error else None,
+            retry_after=error.retry_after if error else None,
+            ttft_ms=metrics["ttft_ms"],
+            tokens_per_s=metrics["tokens_per_s"],
+            reasoning_ms=metrics["reasoning_ms"],
+        )
+        if self.store is not None and final.id is not None:
+            self.store.finish_message(final)
+        if error is not None:
+            log.warning("generation failed: %s: %s", error.kind, error.message)
+        if on_finished is not None:
+            on_finished(final)
+        return final
+
+    def _remember_no_stream_options(self, profile: Profile) -> None:
+        log.info("profile %s: gateway refuses stream_options; turned off", profile.name)
+        if self.profiles is None:
+            return
+        try:
+            self.profiles.update(replace(profile, stream_usage=False))
+            self.profiles.save()
+        except Exception:  # remembering is a nicety; never fail the reply over it
+            log.exception("could not save the profile change")
+
+
+class _PartialSaver:
+    """Writes the growing reply to the store at most every PARTIAL_SAVE_INTERVAL seconds."""
+
+    def __init__(
+        self, store: MessageStore | None, message_id: int | None, clock: Callable[[], float]
+    ) -> None:
+        self._store = store if message_id is not None else None
+        self._id = message_id
+        self._clock = clock
+        self._last = clock()
+
+    def maybe_save(self, recorder: ReplyRecorder) -> None:
+        if self._store is None or self._id is None:
+            return
+        now = self._clock()
+        if now - self._last >= PARTIAL_SAVE_INTERVAL:
+            self._last = now
+            self._store.save_partial(self._id, recorder.content, recorder.reasoning)
+
+
+class GenerationHandle:
+    """A running generation's task, kept strongly (qasync keeps no reference) and stopped at most once."""
+
+    def __init__(self, coro: Coroutine[Any, Any, Message]) -> None:
+        self.task: asyncio.Task[Message] = asyncio.get_running_loop().create_task(coro)
+
+    def stop(self) -> bool:
+        """Cancel once. Returns False when already stopping or finished (a double-clicked Stop)."""
+        if self.task.done() or self.task.cancelling():
+            return False
+        self.task.cancel()
+        return True
+
+    @property
+    def running(self) -> bool:
+        return not self.task.done()

@@ -1,0 +1,90 @@
+"""Imports flow one way (DESIGN.md): core <- wire <- net <- session <- ui; Qt only in app/ui.
+
+Walks every module under app/ with ast, so a new file is checked without anyone remembering to add it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "app"
+QT = {"PySide6", "shiboken6", "qasync"}
+
+# package -> the app packages it may import (itself always allowed), and third-party libraries it may use.
+ALLOWED: dict[str, tuple[set[str], set[str]]] = {
+    "core": (set(), set()),
+    "wire": ({"core"}, set()),
+    "net": ({"core", "wire"}, {"httpx"}),
+    "store": ({"core"}, set()),
+    "profiles": ({"core"}, set()),
+    "keystore": ({"core"}, {"keyring"}),
+    "home": ({"core"}, {"platformdirs"}),
+    "logs": ({"core", "home"}, set()),
+    "session": ({"core", "net"}, set()),
+    "export": ({"core", "home", "store"}, set()),
+    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "cli": (
+        {"core", "home", "keystore", "profiles", "net", "session", "store", "cli_ask", "export", "logs"},
+        set(),
+    ),
+}
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(APP)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.module, node.lineno))
+    return found
+
+
+MODULES = sorted(APP.rglob("*.py"))
+
+
+def test_walks_the_whole_app() -> None:
+    assert len(MODULES) > 10, "the layering test found almost no modules: is APP right?"
+
+
+def _violations(path: Path, layer: str) -> list[str]:
+    problems = []
+    for module, line in _imports(path):
+        top = module.split(".")[0]
+        if top in QT and layer != "ui":
+            problems.append(f"line {line}: Qt ({module}) outside app/ui")
+        if layer not in ALLOWED:
+            continue  # ui, main, __init__, __main__: the composition root and the window may import anything
+        app_layers, libraries = ALLOWED[layer]
+        if top == "app":
+            parts = module.split(".")
+            target = parts[1] if len(parts) > 1 else ""
+            if target and target != layer and target not in app_layers and target != "__init__":
+                problems.append(f"line {line}: {layer} may not import app.{target}")
+        elif top not in sys.stdlib_module_names and top not in libraries:
+            problems.append(f"line {line}: {layer} may not depend on {top}")
+    return problems
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(APP)))
+def test_imports_respect_layers(path: Path) -> None:
+    problems = _violations(path, _layer(path))
+    assert not problems, f"{path.relative_to(APP)}:\n" + "\n".join(problems)
+
+
+def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
+    """The rule above must be able to fail: a Qt import in core is reported."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("from PySide6.QtCore import QTimer\nimport httpx\nfrom app.net import client\n")
+    assert len(_violations(bad, "core")) == 4  # Qt outside ui, Qt as a library, httpx, app.net
+    assert _violations(bad, "ui") == []

@@ -1,0 +1,64 @@
+"""Where Sluice keeps its files: config (profiles, settings), data (the database) and logs.
+
+`SLUICE_HOME=DIR` puts all three under DIR (portable mode, and how tests isolate themselves); otherwise the
+platform's usual places are used (XDG on Linux, Application Support on macOS, AppData on Windows).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "sluice"
+HOME_ENV = "SLUICE_HOME"
+
+
+@dataclass(frozen=True)
+class Home:
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def profiles_path(self) -> Path:
+        return self.config_dir / "profiles.toml"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.config_dir / "settings.toml"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "sluice.db"
+
+    @property
+    def log_path(self) -> Path:
+        return self.log_dir / "sluice.log"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Home:
+        """Work out the directories without touching the disk; `ensure()` creates them."""
+        env = os.environ if environ is None else environ
+        root = env.get(HOME_ENV, "").strip()
+        if root:
+            # Absolute, so that a later chdir (or a relative SLUICE_HOME in a launcher) cannot move it.
+            base = Path(root).expanduser().absolute()
+            return cls(config_dir=base / "config", data_dir=base / "data", log_dir=base / "logs")
+        # appauthor=False: on Windows the default would nest the app name twice (AppData/sluice/sluice).
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        )
+
+    def ensure(self) -> None:
+        """Create the directories, private to the user on POSIX (logs and the database hold chats)."""
+        for directory in (self.config_dir, self.data_dir, self.log_dir):
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.name == "posix":
+                # mkdir's mode is masked by the umask and ignored for existing directories.
+                os.chmod(directory, 0o700)

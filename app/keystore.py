@@ -1,0 +1,211 @@
+"""API keys in the OS keyring: one service name, one entry per profile name. Never a plaintext fallback.
+
+keyring picks a backend by priority; on a machine with `keyrings.alt` installed, or with no Secret Service,
+that backend stores keys in a file or nowhere at all. `Keystore.check()` refuses those and says how to get a
+real keyring instead. Calls block (D-Bus round trips, maybe an unlock prompt), so async code uses the
+`a…` twins, which run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
+
+from app.core.errors import KeystoreError, redact, register_secret
+
+DEFAULT_SERVICE = "sluice"
+# Windows Credential Manager holds at most 2560 bytes per secret (1280 UTF-16 characters).
+_WINDOWS_MAX_KEY = 1280
+
+# keyrings.alt (Plaintext/Encrypted file, registry) and keyrings.cryptfile keep keys in files we would own.
+_FILE_BACKEND_MODULES = ("keyrings.alt", "keyrings.cryptfile")
+_FILE_BACKEND_WORDS = ("plaintext", "encrypted")
+
+
+def _how_to_fix() -> str:
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return (
+            "Install and unlock a Secret Service such as GNOME Keyring or KeePassXC "
+            "(e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, "
+            "then try again."
+        )
+    if sys.platform == "darwin":
+        return "Check that the macOS Keychain is available and unlocked, then try again."
+    return "Check that Windows Credential Manager is available, then try again."
+
+
+def _describe(backend: KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def _priority(backend: KeyringBackend) -> float:
+    try:
+        return float(type(backend).priority)
+    except Exception:
+        # keyring signals "not usable here" by raising from `priority` (e.g. no D-Bus session).
+        return -1.0
+
+
+def insecurity(backend: KeyringBackend) -> str | None:
+    """Why `backend` must not hold keys, in words for the user; None when it is fine."""
+    module = type(backend).__module__
+    words = type(backend).__name__.lower().replace("_", "")
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return "no usable system keyring was found"
+    if module.startswith(_FILE_BACKEND_MODULES) or any(word in words for word in _FILE_BACKEND_WORDS):
+        return f"the keyring backend {_describe(backend)} keeps keys in a file, not a secure keyring"
+    if _priority(backend) < 1:
+        return f"the keyring backend {_describe(backend)} is not a recommended secure keyring"
+    return None
+
+
+def _resolve(backend: KeyringBackend) -> KeyringBackend:
+    """The secure backend that will really hold keys, or KeystoreError saying why there is none.
+
+    A ChainerBackend would try every backend in turn, and may include a file-based one; use its best
+    secure member directly so that a key can never land in the file.
+    """
+    if isinstance(backend, ChainerBackend):
+        members: list[KeyringBackend] = list(backend.backends)
+        for member in members:
+            if insecurity(member) is None:
+                return member
+        found = ", ".join(_describe(m) for m in members) or "none"
+        raise KeystoreError(
+            f"No secure keyring is available (backends found: {found}). Sluice keeps API keys only in "
+            f"the system keyring, never in a file. {_how_to_fix()}"
+        )
+    reason = insecurity(backend)
+    if reason is not None:
+        raise KeystoreError(
+            f"No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, "
+            f"never in a file. {_how_to_fix()}"
+        )
+    return backend
+
+
+class Keystore:
+    """The keys of all profiles, under one keyring service name.
+
+    Args:
+        service: the keyring service name; tests pass a unique one.
+        backend: a keyring backend to use instead of keyring's default (resolved on first use).
+    """
+
+    def __init__(self, service: str = DEFAULT_SERVICE, *, backend: KeyringBackend | None = None) -> None:
+        self.service = service
+        self._candidate = backend
+        self._backend: KeyringBackend | None = None
+        self._error: KeystoreError | None = None
+        self._checked = False
+        # The a… twins run in worker threads; resolve the backend once, not once per thread.
+        self._lock = threading.Lock()
+
+    def check(self) -> None:
+        """Raise KeystoreError unless a secure keyring backs this keystore. The verdict is cached."""
+        self._secure_backend()
+
+    def backend_name(self) -> str:
+        """The backend keys go to, for diagnostics (raises KeystoreError like `check`)."""
+        return _describe(self._secure_backend())
+
+    def _secure_backend(self) -> KeyringBackend:
+        with self._lock:
+            if not self._checked:
+                try:
+                    candidate = self._candidate if self._candidate is not None else keyring.get_keyring()
+                    self._backend = _resolve(candidate)
+                except KeystoreError as exc:
+                    self._error = exc
+                self._checked = True
+        if self._error is not None:
+            raise self._error
+        assert self._backend is not None
+        return self._backend
+
+    def get(self, name: str) -> str | None:
+        """The key saved for profile `name`, or None if it has none."""
+        backend = self._secure_backend()
+        _check_name(name)
+        try:
+            key = backend.get_password(self.service, name)
+        except Exception as exc:
+            raise _wrap(exc, f"read the API key of profile {name!r}") from None
+        if key:
+            register_secret(key)
+        return key
+
+    def set(self, name: str, key: str) -> None:
+        """Save (or replace) the key of profile `name`."""
+        backend = self._secure_backend()
+        _check_name(name)
+        if not key:
+            raise KeystoreError(f"An empty API key cannot be saved for profile {name!r}.")
+        register_secret(key)
+        if type(backend).__module__.startswith("keyring.backends.Windows") and len(key) > _WINDOWS_MAX_KEY:
+            raise KeystoreError(
+                f"This API key is {len(key)} characters long; Windows Credential Manager holds at most "
+                f"{_WINDOWS_MAX_KEY}."
+            )
+        try:
+            backend.set_password(self.service, name, key)
+        except Exception as exc:
+            raise _wrap(exc, f"save the API key of profile {name!r}") from None
+
+    def delete(self, name: str) -> None:
+        """Forget the key of profile `name`; a profile without a key is fine."""
+        backend = self._secure_backend()
+        _check_name(name)
+        try:
+            backend.delete_password(self.service, name)
+        except keyring.errors.PasswordDeleteError:
+            # Backends raise this for "no such entry"; only a key that is still there is a failure.
+            if self.get(name) is not None:
+                raise KeystoreError(
+                    f"The keyring refused to delete the API key of profile {name!r}."
+                ) from None
+        except Exception as exc:
+            raise _wrap(exc, f"delete the API key of profile {name!r}") from None
+
+    def move(self, old: str, new: str) -> None:
+        """Carry a key over when a profile is renamed (nothing to do if `old` has none)."""
+        key = self.get(old)
+        if key is not None:
+            self.set(new, key)
+            self.delete(old)
+
+    async def aget(self, name: str) -> str | None:
+        return await asyncio.to_thread(self.get, name)
+
+    async def aset(self, name: str, key: str) -> None:
+        await asyncio.to_thread(self.set, name, key)
+
+    async def adelete(self, name: str) -> None:
+        await asyncio.to_thread(self.delete, name)
+
+    async def amove(self, old: str, new: str) -> None:
+        await asyncio.to_thread(self.move, old, new)
+
+
+def _check_name(name: str) -> None:
+    if not name:
+        raise KeystoreError("A profile name is needed to find its API key.")
+
+
+def _wrap(exc: Exception, action: str) -> KeystoreError:
+    """A plain sentence for a keyring failure. The original exception is dropped (`from None`) so that
+    nothing it carries can reach a traceback; its text is redacted (the key is registered by then)."""
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return KeystoreError(f"Could not {action}: the keyring is locked. Unlock it and try again.")
+    if isinstance(exc, keyring.errors.InitError | keyring.errors.NoKeyringError):
+        return KeystoreError(f"Could not {action}: the keyring is not available. {_how_to_fix()}")
+    detail = redact(str(exc)).strip()
+    detail = f" ({type(exc).__name__}: {detail})" if detail else f" ({type(exc).__name__})"
+    return KeystoreError(f"Could not {action}: the keyring reported an error{detail}.")

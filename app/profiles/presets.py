@@ -1,0 +1,116 @@
+"""Known gateways, so that adding a profile is "pick one, paste a key".
+
+A preset's model is a sensible default where one is known; "" means the user picks from `/models`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.errors import ProfileError
+from app.core.models import AUTH_BEARER, AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    label: str
+    base_url: str
+    model: str
+    auth: str
+    needs_key: bool
+    local: bool
+    docs_hint: str
+
+
+def _gateway(id: str, label: str, base_url: str, model: str, docs_hint: str) -> Preset:
+    return Preset(id, label, base_url, model, AUTH_BEARER, needs_key=True, local=False, docs_hint=docs_hint)
+
+
+def _local(id: str, label: str, base_url: str, docs_hint: str) -> Preset:
+    return Preset(id, label, base_url, "", AUTH_NONE, needs_key=False, local=True, docs_hint=docs_hint)
+
+
+PRESETS: tuple[Preset, ...] = (
+    _gateway(
+        "zenmux",
+        "ZenMux",
+        "https://zenmux.ai/api/v1",
+        "openai/gpt-5",
+        "Create an API key in the ZenMux console.",
+    ),
+    _gateway(
+        "api000", "零度API", "https://api000.com/v1", "", "Create an API key (令牌) in the 零度API console."
+    ),
+    _gateway(
+        "dmxapi", "DMXAPI", "https://www.dmxapi.cn/v1", "", "Create an API key (令牌) in the DMXAPI console."
+    ),
+    _gateway(
+        "lemondata",
+        "LemonData",
+        "https://api.lemondata.cc/v1",
+        "",
+        "Create an API key in the LemonData console.",
+    ),
+    _gateway(
+        "mytokengate",
+        "MyTokenGate",
+        "https://gateway.mytokengate.com/v1",
+        "",
+        "Create an API key in the MyTokenGate console.",
+    ),
+    _gateway(
+        "openai",
+        "OpenAI",
+        "https://api.openai.com/v1",
+        "gpt-4o-mini",
+        "Keys: https://platform.openai.com/api-keys",
+    ),
+    _gateway(
+        "openrouter",
+        "OpenRouter",
+        "https://openrouter.ai/api/v1",
+        "openai/gpt-4o-mini",
+        "Keys: https://openrouter.ai/keys",
+    ),
+    _gateway(
+        "deepseek",
+        "DeepSeek",
+        "https://api.deepseek.com/v1",
+        "deepseek-chat",
+        "Keys: https://platform.deepseek.com/api_keys",
+    ),
+    _local(
+        "ollama",
+        "Ollama (local)",
+        "http://localhost:11434/v1",
+        "No key needed. Start Ollama and pull a model first, e.g. `ollama pull llama3.2`.",
+    ),
+    _local(
+        "lmstudio",
+        "LM Studio (local)",
+        "http://localhost:1234/v1",
+        "No key needed. Load a model and start the local server in LM Studio's Developer tab.",
+    ),
+)
+
+
+def preset_by_id(id: str) -> Preset:
+    for preset in PRESETS:
+        if preset.id == id:
+            return preset
+    known = ", ".join(p.id for p in PRESETS)
+    raise ProfileError(f"no preset named {id!r}; known presets: {known}")
+
+
+def from_preset(preset: Preset, name: str, model: str | None = None) -> Profile:
+    """A new profile for `preset`; `model` overrides the preset's default model."""
+    return Profile(
+        name=name,
+        base_url=preset.base_url,
+        model=preset.model if model is None else model,
+        auth=preset.auth,
+        # A local server needs no proxy; saying so in the file makes it visible to the user.
+        proxy=PROXY_NONE if preset.local else PROXY_SYSTEM,
+        preset=preset.id,
+    )

@@ -1,0 +1,350 @@
+"""profiles.toml: the user's gateways, in the order they wrote them. Never holds a key.
+
+Layout::
+
+    default = "zen"          # optional
+
+    [[profile]]
+    name = "zen"
+    base_url = "https://zenmux.ai/api/v1"
+    model = "openai/gpt-5"
+    auth = "bearer"
+    proxy = "system"
+    stream_usage = true
+    read_timeout = 300.0
+    preset = "zenmux"
+    headers = { "X-Title" = "Sluice" }   # or a [profile.headers] sub-table
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from app.core.errors import ProfileError, redact
+from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.profiles import tomlwrite
+from app.profiles.presets import from_preset
+
+__all__ = ["ProfileStore", "from_preset", "normalise_base_url", "validate_profile"]
+
+_PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(Profile))
+_TOP_KEYS = frozenset({"default", "profile"})
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
+# Headers that carry credentials: a key there would sit in a plain file. Keys go to the keyring.
+_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key"})
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_COMPLETIONS_SUFFIX = "/chat/completions"
+
+log = logging.getLogger(__name__)
+
+
+def normalise_base_url(url: str) -> str:
+    """Accept what users paste: trailing slashes and a full `…/chat/completions` endpoint are cut off."""
+    url = url.strip().rstrip("/")
+    if url.endswith(_COMPLETIONS_SUFFIX):
+        url = url[: -len(_COMPLETIONS_SUFFIX)].rstrip("/")
+    return url
+
+
+def _check_http_url(url: str, what: str, schemes: tuple[str, ...]) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in schemes or not parts.hostname:
+        allowed = ", ".join(f"{s}://" for s in schemes)
+        raise ProfileError(f"{what} must be a URL starting with {allowed} (got {redact(url)!r})")
+
+
+def validate_profile(profile: Profile) -> Profile:
+    """Check a profile and return it normalised; ProfileError says what is wrong in one sentence."""
+    name = profile.name
+    if not name.strip():
+        raise ProfileError("a profile needs a name")
+    if name != name.strip() or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in name):
+        raise ProfileError(f"profile name {name!r} has leading/trailing spaces or control characters")
+    where = f"profile {name!r}"
+    base_url = normalise_base_url(profile.base_url)
+    _check_http_url(base_url, f"{where}: base_url", ("http", "https"))
+    if not valid_auth(profile.auth):
+        raise ProfileError(
+            f"{where}: auth must be 'bearer', 'raw', 'none' or '{AUTH_HEADER_PREFIX}NAME' "
+            f"(got {profile.auth!r})"
+        )
+    if profile.auth.startswith(AUTH_HEADER_PREFIX):
+        header = profile.auth[len(AUTH_HEADER_PREFIX) :]
+        if not _HEADER_NAME.fullmatch(header):
+            raise ProfileError(f"{where}: {header!r} is not a valid HTTP header name")
+    proxy = profile.proxy.strip()
+    if proxy not in (PROXY_NONE, PROXY_SYSTEM):
+        _check_http_url(
+            proxy, f"{where}: proxy ('none', 'system' or a URL)", ("http", "https", "socks5", "socks5h")
+        )
+    timeout = profile.read_timeout
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
+        raise ProfileError(f"{where}: read_timeout must be a positive number of seconds (got {timeout!r})")
+    for header_name, value in profile.headers:
+        if not _HEADER_NAME.fullmatch(header_name):
+            raise ProfileError(f"{where}: {header_name!r} is not a valid HTTP header name")
+        if "\r" in value or "\n" in value:
+            raise ProfileError(f"{where}: header {header_name!r} has a line break in its value")
+        if header_name.lower() in _CREDENTIAL_HEADERS or redact(value) != value:
+            raise ProfileError(
+                f"{where}: header {header_name!r} looks like it carries a key; keys are kept in the system "
+                "keyring, not in profiles.toml (set `auth` instead)"
+            )
+    return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
+
+
+def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    if match:
+        line, col = match.groups()
+        return ProfileError(f"{path}: line {line}, column {col}: {message[: match.start()]}")
+    if message.endswith("(at end of document)"):
+        line = str(text.count("\n") + 1)
+        return ProfileError(
+            f"{path}: line {line} (end of file): {message.removesuffix(' (at end of document)')}"
+        )
+    return ProfileError(f"{path}: {message}")
+
+
+def _profile_from_table(path: Path, index: int, table: object) -> Profile:
+    where = f"{path}: profile #{index + 1}"
+    if not isinstance(table, dict):
+        raise ProfileError(f"{where} is not a table")
+    unknown = sorted(set(table) - _PROFILE_KEYS)
+    if unknown:
+        raise ProfileError(f"{where} has unknown settings: {', '.join(unknown)}")
+    name = table.get("name")
+    if not isinstance(name, str):
+        raise ProfileError(f"{where} needs a name (a string)")
+    where = f"{path}: profile {name!r}"
+    if not isinstance(table.get("base_url"), str):
+        raise ProfileError(f"{where} needs a base_url (a string)")
+    kwargs: dict[str, Any] = {}
+    expected: dict[str, type | tuple[type, ...]] = {
+        "name": str,
+        "base_url": str,
+        "model": str,
+        "auth": str,
+        "proxy": str,
+        "stream_usage": bool,
+        "read_timeout": (int, float),
+        "preset": str,
+    }
+    for field, kind in expected.items():
+        if field not in table:
+            continue
+        value = table[field]
+        if not isinstance(value, kind) or (field == "read_timeout" and isinstance(value, bool)):
+            raise ProfileError(f"{where}: {field} has the wrong type ({type(value).__name__})")
+        kwargs[field] = value
+    headers = table.get("headers", {})
+    if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
+        raise ProfileError(f"{where}: headers must be a table of strings")
+    kwargs["headers"] = tuple(headers.items())
+    try:
+        return validate_profile(Profile(**kwargs))
+    except ProfileError as exc:
+        raise ProfileError(f"{path}: {exc}") from None
+
+
+class ProfileStore:
+    """The profiles in one profiles.toml. Nothing is read until `load()`; nothing written until `save()`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._profiles: list[Profile] = []
+        self._default: str | None = None
+        # Set when the file could not be read; `save()` then moves it aside instead of overwriting it.
+        self.load_error: ProfileError | None = None
+
+    def load(self) -> None:
+        """Read the file. A missing file means no profiles.
+
+        Raises ProfileError (naming the file, and the line and column for a syntax error) when the file
+        cannot be used; the store is then empty but usable.
+        """
+        self._profiles, self._default, self.load_error = [], None, None
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._fail(ProfileError(f"{self.path}: cannot be read ({exc.strerror or exc})")) from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self._fail(ProfileError(f"{self.path}: is not UTF-8 text")) from None
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise self._fail(_toml_error(self.path, text, exc)) from None
+        try:
+            profiles, default = self._parse(document)
+        except ProfileError as exc:
+            raise self._fail(exc) from None
+        self._profiles, self._default = profiles, default
+
+    def _fail(self, error: ProfileError) -> ProfileError:
+        self.load_error = error
+        return error
+
+    def _parse(self, document: dict[str, Any]) -> tuple[list[Profile], str | None]:
+        unknown = sorted(set(document) - _TOP_KEYS)
+        if unknown:
+            raise ProfileError(f"{self.path}: unknown settings: {', '.join(unknown)}")
+        tables = document.get("profile", [])
+        if not isinstance(tables, list):
+            raise ProfileError(f"{self.path}: 'profile' must be an array of tables ([[profile]])")
+        profiles: list[Profile] = []
+        for index, table in enumerate(tables):
+            profile = _profile_from_table(self.path, index, table)
+            if any(p.name == profile.name for p in profiles):
+                raise ProfileError(f"{self.path}: two profiles are named {profile.name!r}")
+            profiles.append(profile)
+        default = document.get("default")
+        if default is not None and not isinstance(default, str):
+            raise ProfileError(f"{self.path}: default must be a profile name (a string)")
+        # A default naming a removed profile is harmless: fall back to the usual rule.
+        if default is not None and not any(p.name == default for p in profiles):
+            default = None
+        return profiles, default
+
+    def profiles(self) -> list[Profile]:
+        return list(self._profiles)
+
+    def names(self) -> list[str]:
+        return [p.name for p in self._profiles]
+
+    def get(self, name: str) -> Profile:
+        for profile in self._profiles:
+            if profile.name == name:
+                return profile
+        raise ProfileError(f"no profile named {name!r}; `sluice profile list` shows them")
+
+    def _index(self, name: str) -> int:
+        for index, profile in enumerate(self._profiles):
+            if profile.name == name:
+                return index
+        raise ProfileError(f"no profile named {name!r}; `sluice profile list` shows them")
+
+    def add(self, profile: Profile) -> Profile:
+        """Append a profile; returns it as stored (normalised)."""
+        profile = validate_profile(profile)
+        if profile.name in self.names():
+            raise ProfileError(f"a profile named {profile.name!r} already exists")
+        self._profiles.append(profile)
+        return profile
+
+    def update(self, profile: Profile) -> Profile:
+        """Replace the profile with the same name, keeping its place in the list."""
+        profile = validate_profile(profile)
+        self._profiles[self._index(profile.name)] = profile
+        return profile
+
+    def remove(self, name: str) -> None:
+        del self._profiles[self._index(name)]
+        if self._default == name:
+            self._default = None
+
+    def rename(self, old: str, new: str) -> Profile:
+        """Rename a profile. The caller moves its key in the keystore (keys are found by name)."""
+        index = self._index(old)
+        if new != old and new in self.names():
+            raise ProfileError(f"a profile named {new!r} already exists")
+        profile = validate_profile(dataclasses.replace(self._profiles[index], name=new))
+        self._profiles[index] = profile
+        if self._default == old:
+            self._default = new
+        return profile
+
+    def default_name(self) -> str | None:
+        """The profile chosen with `set_default`, else the only profile, else None."""
+        if self._default is not None:
+            return self._default
+        return self._profiles[0].name if len(self._profiles) == 1 else None
+
+    def set_default(self, name: str | None) -> None:
+        """Make `name` the default; None clears the choice."""
+        if name is not None:
+            self._index(name)
+        self._default = name
+
+    def dumps(self) -> str:
+        lines = ["# Sluice profiles. API keys are not kept here: they live in the system keyring.", ""]
+        if self._default is not None:
+            lines += [tomlwrite.assignment("default", self._default), ""]
+        for profile in self._profiles:
+            lines.append("[[profile]]")
+            values: dict[str, tomlwrite.TomlScalar] = {
+                "name": profile.name,
+                "base_url": profile.base_url,
+                "model": profile.model,
+                "auth": profile.auth,
+                "proxy": profile.proxy,
+                "stream_usage": profile.stream_usage,
+                "read_timeout": float(profile.read_timeout),
+            }
+            if profile.preset is not None:
+                values["preset"] = profile.preset
+            lines += [tomlwrite.assignment(k, v) for k, v in values.items()]
+            if profile.headers:
+                lines.append(tomlwrite.assignment("headers", dict(profile.headers)))
+            lines.append("")
+        return "\n".join(lines)
+
+    def save(self) -> None:
+        """Write the file atomically (temp file, fsync, rename), readable only by the user."""
+        data = self.dumps().encode("utf-8")
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if self.load_error is not None and self.path.exists():
+            # Never overwrite a file we could not read: the user may want what was in it.
+            aside = self._aside_path()
+            os.replace(self.path, aside)
+            log.warning("%s could not be read; moved it to %s before saving", self.path, aside)
+            self.load_error = None
+        # mkstemp creates the file 0600, in the same directory so that os.replace is atomic.
+        fd, tmp_name = tempfile.mkstemp(prefix=".profiles-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as tmp:
+                tmp.write(data)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.replace(tmp_name, self.path)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.path.parent)
+
+    def _aside_path(self) -> Path:
+        candidate = self.path.with_name(self.path.name + ".broken")
+        number = 1
+        while candidate.exists():
+            number += 1
+            candidate = self.path.with_name(f"{self.path.name}.broken-{number}")
+        return candidate
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (POSIX only; Windows cannot open a directory)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

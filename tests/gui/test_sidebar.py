@@ -1,0 +1,322 @@
+"""The conversation sidebar and its controller, against a real ConversationStore in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+)
+from pytestqt.qtbot import QtBot
+
+from app.core.errors import StoreError
+from app.core.models import Message, Role
+from app.store import ConversationStore
+from app.ui.sidebar import ConversationSidebar, SidebarController, relative_time
+
+
+class TickingClock:
+    """Every reading is one second later, so 'newer' never depends on the timer's resolution."""
+
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@dataclass
+class Setup:
+    store: ConversationStore
+    sidebar: ConversationSidebar
+    controller: SidebarController
+    ids: dict[str, int]
+
+    @property
+    def view(self) -> QListView:
+        view = self.sidebar.findChild(QListView)
+        assert view is not None
+        return view
+
+    @property
+    def search(self) -> QLineEdit:
+        return next(e for e in self.sidebar.findChildren(QLineEdit) if e.placeholderText())
+
+    def titles(self) -> list[str]:
+        """What a user reads in the list, top to bottom."""
+        model = self.view.model()
+        return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+    def highlighted(self) -> list[str]:
+        return [index.data() for index in self.view.selectionModel().selectedIndexes()]
+
+    def click(self, qtbot: QtBot, title: str) -> None:
+        row = self.titles().index(title)
+        rect = self.view.visualRect(self.view.model().index(row, 0))
+        qtbot.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def undo_bar_text(self) -> str | None:
+        undo = next(b for b in self.sidebar.findChildren(QPushButton) if b.text() == "Undo")
+        bar = undo.parentWidget()
+        if not bar.isVisible():
+            return None
+        return " ".join(label.text() for label in bar.findChildren(QLabel))
+
+    def undo_button(self) -> QPushButton:
+        return next(b for b in self.sidebar.findChildren(QPushButton) if b.text() == "Undo")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ConversationStore]:
+    opened = ConversationStore.open(tmp_path / "sluice.db", clock=TickingClock())
+    yield opened
+    opened.close()
+
+
+def make_setup(qtbot: QtBot, store: ConversationStore, undo_ms: int = 8000) -> Setup:
+    ids = {}
+    for title, text in [
+        ("Alpha", "Where do bananas grow?"),
+        ("Beta", "Explain monads"),
+        ("Gamma", "你好，世界"),
+    ]:
+        conversation = store.create_conversation(title)
+        store.add_message(conversation.id, Message(role=Role.USER, content=text))
+        store.add_message(conversation.id, Message(role=Role.ASSISTANT, content=f"answer to {title}"))
+        ids[title] = conversation.id
+    sidebar = ConversationSidebar(undo_ms=undo_ms)
+    qtbot.addWidget(sidebar)
+    controller = SidebarController(sidebar, store, parent=sidebar)
+    controller.refresh()
+    sidebar.resize(280, 480)
+    with qtbot.waitActive(sidebar):  # keyboard shortcuts (F2, Del, Ctrl+N) need an active window
+        sidebar.show()
+        sidebar.activateWindow()
+    return Setup(store, sidebar, controller, ids)
+
+
+@pytest.fixture
+def s(qtbot: QtBot, store: ConversationStore) -> Setup:
+    return make_setup(qtbot, store)
+
+
+def test_lists_conversations_newest_first(s: Setup) -> None:
+    assert s.titles() == ["Gamma", "Beta", "Alpha"]
+    assert s.sidebar.current_id() is None
+    assert s.highlighted() == []
+
+
+def test_search_filters_by_title_and_content_after_a_pause(qtbot: QtBot, s: Setup) -> None:
+    searches: list[str] = []
+    s.sidebar.search_changed.connect(searches.append)
+    qtbot.keyClicks(s.search, "BET")
+    qtbot.waitUntil(lambda: s.titles() == ["Beta"])
+    assert searches == ["BET"]  # one search for the whole word, not one per keystroke
+
+    s.search.clear()
+    qtbot.keyClicks(s.search, "banana")  # only in Alpha's first message
+    qtbot.waitUntil(lambda: s.titles() == ["Alpha"])
+
+    s.search.clear()
+    qtbot.keyClicks(s.search, "nothing like this")
+    qtbot.waitUntil(lambda: s.titles() == [])
+    empty = next(label for label in s.sidebar.findChildren(QLabel) if "match" in label.text())
+    assert empty.isVisible()
+    assert "nothing like this" in empty.text()
+
+    qtbot.keyClick(s.search, Qt.Key.Key_Escape)  # clears the search
+    qtbot.waitUntil(lambda: s.titles() == ["Gamma", "Beta", "Alpha"])
+    assert s.search.text() == ""
+    assert not empty.isVisible()
+
+
+def test_clicking_a_row_selects_it(qtbot: QtBot, s: Setup) -> None:
+    with qtbot.waitSignal(s.controller.conversation_selected) as picked:
+        s.click(qtbot, "Beta")
+    assert picked.args == [s.ids["Beta"]]
+    assert s.sidebar.current_id() == s.ids["Beta"]
+    assert s.highlighted() == ["Beta"]
+
+    with qtbot.waitSignal(s.sidebar.conversation_selected) as picked:
+        qtbot.keyClick(s.view, Qt.Key.Key_Down)
+    assert picked.args == [s.ids["Alpha"]]
+
+
+def test_select_marks_a_row_without_emitting_and_survives_a_refresh(qtbot: QtBot, s: Setup) -> None:
+    with qtbot.assertNotEmitted(s.sidebar.conversation_selected):
+        s.sidebar.select(s.ids["Alpha"])
+        assert s.highlighted() == ["Alpha"]
+        s.store.create_conversation("Delta")
+        s.controller.refresh()
+    assert s.titles() == ["Delta", "Gamma", "Beta", "Alpha"]
+    assert s.highlighted() == ["Alpha"]
+    assert s.sidebar.current_id() == s.ids["Alpha"]
+
+    # A search that hides the open conversation does not close it; clearing the search shows it again.
+    qtbot.keyClicks(s.search, "gamma")
+    qtbot.waitUntil(lambda: s.titles() == ["Gamma"])
+    assert s.sidebar.current_id() == s.ids["Alpha"]
+    s.search.clear()
+    qtbot.waitUntil(lambda: len(s.titles()) == 4)
+    assert s.highlighted() == ["Alpha"]
+
+    s.sidebar.select(None)
+    assert s.highlighted() == []
+    assert s.sidebar.current_id() is None
+
+
+def test_upsert_moves_an_updated_conversation_to_the_top(s: Setup) -> None:
+    s.sidebar.select(s.ids["Beta"])
+    s.store.add_message(s.ids["Alpha"], Message(role=Role.USER, content="one more"))
+    s.store.rename_conversation(s.ids["Alpha"], "Alpha, continued")
+    s.sidebar.upsert(s.store.get_conversation(s.ids["Alpha"]))
+    assert s.titles() == ["Alpha, continued", "Gamma", "Beta"]
+    assert s.highlighted() == ["Beta"]
+
+    fresh = s.store.create_conversation("Brand new")
+    s.sidebar.upsert(fresh)
+    assert s.titles() == ["Brand new", "Alpha, continued", "Gamma", "Beta"]
+
+
+def rename_with_f2(qtbot: QtBot, s: Setup, title: str, new_title: str) -> None:
+    s.click(qtbot, title)
+    qtbot.keyClick(s.view, Qt.Key.Key_F2)
+    editor = s.view.findChild(QLineEdit)
+    assert editor is not None, "F2 opened no editor"
+    assert editor.text() == title
+    editor.selectAll()
+    qtbot.keyClicks(editor, new_title)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits and closes its editor from the event loop.
+    qtbot.waitUntil(lambda: s.view.state() != QAbstractItemView.State.EditingState)
+
+
+def test_f2_renames_in_place_and_in_the_store(qtbot: QtBot, s: Setup) -> None:
+    renamed: list[tuple[int, str]] = []
+    s.sidebar.rename_requested.connect(lambda cid, title: renamed.append((cid, title)))
+    rename_with_f2(qtbot, s, "Beta", "  Monads   explained ")
+    assert renamed == [(s.ids["Beta"], "Monads explained")]
+    assert s.titles() == ["Gamma", "Monads explained", "Alpha"]  # renaming is not activity: order stays
+    assert s.store.get_conversation(s.ids["Beta"]).title == "Monads explained"
+
+
+def test_an_empty_name_keeps_the_old_title(qtbot: QtBot, s: Setup) -> None:
+    with qtbot.assertNotEmitted(s.sidebar.rename_requested):
+        rename_with_f2(qtbot, s, "Beta", " ")
+    assert s.titles() == ["Gamma", "Beta", "Alpha"]
+    assert s.store.get_conversation(s.ids["Beta"]).title == "Beta"
+
+
+def test_a_store_failure_is_reported_and_the_list_shows_the_truth(qtbot: QtBot, s: Setup) -> None:
+    s.store.delete_conversation(s.ids["Beta"])  # e.g. from another window, behind the sidebar's back
+    with qtbot.waitSignal(s.controller.error_occurred) as failed:
+        rename_with_f2(qtbot, s, "Beta", "Renamed")
+    assert "does not exist" in failed.args[0]
+    assert s.titles() == ["Gamma", "Alpha"]
+
+
+def test_delete_then_undo_brings_it_all_back(qtbot: QtBot, s: Setup) -> None:
+    beta = s.ids["Beta"]
+    before = s.store.messages(beta)
+    s.click(qtbot, "Beta")
+    with qtbot.waitSignal(s.controller.conversation_deleted) as deleted:
+        qtbot.keyClick(s.view, Qt.Key.Key_Delete)
+    assert deleted.args == [beta]
+    assert s.titles() == ["Gamma", "Alpha"]
+    assert s.sidebar.current_id() is None  # it was open; now nothing is
+    with pytest.raises(StoreError):
+        s.store.get_conversation(beta)
+    assert s.undo_bar_text() == "Deleted “Beta”"
+
+    with qtbot.waitSignal(s.controller.conversation_selected) as reopened:
+        qtbot.mouseClick(s.undo_button(), Qt.MouseButton.LeftButton)
+    assert reopened.args == [beta]  # it was open when deleted, so it opens again
+    assert s.titles() == ["Gamma", "Beta", "Alpha"]
+    assert s.highlighted() == ["Beta"]
+    assert s.store.messages(beta) == before
+    assert s.undo_bar_text() is None
+
+
+def test_only_the_latest_delete_can_be_undone(qtbot: QtBot, s: Setup) -> None:
+    for title in ("Beta", "Alpha"):
+        s.click(qtbot, title)
+        qtbot.keyClick(s.view, Qt.Key.Key_Delete)
+    assert s.titles() == ["Gamma"]
+    assert s.undo_bar_text() == "Deleted “Alpha”"
+    with qtbot.waitSignal(s.controller.conversation_selected) as reopened:
+        qtbot.mouseClick(s.undo_button(), Qt.MouseButton.LeftButton)
+    assert reopened.args == [s.ids["Alpha"]]
+    assert s.titles() == ["Gamma", "Alpha"]
+    assert [c.title for c in s.store.list_conversations()] == ["Gamma", "Alpha"]
+
+
+def test_the_undo_offer_goes_away(qtbot: QtBot, store: ConversationStore) -> None:
+    s = make_setup(qtbot, store, undo_ms=20)
+    s.click(qtbot, "Gamma")
+    qtbot.keyClick(s.view, Qt.Key.Key_Delete)
+    assert s.undo_bar_text() == "Deleted “Gamma”"
+    qtbot.waitUntil(lambda: s.undo_bar_text() is None)
+    assert s.titles() == ["Beta", "Alpha"]
+
+
+def test_context_menu_deletes_the_row_under_the_mouse(qtbot: QtBot, s: Setup) -> None:
+    s.sidebar.select(s.ids["Gamma"])
+    row = s.titles().index("Alpha")
+    pos: QPoint = s.view.visualRect(s.view.model().index(row, 0)).center()
+    chosen: list[list[str]] = []
+
+    def pick_delete() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        actions = menu.actions()
+        chosen.append([a.text() for a in actions])
+        next(a for a in actions if a.text() == "Delete").trigger()
+        menu.close()
+
+    QTimer.singleShot(0, pick_delete)
+    with qtbot.waitSignal(s.controller.conversation_deleted) as deleted:
+        s.view.customContextMenuRequested.emit(pos)
+    assert chosen == [["Rename", "Delete"]]
+    assert deleted.args == [s.ids["Alpha"]]
+    assert s.titles() == ["Gamma", "Beta"]
+    assert s.sidebar.current_id() == s.ids["Gamma"]  # the open one was not touched
+
+
+def test_new_button_asks_for_a_new_conversation(qtbot: QtBot, s: Setup) -> None:
+    new = next(b for b in s.sidebar.findChildren(QPushButton) if b.text() == "New")
+    assert "Ctrl+N" in new.toolTip()  # the window owns that shortcut; the tooltip teaches it
+    with qtbot.waitSignal(s.controller.new_requested):
+        qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+
+
+def test_focus_search(qtbot: QtBot, s: Setup) -> None:
+    s.view.setFocus()
+    s.sidebar.focus_search()
+    qtbot.waitUntil(s.search.hasFocus)
+
+
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        (datetime(2025, 3, 10, 14, 2), "14:02"),
+        (datetime(2025, 3, 10, 0, 0), "00:00"),
+        (datetime(2025, 3, 9, 23, 59), "Yesterday"),
+        (datetime(2025, 3, 3, 9, 0), "Mar 3"),
+        (datetime(2023, 3, 3, 9, 0), "Mar 3, 2023"),
+    ],
+)
+def test_relative_time(when: datetime, shown: str) -> None:
+    now = datetime(2025, 3, 10, 18, 30)
+    assert relative_time(when.timestamp(), now, QLocale(QLocale.Language.English)) == shown

@@ -99,7 +99,10 @@ def test_error_as_json(sluice: Sluice, server: TestServer) -> None:
 
 def test_dead_gateway(sluice: Sluice, server: TestServer) -> None:
     dead = "http://127.0.0.1:9/v1"  # the discard port: nothing listens there
-    assert sluice.run("profile", "add", "dead", "--base-url", dead, "--model", "m", "--auth", "none").returncode == 0
+    assert (
+        sluice.run("profile", "add", "dead", "--base-url", dead, "--model", "m", "--auth", "none").returncode
+        == 0
+    )
     done = sluice.run("ask", "hi")
     assert done.returncode == 1
     assert "Could not connect to the gateway" in done.stderr and "refused" in done.stderr

@@ -1,0 +1,154 @@
+"""Start the window: Qt application, the qasync loop, the objects it needs, and an orderly shutdown.
+
+The hazards from DESIGN.md are handled here: asyncio's async-generator hooks are installed on the qasync
+loop (it installs none, and a generator left early would leak its connection); the app does not quit when
+the last window closes — `main` finishes the cleanup (stop a running reply, save it, close HTTP and the
+database) and only then quits; SIGTERM and SIGINT take the same path as closing the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes.util
+import logging
+import os
+import signal
+import socket
+import sys
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+# Qt's xcb plugin needs these system libraries, which the PySide6 wheel does not carry.
+_XCB_LIBS = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "EGL": "libegl1",
+    "fontconfig": "libfontconfig1",
+}
+
+
+def missing_system_libraries() -> list[str]:
+    """Debian package names of missing libraries the xcb platform plugin needs (empty when fine)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    if os.environ.get("QT_QPA_PLATFORM", "xcb") not in ("xcb", ""):
+        return []
+    return [deb for lib, deb in _XCB_LIBS.items() if ctypes.util.find_library(lib) is None]
+
+
+def display_problem() -> str | None:
+    """A sentence explaining why no window can open, or None."""
+    missing = missing_system_libraries()
+    if missing:
+        return (
+            "Qt needs system libraries that are not installed. Run:\n"
+            f"  sudo apt-get install -y {' '.join(missing)}\n"
+            "(scripts/start.sh installs them for you.)"
+        )
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and not platform and no_display:
+        return (
+            "No display found (DISPLAY and WAYLAND_DISPLAY are unset). "
+            "The command line still works: sluice --help"
+        )
+    return None
+
+
+def run_window(*, debug: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"sluice: {problem}", file=sys.stderr)
+        return 1
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from app.home import Home
+    from app.logs import setup_logging
+
+    home = Home.from_env()
+    home.ensure()
+    setup_logging(home, logging.DEBUG if debug else logging.INFO)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Sluice")
+    app.setApplicationDisplayName("Sluice")
+    app.setDesktopFileName("sluice")
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_asyncgen_hooks(loop)
+    try:
+        return int(loop.run_until_complete(_main(home)))
+    finally:
+        loop.close()
+
+
+def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
+    """qasync runs no `run_forever` of asyncio's, so nothing else installs these (DESIGN.md hazards)."""
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook,  # type: ignore[attr-defined]
+        finalizer=loop._asyncgen_finalizer_hook,  # type: ignore[attr-defined]
+    )
+
+
+async def _main(home: object) -> int:
+    from app.home import Home
+    from app.ui.composition import build_window
+
+    assert isinstance(home, Home)
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_closed() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    parts = build_window(home, on_closed=on_closed)
+    restore = _route_signals(parts.window.close)
+    try:
+        parts.window.show()
+        await closed
+    finally:
+        restore()
+        await parts.shutdown()
+    return 0
+
+
+def _route_signals(on_signal: Callable[[], object]) -> Callable[[], None]:
+    """SIGTERM/SIGINT close the window the normal way, so a reply in progress is saved.
+
+    Python runs signal handlers only when the interpreter gets control; Qt's event loop would hold a signal
+    until the next event. A wakeup socket watched by a QSocketNotifier gives Python control at once.
+    """
+    from PySide6.QtCore import QSocketNotifier
+
+    receive, wake = socket.socketpair()
+    receive.setblocking(False)
+    wake.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(wake.fileno())
+    notifier = QSocketNotifier(receive.fileno(), QSocketNotifier.Type.Read)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            receive.recv(64)
+
+    notifier.activated.connect(drain)
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: on_signal())
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        receive.close()
+        wake.close()
+
+    return restore

@@ -1,0 +1,403 @@
+"""What the chat area does: open a conversation, send, stream into the transcript, stop, retry, edit.
+
+The window's widgets only lay out and emit signals; this controller connects them to the session and the
+store. One generation runs at a time. Its task is held by a GenerationHandle (qasync keeps no reference),
+and Stop cancels it once; the session saves the partial reply, and `on_finished` draws its status line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+from app.core.errors import ErrorKind, SluiceError
+from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
+from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
+from app.keystore import Keystore
+from app.net.client import ChatClient
+from app.profiles.store import ProfileStore
+from app.session import ChatSession, GenerationHandle, request_messages
+from app.store.conversations import ConversationStore, title_from_text
+from app.ui.composer import Composer
+from app.ui.status_text import error_text, status_line
+from app.ui.topbar import ChatTopBar
+from app.ui.transcript.view import TranscriptView
+
+log = logging.getLogger(__name__)
+
+# Links inside the transcript that are ours, not the model's: sluice:retry/ID, sluice:edit/ID, …
+ACTION_SCHEME = "sluice"
+SAFE_SCHEMES = ("http", "https", "mailto")
+FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
+
+
+class ChatController(QObject):
+    """Behaviour of the chat area.
+
+    Signals:
+        title_changed(str): the open conversation's title ("" when none is open).
+        conversations_changed(): a conversation was created, retitled or got a new reply.
+        busy_changed(bool): a reply started or ended streaming.
+        notice(str): a short message for the status bar.
+        profile_edit_requested(str): an error banner asked to open a profile (its name).
+    """
+
+    title_changed = Signal(str)
+    conversations_changed = Signal()
+    busy_changed = Signal(bool)
+    notice = Signal(str)
+    profile_edit_requested = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        session: ChatSession,
+        client: ChatClient,
+        store: ConversationStore,
+        profiles: ProfileStore,
+        keystore: Keystore,
+        transcript: TranscriptView,
+        composer: Composer,
+        topbar: ChatTopBar,
+    ) -> None:
+        super().__init__()
+        self.session, self.client, self.store = session, client, store
+        self.profiles, self.keystore = profiles, keystore
+        self.transcript, self.composer, self.topbar = transcript, composer, topbar
+        self.conversation: Conversation | None = None
+        self.handle: GenerationHandle | None = None
+        self._live_conversation: int | None = None  # the conversation the running reply belongs to
+        self._renderer: Any = None
+        self._edit_from: int | None = None
+        self._draft_profile: str | None = profiles.default_name()
+        self._draft_model: str | None = None
+        self._models: dict[str, list[str]] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()  # strong references for fire-and-forget work
+
+        composer.send_requested.connect(self.send)
+        composer.stop_requested.connect(self.stop)
+        topbar.profile_chosen.connect(self.choose_profile)
+        topbar.model_chosen.connect(self.choose_model)
+        topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
+        topbar.regenerate_requested.connect(self.regenerate)
+        transcript.link_activated.connect(self.open_link)
+
+    # ---- state ----------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.handle is not None and self.handle.running
+
+    def current_profile(self) -> Profile | None:
+        name = self.conversation.profile if self.conversation else self._draft_profile
+        name = name or self.profiles.default_name()
+        if name is None:
+            return None
+        try:
+            return self.profiles.get(name)
+        except SluiceError:
+            return None
+
+    def current_model(self) -> str:
+        model = self.conversation.model if self.conversation else self._draft_model
+        profile = self.current_profile()
+        return model or (profile.model if profile else "")
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # ---- opening conversations ------------------------------------------------------------------
+
+    def new_conversation(self) -> None:
+        self.conversation = None
+        self._edit_from = None
+        self._draft_profile = self.profiles.default_name()
+        self._draft_model = None
+        self.transcript.clear_messages()
+        self._sync_topbar()
+        self.title_changed.emit("")
+        self.composer.focus_input()
+
+    def open_conversation(self, conversation_id: int) -> None:
+        if self.conversation is not None and self.conversation.id == conversation_id:
+            return
+        try:
+            self.conversation = self.store.get_conversation(conversation_id)
+            messages = self.store.messages(conversation_id)
+        except SluiceError as exc:
+            self.notice.emit(str(exc))
+            return
+        self._edit_from = None
+        self._renderer = None
+        self.transcript.clear_messages()
+        for message in messages:
+            self._show_message(message)
+        if self._live_conversation == conversation_id:
+            self.notice.emit("This reply is still streaming; it will appear in full when it ends.")
+        self._sync_topbar()
+        self.title_changed.emit(self.conversation.title)
+        self.composer.focus_input()
+
+    def _show_message(self, message: Message) -> None:
+        if message.role == Role.USER:
+            self.transcript.add_user_message(message.content, message_id=message.id)
+        elif message.role == Role.ASSISTANT:
+            self.transcript.add_assistant_message(
+                message.content,
+                reasoning=message.reasoning,
+                reasoning_ms=message.reasoning_ms,
+                message_id=message.id,
+            )
+            self._decorate(message)
+
+    def _decorate(self, message: Message) -> None:
+        """The status line, and for a failed reply the banner with its actions."""
+        actions = [("Copy", f"{ACTION_SCHEME}:copy/{message.id}")]
+        failed = error_text(message)
+        if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
+            actions.append(("Retry", f"{ACTION_SCHEME}:retry/{message.id}"))
+        if message.error_kind in FIX_PROFILE_KINDS and message.profile:
+            actions.append(("Open profile", f"{ACTION_SCHEME}:profile/{message.profile}"))
+        self.transcript.add_message_footer(status_line(message), actions=actions, error=failed)
+
+    def _sync_topbar(self) -> None:
+        profile = self.current_profile()
+        self.topbar.set_profiles(self.profiles.names(), profile.name if profile else None)
+        model = self.current_model()
+        self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
+        self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
+        if profile is not None and profile.name not in self._models:
+            self.load_models()
+
+    # ---- sending and streaming ------------------------------------------------------------------
+
+    def send(self, text: str) -> None:
+        if self.busy:
+            self.composer.restore_text(text)
+            return
+        profile = self.current_profile()
+        if profile is None:
+            self.composer.restore_text(text)
+            self.notice.emit("Add a profile first: sluice profile add NAME --preset openai --key-stdin")
+            self.profile_edit_requested.emit("")
+            return
+        model = self.current_model()
+        if not model:
+            self.composer.restore_text(text)
+            self.notice.emit("Choose or type a model first.")
+            self.topbar.model.setFocus()
+            return
+        try:
+            if self.conversation is None:
+                self.conversation = self.store.create_conversation(
+                    title_from_text(text), profile=profile.name, model=model
+                )
+                self.title_changed.emit(self.conversation.title)
+            elif self._edit_from is not None:
+                self.store.delete_messages_from(self.conversation.id, self._edit_from)
+                self._edit_from = None
+                self.transcript.clear_messages()
+                for message in self.store.messages(self.conversation.id):
+                    self._show_message(message)
+            user = self.store.add_message(self.conversation.id, Message(role=Role.USER, content=text))
+        except SluiceError as exc:
+            self.composer.restore_text(text)  # nothing typed is lost
+            self.notice.emit(str(exc))
+            return
+        self.transcript.add_user_message(text, message_id=user.id)
+        self.conversations_changed.emit()
+        self._start_reply(profile, model)
+
+    def _start_reply(self, profile: Profile, model: str) -> None:
+        assert self.conversation is not None
+        conversation = self.conversation
+        history = self.store.messages(conversation.id)
+        messages = request_messages(conversation.system_prompt, history)
+        self._renderer = self.transcript.begin_assistant_message()
+        self._live_conversation = conversation.id
+        self.composer.set_streaming(True)
+        self.topbar.set_busy(True)
+        self.busy_changed.emit(True)
+        self.handle = GenerationHandle(
+            self._run(profile, messages, GenerationParams(model=model), conversation.id)
+        )
+
+    async def _run(
+        self, profile: Profile, messages: list[Message], params: GenerationParams, conversation_id: int
+    ) -> Message:
+        try:
+            return await self.session.generate(
+                profile,
+                messages,
+                params,
+                self._on_event,
+                conversation_id=conversation_id,
+                on_finished=self._on_finished,
+            )
+        finally:
+            self._live_conversation = None
+            self.composer.set_streaming(False)
+            self.topbar.set_busy(False)
+            self.busy_changed.emit(False)
+            self.conversations_changed.emit()
+            self.composer.focus_input()
+
+    def _on_event(self, event: StreamEvent) -> None:
+        renderer = self._renderer
+        if renderer is None:
+            return  # the user is looking at another conversation; the session still saves everything
+        if isinstance(event, ContentDelta):
+            renderer.append(event.text)
+        elif isinstance(event, ReasoningDelta):
+            renderer.append_reasoning(event.text)
+
+    def _on_finished(self, message: Message) -> None:
+        renderer, self._renderer = self._renderer, None
+        if renderer is not None:
+            renderer.finish(reasoning_ms=message.reasoning_ms)
+            self._decorate(message)
+        elif self.conversation is not None and self.conversation.id == message.conversation_id:
+            current, self.conversation = self.conversation.id, None
+            self.open_conversation(current)  # it finished while shown from the store: show it whole
+
+    def stop(self) -> None:
+        if self.handle is not None and self.handle.stop():
+            self.notice.emit("Stopped. The partial reply is kept.")
+
+    async def shutdown(self) -> None:
+        """Stop a running reply and wait until it is saved, then let background work finish."""
+        if self.handle is not None and self.handle.running:
+            self.handle.stop()
+            await asyncio.gather(self.handle.task, return_exceptions=True)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    # ---- regenerate, retry, edit ------------------------------------------------------------------
+
+    def regenerate(self) -> None:
+        if self.busy or self.conversation is None:
+            return
+        history = self.store.messages(self.conversation.id)
+        last = next((m for m in reversed(history) if m.role == Role.ASSISTANT), None)
+        if last is None or last.id is None:
+            return
+        self.retry(last.id)
+
+    def retry(self, message_id: int) -> None:
+        """Replace this reply (and anything after it) with a new one."""
+        if self.busy or self.conversation is None:
+            return
+        profile, model = self.current_profile(), self.current_model()
+        if profile is None or not model:
+            return
+        self.store.delete_messages_from(self.conversation.id, message_id)
+        self.transcript.clear_messages()
+        for message in self.store.messages(self.conversation.id):
+            self._show_message(message)
+        self._start_reply(profile, model)
+
+    def edit(self, message_id: int) -> None:
+        """Put a sent message back in the composer; sending replaces it and everything after it."""
+        if self.busy:
+            return
+        try:
+            message = self.store.get_message(message_id)
+        except SluiceError:
+            return
+        self._edit_from = message_id
+        self.composer.set_text(message.content)
+        self.composer.focus_input()
+        self.notice.emit("Editing: sending replaces this message and the replies after it.")
+
+    # ---- profile and model ----------------------------------------------------------------------
+
+    def choose_profile(self, name: str) -> None:
+        try:
+            profile = self.profiles.get(name)
+        except SluiceError as exc:
+            self.notice.emit(str(exc))
+            return
+        if self.conversation is not None:
+            self.store.set_conversation_profile(self.conversation.id, name, profile.model or None)
+            self.conversation = replace(self.conversation, profile=name, model=profile.model or None)
+        else:
+            self._draft_profile, self._draft_model = name, None
+        self._sync_topbar()
+
+    def choose_model(self, model: str) -> None:
+        if not model or model == self.current_model():
+            return
+        if self.conversation is not None:
+            self.store.set_conversation_profile(self.conversation.id, self.conversation.profile, model)
+            self.conversation = replace(self.conversation, model=model)
+        else:
+            self._draft_model = model
+
+    def load_models(self, *, force: bool = False) -> None:
+        profile = self.current_profile()
+        if profile is None or (profile.name in self._models and not force):
+            return
+        self._spawn(self._fetch_models(profile))
+
+    async def _fetch_models(self, profile: Profile) -> None:
+        self.topbar.set_models_loading(True)
+        try:
+            key = await self.session.key_for(profile)
+            models = await self.client.list_models(profile, key)
+        except SluiceError as exc:
+            self.notice.emit(f"Could not fetch the model list of {profile.name}: {exc}")
+            models = []
+        finally:
+            self.topbar.set_models_loading(False)
+        self._models[profile.name] = models
+        current = self.current_profile()
+        if current is not None and current.name == profile.name:
+            self.topbar.set_models(models, self.current_model())
+
+    def set_system_prompt(self, text: str) -> None:
+        if self.conversation is None:
+            self.conversation = self.store.create_conversation(
+                "New conversation", profile=self._draft_profile, model=self._draft_model
+            )
+            self.conversations_changed.emit()
+        self.store.set_system_prompt(self.conversation.id, text)
+        self.conversation = replace(self.conversation, system_prompt=text)
+        self.topbar.set_system_prompt_marker(bool(text.strip()))
+
+    # ---- links in the transcript ----------------------------------------------------------------
+
+    def open_link(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == ACTION_SCHEME:
+            self._action(url.path())
+        elif scheme in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)  # only on click, only for web and mail links
+        else:
+            self.notice.emit(f"Not opening a {scheme or 'relative'} link from a reply: {url.toString()[:80]}")
+
+    def _action(self, path: str) -> None:
+        verb, _, arg = path.partition("/")
+        if verb == "profile":
+            self.profile_edit_requested.emit(arg)
+            return
+        if not arg.isdigit():
+            return
+        message_id = int(arg)
+        if verb == "retry":
+            self.retry(message_id)
+        elif verb == "edit":
+            self.edit(message_id)
+        elif verb == "copy":
+            message = self.store.get_message(message_id)
+            clipboard = QGuiApplication.clipboard()
+            clipboard.setText(message.content)
+            self.notice.emit("Copied the reply as Markdown.")

@@ -1,0 +1,64 @@
+"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar. No behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from app.ui.composer import Composer
+from app.ui.sidebar import ConversationSidebar
+from app.ui.topbar import ChatTopBar
+from app.ui.transcript.view import TranscriptView
+
+
+class MainWindow(QMainWindow):
+    """Holds the widgets. Closing it calls `on_close` once; the app then saves and quits (app.py)."""
+
+    def __init__(
+        self,
+        sidebar: ConversationSidebar,
+        topbar: ChatTopBar,
+        transcript: TranscriptView,
+        composer: Composer,
+        on_close: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.sidebar, self.topbar, self.transcript, self.composer = sidebar, topbar, transcript, composer
+        self._on_close = on_close
+        self.setObjectName("mainWindow")
+        self.set_conversation_title("")
+        self.resize(1100, 760)
+
+        chat = QWidget(self)
+        column = QVBoxLayout(chat)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(topbar)
+        column.addWidget(transcript, 1)
+        column.addWidget(composer)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(sidebar)
+        splitter.addWidget(chat)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 840])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F
+        self.find_shortcut.activated.connect(sidebar.focus_search)
+
+    def set_conversation_title(self, title: str) -> None:
+        self.setWindowTitle(f"{title} — Sluice" if title else "Sluice")
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        event.accept()
+        self._on_close()

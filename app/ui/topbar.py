@@ -1,0 +1,104 @@
+"""The bar above the transcript: which profile and model this conversation uses, and its system prompt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+
+class ChatTopBar(QWidget):
+    """Profile combo, editable model combo (list from /models, free text allowed), refresh, system prompt.
+
+    Signals:
+        profile_chosen(str): the user picked another profile.
+        model_chosen(str): the user picked or typed a model (emitted when editing finishes).
+        refresh_models_requested(): the ⟳ button.
+        system_prompt_requested(): the "System prompt" button.
+        regenerate_requested(): the "Regenerate" button.
+    """
+
+    profile_chosen = Signal(str)
+    model_chosen = Signal(str)
+    refresh_models_requested = Signal()
+    system_prompt_requested = Signal()
+    regenerate_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = QComboBox(self)
+        self.profile.setObjectName("profileCombo")
+        self.profile.setToolTip("Profile (gateway) for this conversation")
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model = QComboBox(self)
+        self.model.setObjectName("modelCombo")
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.model.setToolTip("Model: pick from the gateway's list or type any id")
+        self.model.setMinimumContentsLength(22)
+        self.model.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.refresh = QToolButton(self)
+        self.refresh.setText("⟳")
+        self.refresh.setToolTip("Fetch the model list again")
+        self.system = QToolButton(self)
+        self.system.setText("System prompt")
+        self.system.setCheckable(False)
+        self.regenerate = QToolButton(self)
+        self.regenerate.setText("Regenerate")
+        self.regenerate.setToolTip("Ask again for the last reply")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(QLabel("Profile", self))
+        layout.addWidget(self.profile)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("Model", self))
+        layout.addWidget(self.model, 1)
+        layout.addWidget(self.refresh)
+        layout.addSpacing(8)
+        layout.addWidget(self.system)
+        layout.addWidget(self.regenerate)
+
+        self.profile.activated.connect(lambda _i: self.profile_chosen.emit(self.profile.currentText()))
+        self.model.activated.connect(lambda _i: self.model_chosen.emit(self.model.currentText().strip()))
+        line_edit = self.model.lineEdit()
+        if line_edit is not None:
+            line_edit.editingFinished.connect(
+                lambda: self.model_chosen.emit(self.model.currentText().strip())
+            )
+        self.refresh.clicked.connect(self.refresh_models_requested)
+        self.system.clicked.connect(self.system_prompt_requested)
+        self.regenerate.clicked.connect(self.regenerate_requested)
+
+    def set_profiles(self, names: list[str], current: str | None) -> None:
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        self.profile.addItems(names)
+        if current in names:
+            self.profile.setCurrentText(current)
+        self.profile.blockSignals(False)
+
+    def set_models(self, models: list[str], current: str) -> None:
+        self.model.blockSignals(True)
+        self.model.clear()
+        self.model.addItems(models)
+        self.model.setCurrentText(current)
+        self.model.blockSignals(False)
+
+    def set_model_text(self, model: str) -> None:
+        self.model.blockSignals(True)
+        self.model.setCurrentText(model)
+        self.model.blockSignals(False)
+
+    def set_system_prompt_marker(self, has_prompt: bool) -> None:
+        self.system.setText("System prompt ✓" if has_prompt else "System prompt")
+        self.system.setToolTip("This conversation has a system prompt" if has_prompt else "")
+
+    def set_busy(self, busy: bool) -> None:
+        """While a reply streams, profile/model changes wait and regenerate is off."""
+        for widget in (self.profile, self.model, self.regenerate):
+            widget.setEnabled(not busy)
+
+    def set_models_loading(self, loading: bool) -> None:
+        self.refresh.setEnabled(not loading)
+        self.refresh.setToolTip("Fetching models…" if loading else "Fetch the model list again")
+        self.refresh.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -1,0 +1,430 @@
+"""Paint one assistant message into a QTextDocument while it streams, at O(new text) per paint.
+
+Deltas are only buffered; the first unpainted one starts a 16 ms single-shot timer, so the document is edited
+at most once per frame however fast tokens arrive. A paint inserts the Markdown blocks that have just finished
+(once, never again), then replaces only the rendering of the open last block, all in one edit block with undo
+off. An open code fence or table is shown as raw monospace text that grows by appending; a fence is coloured
+once, when it closes, and a table rendered once, when it ends (re-rendering a growing table costs 10–230 ms).
+
+While it streams, the renderer owns the document from `start` (the end of the message's header block) to the
+end of its status line:
+
+    [reasoning: a label block, then dim italic plain text]
+    [answer: finished blocks, then the open block's rendering]
+    [status line]
+
+The region boundaries are plain ints kept by hand: only this renderer edits its range, and each edit knows
+how long it is. (QTextCursor markers would move whenever text is inserted exactly at them.)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+)
+
+from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
+from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
+
+FRAME_MS = 16
+MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+"""GitHub dialect with raw HTML shown as text: model output is untrusted and must not become markup."""
+
+# insertMarkdown merges the fragment's first block into the block at the cursor, which keeps its own format:
+# a heading would lose its level. A throwaway paragraph goes first and is deleted after.
+_LEAD = "x\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptStyle:
+    """Colours the transcript draws with, beyond the palette's."""
+
+    dark: bool = False
+    code_background: str = "#f3f4f6"
+    dim_text: str = "#6b7280"
+
+
+LIGHT = TranscriptStyle()
+DARK = TranscriptStyle(dark=True, code_background="#1f2329", dim_text="#9aa3ad")
+
+
+class StreamingMessageRenderer(QObject):
+    """Renders one assistant message: its reasoning, its Markdown answer and a status line.
+
+    Signals:
+        about_to_paint(): a paint is about to change the document (the view notes if it was at the bottom).
+        painted(): a paint changed the document.
+
+    Counters, for tests and benchmarks: `paint_count`; for the last paint, `last_paint_rerendered_chars`
+    (open block text rendered again, or appended raw) and `last_paint_open_block_chars` (the open block's
+    Markdown length); in all, `finished_blocks` and `finished_chars`: the blocks inserted for good (once
+    each) and the length of their Markdown; `last_paint_seconds` and `paint_seconds` (wall time spent
+    painting, layout of the changed range included).
+    """
+
+    about_to_paint = Signal()
+    painted = Signal()
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        start: int,
+        *,
+        highlighter: CodeHighlighter | None = None,
+        style: TranscriptStyle = LIGHT,
+        reasoning_label: str = "Thinking",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        document.setUndoRedoEnabled(False)  # an undo stack would keep every re-render of the open block
+        self._doc = document
+        self._splitter = BlockSplitter()
+        self._highlighter = highlighter or CodeHighlighter(dark=style.dark, parent=self)
+        self._style = style
+        self._label = reasoning_label
+        self._start = self._reason_end = self._done_end = self._open_end = start
+        self._label_len = 0  # 0 until reasoning arrives; then the label block is [start + 1, + label_len)
+        self._status_len = 0  # the status line, separator included, after _open_end
+        self._pending: list[str] = []
+        self._pending_reasoning: list[str] = []
+        self._source: list[str] = []
+        self._reasoning: list[str] = []
+        self._open: Block | None = None  # the open block as last painted
+        self._open_shown = ""  # for an open fence or table: the raw text shown so far
+        self._last_list: QTextList | None = None  # the list a following item joins
+        self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
+        self._next_span = 0
+        self._done = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.paint)
+        self._make_formats()
+        self.paint_count = 0
+        self.last_paint_rerendered_chars = 0
+        self.last_paint_open_block_chars = 0
+        self.finished_blocks = 0
+        self.finished_chars = 0
+        self.last_paint_seconds = 0.0
+        self.paint_seconds = 0.0
+
+    # ---- the API the session side calls --------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The answer's Markdown source received so far."""
+        return "".join(self._source)
+
+    @property
+    def reasoning_text(self) -> str:
+        """The reasoning ("thinking") text received so far."""
+        return "".join(self._reasoning)
+
+    @property
+    def is_finished(self) -> bool:
+        return self._done
+
+    @property
+    def end_position(self) -> int:
+        """Where the message ends in the document (after its status line)."""
+        return self._open_end + self._status_len
+
+    def append(self, text: str) -> None:
+        """Buffer answer text; it is painted within a frame. Ignored once finished or detached."""
+        if text and not self._done:
+            self._pending.append(text)
+            self._source.append(text)
+            self._schedule()
+
+    def append_reasoning(self, text: str) -> None:
+        """Buffer reasoning text, shown as dim plain text above the answer."""
+        if text and not self._done:
+            self._pending_reasoning.append(text)
+            self._reasoning.append(text)
+            self._schedule()
+
+    def paint(self) -> None:
+        """Paint what has arrived since the last paint (the frame timer calls this)."""
+        if not self._done:
+            self._paint(final=False)
+
+    def finish(self, *, reasoning_ms: float | None = None) -> None:
+        """The reply ended: paint the rest (closing the open block, never re-rendering the whole reply).
+
+        Args:
+            reasoning_ms: how long the model thought, for the reasoning label ("Thought for 3.2 s").
+        """
+        if self._done:
+            return
+        self._paint(final=True)
+        self._done = True
+        if self._label_len:
+            seconds = f"Thought for {reasoning_ms / 1000:.1f} s" if reasoning_ms else self._label
+            self._set_label(seconds)
+
+    def detach(self) -> None:
+        """Stop painting for good, without touching the document (the view was cleared under it)."""
+        self._timer.stop()
+        self._done = True
+        self._spans.clear()
+        self._pending.clear()
+        self._pending_reasoning.clear()
+
+    def set_status_line(self, text: str) -> None:
+        """Show one small line under the message (metrics, "stopped", …); "" removes it."""
+        cursor = QTextCursor(self._doc)
+        cursor.beginEditBlock()
+        try:
+            self._remove(cursor, self._open_end, self._open_end + self._status_len)
+            self._status_len = 0
+            if text:
+                cursor.setPosition(self._open_end)
+                cursor.insertBlock(self._status_block, self._status_fmt)
+                cursor.insertText(text.replace("\n", " "), self._status_fmt)
+                self._status_len = cursor.position() - self._open_end
+        finally:
+            cursor.endEditBlock()
+
+    # ---- painting --------------------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _paint(self, *, final: bool) -> None:
+        began = time.perf_counter()
+        self._timer.stop()
+        reasoning = "".join(self._pending_reasoning)
+        answer = "".join(self._pending)
+        self._pending_reasoning.clear()
+        self._pending.clear()
+        finished = self._splitter.feed(answer)
+        if final:
+            finished += self._splitter.close()
+        opened = None if final else self._splitter.open_block()
+        if not reasoning and not finished and opened == self._open:
+            return
+        self.about_to_paint.emit()
+        rerendered = finished_chars = 0
+        cursor = QTextCursor(self._doc)
+        cursor.beginEditBlock()
+        try:
+            if reasoning:
+                self._insert_reasoning(cursor, reasoning)
+            if not finished and opened is not None and self._can_extend(opened):
+                rerendered = self._extend_raw(cursor, opened)
+            elif finished or opened != self._open:
+                self._remove(cursor, self._done_end, self._open_end)
+                self._open_end = self._done_end
+                for block in finished:
+                    end = self._insert(cursor, self._done_end, block, is_open=False)
+                    self._done_end = self._open_end = end
+                    finished_chars += len(block.text)
+                self._open_shown = ""
+                if opened is not None:
+                    self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
+                    rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
+            self._open = opened
+        finally:
+            cursor.endEditBlock()
+        self.paint_count += 1
+        self.finished_blocks += len(finished)
+        self.last_paint_rerendered_chars = rerendered
+        self.finished_chars += finished_chars
+        self.last_paint_open_block_chars = len(opened.text) if opened is not None else 0
+        self.last_paint_seconds = time.perf_counter() - began
+        self.paint_seconds += self.last_paint_seconds
+        self.painted.emit()
+
+    def _can_extend(self, opened: Block) -> bool:
+        """Whether the open block is a fence or table that only grew: then only the new text is appended."""
+        old = self._open
+        return (
+            old is not None
+            and old.serial == opened.serial
+            and old.kind is opened.kind
+            and opened.kind in (BlockKind.FENCE, BlockKind.TABLE)
+            and self._raw_text(opened).startswith(self._open_shown)
+        )
+
+    @staticmethod
+    def _raw_text(block: Block) -> str:
+        return block.code if block.kind is BlockKind.FENCE else block.text
+
+    def _extend_raw(self, cursor: QTextCursor, opened: Block) -> int:
+        shown = self._raw_text(opened)
+        delta = shown[len(self._open_shown) :]
+        cursor.setPosition(self._open_end)
+        cursor.insertText(delta, self._code_fmt)  # a newline continues in the current (code) block format
+        self._shift_from(self._open_end, cursor.position() - self._open_end)
+        self._open_shown = shown
+        return len(delta)
+
+    def _insert(self, cursor: QTextCursor, at: int, block: Block, *, is_open: bool) -> int:
+        """Insert one block's rendering at `at` (the end of the previous block); return where it ends."""
+        if block.kind is BlockKind.FENCE and is_open:
+            self._open_shown = block.code
+            return self._insert_raw(cursor, at, block.code, self._code_block(""))
+        if block.kind is BlockKind.TABLE and is_open:
+            self._open_shown = block.text
+            return self._insert_raw(cursor, at, block.text, self._raw_table_block)
+        if block.kind is BlockKind.FENCE:
+            return self._insert_code(cursor, at, block)
+        return self._insert_markdown(cursor, at, block, is_open=is_open)
+
+    def _insert_raw(self, cursor: QTextCursor, at: int, text: str, block_format: QTextBlockFormat) -> int:
+        cursor.setPosition(at)
+        cursor.insertBlock(block_format, self._code_fmt)
+        cursor.insertText(text, self._code_fmt)
+        return cursor.position()
+
+    def _insert_code(self, cursor: QTextCursor, at: int, block: Block) -> int:
+        """A closed fence: plain monospace now, coloured once when the highlighter has lexed it."""
+        language = language_of(block.info)
+        code = block.code[:-1] if block.code.endswith("\n") else block.code
+        end = self._insert_raw(cursor, at, code, self._code_block(language))
+        self._last_list = None
+        if language and code.strip():
+            span = self._next_span
+            self._next_span += 1
+            self._spans[span] = [at + 1, end]  # after the separator that starts the code's first block
+            self._highlighter.request(code, language, lambda runs: self._colour(span, code, runs))
+        return end
+
+    def _colour(self, span: int, code: str, runs: list[tuple[str, QTextCharFormat]]) -> None:
+        bounds = self._spans.pop(span, None)
+        if bounds is None or not shiboken6.isValid(self._doc):
+            return  # detached (the view was cleared), or the document is gone
+        start, end = bounds
+        cursor = QTextCursor(self._doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != code.replace("\n", "\u2029"):
+            return  # not the code we inserted any more: leave the document alone
+        cursor.beginEditBlock()
+        try:
+            at = start
+            for text, fmt in runs:
+                length = len(text.encode("utf-16-le")) // 2  # Qt counts UTF-16 units (an emoji is two)
+                cursor.setPosition(at)
+                cursor.setPosition(at + length, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
+                at += length
+        finally:
+            cursor.endEditBlock()
+
+    def _insert_markdown(self, cursor: QTextCursor, at: int, block: Block, *, is_open: bool) -> int:
+        cursor.setPosition(at)
+        cursor.insertMarkdown(_LEAD + block.text, MARKDOWN)
+        end = cursor.position() - 1
+        cursor.setPosition(at)
+        cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)  # the lead's "x", merged at `at`
+        cursor.removeSelectedText()
+        if block.kind is BlockKind.LIST_ITEM:
+            joined = self._join_list(at + 1, end, block.continues_list)
+            if not is_open:
+                self._last_list = joined
+        elif not is_open:
+            self._last_list = None
+        return end
+
+    def _join_list(self, first: int, end: int, continues: bool) -> QTextList | None:
+        """Make a list item rendered on its own part of the list before it (so numbering continues)."""
+        block = self._doc.findBlock(first)
+        own = block.textList()
+        previous = self._last_list
+        if own is None or not continues or previous is None or not shiboken6.isValid(previous):
+            return own
+        index = own.objectIndex()
+        while block.isValid() and block.position() <= end:
+            current = block.textList()
+            if current is not None and current.objectIndex() == index:
+                previous.add(block)
+            block = block.next()
+        return previous
+
+    def _insert_reasoning(self, cursor: QTextCursor, text: str) -> None:
+        start = self._reason_end
+        cursor.setPosition(start)
+        if not self._label_len:
+            label = self._label + "…"
+            cursor.insertBlock(self._reason_block, self._label_fmt)
+            cursor.insertText(label, self._label_fmt)
+            self._label_len = cursor.position() - start - 1
+            cursor.insertBlock(self._reason_block, self._reason_fmt)
+        cursor.insertText(text, self._reason_fmt)
+        self._shift_from(start, cursor.position() - start)
+
+    def _set_label(self, label: str) -> None:
+        first = self._start + 1
+        cursor = QTextCursor(self._doc)
+        cursor.beginEditBlock()
+        try:
+            cursor.setPosition(first)
+            cursor.setPosition(first + self._label_len, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(label, self._label_fmt)
+            length = cursor.position() - first
+        finally:
+            cursor.endEditBlock()
+        self._shift_from(first, length - self._label_len)
+        self._label_len = length
+
+    def _shift_from(self, at: int, delta: int) -> None:
+        """Text of length `delta` was inserted at `at`: move the boundaries at or after it."""
+        self._reason_end += delta if self._reason_end >= at else 0
+        self._done_end += delta if self._done_end >= at else 0
+        self._open_end += delta if self._open_end >= at else 0
+        for bounds in self._spans.values():  # code still waiting for its colours
+            bounds[0] += delta if bounds[0] >= at else 0
+            bounds[1] += delta if bounds[1] >= at else 0
+
+    @staticmethod
+    def _remove(cursor: QTextCursor, start: int, end: int) -> None:
+        if end > start:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    # ---- formats -----------------------------------------------------------------------------------
+
+    def _make_formats(self) -> None:
+        dim = QColor(self._style.dim_text)
+        self._code_fmt = code_char_format()
+        self._raw_table_block = QTextBlockFormat()
+        self._raw_table_block.setNonBreakableLines(True)
+        self._reason_block = QTextBlockFormat()
+        self._reason_block.setLeftMargin(8)
+        self._reason_fmt = QTextCharFormat()
+        self._reason_fmt.setForeground(dim)
+        self._reason_fmt.setFontItalic(True)
+        self._label_fmt = QTextCharFormat()
+        self._label_fmt.setForeground(dim)
+        self._label_fmt.setFontWeight(QFont.Weight.DemiBold)
+        self._status_block = QTextBlockFormat()
+        self._status_block.setTopMargin(4)
+        self._status_fmt = QTextCharFormat()
+        self._status_fmt.setForeground(dim)
+        size = self._doc.defaultFont().pointSizeF()
+        if size > 0:
+            self._status_fmt.setFontPointSize(size * 0.85)
+
+    def _code_block(self, language: str) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setBackground(QColor(self._style.code_background))
+        fmt.setNonBreakableLines(True)
+        # The properties Qt's own Markdown reader sets, so toMarkdown() writes a fence back.
+        fmt.setProperty(QTextFormat.Property.BlockCodeFence, "`")
+        fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, language)
+        return fmt

@@ -1,0 +1,283 @@
+"""The transcript: every message of a conversation in one read-only, selectable rich text document.
+
+Replies are untrusted text. Links are not followed here (`link_activated` tells the window, which decides),
+raw HTML is shown as text (see renderer.MARKDOWN), and no resource a reply names is ever loaded: a remote
+image could report that the message was read, and a file: one could show a local file. Images get a
+placeholder instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app.ui.transcript.highlight import CodeHighlighter
+from app.ui.transcript.renderer import DARK, LIGHT, StreamingMessageRenderer
+
+BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
+ERROR_TEXT = "#b42318"
+LINK_TEXT = "#2563eb"
+
+
+class TranscriptView(QTextBrowser):
+    """Shows user and assistant messages; streams one assistant message at a time.
+
+    While a reply streams the view follows it to the bottom, unless the user has scrolled up.
+
+    Signals:
+        link_activated(QUrl): the user clicked a link (a reply's, or an action link of a footer).
+    """
+
+    link_activated = Signal(QUrl)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        dark: bool = False,
+        user_label: str = "You",
+        assistant_label: str = "Assistant",
+    ) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setUndoRedoEnabled(False)
+        self.anchorClicked.connect(self.link_activated)
+        self._style = DARK if dark else LIGHT
+        self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
+        self._user_label, self._assistant_label = user_label, assistant_label
+        self._active: StreamingMessageRenderer | None = None
+        self._empty = True
+        self._stick = True
+        self._auto_scrolling = False
+        self._placeholder: QImage | None = None
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range_changed)
+        self._make_formats()
+
+    # ---- messages --------------------------------------------------------------------------------
+
+    def clear_messages(self) -> None:
+        """Remove every message; a reply still streaming stops painting here (its text is kept elsewhere)."""
+        if self._active is not None:
+            self._active.detach()
+            self._active = None
+        self.document().clear()
+        self.document().setUndoRedoEnabled(False)
+        self._empty = True
+        self._stick = True
+
+    def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
+        """Show what the user sent, as plain text (exactly as typed)."""
+        following = self._following()
+        cursor = self._header(self._user_label, message_id)
+        cursor.insertBlock(QTextBlockFormat(), self._plain_fmt)
+        cursor.insertText(text, self._plain_fmt)
+        self._settle(following)
+
+    def begin_assistant_message(
+        self, header: str = "", *, message_id: int | None = None
+    ) -> StreamingMessageRenderer:
+        """Start a reply; feed the returned renderer its deltas, then call its finish()."""
+        following = self._following()
+        cursor = self._header(header or self._assistant_label, message_id)
+        # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
+        renderer = StreamingMessageRenderer(
+            self.document(), cursor.position(), highlighter=self._highlighter, style=self._style
+        )
+        renderer.about_to_paint.connect(self._before_paint)
+        renderer.painted.connect(self._after_paint)
+        self._active = renderer
+        self._settle(following)
+        return renderer
+
+    def add_assistant_message(
+        self,
+        markdown: str,
+        reasoning: str = "",
+        footer: str = "",
+        *,
+        header: str = "",
+        reasoning_ms: float | None = None,
+        message_id: int | None = None,
+    ) -> StreamingMessageRenderer:
+        """Show a reply from the history, whole: one paint, each block rendered once."""
+        renderer = self.begin_assistant_message(header, message_id=message_id)
+        renderer.append_reasoning(reasoning)
+        renderer.append(markdown)
+        renderer.finish(reasoning_ms=reasoning_ms)
+        if footer:
+            renderer.set_status_line(footer)
+        return renderer
+
+    def add_message_footer(
+        self,
+        status: str,
+        *,
+        actions: Sequence[tuple[str, str]] = (),
+        error: str | tuple[str, str] | None = None,
+    ) -> None:
+        """Under the last message: an error line, then a dim status line with action links.
+
+        Args:
+            status: e.g. "gpt-4o · 812 tokens · 54 tok/s"; may be "".
+            actions: (label, url) pairs; clicking one emits link_activated(url).
+            error: what went wrong: a line, or (headline, the provider's own words); None if nothing did.
+        """
+        self._end_active()
+        following = self._following()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if error:
+            headline, detail = (error, "") if isinstance(error, str) else error
+            cursor.insertBlock(self._footer_block, self._error_head_fmt)
+            cursor.insertText(headline, self._error_head_fmt)
+            if detail:
+                cursor.insertText(" " + detail.replace("\n", " "), self._error_fmt)
+        if status or actions:
+            cursor.insertBlock(self._footer_block, self._status_fmt)
+            cursor.insertText(status, self._status_fmt)
+            for index, (label, url) in enumerate(actions):
+                cursor.insertText("   " if index or status else "", self._status_fmt)
+                link = QTextCharFormat(self._status_fmt)
+                link.setAnchor(True)
+                link.setAnchorHref(url)
+                link.setForeground(QColor(LINK_TEXT))
+                cursor.insertText(label, link)
+        self._settle(following)
+
+    def scroll_to_message(self, message_id: int) -> bool:
+        """Bring a message's header into view; False if it is not shown."""
+        block = self.document().begin()
+        while block.isValid():
+            if block.userState() == message_id:
+                self._stick = False
+                self.setTextCursor(QTextCursor(block))
+                self.ensureCursorVisible()
+                return True
+            block = block.next()
+        return False
+
+    def _header(self, label: str, message_id: int | None) -> QTextCursor:
+        self._end_active()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if self._empty:
+            cursor.setBlockFormat(self._first_header_block)  # the document's own first block
+            self._empty = False
+        else:
+            cursor.insertBlock(self._header_block, self._header_fmt)
+        cursor.insertText(label, self._header_fmt)
+        if message_id is not None:
+            cursor.block().setUserState(message_id)
+        return cursor
+
+    def _end_active(self) -> None:
+        """Something is added below: a reply still streaming must end first (it owns the document's end)."""
+        if self._active is not None:
+            self._active.finish()
+            self._active = None
+
+    # ---- following the bottom ----------------------------------------------------------------------
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - BOTTOM_SLACK
+
+    def _following(self) -> bool:
+        return self._stick or self._at_bottom()
+
+    def _settle(self, following: bool) -> None:
+        self._stick = following
+        if following:
+            self._scroll_to_bottom()
+
+    def _before_paint(self) -> None:
+        self._stick = self._at_bottom()
+
+    def _after_paint(self) -> None:
+        if self._stick:
+            self._scroll_to_bottom()
+
+    def _on_scrolled(self, _value: int) -> None:
+        if not self._auto_scrolling:
+            self._stick = self._at_bottom()  # the user scrolled: follow again only from the bottom
+
+    def _on_range_changed(self, _low: int, _high: int) -> None:
+        if self._stick:
+            self._scroll_to_bottom()  # layout grew the document, perhaps after the paint
+
+    def _scroll_to_bottom(self) -> None:
+        bar = self.verticalScrollBar()
+        if bar.value() == bar.maximum():
+            return
+        self._auto_scrolling = True
+        try:
+            bar.setValue(bar.maximum())
+        finally:
+            self._auto_scrolling = False
+
+    # ---- resources ---------------------------------------------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
+        """Load only our own qrc: resources; an image a reply names gets a placeholder, fetched never."""
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == "qrc":
+            return super().loadResource(type, url)
+        if int(type) == int(QTextDocument.ResourceType.ImageResource):
+            return self.placeholder_image()
+        return None
+
+    def placeholder_image(self) -> QImage:
+        """A small framed box drawn where a reply's image would be."""
+        if self._placeholder is None:
+            image = QImage(48, 32, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor(self._style.code_background))
+            painter = QPainter(image)
+            try:
+                painter.setPen(QPen(QColor(self._style.dim_text), 1))
+                painter.drawRect(0, 0, 47, 31)
+                painter.drawLine(8, 24, 20, 12)  # a mountain, as image placeholders draw
+                painter.drawLine(20, 12, 28, 20)
+                painter.drawLine(28, 20, 32, 16)
+                painter.drawLine(32, 16, 40, 24)
+                painter.drawEllipse(32, 6, 5, 5)
+            finally:
+                painter.end()
+            self._placeholder = image
+        return self._placeholder
+
+    # ---- formats -----------------------------------------------------------------------------------
+
+    def _make_formats(self) -> None:
+        self._header_fmt = QTextCharFormat()
+        self._header_fmt.setFontWeight(QFont.Weight.Bold)
+        self._first_header_block = QTextBlockFormat()
+        self._first_header_block.setBottomMargin(2)
+        self._header_block = QTextBlockFormat(self._first_header_block)
+        self._header_block.setTopMargin(16)
+        self._plain_fmt = QTextCharFormat()
+        self._footer_block = QTextBlockFormat()
+        self._footer_block.setTopMargin(4)
+        self._status_fmt = QTextCharFormat()
+        self._status_fmt.setForeground(QColor(self._style.dim_text))
+        self._error_fmt = QTextCharFormat()
+        self._error_fmt.setForeground(QColor(ERROR_TEXT))
+        self._error_head_fmt = QTextCharFormat(self._error_fmt)
+        self._error_head_fmt.setFontWeight(QFont.Weight.Bold)

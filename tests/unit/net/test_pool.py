@@ -1,0 +1,102 @@
+"""Which client (and so which proxy) a profile's requests use (app.net.pool)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
+from app.net.pool import HttpPool, is_loopback, route_for
+
+PROXY_VARS = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "no_proxy",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_env_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://localhost:11434/v1", True),
+        ("http://LOCALHOST/v1", True),
+        ("http://127.0.0.1:1234/v1", True),
+        ("http://127.0.0.5/v1", True),
+        ("http://[::1]:8080/v1", True),
+        ("http://ollama.localhost/v1", True),
+        ("https://example.com/v1", False),
+        ("https://localhost.example.com/v1", False),
+        ("http://10.0.0.2:8000/v1", False),
+        ("not a url", False),
+    ],
+)
+def test_is_loopback(url: str, loopback: bool) -> None:
+    assert is_loopback(url) is loopback
+
+
+@pytest.mark.parametrize(
+    ("base_url", "proxy", "route"),
+    [
+        ("http://127.0.0.1:11434/v1", "http://proxy.corp:3128", "direct"),
+        ("http://localhost:11434/v1", PROXY_SYSTEM, "direct"),
+        ("http://[::1]:1234/v1", PROXY_NONE, "direct"),
+        ("https://api.example.com/v1", PROXY_NONE, "direct"),
+        ("https://api.example.com/v1", PROXY_SYSTEM, "system"),
+        ("https://api.example.com/v1", "http://proxy.corp:3128", "http://proxy.corp:3128"),
+    ],
+)
+def test_route_for(base_url: str, proxy: str, route: str) -> None:
+    assert route_for(Profile(name="p", base_url=base_url, proxy=proxy)) == route
+
+
+def test_profiles_on_one_route_share_a_client_and_aclose_closes_all() -> None:
+    async def scenario() -> tuple[list[httpx.AsyncClient], list[bool]]:
+        pool = HttpPool()
+        local = pool.client_for(Profile(name="ollama", base_url="http://localhost:11434/v1"))
+        direct = pool.client_for(Profile(name="a", base_url="https://a.example.com/v1", proxy=PROXY_NONE))
+        system_a = pool.client_for(Profile(name="b", base_url="https://b.example.com/v1"))
+        system_b = pool.client_for(Profile(name="c", base_url="https://c.example.com/v1"))
+        proxied = pool.client_for(
+            Profile(name="d", base_url="https://d.example.com/v1", proxy="http://proxy.corp:3128")
+        )
+        assert local is direct
+        assert system_a is system_b
+        clients = [direct, system_a, proxied]
+        assert len({id(c) for c in clients}) == 3
+        assert not any(c.is_closed for c in clients)
+        await pool.aclose()
+        return clients, [c.is_closed for c in clients]
+
+    _, closed = asyncio.run(scenario())
+    assert closed == [True, True, True]
+
+
+def test_the_factory_is_asked_once_per_route() -> None:
+    routes: list[str] = []
+
+    def factory(route: str) -> httpx.AsyncClient:
+        routes.append(route)
+        return httpx.AsyncClient()
+
+    async def scenario() -> None:
+        pool = HttpPool(factory)
+        for name in ("a", "b", "c"):
+            pool.client_for(Profile(name=name, base_url=f"https://{name}.example.com/v1"))
+        pool.client_for(Profile(name="local", base_url="http://127.0.0.1:8000/v1"))
+        await pool.aclose()
+
+    asyncio.run(scenario())
+    assert routes == ["system", "direct"]

@@ -1,14 +1,19 @@
 """ChatClient: one streamed chat completion, from a profile and messages to typed stream events.
 
 The order of checks follows DESIGN.md: status and Content-Type first, then the body as raw bytes through the
-SSE decoder and the chunk interpreter. Closing the response is the job of `async with client.stream(...)`:
-cancelling the task that iterates `stream_chat` closes the connection, which is what Stop relies on.
+SSE decoder and the chunk interpreter. Cancelling the task that iterates `stream_chat` closes the connection,
+which is what Stop relies on.
+
+Nothing here leaves cleanup to asyncio's async-generator hooks (qasync installs none): every nested
+generator is closed with `aclosing`, and wherever a body is read the response is closed first, then the byte
+iterator, so closing `stream_chat` early (or an error anywhere) releases the connection at once.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from contextlib import aclosing
 from urllib.parse import urlsplit
 
 import httpx
@@ -78,14 +83,33 @@ def _is_event_stream(ctype: str) -> bool:
     return "text/event-stream" in ctype
 
 
+async def _release(response: httpx.Response, body: AsyncIterator[bytes]) -> None:
+    """Close the response, then the byte iterator read from it.
+
+    This order matters: closing the iterator alone does not reach httpcore's inner generators, which then
+    hold the connection until a finalizer hook closes them, and qasync has none. Once the response is
+    closed, those generators have nothing left to await and are finished safely whenever they are dropped.
+    """
+    try:
+        await response.aclose()
+    finally:
+        aclose = getattr(body, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:
     parts: list[bytes] = []
     size = 0
-    async for piece in response.aiter_bytes():
-        parts.append(piece)
-        size += len(piece)
-        if size >= limit:
-            break
+    body = response.aiter_bytes()
+    try:
+        async for piece in body:
+            parts.append(piece)
+            size += len(piece)
+            if size >= limit:
+                break
+    finally:
+        await _release(response, body)
     return b"".join(parts)[:limit]
 
 
@@ -105,13 +129,17 @@ class ChatClient:
         """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
         stream_usage = profile.stream_usage
         try:
-            async for event in self._attempt(profile, key, messages, params, stream_usage=stream_usage):
-                yield event
+            async with aclosing(
+                self._attempt(profile, key, messages, params, stream_usage=stream_usage)
+            ) as first:
+                async for event in first:
+                    yield event
         except _StreamOptionsRefusedError:
             # Some gateways 400 on `stream_options`; retry once without it and tell the caller to remember.
             yield StreamOptionsRejected()
-            async for event in self._attempt(profile, key, messages, params, stream_usage=False):
-                yield event
+            async with aclosing(self._attempt(profile, key, messages, params, stream_usage=False)) as second:
+                async for event in second:
+                    yield event
 
     async def _attempt(
         self,
@@ -121,7 +149,7 @@ class ChatClient:
         params: GenerationParams,
         *,
         stream_usage: bool,
-    ) -> AsyncIterator[StreamEvent]:
+    ) -> AsyncGenerator[StreamEvent, None]:
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/chat/completions")
         body = json.dumps(request_body(profile, messages, params, stream_usage=stream_usage)).encode()
@@ -158,11 +186,14 @@ class ChatClient:
                             raise _StreamOptionsRefusedError
                         raise http_error(response, raw)
                     streaming = True
-                    async for event in _events_from(response):
-                        yield event
+                    async with aclosing(_events_from(response)) as events:
+                        async for event in events:
+                            yield event
                     return
-            except httpx.TransportError as exc:
-                raise transport_error(exc, url, streaming=streaming) from None
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                raise transport_error(
+                    exc, url, streaming=streaming, read_timeout=profile.read_timeout
+                ) from None
         raise ChatError(ErrorKind.BAD_REQUEST, f"Too many redirects from {urlsplit(str(url)).netloc}.")
 
     async def list_models(self, profile: Profile, key: str | None) -> list[str]:
@@ -194,14 +225,10 @@ class _StreamOptionsRefusedError(Exception):
     """Internal: the gateway rejected stream_options with a 400."""
 
 
-async def _events_from(response: httpx.Response) -> AsyncIterator[StreamEvent]:
+async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
     """A 200 response's events: an SSE stream, or a whole completion from a gateway that ignored stream."""
     ctype = response.headers.get("content-type", "").lower()
-    if _is_event_stream(ctype):
-        async for event in _sse_events(response, response.aiter_bytes()):
-            yield event
-        return
-    if "json" in ctype:
+    if "json" in ctype and not _is_event_stream(ctype):
         raw = await _read_capped(response, _MAX_JSON_BODY)
         try:
             payload = json.loads(raw)
@@ -214,60 +241,89 @@ async def _events_from(response: httpx.Response) -> AsyncIterator[StreamEvent]:
         for event in completion_events(payload):
             yield event
         return
-    # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, but never show HTML.
     body = response.aiter_bytes()
-    first = b""
-    async for piece in body:
-        first += piece
-        if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
-            break
-    head = first.lstrip(b"\xef\xbb\xbf \r\n")
-    if "html" not in ctype and head.startswith((b"data:", b":", b"event:", b"id:")):
-        async for event in _sse_events(response, _prepend(first, body)):
-            yield event
-        return
-    shown = ctype.split(";")[0] or "no content type"
-    raise ChatError(
-        ErrorKind.PROTOCOL,
-        f"{response.request.url.host} answered with {shown} instead of a chat stream "
-        f"(HTTP {response.status_code}). Check the base URL.",
-    )
+    try:
+        first = b""
+        if not _is_event_stream(ctype):
+            # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.
+            async for piece in body:
+                first += piece
+                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
+                    break
+            head = first.lstrip(b"\xef\xbb\xbf \r\n")
+            if "html" in ctype or not head.startswith((b"data:", b":", b"event:", b"id:")):
+                shown = ctype.split(";")[0] or "no content type"
+                raise ChatError(
+                    ErrorKind.PROTOCOL,
+                    f"{response.request.url.host} answered with {shown} instead of a chat stream "
+                    f"(HTTP {response.status_code}); check the base URL.",
+                )
+        async with aclosing(_sse_events(response, body, first)) as events:
+            async for event in events:
+                yield event
+    finally:
+        await _release(response, body)
 
 
-async def _prepend(first: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    yield first
-    async for piece in rest:
-        yield piece
+def _looks_binary(head: bytes) -> bool:
+    """True for bytes no event stream starts with: invalid UTF-8 or control characters."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the end of the sample
+            return True
+        text = head[: exc.start].decode("utf-8")
+    return any(ch < " " and ch not in "\t\r\n" for ch in text)
 
 
-async def _sse_events(response: httpx.Response, body: AsyncIterator[bytes]) -> AsyncIterator[StreamEvent]:
+async def _sse_events(
+    response: httpx.Response, body: AsyncIterator[bytes], first: bytes = b""
+) -> AsyncGenerator[StreamEvent, None]:
+    """Events from the body (after `first`, bytes already read while sniffing). The caller closes `body`."""
     decoder = SSEDecoder()
     chunks = ChunkInterpreter()
+    head = first  # the first bytes, kept to tell garbage from a stream that was cut short
+    seen_events = False
     try:
-        async for piece in body:
-            for sse in decoder.feed(piece):
-                for event in chunks.feed(sse):
-                    yield event
+        async with aclosing(_chain(first, body)) as pieces:
+            async for piece in pieces:
+                if len(head) < 512:
+                    head += piece[: 512 - len(head)]
+                for sse in decoder.feed(piece):
+                    seen_events = True
+                    for event in chunks.feed(sse):
+                        yield event
+                    if chunks.done:
+                        break
                 if chunks.done:
-                    break
-            if chunks.done:
-                break  # stop at [DONE]; do not wait for the server to close
-        else:
-            for sse in decoder.flush():
-                for event in chunks.feed(sse):
-                    yield event
-    except (ChatError, httpx.TransportError):
+                    break  # stop at [DONE]; do not wait for the server to close
+            else:
+                for sse in decoder.flush():
+                    seen_events = True
+                    for event in chunks.feed(sse):
+                        yield event
+    except (httpx.TransportError, httpx.DecodingError):
+        for event in chunks.finish():
+            yield event
+        if chunks.finished:
+            return  # the finish reason had arrived: the reply is whole, only the connection's end failed
+        raise
+    except ChatError:
         # Keep what was held back (at most a partial <think> tag) before reporting the failure.
         for event in chunks.finish():
             yield event
         raise
-    finally:
-        # Close the byte iterator now rather than leaving it to the GC (qasync has no asyncgen hooks).
-        aclose = getattr(body, "aclose", None)
-        if aclose is not None:
-            await aclose()
     for event in chunks.finish():
         yield event
     if not (chunks.done or chunks.finished):
         host = response.request.url.host
+        if not seen_events and _looks_binary(head):
+            raise ChatError(ErrorKind.PROTOCOL, f"{host} sent bytes that are not a chat stream.")
         raise ChatError(ErrorKind.INTERRUPTED, f"The stream from {host} ended before the reply was finished.")
+
+
+async def _chain(first: bytes, rest: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
+    if first:
+        yield first
+    async for piece in rest:
+        yield piece

@@ -104,15 +104,28 @@ def http_error(response: httpx.Response, body: bytes) -> ChatError:
     return ChatError(kind, _short(message), retry_after=retry_after)
 
 
-def transport_error(exc: httpx.TransportError, url: httpx.URL, *, streaming: bool) -> ChatError:
+def transport_error(
+    exc: httpx.TransportError | httpx.DecodingError,
+    url: httpx.URL,
+    *,
+    streaming: bool,
+    read_timeout: float | None = None,
+) -> ChatError:
     """A ChatError for an httpx exception. `streaming`: the 200 headers had arrived."""
     where = f"{url.host}:{url.port}" if url.port else url.host
     detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.DecodingError):
+        # A gzip/deflate body that does not decode: the bytes on the wire are broken, not the network.
+        what = "a reply" if streaming else "an answer"
+        return ChatError(
+            ErrorKind.PROTOCOL, f"{where} sent {what} that could not be decoded ({_short(detail)})."
+        )
     if isinstance(exc, httpx.ConnectTimeout):
         return ChatError(ErrorKind.TIMEOUT, f"Connecting to {where} timed out.")
     if isinstance(exc, httpx.ReadTimeout):
         what = "sent nothing more" if streaming else "did not answer"
-        return ChatError(ErrorKind.TIMEOUT, f"{where} {what} within the read timeout.")
+        limit = f"the read timeout ({read_timeout:g} s)" if read_timeout else "the read timeout"
+        return ChatError(ErrorKind.TIMEOUT, f"{where} {what} within {limit}.")
     if isinstance(exc, httpx.TimeoutException):
         return ChatError(ErrorKind.TIMEOUT, f"Talking to {where} timed out.")
     if streaming:

@@ -8,8 +8,11 @@ direct: httpx ignores the OS bypass list, and a local Ollama sent through a corp
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,6 +20,14 @@ import httpx
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
 
 ClientFactory = Callable[[str], httpx.AsyncClient]
+
+
+class _Connection(Protocol):
+    """The part of httpcore's connection interface that `HttpPool.stats` reads."""
+
+    def is_closed(self) -> bool: ...
+    def is_idle(self) -> bool: ...
+
 
 _LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=30.0)
 
@@ -49,6 +60,14 @@ def _default_factory(route: str) -> httpx.AsyncClient:
     return httpx.AsyncClient(trust_env=False, proxy=route, **common)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class PoolStats:
+    """What the pool holds right now, as httpcore sees it."""
+
+    open: int  # connections whose socket is not closed: connecting, carrying a request, or idle
+    busy: int  # of those, the ones connecting or carrying a request
+
+
 class HttpPool:
     """Owns the shared clients. Close it once, at shutdown."""
 
@@ -67,3 +86,32 @@ class HttpPool:
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             await client.aclose()
+        # Closing a connection only schedules its socket's close (asyncio's transport.close uses call_soon).
+        # Give the loop a turn so the sockets are really closed before a shutdown stops it.
+        await asyncio.sleep(0)
+
+    def stats(self) -> PoolStats:
+        """Count the connections the clients hold, so tests (and logs) can see nothing was leaked.
+
+        httpx exposes no public view of its pool: this reads httpcore's `connections`, and raises rather
+        than report 0 if that ever moves, so a leak cannot hide behind a silently empty count.
+        """
+        opened = busy = 0
+        for connection in self._connections():
+            if connection.is_closed():
+                continue
+            opened += 1
+            if not connection.is_idle():
+                busy += 1
+        return PoolStats(open=opened, busy=busy)
+
+    def _connections(self) -> Iterator[_Connection]:
+        for client in self._clients.values():
+            transports = [client._transport, *client._mounts.values()]
+            for transport in transports:
+                if transport is None:
+                    continue
+                connections = getattr(getattr(transport, "_pool", None), "connections", None)
+                if not isinstance(connections, list):
+                    raise RuntimeError(f"cannot see the connections of {type(transport).__name__}")
+                yield from connections

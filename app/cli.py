@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
     add.add_argument("--proxy", help="none | system (default) | a proxy URL")
     add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
+    imp = prof.add_parser(
+        "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
+    )
+    imp.add_argument("name")
+    imp.add_argument("--model", help="default model id (instead of the snippet's)")
     lst = prof.add_parser("list", help="list profiles")
     lst.add_argument("--json", action="store_true")
     prof.add_parser("remove", help="remove a profile and its key").add_argument("name")
@@ -129,12 +134,11 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "add":
         profile = _profile_from_args(args)
         key = _read_key(stdin) if args.key_stdin else None
-        if key is not None:
-            Keystore().set(profile.name, key)  # keyring first: a refused keyring leaves no half-made profile
-        profiles.add(profile)
-        profiles.save()
+        profile = _add_profile(profiles, profile, key)
         print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
         return 0
+    if action == "import":
+        return _profile_import(args, profiles, stdin)
     if action == "remove":
         removed = profiles.get(args.name)
         profiles.remove(args.name)
@@ -185,6 +189,69 @@ def _profile_from_args(args: argparse.Namespace) -> Profile:
         stream_usage=profile.stream_usage and not args.no_stream_usage,
         proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
     )
+
+
+def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
+    """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
+    stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
+    if key is not None:
+        Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile
+    profiles.save()
+    return stored
+
+
+_AUTH_WORDS = {
+    "bearer": "the key as a Bearer token (Authorization: Bearer …)",
+    "raw": "the key as the whole Authorization header, without Bearer",
+    "none": "no key is sent",
+}
+
+
+def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: TextIO) -> int:
+    import shlex
+
+    from app.profiles.importer import parse_snippet
+
+    if stdin.isatty():
+        print("Paste the command or snippet, then press Ctrl-D (Ctrl-Z, Enter on Windows).", file=sys.stderr)
+    text = stdin.read()
+    if not text.strip():
+        raise SluiceError("Nothing on stdin: pipe the snippet in, e.g. sluice profile import NAME < curl.txt")
+    found = parse_snippet(text)
+    # Build it exactly as `profile add --base-url … --auth … --header …` would.
+    as_add = argparse.Namespace(
+        name=args.name,
+        base_url=found.base_url,
+        model=args.model or found.model,
+        auth=found.auth,
+        header=[f"{name}: {value}" for name, value in found.headers],
+        preset=None,
+        no_stream_usage=False,
+        proxy=None,
+    )
+    profile = _add_profile(profiles, _profile_from_args(as_add), found.key)
+    auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
+    header_names = ", ".join(name for name, _ in profile.headers) or "none"
+    if found.key is not None:
+        key_line = "saved in the system keyring"
+    elif profile.needs_key:
+        key_line = (
+            "not saved. Set yours with: sluice profile set-key "
+            f"{shlex.quote(profile.name)}  (it reads the key from stdin)"
+        )
+    else:
+        key_line = "none needed"
+    lines = [
+        f"Imported profile {profile.name}.",
+        f"  Base URL: {profile.base_url}",
+        f"  Auth:     {auth}",
+        f"  Headers:  {header_names}",
+        f"  Model:    {profile.model or 'none set (`sluice ask -m MODEL`; `sluice models` lists them)'}",
+        f"  Key:      {key_line}",
+    ]
+    lines += [f"Note: {note}" for note in found.notes]
+    print("\n".join(lines), file=sys.stderr)
+    return 0
 
 
 def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:

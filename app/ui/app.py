@@ -17,6 +17,11 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.home import Home
+    from app.ui.composition import WindowParts
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +105,18 @@ def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
 
 async def _main(home: object) -> int:
     from app.home import Home
-    from app.ui.composition import build_window
 
     assert isinstance(home, Home)
+    return await main_window(home)
+
+
+async def main_window(home: Home, on_shown: Callable[[WindowParts], object] | None = None) -> int:
+    """Show the window and live until it is closed (or SIGTERM/SIGINT), then save everything and return.
+
+    `on_shown` lets tests and scripts drive the real window from the same path users take.
+    """
+    from app.ui.composition import build_window
+
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_closed() -> None:
@@ -113,6 +127,8 @@ async def _main(home: object) -> int:
     restore = _route_signals(parts.window.close)
     try:
         parts.window.show()
+        if on_shown is not None:
+            on_shown(parts)
         await closed
     finally:
         restore()

@@ -75,7 +75,7 @@ class ChatController(QObject):
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
         self._renderer: Any = None
         self._edit_from: int | None = None
-        self._draft_profile: str | None = profiles.default_name()
+        self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
         self._tasks: set[asyncio.Task[Any]] = set()  # strong references for fire-and-forget work
@@ -96,7 +96,7 @@ class ChatController(QObject):
 
     def current_profile(self) -> Profile | None:
         name = self.conversation.profile if self.conversation else self._draft_profile
-        name = name or self.profiles.default_name()
+        name = name or self._default_profile_name()
         if name is None:
             return None
         try:
@@ -104,12 +104,22 @@ class ChatController(QObject):
         except SluiceError:
             return None
 
+    def _default_profile_name(self) -> str | None:
+        """The profile a new conversation starts on: the chosen default, else the first one listed.
+
+        The CLI refuses to guess between several profiles; the window shows its choice in the switcher, so
+        starting on the first one listed is visible and one click to change.
+        """
+        names = self.profiles.names()
+        return self.profiles.default_name() or (names[0] if names else None)
+
     def current_model(self) -> str:
         model = self.conversation.model if self.conversation else self._draft_model
         profile = self.current_profile()
         return model or (profile.model if profile else "")
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run `coro` in the background, held until done and awaited at shutdown."""
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -119,7 +129,7 @@ class ChatController(QObject):
     def new_conversation(self) -> None:
         self.conversation = None
         self._edit_from = None
-        self._draft_profile = self.profiles.default_name()
+        self._draft_profile = self._default_profile_name()
         self._draft_model = None
         self.transcript.clear_messages()
         self._sync_topbar()
@@ -227,28 +237,33 @@ class ChatController(QObject):
         self.topbar.set_busy(True)
         self.busy_changed.emit(True)
         self.handle = GenerationHandle(
-            self._run(profile, messages, GenerationParams(model=model), conversation.id)
-        )
-
-    async def _run(
-        self, profile: Profile, messages: list[Message], params: GenerationParams, conversation_id: int
-    ) -> Message:
-        try:
-            return await self.session.generate(
+            self.session.generate(
                 profile,
                 messages,
-                params,
+                GenerationParams(model=model),
                 self._on_event,
-                conversation_id=conversation_id,
+                conversation_id=conversation.id,
                 on_finished=self._on_finished,
             )
-        finally:
-            self._live_conversation = None
-            self.composer.set_streaming(False)
-            self.topbar.set_busy(False)
-            self.busy_changed.emit(False)
-            self.conversations_changed.emit()
-            self.composer.focus_input()
+        )
+        # A done-callback, not a `finally` in a wrapper: a task stopped before its first step never runs
+        # its body, and the window must still leave the streaming state.
+        self.handle.task.add_done_callback(self._reply_ended)
+
+    def _reply_ended(self, task: asyncio.Task[Message]) -> None:
+        if self._renderer is not None:  # stopped before the session began: nothing was saved or shown
+            self._renderer.finish()
+            self._renderer = None
+            self.transcript.add_message_footer("stopped before the first byte")
+        if not task.cancelled() and task.exception() is not None:
+            log.error("the reply failed unexpectedly", exc_info=task.exception())
+            self.notice.emit(f"The reply failed unexpectedly: {task.exception()}")
+        self._live_conversation = None
+        self.composer.set_streaming(False)
+        self.topbar.set_busy(False)
+        self.busy_changed.emit(False)
+        self.conversations_changed.emit()
+        self.composer.focus_input()
 
     def _on_event(self, event: StreamEvent) -> None:
         renderer = self._renderer
@@ -346,7 +361,7 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None or (profile.name in self._models and not force):
             return
-        self._spawn(self._fetch_models(profile))
+        self.spawn(self._fetch_models(profile))
 
     async def _fetch_models(self, profile: Profile) -> None:
         self.topbar.set_models_loading(True)

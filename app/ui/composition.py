@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from app.core.errors import ProfileError, SluiceError, StoreError
@@ -123,13 +124,19 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
     return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown)
 
 
+# Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
+# every stream and timer until the dialog closes (and freezes tests that drive the window).
+
+
 def _edit_system_prompt(window: MainWindow, controller: ChatController) -> None:
     current = controller.conversation.system_prompt if controller.conversation else ""
-    text, ok = QInputDialog.getMultiLineText(
-        window, "System prompt", "Instructions sent before every message of this conversation:", current
+    dialog = _input_dialog(
+        window, "System prompt", "Instructions sent before every message of this conversation:"
     )
-    if ok:
-        controller.set_system_prompt(text)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setTextValue(current)
+    dialog.textValueSelected.connect(controller.set_system_prompt)
+    dialog.open()
 
 
 def _edit_key(
@@ -137,31 +144,46 @@ def _edit_key(
 ) -> None:
     """Until the full profile editor lands: set the profile's key, straight into the keyring."""
     if not name:
-        QMessageBox.information(
-            window,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             "Add a profile",
             "Add a gateway profile from a terminal, then restart Sluice:\n\n"
             '  printf %s "$KEY" | sluice profile add NAME --preset openai --key-stdin\n\n'
             "Presets: zenmux, api000, dmxapi, lemondata, mytokengate, openai, openrouter, deepseek, ollama, "
             "lmstudio — or --base-url URL.",
+            parent=window,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
         return
     try:
         profile = profiles.get(name)
     except SluiceError as exc:
         window.show_notice(str(exc))
         return
-    key, ok = QInputDialog.getText(
+    dialog = _input_dialog(
         window,
         f"API key for {profile.name}",
         f"{profile.base_url}\nPaste the key. It is stored in the system keyring, never in a file.",
-        QLineEdit.EchoMode.Password,
     )
-    if not ok or not key.strip():
-        return
-    try:
-        keystore.set(profile.name, key.strip())
-    except SluiceError as exc:
-        QMessageBox.warning(window, "The key was not saved", str(exc))
-        return
-    window.show_notice(f"Key for {profile.name} saved in the system keyring. Press Retry on the reply.")
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+
+    async def save(key: str) -> None:
+        try:
+            await keystore.aset(profile.name, key)  # off the GUI thread: D-Bus may take a while
+        except SluiceError as exc:
+            window.show_notice(f"The key was not saved: {exc}")
+            return
+        window.show_notice(f"Key for {profile.name} saved in the system keyring. Press Retry on the reply.")
+
+    dialog.textValueSelected.connect(lambda key: controller.spawn(save(key.strip())) if key.strip() else None)
+    dialog.open()
+
+
+def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
+    dialog = QInputDialog(window)
+    dialog.setObjectName("inputDialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog

@@ -1,0 +1,166 @@
+"""Make the README's screenshots: the real window, offscreen, talking to the local test server.
+
+    .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/*.png
+
+A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
+built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
+`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import qasync  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.core.models import Profile  # noqa: E402
+from app.home import Home  # noqa: E402
+from app.profiles.store import ProfileStore  # noqa: E402
+from app.ui.app import install_asyncgen_hooks  # noqa: E402
+from app.ui.composition import WindowParts, build_window  # noqa: E402
+from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+QUESTION = "用 Python 写一个函数，统计一段文本里每个词出现的次数，并解释一下思路。"
+EARLIER_Q = "What is an SSE stream?"
+EARLIER_A = (
+    "**Server-Sent Events** is a one-way stream over plain HTTP: the server keeps the response open and "
+    "writes `data:` lines as they happen. OpenAI-compatible gateways use it for streamed replies — each "
+    "event carries a small JSON *delta* with the next few tokens."
+)
+ANSWER = (
+    "思路很简单：先把文本**规范化**（统一小写、去掉标点），再切分成词，最后用 "
+    "`collections.Counter` 计数。\n\n"
+    "## 代码\n\n"
+    "```python\n"
+    "import re\n"
+    "from collections import Counter\n\n\n"
+    "def word_counts(text: str) -> Counter[str]:\n"
+    '    """Count each word in `text`, ignoring case and punctuation."""\n'
+    '    words = re.findall(r"\\w+", text.lower())\n'
+    "    return Counter(words)\n"
+    "```\n\n"
+    "## 要点\n\n"
+    '1. `re.findall(r"\\w+")` 按 Unicode 单词字符切分，中文会按连续汉字成段；\n'
+    "2. `Counter` 的 `most_common(n)` 可以直接给出前 n 个高频词；\n"
+    "3. 大文件可以逐行读取，再用 `Counter.update()` 累加，内存占用稳定。\n\n"
+    "| 方法 | 复杂度 | 适用场景 |\n"
+    "|---|---|---|\n"
+    "| `Counter` | O(n) | 一般文本 |\n"
+    "| 逐行 `update()` | O(n) | 大文件 |\n\n"
+    "> 如果需要中文分词，可以换用 `jieba.lcut()` 代替正则。\n"
+)
+
+
+def _tokens(text: str, size: int = 6) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+def slow(reply: Reply, gap_s: float) -> Reply:
+    reply.gap_s = gap_s
+    return reply
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+def grab(parts: WindowParts, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / name
+    parts.window.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+async def send(parts: WindowParts, text: str) -> None:
+    box = parts.window.composer.findChild(object, "composerInput")
+    assert box is not None
+    box.setFocus()
+    box.setPlainText(text)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+async def scenario(server: TestServer, home: Home) -> None:
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    parts = build_window(home, on_closed=lambda: None if closed.done() else closed.set_result(None))
+    parts.window.resize(1180, 780)
+    parts.window.show()
+    try:
+        # An earlier exchange, so the shot shows both kinds of turn.
+        server.queue(
+            sse_reply(
+                _tokens(EARLIER_A), usage={"prompt_tokens": 12, "completion_tokens": 61, "total_tokens": 73}
+            )
+        )
+        await send(parts, EARLIER_Q)
+        await until(lambda: not parts.controller.busy and server.requests != [])
+        await until(lambda: not parts.controller.busy)
+
+        # The reply streams at ~40 tokens/s; the shot is taken partway through.
+        tokens = _tokens(ANSWER, 3)
+        server.queue(
+            slow(sse_reply(tokens, reasoning=_tokens("用户想要一个词频统计函数，顺便解释思路。", 4)), 0.03)
+        )
+        await send(parts, QUESTION)
+        await until(lambda: "要点" in parts.window.transcript.toPlainText())
+        parts.window.composer.findChild(object, "composerInput").setPlainText("再给一个按频率排序输出的例子")
+        await asyncio.sleep(0.1)
+        grab(parts, "streaming.png")
+
+        # Esc stops: the connection closes and the partial reply stays, marked "stopped".
+        await until(lambda: "| 方法" in parts.window.transcript.toPlainText())
+        box = parts.window.composer.findChild(object, "composerInput")
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+        await until(lambda: not parts.controller.busy)
+        await until(lambda: server.open_connections == 0)
+        await asyncio.sleep(0.1)
+        grab(parts, "stopped.png")
+    finally:
+        parts.window.close()
+        await parts.shutdown()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Sluice")
+    with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
+        server.set_default(
+            lambda _request: models_reply(["deepseek-chat", "deepseek-reasoner"]), "/v1/models"
+        )
+        home = Home.from_env({"SLUICE_HOME": tmp})
+        home.ensure()
+        profiles = ProfileStore(home.profiles_path)
+        profiles.load()
+        profiles.add(Profile(name="local", base_url=server.base_url, model="deepseek-chat", auth="none"))
+        profiles.save()
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        install_asyncgen_hooks(loop)
+        try:
+            loop.run_until_complete(scenario(server, home))
+        finally:
+            loop.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""The window as a user meets it: type, Enter, watch it stream, Esc, errors with Retry, profiles, quitting.
+
+Every test drives the real window (the composition root `sluice` uses) against the real local HTTP server,
+and checks what the user sees, what the database file holds, and what the server saw of the connection.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QInputDialog
+
+from app.core.errors import ErrorKind
+from app.core.models import MessageStatus
+from app.ui.app import main_window
+from app.ui.composition import WindowParts
+from tests.gui.window_harness import WindowHarness
+from tests.support.server import endless_sse_reply, json_error_reply, models_reply, sse_reply
+
+USAGE = {"prompt_tokens": 9, "completion_tokens": 5, "total_tokens": 14}
+
+
+def test_send_streams_the_reply_and_saves_it(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["Hello", ", **wor", "ld**", "!"], usage=USAGE))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "Say hello")
+        assert parts.window.composer.is_streaming() or not parts.controller.busy
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        text = harness.transcript_text(parts)
+        assert "Say hello" in text
+        assert "Hello, world!" in text  # Markdown rendered: no asterisks left
+        assert "test-model" in text and "14 tokens" in text  # the status line
+        assert parts.window.windowTitle() == "Say hello — Sluice"
+        assert harness.input_box(parts).hasFocus()  # ready for the next message
+        assert not parts.window.composer.is_streaming()
+
+    harness.run(scenario())
+    sent = harness.server.requests[-1].json()
+    assert sent["stream"] is True
+    assert sent["messages"] == [{"role": "user", "content": "Say hello"}]
+    reply = harness.last_reply()
+    assert (reply.status, reply.content, reply.finish_reason) == (
+        MessageStatus.COMPLETE,
+        "Hello, **world**!",
+        "stop",
+    )
+
+
+def test_escape_stops_closes_the_connection_and_keeps_the_partial_reply(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(endless_sse_reply("tick "))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "Count forever")
+        await harness.until(lambda: harness.transcript_text(parts).count("tick") >= 5, "ticks arrived")
+        assert parts.window.composer.is_streaming()
+        harness.input_box(parts).insertPlainText("typed while it streams")
+        harness.press_escape(parts)
+        await harness.until(lambda: not parts.controller.busy, "the reply stopped")
+        # The server sees the client hang up in the middle of the reply: the gateway stops generating.
+        await harness.until(lambda: len(harness.server.disconnect_times) == 1, "the server saw the hang-up")
+        assert "stopped" in harness.transcript_text(parts)
+        assert parts.window.composer.text() == "typed while it streams"  # nothing typed is lost
+
+    harness.run(scenario())
+    reply = harness.last_reply()
+    assert reply.status == MessageStatus.CANCELLED
+    assert reply.content.startswith("tick tick tick tick tick")
+
+
+def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(json_error_reply(401, "无效的令牌 (invalid token)", code="invalid_api_key"))
+    harness.server.queue(sse_reply(["Now ", "it works."]))
+    opened: list[str] = []
+
+    async def scenario() -> None:
+        parts = harness.open()
+        parts.controller.profile_edit_requested.connect(opened.append)
+        harness.type_and_send(parts, "Hello?")
+        await harness.until(lambda: not parts.controller.busy, "the request failed")
+        text = harness.transcript_text(parts)
+        assert "无效的令牌 (invalid token)" in text  # the provider's own words, as sent
+        assert "Retry" in text and "Open profile" in text
+        failed = harness.last_reply()
+        assert failed.error_kind == ErrorKind.AUTH
+        # The banner's links are clicked through the transcript's anchor signal, as a click does.
+        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:profile/{failed.profile}"))
+        dialog = parts.window.findChild(QInputDialog, "inputDialog")
+        assert dialog is not None and dialog.isVisible()  # the key dialog opened, without blocking the loop
+        assert "local" in dialog.windowTitle()
+        dialog.reject()
+        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:retry/{failed.id}"))
+        await harness.until(lambda: "it works." in harness.transcript_text(parts), "the retry streamed")
+        await harness.until(lambda: not parts.controller.busy, "the retry ended")
+        assert "invalid token" not in harness.transcript_text(parts)  # the failed reply was replaced
+
+    harness.run(scenario())
+    assert opened == ["local"]
+    replies = [m for m in harness.stored_messages() if m.role.value == "assistant"]
+    assert [(m.status, m.content) for m in replies] == [(MessageStatus.COMPLETE, "Now it works.")]
+    assert harness.server.requests[-1].json()["messages"] == [{"role": "user", "content": "Hello?"}]
+
+
+def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: WindowHarness) -> None:
+    from tests.support.server import TestServer
+
+    with TestServer() as other:
+        harness.add_profile("first", model="model-a")
+        harness.add_profile("second", model="model-b", base_url=other.base_url)
+        harness.server.set_default(lambda _r: models_reply(["model-a"]), "/v1/models")
+        other.set_default(lambda _r: models_reply(["model-b", "model-c"]), "/v1/models")
+        harness.server.queue(sse_reply(["from first"]))
+        other.queue(sse_reply(["from second"]))
+
+        async def scenario() -> WindowParts:
+            parts = harness.open()
+            topbar = parts.window.topbar
+            assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
+            harness.type_and_send(parts, "one")
+            await harness.until(lambda: not parts.controller.busy, "the first reply ended")
+            topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
+            topbar.profile.activated.emit(topbar.profile.currentIndex())
+            await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
+            assert topbar.model.currentText() == "model-b"
+            topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
+            topbar.model.activated.emit(topbar.model.currentIndex())
+            harness.type_and_send(parts, "two")
+            await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+            assert "from first" in harness.transcript_text(parts)
+            assert "from second" in harness.transcript_text(parts)
+            return parts
+
+        harness.run(scenario())
+        chats = [r for r in other.requests if r.path.endswith("/chat/completions")]
+        assert len(chats) == 1
+        assert chats[0].json()["model"] == "model-c"
+        assert [m["content"] for m in chats[0].json()["messages"]] == ["one", "from first", "two"]
+        assert [r.json()["model"] for r in harness.server.requests if r.path.endswith("/completions")] == [
+            "model-a"
+        ]
+        reply = harness.last_reply()
+        assert (reply.profile, reply.model) == ("second", "model-c")
+
+        async def reopen() -> None:  # the conversation remembers its profile and model
+            parts = harness.open()
+            assert parts.window.topbar.profile.currentText() == "second"
+            assert parts.window.topbar.model.currentText() == "model-c"
+
+        harness.run(reopen())
+
+
+def test_closing_the_window_mid_stream_saves_the_partial_reply(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(endless_sse_reply("part "))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "Go on")
+        await harness.until(lambda: harness.transcript_text(parts).count("part") >= 3, "parts arrived")
+        await harness.close(parts)
+
+    harness.run(scenario())
+    assert harness.server.wait_until_closed()
+    reply = harness.last_reply()
+    assert reply.status == MessageStatus.CANCELLED
+    assert reply.content.startswith("part part part")
+
+
+def test_sigterm_mid_stream_saves_and_the_next_start_shows_the_conversation(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(endless_sse_reply("word "))
+
+    async def first_run() -> int:
+        def on_shown(parts: WindowParts) -> None:
+            harness.type_and_send(parts, "Keep talking")
+
+            async def terminate_when_streaming() -> None:
+                await harness.until(
+                    lambda: harness.transcript_text(parts).count("word") >= 3, "words arrived"
+                )
+                os.kill(os.getpid(), signal.SIGTERM)  # as `kill` or a logout would
+
+            harness.loop.create_task(terminate_when_streaming())
+
+        return await main_window(harness.home, on_shown)
+
+    assert harness.run(first_run()) == 0
+    assert harness.server.wait_until_closed()
+    reply = harness.last_reply()
+    assert reply.status == MessageStatus.CANCELLED and reply.content.startswith("word word word")
+
+    async def second_run() -> None:
+        parts = harness.open()
+        text = harness.transcript_text(parts)
+        assert "Keep talking" in text and "word word word" in text and "stopped" in text
+        assert [c.title for c in parts.window.sidebar.conversations()] == ["Keep talking"]
+        assert parts.window.windowTitle() == "Keep talking — Sluice"
+
+    harness.run(second_run())
+
+
+def test_stop_pressed_at_once_still_leaves_the_window_ready(harness: WindowHarness) -> None:
+    """Esc right after Enter, before the request even starts: no stuck Stop button, nothing lost."""
+    harness.add_profile("local")
+    harness.server.set_default(lambda _r: endless_sse_reply("x "))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "quick")
+        harness.press_escape(parts)
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        assert not parts.window.composer.is_streaming()
+        assert "quick" in harness.transcript_text(parts)
+        chats = [r for r in harness.server.requests if r.path.endswith("/chat/completions")]
+        # Whether or not the request got out, no reply is left streaming on the server.
+        await harness.until(lambda: len(harness.server.disconnect_times) == len(chats), "no stream left open")
+
+    harness.run(scenario())

@@ -107,6 +107,8 @@ class Keystore:
         self._checked = False
         # The a… twins run in worker threads; resolve the backend once, not once per thread.
         self._lock = threading.Lock()
+        # Keys the user chose to keep for this session only (no usable keyring): memory, gone at quit.
+        self._session: dict[str, str] = {}
 
     def check(self) -> None:
         """Raise KeystoreError unless a secure keyring backs this keystore. The verdict is cached."""
@@ -131,7 +133,11 @@ class Keystore:
         return self._backend
 
     def get(self, name: str) -> str | None:
-        """The key saved for profile `name`, or None if it has none."""
+        """The key saved for profile `name` (a session-only key first), or None if it has none."""
+        with self._lock:
+            session = self._session.get(name)
+        if session is not None:
+            return session
         backend = self._secure_backend()
         _check_name(name)
         try:
@@ -158,9 +164,32 @@ class Keystore:
             backend.set_password(self.service, name, key)
         except Exception as exc:
             raise _wrap(exc, f"save the API key of profile {name!r}") from None
+        with self._lock:
+            self._session.pop(name, None)  # the keyring has it now
+
+    def set_session(self, name: str, key: str) -> None:
+        """Keep a key in memory for this session only (when no secure keyring can hold it). Never a file."""
+        _check_name(name)
+        if not key:
+            raise KeystoreError(f"An empty API key cannot be kept for profile {name!r}.")
+        register_secret(key)
+        with self._lock:
+            self._session[name] = key
+
+    def is_session_only(self, name: str) -> bool:
+        """True when the key of `name` lives in memory only and is gone at quit."""
+        with self._lock:
+            return name in self._session
 
     def delete(self, name: str) -> None:
-        """Forget the key of profile `name`; a profile without a key is fine."""
+        """Forget the key of profile `name`; a profile without a key is fine.
+
+        A session-only key is forgotten first; with no secure keyring there is nothing more of ours to delete.
+        """
+        with self._lock:
+            had_session = self._session.pop(name, None) is not None
+        if had_session and not self._usable():
+            return
         backend = self._secure_backend()
         _check_name(name)
         try:
@@ -176,10 +205,25 @@ class Keystore:
 
     def move(self, old: str, new: str) -> None:
         """Carry a key over when a profile is renamed (nothing to do if `old` has none)."""
+        if old == new:
+            return
+        with self._lock:
+            session = self._session.pop(old, None)
+            if session is not None:
+                self._session[new] = session
+        if session is not None and not self._usable():
+            return
         key = self.get(old)
         if key is not None:
             self.set(new, key)
             self.delete(old)
+
+    def _usable(self) -> bool:
+        try:
+            self._secure_backend()
+        except KeystoreError:
+            return False
+        return True
 
     async def aget(self, name: str) -> str | None:
         return await asyncio.to_thread(self.get, name)

@@ -272,6 +272,27 @@ class ProfileStore:
             self._default = new
         return profile
 
+    def unique_name(self, base: str) -> str:
+        """`base` if no profile has that name, else "base 2", "base 3", … (new and duplicated profiles)."""
+        base = base.strip() or "profile"
+        names = set(self.names())
+        if base not in names:
+            return base
+        number = 2
+        while f"{base} {number}" in names:
+            number += 1
+        return f"{base} {number}"
+
+    def duplicate(self, name: str, new_name: str | None = None) -> Profile:
+        """Add a copy of profile `name` right after it (its key is not copied: the caller does that)."""
+        index = self._index(name)
+        new_name = new_name or self.unique_name(f"{name} copy")
+        if new_name in self.names():
+            raise ProfileError(f"a profile named {new_name!r} already exists")
+        copy = validate_profile(dataclasses.replace(self._profiles[index], name=new_name))
+        self._profiles.insert(index + 1, copy)
+        return copy
+
     def default_name(self) -> str | None:
         """The profile chosen with `set_default`, else the only profile, else None."""
         if self._default is not None:

@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sluice {__version__}")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level (keys are still redacted)")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop", action="store_true", help="add Sluice to this user's desktop menu (Linux)"
+    )
+    desktop.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ask = sub.add_parser("ask", help="stream one reply to a prompt")
@@ -89,6 +96,14 @@ def _preset_ids() -> list[str]:
 def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
     """Parse and run a command. Returns the exit code."""
     args = build_parser().parse_args(list(argv))
+    if args.install_desktop or args.uninstall_desktop:
+        from app.desktop import run_desktop_command
+
+        try:
+            return run_desktop_command(install=args.install_desktop)
+        except (SluiceError, OSError) as exc:
+            print(f"sluice: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     stdin = stdin or sys.stdin
     home = Home.from_env()
     home.ensure()

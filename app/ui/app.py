@@ -19,7 +19,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.core.errors import SluiceError
+
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from app.home import Home
     from app.ui.composition import WindowParts
 
@@ -85,6 +89,7 @@ def run_window(*, debug: bool = False) -> int:
     app.setApplicationName("Sluice")
     app.setApplicationDisplayName("Sluice")
     app.setDesktopFileName("sluice")
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -93,6 +98,20 @@ def run_window(*, debug: bool = False) -> int:
         return int(loop.run_until_complete(_main(home)))
     finally:
         loop.close()
+
+
+def app_icon() -> QIcon:
+    """The window icon: the desktop theme's (after --install-desktop), else the bundled PNGs."""
+    from PySide6.QtGui import QIcon
+
+    from app.desktop import ICON_NAME, ICON_SIZES, resource_root
+
+    icon = QIcon()
+    with contextlib.suppress(SluiceError):  # a broken install still opens its window
+        icons = resource_root() / "icons"
+        for size in ICON_SIZES:
+            icon.addFile(str(icons / f"sluice-{size}.png"))
+    return QIcon.fromTheme(ICON_NAME, icon)
 
 
 def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:

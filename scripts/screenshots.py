@@ -30,6 +30,7 @@ from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
 from app.ui.app import install_asyncgen_hooks  # noqa: E402
 from app.ui.composition import WindowParts, build_window  # noqa: E402
+from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -98,7 +99,7 @@ async def send(parts: WindowParts, text: str) -> None:
     QTest.keyClick(box, Qt.Key.Key_Return)
 
 
-async def scenario(server: TestServer, home: Home) -> None:
+async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     parts = build_window(home, on_closed=lambda: None if closed.done() else closed.set_result(None))
     parts.window.resize(1180, 780)
@@ -123,7 +124,7 @@ async def scenario(server: TestServer, home: Home) -> None:
         await until(lambda: "要点" in parts.window.transcript.toPlainText())
         parts.window.composer.findChild(object, "composerInput").setPlainText("再给一个按频率排序输出的例子")
         await asyncio.sleep(0.1)
-        grab(parts, "streaming.png")
+        grab(parts, f"streaming{suffix}.png")
 
         # Esc stops: the connection closes and the partial reply stays, marked "stopped".
         await until(lambda: "| 方法" in parts.window.transcript.toPlainText())
@@ -132,16 +133,19 @@ async def scenario(server: TestServer, home: Home) -> None:
         await until(lambda: not parts.controller.busy)
         await until(lambda: server.open_connections == 0)
         await asyncio.sleep(0.1)
-        grab(parts, "stopped.png")
+        grab(parts, f"stopped{suffix}.png")
     finally:
         parts.window.close()
         await parts.shutdown()
 
 
 def main() -> int:
+    """`screenshots.py` shoots the light theme; `screenshots.py --dark` the dark one (…-dark.png)."""
+    dark = "--dark" in sys.argv[1:]
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
+    apply_theme(app, "dark" if dark else "light")  # as the app does at start, with the choice forced
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(
             lambda _request: models_reply(["deepseek-chat", "deepseek-reasoner"]), "/v1/models"
@@ -156,7 +160,7 @@ def main() -> int:
         asyncio.set_event_loop(loop)
         install_asyncgen_hooks(loop)
         try:
-            loop.run_until_complete(scenario(server, home))
+            loop.run_until_complete(scenario(server, home, "-dark" if dark else ""))
         finally:
             loop.close()
     return 0

@@ -16,16 +16,20 @@ import os
 import signal
 import socket
 import sys
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.core.errors import SluiceError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from app.home import Home
     from app.ui.composition import WindowParts
+    from app.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +95,34 @@ def run_window(*, debug: bool = False) -> int:
     app.setDesktopFileName("sluice")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    from app.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(home.data_dir)
+    if not instance.acquire():
+        return _hand_over(instance, home)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_asyncgen_hooks(loop)
     try:
-        return int(loop.run_until_complete(_main(home)))
+        return int(loop.run_until_complete(_main(home, instance)))
     finally:
         loop.close()
+        instance.release()
+
+
+def _hand_over(instance: SingleInstance, home: Home) -> int:
+    """Another window runs for this data dir: raise it and stop, rather than share its database."""
+    if instance.activate_running():
+        log.info("already running: raised the existing window")
+        print("sluice: already running; its window was raised.", file=sys.stderr)
+        return 0
+    pid = instance.holder_pid()
+    print(
+        f"sluice: another Sluice{f' (pid {pid})' if pid else ''} is using {home.data_dir} but does not "
+        "answer. Close it, or start this one with SLUICE_HOME=DIR for a separate set of conversations.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def app_icon() -> QIcon:
@@ -122,20 +147,29 @@ def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
     )
 
 
-async def _main(home: object) -> int:
-    from app.home import Home
-
-    assert isinstance(home, Home)
-    return await main_window(home)
+async def _main(home: Home, instance: SingleInstance) -> int:
+    return await main_window(home, instance=instance)
 
 
-async def main_window(home: Home, on_shown: Callable[[WindowParts], object] | None = None) -> int:
+async def main_window(
+    home: Home,
+    on_shown: Callable[[WindowParts], object] | None = None,
+    *,
+    instance: SingleInstance | None = None,
+) -> int:
     """Show the window and live until it is closed (or SIGTERM/SIGINT), then save everything and return.
 
-    `on_shown` lets tests and scripts drive the real window from the same path users take.
+    `on_shown` lets tests and scripts drive the real window from the same path users take; `instance`
+    raises this window when another `sluice` starts for the same data dir.
     """
-    from app.ui.composition import build_window
+    from PySide6.QtWidgets import QApplication
 
+    from app.ui.composition import build_window
+    from app.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "main_window runs inside the QApplication's loop"
+    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_closed() -> None:
@@ -143,6 +177,9 @@ async def main_window(home: Home, on_shown: Callable[[WindowParts], object] | No
             closed.set_result(None)
 
     parts = build_window(home, on_closed=on_closed)
+    if instance is not None:
+        instance.activated.connect(lambda: raise_window(parts.window))
+    first_paint = _FirstPaintReporter.install(parts.window)  # noqa: F841 (kept alive while the window lives)
     restore = _route_signals(parts.window.close)
     try:
         parts.window.show()
@@ -153,6 +190,50 @@ async def main_window(home: Home, on_shown: Callable[[WindowParts], object] | No
         restore()
         await parts.shutdown()
     return 0
+
+
+def raise_window(window: QWidget) -> None:
+    """Bring the window to the front, restored if it was minimised."""
+    from PySide6.QtCore import Qt
+
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+FIRST_PAINT_ENV = "SLUICE_FIRST_PAINT"
+
+
+class _FirstPaintReporter:
+    """With SLUICE_FIRST_PAINT=print|exit: print `sluice-first-paint <time.time()>` once the window's first
+    frame is painted (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
+    """
+
+    @staticmethod
+    def install(window: QWidget) -> QObject | None:
+        mode = os.environ.get(FIRST_PAINT_ENV, "")
+        if mode not in ("print", "exit"):
+            return None
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+                if event.type() == QEvent.Type.Paint and watched is window:
+                    window.removeEventFilter(self)
+                    # The children paint into the same frame after the window: report once it is done.
+                    QTimer.singleShot(0, self.report)
+                return False
+
+            def report(self) -> None:
+                print(f"sluice-first-paint {time.time():.6f}", flush=True)
+                if mode == "exit":
+                    window.close()
+
+        reporter = Filter(window)
+        window.installEventFilter(reporter)
+        return reporter
 
 
 def _route_signals(on_signal: Callable[[], object]) -> Callable[[], None]:

@@ -25,7 +25,7 @@ from app.profiles.store import ProfileStore
 from app.session import ChatSession, GenerationHandle, request_messages
 from app.store.conversations import ConversationStore, title_from_text
 from app.ui.composer import Composer
-from app.ui.status_text import error_text, status_line
+from app.ui.status_text import error_text, status_flag, status_line
 from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
 
@@ -87,6 +87,7 @@ class ChatController(QObject):
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
+        transcript.code_copied.connect(lambda _code: self.notice.emit("Copied the code."))
 
     # ---- state ----------------------------------------------------------------------------------
 
@@ -176,7 +177,12 @@ class ChatController(QObject):
             actions.append(("Retry", f"{ACTION_SCHEME}:retry/{message.id}"))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
             actions.append(("Open profile", f"{ACTION_SCHEME}:profile/{message.profile}"))
-        self.transcript.add_message_footer(status_line(message), actions=actions, error=failed)
+        self.transcript.add_message_footer(
+            status_line(message, with_status=False),
+            actions=actions,
+            error=failed,
+            flag=status_flag(message),
+        )
 
     def _sync_topbar(self) -> None:
         profile = self.current_profile()
@@ -254,7 +260,7 @@ class ChatController(QObject):
         if self._renderer is not None:  # stopped before the session began: nothing was saved or shown
             self._renderer.finish()
             self._renderer = None
-            self.transcript.add_message_footer("stopped before the first byte")
+            self.transcript.add_message_footer("before the first byte", flag="Stopped")
         if not task.cancelled() and task.exception() is not None:
             log.error("the reply failed unexpectedly", exc_info=task.exception())
             self.notice.emit(f"The reply failed unexpectedly: {task.exception()}")

@@ -11,6 +11,7 @@ SEND_CTRL_ENTER = "ctrl+enter"
 SEND_KEYS = (SEND_ENTER, SEND_CTRL_ENTER)
 
 MAX_LINES = 10  # the box grows with its text up to this many lines, then scrolls
+MIN_LINES = 2  # a one-line box reads as a search field, and Shift+Enter's newline would jump it
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -109,7 +110,9 @@ class Composer(QWidget):
         self._edit.setObjectName("composerInput")
         self._edit.setTabChangesFocus(True)
         self._edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self._edit.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # No scroll bar until the text outgrows MAX_LINES: below that the box grows, and a bar's arrows
+        # squeezed into two lines only look broken.
+        self._edit.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._edit.submit_pressed.connect(self._send)
         self._edit.escape_pressed.connect(self._escape)
@@ -218,9 +221,13 @@ class Composer(QWidget):
     def _fit_height(self) -> None:
         # QPlainTextEdit's document layout measures its height in (wrapped) lines, not pixels.
         lines = int(self._edit.document().documentLayout().documentSize().height())
-        height = self._height_for(max(1, min(lines, MAX_LINES)))
+        height = self._height_for(max(MIN_LINES, min(lines, MAX_LINES)))
         if self._edit.height() != height:
             self._edit.setFixedHeight(height)
+        policy = Qt.ScrollBarPolicy
+        wanted = policy.ScrollBarAsNeeded if lines > MAX_LINES else policy.ScrollBarAlwaysOff
+        if self._edit.verticalScrollBarPolicy() != wanted:
+            self._edit.setVerticalScrollBarPolicy(wanted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -228,4 +235,4 @@ class Composer(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), self._height_for(1)))
+        return QSize(hint.width(), max(hint.height(), self._height_for(MIN_LINES)))

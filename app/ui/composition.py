@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from app.core.errors import ProfileError, SluiceError, StoreError
@@ -22,6 +21,7 @@ from app.ui.chat_controller import ChatController
 from app.ui.composer import Composer
 from app.ui.main_window import MainWindow
 from app.ui.sidebar import ConversationSidebar, SidebarController
+from app.ui.theme import is_dark
 from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
 
@@ -60,7 +60,7 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
 
     sidebar_view = ConversationSidebar()
     topbar = ChatTopBar()
-    transcript = TranscriptView(dark=_system_is_dark())
+    transcript = TranscriptView(dark=is_dark())  # apply_theme ran first (app.main_window)
     composer = Composer()
     window = MainWindow(sidebar_view, topbar, transcript, composer, on_close=on_closed)
     controller = ChatController(
@@ -123,15 +123,6 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
         log.info("shut down cleanly")
 
     return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown)
-
-
-def _system_is_dark() -> bool:
-    """Whether the desktop asks for a dark theme (Qt's palette follows it; the transcript must too)."""
-    hints = QGuiApplication.styleHints()
-    if hints.colorScheme() != Qt.ColorScheme.Unknown:
-        return hints.colorScheme() == Qt.ColorScheme.Dark
-    window = QGuiApplication.palette().window().color()
-    return window.lightness() < 128
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall

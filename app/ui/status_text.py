@@ -20,7 +20,8 @@ STATUS_WORDS = {
 }
 
 
-def status_line(message: Message) -> str:
+def status_line(message: Message, *, with_status: bool = True) -> str:
+    """The metrics line; `with_status=False` leaves out "stopped"/"interrupted" (shown as a flag instead)."""
     parts: list[str] = [p for p in (message.profile, message.model) if p]
     if message.ttft_ms is not None:
         parts.append(f"first token {message.ttft_ms / 1000:.2f} s")
@@ -30,9 +31,8 @@ def status_line(message: Message) -> str:
         parts.append(f"{message.usage.total_tokens:,} tokens")
     if message.reasoning_ms is not None:
         parts.append(f"thought {message.reasoning_ms / 1000:.1f} s")
-    words = STATUS_WORDS.get(message.status) or FINISH_WORDS.get(
-        message.finish_reason or "", message.finish_reason
-    )
+    status_words = STATUS_WORDS.get(message.status) if with_status else None
+    words = status_words or FINISH_WORDS.get(message.finish_reason or "", message.finish_reason)
     if words:
         parts.append(words)
     return " · ".join(parts)
@@ -47,3 +47,11 @@ def error_text(message: Message) -> tuple[str, str] | None:
     if message.retry_after is not None:
         detail += f" (retry after {message.retry_after:g} s)"
     return head, detail
+
+
+FLAGS = {MessageStatus.CANCELLED: "Stopped", MessageStatus.INTERRUPTED: "Interrupted"}
+
+
+def status_flag(message: Message) -> str:
+    """A word for a reply that did not end normally, shown in colour ("Stopped"); "" otherwise."""
+    return FLAGS.get(message.status, "")

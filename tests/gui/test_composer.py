@@ -8,7 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.ui.composer import MAX_LINES, Composer
+from app.ui.composer import MAX_LINES, MIN_LINES, Composer
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -183,14 +183,14 @@ def test_restore_text_puts_a_failed_message_back_ahead_of_new_typing(
 def test_box_grows_with_its_text_up_to_a_limit(qtbot: QtBot, composer: Composer) -> None:
     edit = edit_of(composer)
     heights = []
-    for lines in (1, 3, MAX_LINES - 1, MAX_LINES, MAX_LINES + 15):
+    for lines in (1, MIN_LINES, MIN_LINES + 1, MAX_LINES - 1, MAX_LINES, MAX_LINES + 15):
         composer.set_text("\n".join(f"line {n}" for n in range(lines)))
         QApplication.processEvents()  # let the scroll bar catch up with the new size
         can_scroll = edit.verticalScrollBar().maximum() > 0
         assert can_scroll == (lines > MAX_LINES), f"{lines} lines: every line should show, and only then"
         heights.append(edit.height())
-    one, three, below_max, at_max, beyond = heights
-    assert one < three < below_max < at_max
+    one, at_min, above_min, below_max, at_max, beyond = heights
+    assert one == at_min < above_min < below_max < at_max  # never less than MIN_LINES tall
     assert beyond == at_max  # past the limit it scrolls instead
     composer.set_text("")
     assert edit.height() == one

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QTextBlock, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.markdown_stream import BlockSplitter
 from app.ui.transcript.renderer import LIGHT, MARKDOWN, StreamingMessageRenderer
-from app.ui.transcript.view import TranscriptView
+from app.ui.transcript.view import COPY_CODE_SCHEME, TranscriptView
 
 REPLY = """# 计划 Plan
 
@@ -86,6 +86,12 @@ def stream(view: TranscriptView, text: str, seed: int) -> StreamingMessageRender
     return renderer
 
 
+def is_copy_code_link(block: QTextBlock) -> bool:
+    """The view's own "Copy code" line under a code block (not part of the reply's Markdown)."""
+    fragment = block.begin().fragment()
+    return fragment.isValid() and fragment.charFormat().anchorHref().startswith(COPY_CODE_SCHEME + ":")
+
+
 def structure(document: QTextDocument, skip: int = 0) -> list[tuple[str, int, str, int]]:
     """What a reader sees, block by block: text, heading level, list label, and which list it belongs to."""
     lists: dict[int, int] = {}
@@ -94,7 +100,7 @@ def structure(document: QTextDocument, skip: int = 0) -> list[tuple[str, int, st
     for _ in range(skip):
         block = block.next()
     while block.isValid():
-        if block.text().strip():
+        if block.text().strip() and not is_copy_code_link(block):
             text_list = block.textList()
             label = text_list.itemText(block) if text_list else ""
             group = lists.setdefault(text_list.objectIndex(), len(lists)) if text_list else -1
@@ -188,8 +194,30 @@ def test_an_open_code_fence_grows_by_appending_and_is_coloured_once_closed(
     assert view.toPlainText() == "Assistant\n" + code  # raw while open: no fence lines shown
     renderer.append("```\n")
     renderer.paint()
-    assert view.toPlainText() == "Assistant\n" + code.rstrip("\n")
+    assert view.toPlainText() == "Assistant\n" + code.rstrip("\n") + "\nCopy code"
     qtbot.waitUntil(lambda: colour_of(view, "let") != QColor("black"))
+
+
+def test_copy_code_puts_exactly_that_block_on_the_clipboard(qtbot: QtBot, view: TranscriptView) -> None:
+    view.add_assistant_message("One:\n\n```python\nprint(1)\n```\n\nTwo:\n\n```\nls -la\n```\n")
+    links = [b for b in iter_blocks(view.document()) if is_copy_code_link(b)]
+    assert [b.text() for b in links] == ["Copy code", "Copy code"]
+    href = links[1].begin().fragment().charFormat().anchorHref()
+    with qtbot.waitSignal(view.code_copied) as copied:
+        view.anchorClicked.emit(QUrl(href))  # what a click on the link does
+    assert copied.args == ["ls -la"]
+    assert QGuiApplication.clipboard().text() == "ls -la"
+    followed: list[QUrl] = []
+    view.link_activated.connect(followed.append)
+    view.anchorClicked.emit(QUrl(href))
+    assert followed == []  # handled by the view, never passed on as a reply's link
+
+
+def iter_blocks(document: QTextDocument) -> Iterator[QTextBlock]:
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 def test_deltas_arriving_within_a_frame_are_painted_once(qtbot: QtBot, view: TranscriptView) -> None:
@@ -292,7 +320,7 @@ def test_reasoning_is_shown_apart_above_the_answer(view: TranscriptView) -> None
     renderer.finish(reasoning_ms=3200)
 
     assert view.toPlainText() == (
-        "Assistant\nThought for 3.2 s\nLet me think about it.\nSecond thought.\nThe answer is 42."
+        "Assistant\n▾ Thought for 3.2 s\nLet me think about it.\nSecond thought.\nThe answer is 42."
     )
     assert renderer.reasoning_text == "Let me think about it.\nSecond thought."
     assert renderer.text == "The answer is **42**."
@@ -372,8 +400,48 @@ def test_many_messages_keep_their_order(view: TranscriptView) -> None:
     renderer.append("# Two\n\nAnswer two.")
     view.add_user_message("Sent before the reply finished")  # the reply is finished first
     assert view.toPlainText() == (
-        "You\nQuestion one\nAssistant\nAnswer one.\ndone\nYou\nQuestion two\n"
-        "Assistant\nTwo\nAnswer two.\nYou\nSent before the reply finished"
+        "You   Edit\nQuestion one\nAssistant\nAnswer one.\ndone\nYou   Edit\nQuestion two\n"
+        "Assistant\nTwo\nAnswer two.\nYou\nSent before the reply finished"  # no id yet: nothing to edit
     )
     assert renderer.is_finished
     assert view.scroll_to_message(3) and not view.scroll_to_message(99)
+
+
+def test_the_thinking_label_folds_its_reasoning_and_says_when_thinking_ended(view: TranscriptView) -> None:
+    renderer = view.begin_assistant_message("Assistant")
+    renderer.append_reasoning("Step one.\nStep two.")
+    renderer.paint()
+    assert view.document().find("Thinking…").isNull() is False
+    renderer.append("Answer.")  # the answer began: thinking is over, before the reply ends
+    renderer.paint()
+    assert view.document().find("Thinking").isNull() and not view.document().find("Thought for").isNull()
+    label = view.document().find("Thought for").block()
+    href = label.begin().fragment().charFormat().anchorHref()
+    steps = [view.document().find(step).block() for step in ("Step one.", "Step two.")]
+    assert all(block.isVisible() for block in steps)
+
+    view.anchorClicked.emit(QUrl(href))  # a click on the label
+    assert not any(block.isVisible() for block in steps)
+    assert label.text().startswith("▸ ")
+    assert view.document().find("Answer.").block().isVisible()
+    renderer.finish(reasoning_ms=1500)  # the final figure replaces the words, not the fold
+    assert label.text() == "▸ Thought for 1.5 s"
+    view.anchorClicked.emit(QUrl(href))
+    assert all(block.isVisible() for block in steps) and label.text().startswith("▾ ")
+
+
+def test_reasoning_from_the_history_starts_folded(view: TranscriptView) -> None:
+    view.add_assistant_message("The answer.", reasoning="Long deliberation.", reasoning_ms=2000)
+    assert not view.document().find("Long deliberation.").block().isVisible()
+    assert not view.document().find("▸ Thought for 2.0 s").isNull()
+
+
+def test_user_turns_are_tinted_and_offer_edit(view: TranscriptView) -> None:
+    view.add_user_message("Question", message_id=7)
+    view.add_assistant_message("Answer.", message_id=8)
+    question = view.document().find("Question").block()
+    answer = view.document().find("Answer.").block()
+    assert question.blockFormat().background().color() == QColor(LIGHT.user_background)
+    assert answer.blockFormat().background().style() == Qt.BrushStyle.NoBrush
+    edit = view.document().find("Edit")
+    assert edit.charFormat().anchorHref() == "sluice:edit/7"

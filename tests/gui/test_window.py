@@ -65,7 +65,7 @@ def test_escape_stops_closes_the_connection_and_keeps_the_partial_reply(harness:
         await harness.until(lambda: not parts.controller.busy, "the reply stopped")
         # The server sees the client hang up in the middle of the reply: the gateway stops generating.
         await harness.until(lambda: len(harness.server.disconnect_times) == 1, "the server saw the hang-up")
-        assert "stopped" in harness.transcript_text(parts)
+        assert "■ Stopped" in harness.transcript_text(parts)
         assert parts.window.composer.text() == "typed while it streams"  # nothing typed is lost
 
     harness.run(scenario())
@@ -199,7 +199,7 @@ def test_sigterm_mid_stream_saves_and_the_next_start_shows_the_conversation(harn
     async def second_run() -> None:
         parts = harness.open()
         text = harness.transcript_text(parts)
-        assert "Keep talking" in text and "word word word" in text and "stopped" in text
+        assert "Keep talking" in text and "word word word" in text and "Stopped" in text
         assert [c.title for c in parts.window.sidebar.conversations()] == ["Keep talking"]
         assert parts.window.windowTitle() == "Keep talking — Sluice"
 
@@ -223,3 +223,39 @@ def test_stop_pressed_at_once_still_leaves_the_window_ready(harness: WindowHarne
         await harness.until(lambda: len(harness.server.disconnect_times) == len(chats), "no stream left open")
 
     harness.run(scenario())
+
+
+def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
+    harness: WindowHarness,
+) -> None:
+    harness.add_profile("local")
+    for words in (["first answer"], ["second answer"], ["edited answer"], ["regenerated answer"]):
+        harness.server.queue(sse_reply(words))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        for question in ("one", "two"):
+            harness.type_and_send(parts, question)
+            await harness.until(lambda: not parts.controller.busy, f"the reply to {question} ended")
+        two = next(m for m in harness.stored_messages() if m.content == "two")
+        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:edit/{two.id}"))  # the Edit link
+        assert parts.window.composer.text() == "two"
+        harness.input_box(parts).selectAll()
+        harness.type_and_send(parts, "two, edited")
+        await harness.until(lambda: not parts.controller.busy, "the edited question's reply ended")
+        text = harness.transcript_text(parts)
+        assert "second answer" not in text and "edited answer" in text
+        parts.window.topbar.regenerate_requested.emit()
+        await harness.until(lambda: "regenerated answer" in harness.transcript_text(parts), "regenerated")
+        await harness.until(lambda: not parts.controller.busy, "the regenerated reply ended")
+        assert "edited answer" not in harness.transcript_text(parts)
+
+    harness.run(scenario())
+    assert [(m.role.value, m.content) for m in harness.stored_messages()] == [
+        ("user", "one"),
+        ("assistant", "first answer"),
+        ("user", "two, edited"),
+        ("assistant", "regenerated answer"),
+    ]
+    sent = [r.json()["messages"] for r in harness.server.requests if r.path.endswith("/completions")]
+    assert [m["content"] for m in sent[-1]] == ["one", "first answer", "two, edited"]

@@ -20,10 +20,11 @@ how long it is. (QTextCursor markers would move whenever text is inserted exactl
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -54,10 +55,33 @@ class TranscriptStyle:
     dark: bool = False
     code_background: str = "#f3f4f6"
     dim_text: str = "#6b7280"
+    user_background: str = "#eef2ff"  # the user's turns sit on a tint, replies on the page itself
+    user_header: str = "#3730a3"
+    assistant_header: str = "#0f766e"
+    link: str = "#2563eb"
+    flag: str = "#b45309"  # "Stopped", "Interrupted": amber, seen at a glance but not an error
+    error: str = "#b42318"
 
 
 LIGHT = TranscriptStyle()
-DARK = TranscriptStyle(dark=True, code_background="#1f2329", dim_text="#9aa3ad")
+DARK = TranscriptStyle(
+    dark=True,
+    code_background="#1f2329",
+    dim_text="#9aa3ad",
+    user_background="#252a3a",
+    user_header="#a5b4fc",
+    assistant_header="#5eead4",
+    link="#7aa2f7",
+    flag="#fbbf24",
+    error="#f87171",
+)
+
+THINKING_SCHEME = "sluice-think"  # the reasoning label is a link: sluice-think:<its block number> folds it
+REASONING_BODY = QTextFormat.Property.UserProperty + 1  # marks the blocks of reasoning text under a label
+OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
+
+CodeLinker = Callable[[str], str]
+"""Given a closed code block's text, returns the href of its "Copy code" link."""
 
 
 class StreamingMessageRenderer(QObject):
@@ -85,6 +109,8 @@ class StreamingMessageRenderer(QObject):
         highlighter: CodeHighlighter | None = None,
         style: TranscriptStyle = LIGHT,
         reasoning_label: str = "Thinking",
+        code_linker: CodeLinker | None = None,
+        copy_code_label: str = "Copy code",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,8 +120,14 @@ class StreamingMessageRenderer(QObject):
         self._highlighter = highlighter or CodeHighlighter(dark=style.dark, parent=self)
         self._style = style
         self._label = reasoning_label
+        self._code_linker = code_linker
+        self._copy_code_label = copy_code_label
         self._start = self._reason_end = self._done_end = self._open_end = start
+        self._label_says_thought = False
         self._label_len = 0  # 0 until reasoning arrives; then the label block is [start + 1, + label_len)
+        self._label_link = QTextCharFormat()  # the label's format, with its fold link, once it exists
+        self._reasoning_began: float | None = None
+        self._thought_s: float | None = None  # measured here: first reasoning to first answer text
         self._status_len = 0  # the status line, separator included, after _open_end
         self._pending: list[str] = []
         self._pending_reasoning: list[str] = []
@@ -146,6 +178,8 @@ class StreamingMessageRenderer(QObject):
         if text and not self._done:
             self._pending.append(text)
             self._source.append(text)
+            if self._reasoning_began is not None and self._thought_s is None:
+                self._thought_s = time.monotonic() - self._reasoning_began
             self._schedule()
 
     def append_reasoning(self, text: str) -> None:
@@ -153,6 +187,8 @@ class StreamingMessageRenderer(QObject):
         if text and not self._done:
             self._pending_reasoning.append(text)
             self._reasoning.append(text)
+            if self._reasoning_began is None:
+                self._reasoning_began = time.monotonic()
             self._schedule()
 
     def paint(self) -> None:
@@ -171,8 +207,14 @@ class StreamingMessageRenderer(QObject):
         self._paint(final=True)
         self._done = True
         if self._label_len:
-            seconds = f"Thought for {reasoning_ms / 1000:.1f} s" if reasoning_ms else self._label
-            self._set_label(seconds)
+            if reasoning_ms is None and self._thought_s is not None:
+                reasoning_ms = self._thought_s * 1000
+            self._set_label(f"Thought for {reasoning_ms / 1000:.1f} s" if reasoning_ms else self._label)
+
+    @property
+    def reasoning_label_block(self) -> int | None:
+        """The block number of the reasoning label (a fold link), or None without reasoning."""
+        return self._doc.findBlock(self._start + 1).blockNumber() if self._label_len else None
 
     def detach(self) -> None:
         """Stop painting for good, without touching the document (the view was cleared under it)."""
@@ -223,6 +265,10 @@ class StreamingMessageRenderer(QObject):
         try:
             if reasoning:
                 self._insert_reasoning(cursor, reasoning)
+            if self._thought_s is not None and self._label_len and not self._label_says_thought:
+                # The answer began, so the thinking is over: say how long it took, not "Thinking…".
+                self._label_says_thought = True
+                self._set_label(f"Thought for {self._thought_s:.1f} s", cursor)
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
             elif finished or opened != self._open:
@@ -301,6 +347,16 @@ class StreamingMessageRenderer(QObject):
             self._next_span += 1
             self._spans[span] = [at + 1, end]  # after the separator that starts the code's first block
             self._highlighter.request(code, language, lambda runs: self._colour(span, code, runs))
+        if self._code_linker is not None and code.strip():
+            # A small link under the block: copying code by selecting it is fiddly, and drops nothing here.
+            cursor.setPosition(end)
+            cursor.insertBlock(self._copy_block, self._status_fmt)
+            link = QTextCharFormat(self._status_fmt)
+            link.setAnchor(True)
+            link.setAnchorHref(self._code_linker(code))
+            link.setForeground(QColor(self._style.link))
+            cursor.insertText(self._copy_code_label, link)
+            end = cursor.position()
         return end
 
     def _colour(self, span: int, code: str, runs: list[tuple[str, QTextCharFormat]]) -> None:
@@ -359,25 +415,33 @@ class StreamingMessageRenderer(QObject):
         start = self._reason_end
         cursor.setPosition(start)
         if not self._label_len:
-            label = self._label + "…"
             cursor.insertBlock(self._reason_block, self._label_fmt)
-            cursor.insertText(label, self._label_fmt)
+            self._label_link = QTextCharFormat(self._label_fmt)
+            self._label_link.setAnchor(True)
+            self._label_link.setAnchorHref(f"{THINKING_SCHEME}:{cursor.block().blockNumber()}")
+            cursor.insertText(OPEN_MARK + self._label + "…", self._label_link)
             self._label_len = cursor.position() - start - 1
-            cursor.insertBlock(self._reason_block, self._reason_fmt)
+            cursor.insertBlock(self._reason_body_block, self._reason_fmt)
         cursor.insertText(text, self._reason_fmt)
         self._shift_from(start, cursor.position() - start)
 
-    def _set_label(self, label: str) -> None:
+    def _set_label(self, label: str, cursor: QTextCursor | None = None) -> None:
+        """Replace the label's words, keeping its fold mark (the user may have folded it meanwhile)."""
         first = self._start + 1
-        cursor = QTextCursor(self._doc)
-        cursor.beginEditBlock()
+        own = cursor is None
+        cursor = cursor or QTextCursor(self._doc)
+        if own:
+            cursor.beginEditBlock()
         try:
             cursor.setPosition(first)
+            cursor.setPosition(first + len(OPEN_MARK), QTextCursor.MoveMode.KeepAnchor)
+            mark = cursor.selectedText()
             cursor.setPosition(first + self._label_len, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(label, self._label_fmt)
+            cursor.insertText(mark + label, self._label_link)
             length = cursor.position() - first
         finally:
-            cursor.endEditBlock()
+            if own:
+                cursor.endEditBlock()
         self._shift_from(first, length - self._label_len)
         self._label_len = length
 
@@ -406,6 +470,8 @@ class StreamingMessageRenderer(QObject):
         self._raw_table_block.setNonBreakableLines(True)
         self._reason_block = QTextBlockFormat()
         self._reason_block.setLeftMargin(8)
+        self._reason_body_block = QTextBlockFormat(self._reason_block)
+        self._reason_body_block.setProperty(REASONING_BODY, True)
         self._reason_fmt = QTextCharFormat()
         self._reason_fmt.setForeground(dim)
         self._reason_fmt.setFontItalic(True)
@@ -414,6 +480,8 @@ class StreamingMessageRenderer(QObject):
         self._label_fmt.setFontWeight(QFont.Weight.DemiBold)
         self._status_block = QTextBlockFormat()
         self._status_block.setTopMargin(4)
+        self._copy_block = QTextBlockFormat()
+        self._copy_block.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._status_fmt = QTextCharFormat()
         self._status_fmt.setForeground(dim)
         size = self._doc.defaultFont().pointSizeF()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QImage,
     QPainter,
     QPen,
@@ -26,11 +27,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.transcript.highlight import CodeHighlighter
-from app.ui.transcript.renderer import DARK, LIGHT, StreamingMessageRenderer
+from app.ui.transcript.renderer import (
+    DARK,
+    FOLDED_MARK,
+    LIGHT,
+    OPEN_MARK,
+    REASONING_BODY,
+    THINKING_SCHEME,
+    StreamingMessageRenderer,
+)
 
 BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
-ERROR_TEXT = "#b42318"
-LINK_TEXT = "#2563eb"
+PAGE_MARGIN = 14  # pixels around the document: text flush against the frame is hard to read
+COPY_CODE_SCHEME = "sluice-code"  # "Copy code" links, handled here: the code is only in this view
 
 
 class TranscriptView(QTextBrowser):
@@ -40,9 +49,11 @@ class TranscriptView(QTextBrowser):
 
     Signals:
         link_activated(QUrl): the user clicked a link (a reply's, or an action link of a footer).
+        code_copied(str): a code block's "Copy code" link put this code on the clipboard.
     """
 
     link_activated = Signal(QUrl)
+    code_copied = Signal(str)
 
     def __init__(
         self,
@@ -51,16 +62,21 @@ class TranscriptView(QTextBrowser):
         dark: bool = False,
         user_label: str = "You",
         assistant_label: str = "Assistant",
+        edit_label: str = "Edit",
+        copy_code_label: str = "Copy code",
     ) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setUndoRedoEnabled(False)
-        self.anchorClicked.connect(self.link_activated)
+        self.document().setDocumentMargin(PAGE_MARGIN)
+        self.anchorClicked.connect(self._on_anchor)
         self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
         self._user_label, self._assistant_label = user_label, assistant_label
+        self._edit_label, self._copy_code_label = edit_label, copy_code_label
+        self._codes: list[str] = []  # the code of each "Copy code" link, by its number
         self._active: StreamingMessageRenderer | None = None
         self._empty = True
         self._stick = True
@@ -80,14 +96,18 @@ class TranscriptView(QTextBrowser):
             self._active = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
+        self._codes.clear()
         self._empty = True
         self._stick = True
 
     def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
-        """Show what the user sent, as plain text (exactly as typed)."""
+        """Show what the user sent, as plain text (exactly as typed), on a tint, with an Edit link."""
         following = self._following()
-        cursor = self._header(self._user_label, message_id)
-        cursor.insertBlock(QTextBlockFormat(), self._plain_fmt)
+        cursor = self._header(self._user_label, message_id, self._user_header_fmt, self._user_header_block)
+        if message_id is not None:
+            cursor.insertText("   ", self._user_header_fmt)
+            cursor.insertText(self._edit_label, self._action_fmt(f"sluice:edit/{message_id}"))
+        cursor.insertBlock(self._user_block, self._plain_fmt)
         cursor.insertText(text, self._plain_fmt)
         self._settle(following)
 
@@ -96,10 +116,17 @@ class TranscriptView(QTextBrowser):
     ) -> StreamingMessageRenderer:
         """Start a reply; feed the returned renderer its deltas, then call its finish()."""
         following = self._following()
-        cursor = self._header(header or self._assistant_label, message_id)
+        cursor = self._header(
+            header or self._assistant_label, message_id, self._assistant_header_fmt, self._header_block
+        )
         # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
         renderer = StreamingMessageRenderer(
-            self.document(), cursor.position(), highlighter=self._highlighter, style=self._style
+            self.document(),
+            cursor.position(),
+            highlighter=self._highlighter,
+            style=self._style,
+            code_linker=self._link_code,
+            copy_code_label=self._copy_code_label,
         )
         renderer.about_to_paint.connect(self._before_paint)
         renderer.painted.connect(self._after_paint)
@@ -124,6 +151,9 @@ class TranscriptView(QTextBrowser):
         renderer.finish(reasoning_ms=reasoning_ms)
         if footer:
             renderer.set_status_line(footer)
+        label = renderer.reasoning_label_block
+        if label is not None and markdown.strip():
+            self.fold_reasoning(label, folded=True)  # from the history: the answer is what one rereads
         return renderer
 
     def add_message_footer(
@@ -132,6 +162,7 @@ class TranscriptView(QTextBrowser):
         *,
         actions: Sequence[tuple[str, str]] = (),
         error: str | tuple[str, str] | None = None,
+        flag: str = "",
     ) -> None:
         """Under the last message: an error line, then a dim status line with action links.
 
@@ -139,6 +170,7 @@ class TranscriptView(QTextBrowser):
             status: e.g. "gpt-4o · 812 tokens · 54 tok/s"; may be "".
             actions: (label, url) pairs; clicking one emits link_activated(url).
             error: what went wrong: a line, or (headline, the provider's own words); None if nothing did.
+            flag: how the reply ended when that matters ("Stopped"), shown first and in colour.
         """
         self._end_active()
         following = self._following()
@@ -150,17 +182,61 @@ class TranscriptView(QTextBrowser):
             cursor.insertText(headline, self._error_head_fmt)
             if detail:
                 cursor.insertText(" " + detail.replace("\n", " "), self._error_fmt)
-        if status or actions:
+        if status or actions or flag:
             cursor.insertBlock(self._footer_block, self._status_fmt)
+            if flag:
+                cursor.insertText("■ " + flag, self._flag_fmt)
+                cursor.insertText(" · " if status else "", self._status_fmt)
             cursor.insertText(status, self._status_fmt)
             for index, (label, url) in enumerate(actions):
-                cursor.insertText("   " if index or status else "", self._status_fmt)
-                link = QTextCharFormat(self._status_fmt)
-                link.setAnchor(True)
-                link.setAnchorHref(url)
-                link.setForeground(QColor(LINK_TEXT))
-                cursor.insertText(label, link)
+                cursor.insertText("   " if index or status or flag else "", self._status_fmt)
+                cursor.insertText(label, self._action_fmt(url))
         self._settle(following)
+
+    def _action_fmt(self, url: str) -> QTextCharFormat:
+        link = QTextCharFormat(self._status_fmt)
+        link.setAnchor(True)
+        link.setAnchorHref(url)
+        link.setForeground(QColor(self._style.link))
+        link.setFontWeight(QFont.Weight.Normal)
+        return link
+
+    # ---- code blocks -------------------------------------------------------------------------------
+
+    def _link_code(self, code: str) -> str:
+        self._codes.append(code)
+        return f"{COPY_CODE_SCHEME}:{len(self._codes) - 1}"
+
+    def fold_reasoning(self, label_block: int, *, folded: bool | None = None) -> None:
+        """Hide or show the reasoning under a "Thinking" label (None: toggle). Its text stays in place."""
+        document = self.document()
+        label = document.findBlockByNumber(label_block)
+        if not label.isValid() or not label.text().startswith((OPEN_MARK, FOLDED_MARK)):
+            return
+        fold = label.text().startswith(OPEN_MARK) if folded is None else folded
+        block = label.next()
+        while block.isValid() and block.blockFormat().property(REASONING_BODY):
+            block.setVisible(not fold)
+            document.markContentsDirty(block.position(), block.length())
+            block = block.next()
+        # The mark is as long as the other one, so no position the renderer keeps moves.
+        cursor = QTextCursor(label)
+        cursor.setPosition(label.position() + len(OPEN_MARK), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(FOLDED_MARK if fold else OPEN_MARK, cursor.charFormat())
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == THINKING_SCHEME:
+            if url.path().isdigit():
+                self.fold_reasoning(int(url.path()))
+            return
+        if url.scheme() != COPY_CODE_SCHEME:
+            self.link_activated.emit(url)
+            return
+        index = url.path()
+        if index.isdigit() and int(index) < len(self._codes):
+            code = self._codes[int(index)]
+            QGuiApplication.clipboard().setText(code)
+            self.code_copied.emit(code)
 
     def scroll_to_message(self, message_id: int) -> bool:
         """Bring a message's header into view; False if it is not shown."""
@@ -174,16 +250,20 @@ class TranscriptView(QTextBrowser):
             block = block.next()
         return False
 
-    def _header(self, label: str, message_id: int | None) -> QTextCursor:
+    def _header(
+        self, label: str, message_id: int | None, fmt: QTextCharFormat, block: QTextBlockFormat
+    ) -> QTextCursor:
         self._end_active()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if self._empty:
-            cursor.setBlockFormat(self._first_header_block)  # the document's own first block
+            first = QTextBlockFormat(block)
+            first.setTopMargin(0)
+            cursor.setBlockFormat(first)  # the document's own first block
             self._empty = False
         else:
-            cursor.insertBlock(self._header_block, self._header_fmt)
-        cursor.insertText(label, self._header_fmt)
+            cursor.insertBlock(block, fmt)
+        cursor.insertText(label, fmt)
         if message_id is not None:
             cursor.block().setUserState(message_id)
         return cursor
@@ -266,18 +346,30 @@ class TranscriptView(QTextBrowser):
     # ---- formats -----------------------------------------------------------------------------------
 
     def _make_formats(self) -> None:
-        self._header_fmt = QTextCharFormat()
-        self._header_fmt.setFontWeight(QFont.Weight.Bold)
-        self._first_header_block = QTextBlockFormat()
-        self._first_header_block.setBottomMargin(2)
-        self._header_block = QTextBlockFormat(self._first_header_block)
-        self._header_block.setTopMargin(16)
+        style = self._style
+        self._assistant_header_fmt = QTextCharFormat()
+        self._assistant_header_fmt.setFontWeight(QFont.Weight.Bold)
+        self._assistant_header_fmt.setForeground(QColor(style.assistant_header))
+        self._user_header_fmt = QTextCharFormat(self._assistant_header_fmt)
+        self._user_header_fmt.setForeground(QColor(style.user_header))
+        self._header_block = QTextBlockFormat()
+        self._header_block.setBottomMargin(2)
+        self._header_block.setTopMargin(18)
+        # The user's turn: header and text on one tint, so turns tell apart at a glance while scrolling.
+        self._user_header_block = QTextBlockFormat(self._header_block)
+        self._user_header_block.setBottomMargin(0)  # a margin is not tinted: it would split the turn
+        self._user_header_block.setBackground(QColor(style.user_background))
+        self._user_block = QTextBlockFormat()
+        self._user_block.setBackground(QColor(style.user_background))
         self._plain_fmt = QTextCharFormat()
         self._footer_block = QTextBlockFormat()
         self._footer_block.setTopMargin(4)
         self._status_fmt = QTextCharFormat()
         self._status_fmt.setForeground(QColor(self._style.dim_text))
+        self._flag_fmt = QTextCharFormat()
+        self._flag_fmt.setForeground(QColor(style.flag))
+        self._flag_fmt.setFontWeight(QFont.Weight.Bold)
         self._error_fmt = QTextCharFormat()
-        self._error_fmt.setForeground(QColor(ERROR_TEXT))
+        self._error_fmt.setForeground(QColor(style.error))
         self._error_head_fmt = QTextCharFormat(self._error_fmt)
         self._error_head_fmt.setFontWeight(QFont.Weight.Bold)

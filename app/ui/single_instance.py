@@ -1,0 +1,147 @@
+"""One window per data directory: a second `sluice` raises the running one and exits.
+
+Two processes on one database would each mark the other's reply in progress as interrupted and race on every
+save, so the window refuses to open twice for the same SLUICE_HOME / data dir (other homes are independent).
+
+How: a lock file in the data dir decides who runs (QLockFile notices a lock left by a dead process and takes
+it over, so a crash never locks the user out), and the running instance listens on a local socket (a Unix
+socket or Windows named pipe, named from a hash of the data dir and the user) for "activate". A newcomer
+that cannot take the lock connects, sends its startup / activation token (so Wayland and X11 allow the focus
+change), waits for "ok" and exits 0. Only the lock's holder removes a leftover socket, so two instances
+starting at once cannot delete each other's.
+
+Signals:
+    activated: another `sluice` asked this instance to show its window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import logging
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "window.lock"
+CONNECT_WAIT_S = 5.0  # how long a newcomer keeps trying while the running one is still starting
+_IO_TIMEOUT_MS = 2000
+_TOKEN_VARS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+
+
+def server_name(data_dir: Path) -> str:
+    """A socket name unique to this user and data dir, short enough for a Unix socket path."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        user = str(os.getuid()) if hasattr(os, "getuid") else ""
+    digest = hashlib.sha256(f"{user}\0{data_dir.absolute()}".encode()).hexdigest()[:20]
+    return f"sluice-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the lock and the listening socket of the running window (see the module docstring)."""
+
+    activated = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []
+
+    def acquire(self) -> bool:
+        """True: this process is the window for this data dir (and now listens). False: another one is."""
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self.name)  # we hold the lock: a socket left behind is a dead one's
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            # Still the only window (we hold the lock); a newcomer will say it cannot reach us.
+            log.warning("single instance: cannot listen on %s: %s", self.name, server.errorString())
+            return True
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def holder_pid(self) -> int | None:
+        # PySide6 returns (pid, hostname, appname), or False-ish values when there is no lock to read.
+        info = self._lock.getLockInfo()
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) if pid else None
+
+    def activate_running(self, wait_s: float = CONNECT_WAIT_S) -> bool:
+        """Ask the running instance to show its window; True once it has answered."""
+        message = {"cmd": "activate", **{k: os.environ[k] for k in _TOKEN_VARS if os.environ.get(k)}}
+        deadline = time.monotonic() + wait_s
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(_IO_TIMEOUT_MS):
+                socket.write(QByteArray(json.dumps(message).encode() + b"\n"))
+                socket.waitForBytesWritten(_IO_TIMEOUT_MS)
+                answered = socket.waitForReadyRead(_IO_TIMEOUT_MS) and _is_ok(socket)
+                socket.disconnectFromServer()
+                if answered:
+                    return True
+            socket.abort()
+            # The holder may be between taking the lock and listening; or it just exited.
+            if time.monotonic() >= deadline:
+                return False
+            if self._lock.tryLock(0):  # it exited meanwhile: nobody to raise
+                self._lock.unlock()
+                return False
+            time.sleep(0.1)
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            self._clients.append(socket)
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        try:
+            message = json.loads(line)
+        except ValueError:
+            message = {}
+        if not isinstance(message, dict) or message.get("cmd") != "activate":
+            socket.disconnectFromServer()
+            return
+        for var in _TOKEN_VARS:
+            # Qt reads these when the window asks for activation (Wayland xdg-activation, X11 startup id).
+            token = message.get(var)
+            if isinstance(token, str) and token:
+                os.environ[var] = token
+        log.info("another sluice was started for this data dir: raising the window")
+        self.activated.emit()
+        socket.write(QByteArray(b"ok\n"))
+        socket.flush()
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        with contextlib.suppress(ValueError):
+            self._clients.remove(socket)
+        socket.deleteLater()
+
+
+def _is_ok(socket: QLocalSocket) -> bool:
+    return bytes(socket.readAll().data()).startswith(b"ok")

@@ -162,8 +162,14 @@ async def main_window(
     `on_shown` lets tests and scripts drive the real window from the same path users take; `instance`
     raises this window when another `sluice` starts for the same data dir.
     """
-    from app.ui.composition import build_window
+    from PySide6.QtWidgets import QApplication
 
+    from app.ui.composition import build_window
+    from app.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "main_window runs inside the QApplication's loop"
+    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_closed() -> None:

@@ -100,14 +100,29 @@ def run_window(*, debug: bool = False) -> int:
     instance = SingleInstance(home.data_dir)
     if not instance.acquire():
         return _hand_over(instance, home)
+    from app.ui.crash_dialog import CrashReporter
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_asyncgen_hooks(loop)
+    crashes = CrashReporter(home.log_path, main_window_widget)
+    crashes.install(loop)
     try:
         return int(loop.run_until_complete(_main(home, instance)))
     finally:
+        crashes.uninstall(loop)
         loop.close()
         instance.release()
+
+
+def main_window_widget() -> QWidget | None:
+    """The shown main window, to parent dialogs that are not raised by one of its own parts."""
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "mainWindow" and widget.isVisible():
+            return widget
+    return None
 
 
 def _hand_over(instance: SingleInstance, home: Home) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import ipaddress
 import re
 import socket
 import ssl
@@ -63,6 +64,7 @@ class StepState(StrEnum):
 # Every sentence the probe can say. `{…}` fields are filled with str.format; nothing is concatenated.
 TEXT: dict[str, str] = {
     "host.ok": "{host} resolved to {address}; TCP connection in {ms} ms.",
+    "host.ok_ip": "Connected to {host}:{port} in {ms} ms.",
     "host.proxy_ok": "The proxy {host} resolved to {address}; TCP connection in {ms} ms.",
     "host.dns": "Could not find {host} in DNS: {reason}. Check the base URL for typos and your network.",
     "host.refused": "{host}:{port} refused the connection. Is the server running on that port?",
@@ -185,6 +187,8 @@ async def _check_host_and_tls(rec: _Recorder, host: str, port: int, tls: bool, *
     loop = asyncio.get_running_loop()
     started = time.monotonic()
     host_ok = "host.proxy_ok" if proxied else "host.ok"
+    if not proxied and _is_ip(host):
+        host_ok = "host.ok_ip"
     try:
         infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), CONNECT_TIMEOUT)
     except socket.gaierror as exc:
@@ -218,7 +222,11 @@ async def _check_host_and_tls(rec: _Recorder, host: str, port: int, tls: bool, *
         connected = time.monotonic()
         peer = writer.get_extra_info("peername")
         address = str(peer[0]) if peer else addresses[0]
-        rec.set("host", StepState.OK, _text(host_ok, host=host, address=address, ms=_ms(connected - started)))
+        rec.set(
+            "host",
+            StepState.OK,
+            _text(host_ok, host=host, port=port, address=address, ms=_ms(connected - started)),
+        )
         if proxied:
             rec.set("tls", StepState.PENDING, _text("tls.via_proxy"))
             return True
@@ -253,6 +261,14 @@ async def _check_host_and_tls(rec: _Recorder, host: str, port: int, tls: bool, *
         writer.close()
         with contextlib.suppress(OSError, ssl.SSLError):
             await writer.wait_closed()
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _mentions_model(error: ChatError, model: str) -> bool:

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from app.core.errors import ProfileError, SluiceError, StoreError
+from app.core.errors import ProfileError, StoreError
 from app.home import Home
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.pool import HttpPool
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
+from app.settings import Settings, load_settings, save_settings
 from app.store.conversations import ConversationStore
 from app.ui.chat_controller import ChatController
 from app.ui.composer import Composer
 from app.ui.main_window import MainWindow
+from app.ui.profile_editor import ProfileEditor
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ConversationSidebar, SidebarController
-from app.ui.theme import is_dark
+from app.ui.theme import apply_theme, is_dark
 from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
+from app.ui.welcome import LOCAL_TARGETS, WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +43,20 @@ class WindowParts:
     profiles: ProfileStore
     pool: HttpPool
     shutdown: Callable[[], Awaitable[None]]
+    profile_ui: ProfileUi | None = None
 
 
-def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
-    """Everything the window needs. Raises StoreError (after telling the user) if the database is unusable."""
+def build_window(
+    home: Home,
+    on_closed: Callable[[], None],
+    *,
+    keystore: Keystore | None = None,
+    local_targets: tuple[tuple[str, str], ...] = LOCAL_TARGETS,
+) -> WindowParts:
+    """Everything the window needs. Raises StoreError (after telling the user) if the database is unusable.
+
+    `keystore` and `local_targets` (where the welcome page looks for Ollama / LM Studio) are for tests.
+    """
     profiles = ProfileStore(home.profiles_path)
     profile_problem = None
     try:
@@ -53,7 +69,11 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
         QMessageBox.critical(None, "Sluice cannot open its database", str(exc))
         raise
     interrupted = store.mark_interrupted()
-    keystore = Keystore()
+    keystore = keystore or Keystore()
+    settings, settings_problem = load_settings(home.settings_path)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and settings.theme != "system":
+        apply_theme(app, settings.theme)  # type: ignore[arg-type]  # validated by load_settings
     pool = HttpPool()
     client = ChatClient(pool)
     session = ChatSession(client, keystore, store, profiles)
@@ -94,10 +114,19 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
         lambda: sidebar_view.select(controller.conversation.id if controller.conversation else None)
     )
     controller.notice.connect(window.show_notice)
-    controller.profile_edit_requested.connect(
-        lambda name: _edit_key(window, controller, keystore, profiles, name)
-    )
     topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
+    profile_ui = ProfileUi(
+        window=window,
+        controller=controller,
+        store=store,
+        profiles=profiles,
+        keystore=keystore,
+        client=client,
+        home=home,
+        settings=settings,
+        local_targets=local_targets,
+    )
+    profile_ui.apply_settings(settings)
 
     sidebar.refresh()
     last = store.last_conversation()
@@ -106,23 +135,26 @@ def build_window(home: Home, on_closed: Callable[[], None]) -> WindowParts:
         sidebar_view.select(last.id)
     else:
         controller.new_conversation()
+    if not profiles.names() and not profile_problem:
+        profile_ui.show_welcome()
     if profile_problem:
         window.show_notice(profile_problem)
     elif interrupted:
         window.show_notice(
             f"{interrupted} reply(s) cut short by the last exit were kept, marked interrupted."
         )
-    elif not profiles.names():
-        window.show_notice("No profile yet: add one with `sluice profile add NAME --preset … --key-stdin`.")
+    elif settings_problem:
+        window.show_notice(settings_problem)
 
     async def shutdown() -> None:
+        await profile_ui.aclose()
         await controller.shutdown()
         await pool.aclose()
         store.close()
         window.hide()
         log.info("shut down cleanly")
 
-    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown)
+    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui)
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
@@ -140,47 +172,6 @@ def _edit_system_prompt(window: MainWindow, controller: ChatController) -> None:
     dialog.open()
 
 
-def _edit_key(
-    window: MainWindow, controller: ChatController, keystore: Keystore, profiles: ProfileStore, name: str
-) -> None:
-    """Until the full profile editor lands: set the profile's key, straight into the keyring."""
-    if not name:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Add a profile",
-            "Add a gateway profile from a terminal, then restart Sluice:\n\n"
-            '  printf %s "$KEY" | sluice profile add NAME --preset openai --key-stdin\n\n'
-            "Presets: zenmux, api000, dmxapi, lemondata, mytokengate, openai, openrouter, deepseek, ollama, "
-            "lmstudio — or --base-url URL.",
-            parent=window,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return
-    try:
-        profile = profiles.get(name)
-    except SluiceError as exc:
-        window.show_notice(str(exc))
-        return
-    dialog = _input_dialog(
-        window,
-        f"API key for {profile.name}",
-        f"{profile.base_url}\nPaste the key. It is stored in the system keyring, never in a file.",
-    )
-    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-
-    async def save(key: str) -> None:
-        try:
-            await keystore.aset(profile.name, key)  # off the GUI thread: D-Bus may take a while
-        except SluiceError as exc:
-            window.show_notice(f"The key was not saved: {exc}")
-            return
-        window.show_notice(f"Key for {profile.name} saved in the system keyring. Press Retry on the reply.")
-
-    dialog.textValueSelected.connect(lambda key: controller.spawn(save(key.strip())) if key.strip() else None)
-    dialog.open()
-
-
 def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
     dialog = QInputDialog(window)
     dialog.setObjectName("inputDialog")
@@ -188,3 +179,164 @@ def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
     dialog.setLabelText(label)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return dialog
+
+
+class ProfileUi:
+    """The profile editor, the welcome page and the settings dialog, wired to the chat.
+
+    The editor is one non-modal dialog, kept (hidden) when closed so that unsaved typing survives; the
+    welcome page stands in for the chat while there is no profile.
+    """
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        controller: ChatController,
+        store: ConversationStore,
+        profiles: ProfileStore,
+        keystore: Keystore,
+        client: ChatClient,
+        home: Home,
+        settings: Settings,
+        local_targets: tuple[tuple[str, str], ...],
+    ) -> None:
+        self.window, self.controller, self.store = window, controller, store
+        self.profiles, self.keystore, self.client = profiles, keystore, client
+        self.home, self.settings = home, settings
+        self._local_targets = local_targets
+        self.editor: ProfileEditor | None = None
+        self.welcome: WelcomePage | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        topbar = window.topbar
+        topbar.edit_profiles_requested.connect(lambda: self.open_editor(self._current_name()))
+        topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
+        topbar.settings_requested.connect(self.open_settings)
+        controller.profile_edit_requested.connect(self._edit_requested)
+
+    def _current_name(self) -> str | None:
+        profile = self.controller.current_profile()
+        return profile.name if profile else None
+
+    def _edit_requested(self, name: str) -> None:
+        """An error banner's "Open profile", or sending with no profile (name "")."""
+        if not name and not self.profiles.names():
+            self.show_welcome()
+            return
+        self.open_editor(name or None, new=not name)
+
+    # ---- the editor -----------------------------------------------------------------------------------
+
+    def open_editor(self, name: str | None, *, new: bool = False) -> ProfileEditor:
+        if self.editor is None:
+            self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
+            self.editor.profile_saved.connect(self._changed)
+            self.editor.profile_renamed.connect(self._renamed)
+            self.editor.profile_deleted.connect(self._deleted)
+        editor = self.editor
+        if not editor.dirty:  # never throw away what the user typed and has not saved
+            if new:
+                editor.new_profile()
+            elif name:
+                editor.select(name)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _changed(self, _name: str = "") -> None:
+        names = self.profiles.names()
+        if self.window.showing_welcome() and names:
+            self.window.show_chat()
+            self.controller.new_conversation()
+        current = self.controller.current_profile()
+        self.window.topbar.set_profiles(names, current.name if current else None)
+        if current is not None:
+            self.controller.load_models(force=True)
+
+    def _renamed(self, old: str, new: str) -> None:
+        """Conversations find their profile by name: carry them over to the new one."""
+        try:
+            for conversation in self.store.list_conversations(limit=1_000_000):
+                if conversation.profile == old:
+                    self.store.set_conversation_profile(conversation.id, new, conversation.model)
+        except StoreError as exc:
+            self.window.show_notice(str(exc))
+        open_one = self.controller.conversation
+        if open_one is not None and open_one.profile == old:
+            self.controller.conversation = dataclasses.replace(open_one, profile=new)
+        elif open_one is None and not self.controller.busy:
+            self.controller.new_conversation()
+        self._changed()
+
+    def _deleted(self, _name: str) -> None:
+        if not self.profiles.names():
+            self.show_welcome()
+        self._changed()
+
+    # ---- the welcome page -----------------------------------------------------------------------------
+
+    def show_welcome(self) -> WelcomePage:
+        if self.welcome is None:
+            self.welcome = WelcomePage(
+                self.profiles, self.keystore, self.client, self.window, local_targets=self._local_targets
+            )
+            self.welcome.done.connect(self._welcome_done)
+            self.welcome.start()
+        else:
+            self.welcome.reset()
+        self.window.show_welcome(self.welcome)
+        return self.welcome
+
+    def _welcome_done(self, name: str) -> None:
+        self.window.show_chat()
+        self.controller.new_conversation()
+        self.controller.choose_profile(name)
+        self.window.show_notice(f"Profile {name} is ready. Type a message to start.")
+
+    # ---- settings -------------------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(
+            self.settings, self.profiles.names(), self.profiles.default_name(), self.window
+        )
+        dialog.applied.connect(self._settings_chosen)
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
+    def _settings_chosen(self, settings: Settings, default: str | None) -> None:
+        try:
+            save_settings(self.home.settings_path, settings)
+        except (OSError, ValueError) as exc:
+            self.window.show_notice(f"Settings not saved: {exc}")
+            return
+        try:
+            self.profiles.set_default(default)
+            self.profiles.save()
+        except (ProfileError, OSError) as exc:
+            self.window.show_notice(f"The default profile was not saved: {exc}")
+        theme_changed = settings.theme != self.settings.theme
+        self.settings = settings
+        self.apply_settings(settings)
+        if theme_changed:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, settings.theme)  # type: ignore[arg-type]  # one of THEMES
+            self.window.show_notice("Theme changed; the conversation view follows fully after a restart.")
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Send key and font size, through the composer's and the widgets' public methods."""
+        self.window.composer.set_send_key(settings.send_key)
+        font = QFont()  # a default QFont resets the widgets to the application's font
+        if settings.font_size:
+            font = QFont(QApplication.font())
+            font.setPointSize(settings.font_size)
+        self.window.transcript.setFont(font)
+        self.window.composer.setFont(font)
+
+    async def aclose(self) -> None:
+        if self.editor is not None:
+            await self.editor.aclose()
+        if self.welcome is not None:
+            await self.welcome.aclose()

@@ -1,4 +1,7 @@
-"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar. No behaviour."""
+"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar. No behaviour.
+
+The central area is a stack: the chat, or (while there is no profile) the welcome page in its place.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.composer import Composer
 from app.ui.sidebar import ConversationSidebar
@@ -46,12 +49,31 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 840])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.chat_page = splitter
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(splitter)
+        self.welcome: QWidget | None = None
+        self.setCentralWidget(self.stack)
         self.statusBar().setSizeGripEnabled(True)
 
         self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F
         self.find_shortcut.activated.connect(sidebar.focus_search)
+
+    def show_welcome(self, welcome: QWidget) -> None:
+        """Put the welcome page in place of the chat (first run: no profile yet)."""
+        if self.welcome is not welcome:
+            if self.welcome is not None:
+                self.stack.removeWidget(self.welcome)
+            self.welcome = welcome
+            self.stack.addWidget(welcome)
+        self.stack.setCurrentWidget(welcome)
+
+    def show_chat(self) -> None:
+        self.stack.setCurrentWidget(self.chat_page)
+
+    def showing_welcome(self) -> bool:
+        return self.welcome is not None and self.stack.currentWidget() is self.welcome
 
     def set_conversation_title(self, title: str) -> None:
         self.setWindowTitle(f"{title} — Sluice" if title else "Sluice")

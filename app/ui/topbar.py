@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 
 class ChatTopBar(QWidget):
@@ -15,6 +15,9 @@ class ChatTopBar(QWidget):
         refresh_models_requested(): the ⟳ button.
         system_prompt_requested(): the "System prompt" button.
         regenerate_requested(): the "Regenerate" button.
+        edit_profiles_requested(): "Edit profiles…" (the ⋯ button beside the profile switcher).
+        new_profile_requested(): "New profile…" in the same menu.
+        settings_requested(): "Settings…" in the same menu.
     """
 
     profile_chosen = Signal(str)
@@ -22,6 +25,9 @@ class ChatTopBar(QWidget):
     refresh_models_requested = Signal()
     system_prompt_requested = Signal()
     regenerate_requested = Signal()
+    edit_profiles_requested = Signal()
+    new_profile_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +42,17 @@ class ChatTopBar(QWidget):
         self.model.setToolTip("Model: pick from the gateway's list or type any id")
         self.model.setMinimumContentsLength(22)
         self.model.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.profiles_menu = QToolButton(self)
+        self.profiles_menu.setObjectName("profilesMenu")
+        self.profiles_menu.setText("⋯")
+        self.profiles_menu.setToolTip("Edit profiles, add one, settings")
+        self.profiles_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.profiles_menu)
+        self.edit_profiles_action = menu.addAction("Edit profiles…")
+        self.new_profile_action = menu.addAction("New profile…")
+        menu.addSeparator()
+        self.settings_action = menu.addAction("Settings…")
+        self.profiles_menu.setMenu(menu)
         self.refresh = QToolButton(self)
         self.refresh.setText("⟳")
         self.refresh.setToolTip("Fetch the model list again")
@@ -50,6 +67,7 @@ class ChatTopBar(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(QLabel("Profile", self))
         layout.addWidget(self.profile)
+        layout.addWidget(self.profiles_menu)
         layout.addSpacing(8)
         layout.addWidget(QLabel("Model", self))
         layout.addWidget(self.model, 1)
@@ -65,6 +83,9 @@ class ChatTopBar(QWidget):
             line_edit.editingFinished.connect(
                 lambda: self.model_chosen.emit(self.model.currentText().strip())
             )
+        self.edit_profiles_action.triggered.connect(self.edit_profiles_requested)
+        self.new_profile_action.triggered.connect(self.new_profile_requested)
+        self.settings_action.triggered.connect(self.settings_requested)
         self.refresh.clicked.connect(self.refresh_models_requested)
         self.system.clicked.connect(self.system_prompt_requested)
         self.regenerate.clicked.connect(self.regenerate_requested)

@@ -10,12 +10,12 @@ import os
 import signal
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QInputDialog
 
 from app.core.errors import ErrorKind
 from app.core.models import MessageStatus
 from app.ui.app import main_window
 from app.ui.composition import WindowParts
+from app.ui.profile_editor import ProfileEditor
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import endless_sse_reply, json_error_reply, models_reply, sse_reply
 
@@ -92,9 +92,9 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
         assert failed.error_kind == ErrorKind.AUTH
         # The banner's links are clicked through the transcript's anchor signal, as a click does.
         parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:profile/{failed.profile}"))
-        dialog = parts.window.findChild(QInputDialog, "inputDialog")
-        assert dialog is not None and dialog.isVisible()  # the key dialog opened, without blocking the loop
-        assert "local" in dialog.windowTitle()
+        dialog = parts.window.findChild(ProfileEditor, "profileEditor")
+        assert dialog is not None and dialog.isVisible()  # the editor opened, without blocking the loop
+        assert dialog.name.text() == "local"
         dialog.reject()
         parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:retry/{failed.id}"))
         await harness.until(lambda: "it works." in harness.transcript_text(parts), "the retry streamed")

@@ -78,7 +78,7 @@ def test_a_streaming_gateway_passes_every_step(server: TestServer) -> None:
     assert list(report.steps) == list(STEPS)
     assert [r.step for r in seen] == list(STEPS)  # reported as each step resolved, in order
     assert report.ok and report.warnings == [] and report.deltas == 8
-    assert "127.0.0.1" in report.steps["host"].detail
+    assert "Connected to 127.0.0.1:" in report.steps["host"].detail
     assert "test-model answered" in report.steps["model"].detail
     assert report.ttfb_ms is not None and report.ttft_ms is not None and report.ttfb_ms <= report.ttft_ms
     assert "First byte after" in report.steps["stream"].detail

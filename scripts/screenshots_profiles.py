@@ -1,0 +1,109 @@
+"""Screenshots of the first-run welcome page and the profile editor, offscreen, against the local test server.
+
+    .venv/bin/python scripts/screenshots_profiles.py     # writes docs/screenshots/welcome.png, editor.png
+
+A fresh SLUICE_HOME with no profile, so the window opens on the welcome page; the local test server stands in
+for a running Ollama (it answers /models), so the page shows what a user with Ollama running sees. Then a
+profile is saved and the editor is shown after a connection test that streamed a reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import qasync  # noqa: E402
+from keyring.backends import fail  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.home import Home  # noqa: E402
+from app.keystore import Keystore  # noqa: E402
+from app.ui.app import install_asyncgen_hooks  # noqa: E402
+from app.ui.composition import build_window  # noqa: E402
+from app.ui.theme import apply_theme  # noqa: E402
+from tests.support.server import TestServer, models_reply, slow_sse_reply  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+MODELS = ["llama3.2:3b", "qwen2.5:7b", "deepseek-r1:8b"]
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+def grab(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / name
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+async def scenario(server: TestServer, home: Home) -> None:
+    # No keyring is needed: the local server takes no key. A failing backend proves nothing is stored.
+    parts = build_window(
+        home,
+        on_closed=lambda: None,
+        keystore=Keystore("sluice-screenshots", backend=fail.Keyring()),
+        local_targets=(("ollama", server.base_url),),
+    )
+    parts.window.resize(1100, 720)
+    parts.window.show()
+    ui = parts.profile_ui
+    assert ui is not None
+    try:
+        welcome = ui.show_welcome()
+        await until(lambda: "running" in (welcome.presets.item(0).text() if welcome.presets.count() else ""))
+        await asyncio.sleep(0.1)
+        grab(parts.window, "welcome.png")
+
+        welcome.model.setCurrentText("qwen2.5:7b")
+        await welcome.finish()
+        await until(lambda: not parts.window.showing_welcome())
+
+        server.queue(slow_sse_reply(12, 40, token="7 "))
+        editor = ui.open_editor("ollama")
+        editor.resize(940, 760)
+        report = await editor.test_connection()
+        assert report is not None and report.ok, report
+        await asyncio.sleep(0.1)
+        grab(editor, "editor.png")
+    finally:
+        parts.window.close()
+        await parts.shutdown()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Sluice")
+    app.setQuitOnLastWindowClosed(False)  # as the app does; main() ends the loop
+    apply_theme(app, "light")
+    with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
+        server.set_default(lambda _request: models_reply(MODELS), "/v1/models")
+        home = Home.from_env({"SLUICE_HOME": tmp})
+        home.ensure()
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        install_asyncgen_hooks(loop)
+        try:
+            loop.run_until_complete(scenario(server, home))
+        finally:
+            loop.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

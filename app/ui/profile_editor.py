@@ -609,6 +609,11 @@ class ProfileEditor(QDialog):
         self.notice.setText(import_notes(result) or "Imported. Check the fields, then Save.")
 
     @property
+    def testing(self) -> bool:
+        """True while a connection test runs."""
+        return self._probe_task is not None and not self._probe_task.done()
+
+    @property
     def dirty(self) -> bool:
         """True while the form holds changes that are not saved."""
         return self._dirty

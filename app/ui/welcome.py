@@ -108,6 +108,8 @@ class WelcomePage(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("presetHint")
         self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint.setMinimumWidth(320)  # a wrapped label is given the height its narrowest width needs
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.hint.setOpenExternalLinks(True)
         self.model = QComboBox(self)
@@ -120,6 +122,7 @@ class WelcomePage(QWidget):
         self.models_status = QLabel(self)
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
+        self.models_status.setMinimumWidth(320)
         self.notes = QLabel(self)
         self.notes.setObjectName("importNotes")
         self.notes.setWordWrap(True)

@@ -12,8 +12,9 @@ iterator, so closing `stream_chat` early (or an error anywhere) releases the con
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
-from contextlib import aclosing
+from contextlib import aclosing, asynccontextmanager
 from urllib.parse import urlsplit
 
 import httpx
@@ -38,6 +39,8 @@ from app.wire.sse import SSEDecoder
 _MAX_JSON_BODY = 32 * 1024 * 1024
 _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
+# Bodies are decoded here (`_body`), not by httpx, so ask only for what zlib reads.
+_ACCEPT_ENCODING = "gzip, deflate"
 
 
 def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
@@ -98,18 +101,86 @@ async def _release(response: httpx.Response, body: AsyncIterator[bytes]) -> None
             await aclose()
 
 
+class _ZlibDecoder:
+    """One Content-Encoding layer: gzip, or deflate (zlib-wrapped, or raw as some servers send it)."""
+
+    def __init__(self, encoding: str) -> None:
+        self._gzip = encoding in ("gzip", "x-gzip")
+        self._first = True
+        self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS)
+
+    def decode(self, data: bytes) -> bytes:
+        first, self._first = self._first, False
+        try:
+            return self._zlib.decompress(data)
+        except zlib.error:
+            if not (first and not self._gzip):
+                raise
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self._zlib.decompress(data)
+
+    def flush(self) -> bytes:
+        return self._zlib.flush()
+
+
+async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
+    """The body without its Content-Encoding. A broken encoding raises httpx.DecodingError from here."""
+    encodings = [
+        value.strip().lower()
+        for value in response.headers.get_list("content-encoding", split_commas=True)
+        if value.strip().lower() not in ("", "identity")
+    ]
+    unknown = next((e for e in encodings if e not in ("gzip", "x-gzip", "deflate")), None)
+    if unknown is not None:
+        raise ChatError(
+            ErrorKind.PROTOCOL,
+            f"{response.request.url.host} sent a reply in an encoding we cannot read ({unknown}).",
+        )
+    layers = [_ZlibDecoder(e) for e in reversed(encodings)]
+    try:
+        async for piece in raw:
+            for layer in layers:
+                piece = layer.decode(piece)
+            if piece:
+                yield piece
+        tail = b""
+        for layer in layers:
+            tail = (layer.decode(tail) if tail else b"") + layer.flush()
+        if tail:
+            yield tail
+    except zlib.error as exc:
+        raise httpx.DecodingError(str(exc), request=response.request) from None
+
+
+@asynccontextmanager
+async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]:
+    """The decoded body, and a release of the connection however the reading ends.
+
+    Decoding happens here rather than in httpx's `aiter_bytes`: a gzip error raised inside httpx's generator
+    chain drops its inner generators while the response is still open, and without asyncio's asyncgen hooks
+    (qasync) they are finalised outside the loop, noisily. Raised here, every generator is still held, and is
+    closed after the response (see `_release`).
+    """
+    raw = response.aiter_raw()
+    decoded = _decoded(response, raw)
+    try:
+        yield decoded
+    finally:
+        try:
+            await _release(response, decoded)
+        finally:
+            await _release(response, raw)
+
+
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:
     parts: list[bytes] = []
     size = 0
-    body = response.aiter_bytes()
-    try:
+    async with _body(response) as body:
         async for piece in body:
             parts.append(piece)
             size += len(piece)
             if size >= limit:
                 break
-    finally:
-        await _release(response, body)
     return b"".join(parts)[:limit]
 
 
@@ -157,6 +228,7 @@ class ChatClient:
         for _ in range(_MAX_REDIRECTS + 1):
             headers = {
                 "Accept": "text/event-stream",
+                "Accept-Encoding": _ACCEPT_ENCODING,
                 "Content-Type": "application/json",
                 "User-Agent": _USER_AGENT,
                 **dict(profile.headers),
@@ -204,7 +276,7 @@ class ChatClient:
         headers.update(auth_headers(profile, key))
         try:
             response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             raise transport_error(exc, url, streaming=False) from None
         if response.status_code >= 400:
             raise http_error(response, response.content[:MAX_ERROR_BODY])
@@ -241,8 +313,7 @@ async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, 
         for event in completion_events(payload):
             yield event
         return
-    body = response.aiter_bytes()
-    try:
+    async with _body(response) as body:
         first = b""
         if not _is_event_stream(ctype):
             # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.
@@ -261,8 +332,6 @@ async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, 
         async with aclosing(_sse_events(response, body, first)) as events:
             async for event in events:
                 yield event
-    finally:
-        await _release(response, body)
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -113,7 +113,7 @@ def transport_error(
 ) -> ChatError:
     """A ChatError for an httpx exception. `streaming`: the 200 headers had arrived."""
     where = f"{url.host}:{url.port}" if url.port else url.host
-    detail = str(exc) or type(exc).__name__
+    detail = _detail(exc)
     if isinstance(exc, httpx.DecodingError):
         # A gzip/deflate body that does not decode: the bytes on the wire are broken, not the network.
         what = "a reply" if streaming else "an answer"
@@ -136,8 +136,9 @@ def transport_error(
         causes = _causes(exc)
         low = " ".join(str(c) for c in causes).lower()
         if any(isinstance(c, ssl.SSLError) for c in causes) or "certificate" in low or "ssl" in low:
-            reason = next((str(c) for c in causes if isinstance(c, ssl.SSLError)), detail)
-            return ChatError(ErrorKind.CONNECTION, f"TLS with {where} failed: {_short(reason)}")
+            return ChatError(
+                ErrorKind.CONNECTION, f"TLS with {where} failed: {_short(_tls_reason(causes, detail))}."
+            )
         if any(isinstance(c, socket.gaierror) for c in causes) or "name or service" in low:
             return ChatError(ErrorKind.CONNECTION, f"Could not find {url.host} (DNS lookup failed).")
         if any(isinstance(c, ConnectionRefusedError) for c in causes) or "refused" in low:
@@ -146,6 +147,34 @@ def transport_error(
     if isinstance(exc, httpx.ProxyError):
         return ChatError(ErrorKind.CONNECTION, f"The proxy failed: {_short(detail)}")
     return ChatError(ErrorKind.CONNECTION, f"The connection to {where} failed: {_short(detail)}")
+
+
+def _detail(exc: BaseException) -> str:
+    """The most telling words in the exception chain: httpx's own wrappers often have none."""
+    causes = _causes(exc)
+    if any(isinstance(c, ConnectionResetError) for c in causes):
+        return "the connection was reset"
+    return next((str(c) for c in causes if str(c)), type(exc).__name__)
+
+
+_SSL_NOISE = re.compile(r"^\[[A-Z0-9_]+: [A-Z0-9_]+\]\s*|\s*\(_ssl\.c:\d+\)$")
+
+
+def _tls_reason(causes: list[BaseException], detail: str) -> str:
+    """Why a TLS handshake failed, without OpenSSL's bracketed codes."""
+    for cause in causes:
+        if not isinstance(cause, ssl.SSLError):
+            continue
+        # OpenSSL sets these attributes; an SSLError made by hand has none of them.
+        verify = getattr(cause, "verify_message", None)
+        if isinstance(cause, ssl.SSLCertVerificationError) and verify:
+            return f"the server's certificate is not trusted ({verify})"
+        if getattr(cause, "reason", None) == "WRONG_VERSION_NUMBER":
+            return "the server does not speak TLS on this port (should the base URL start with http://?)"
+        if getattr(cause, "library", None):
+            return _SSL_NOISE.sub("", cause.strerror or str(cause)) or str(cause)
+        return str(cause)
+    return detail
 
 
 def _causes(exc: BaseException) -> list[BaseException]:

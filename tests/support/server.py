@@ -21,6 +21,7 @@ import gzip
 import itertools
 import json
 import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -31,7 +32,7 @@ from typing import Any
 
 CHAT_PATH = "/v1/chat/completions"
 _POLL_S = 0.02  # how often a waiting reply looks for a gone client or a stopping server
-_ENDS = ("finish", "drop", "hold")
+_ENDS = ("finish", "drop", "hold", "reset")
 # What a connection does after a reply.
 _KEEP, _CLOSE, _ABORT = "keep", "close", "abort"
 
@@ -44,13 +45,16 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     chunks: Iterable[bytes] = field(default_factory=list)  # each written and drained on its own
     gap_s: float = 0.002  # pause between writes; paced by schedule, so the average rate holds
-    end: str = "finish"  # "finish", "drop" (abort without finishing the body) or "hold" (then finish)
+    end: str = "finish"  # "finish", "drop" (abort without finishing the body), "hold" (then finish),
+    # or "reset" (abort with a TCP RST, as a crashed proxy does)
     hold_s: float = 8.0
     chunked: bool = True  # False: Content-Length, computed from the chunks
     endless: bool = False  # after `chunks`, send `endless_chunk` every gap_s until the client goes away
     endless_chunk: bytes = b""
     first_byte_delay_s: float = 0.0
     gzip: bool = False  # gzip the joined chunks, re-split at the same sizes
+    framed: bool = False  # chunks are already chunked-encoded (terminator included): written as they are
+    sent_log: list[tuple[float, bytes]] | None = None  # if set, (time.monotonic(), piece) after each write
 
     def __post_init__(self) -> None:
         if self.end not in _ENDS:
@@ -59,6 +63,8 @@ class Reply:
             raise ValueError("an endless reply needs chunked encoding")
         if self.endless and self.gzip:
             raise ValueError("an endless reply cannot be gzipped")
+        if self.framed and (not self.chunked or self.gzip or self.endless):
+            raise ValueError("a framed reply is a plain chunked body written as given")
 
     def pieces(self) -> Iterable[bytes]:
         """The body as written, gzipped if asked."""
@@ -362,7 +368,9 @@ class TestServer:
             await writer.drain()
 
             def frame(piece: bytes) -> bytes:
-                return b"%X\r\n%b\r\n" % (len(piece), piece) if reply.chunked else piece
+                if reply.framed or not reply.chunked:
+                    return piece
+                return b"%X\r\n%b\r\n" % (len(piece), piece)
 
             start = loop.time()
             for i, piece in enumerate(_then_endless(pieces, reply), start=1):
@@ -371,11 +379,18 @@ class TestServer:
                 if piece:  # an empty chunk would end a chunked body
                     writer.write(frame(piece))
                     await writer.drain()
+                    if reply.sent_log is not None:
+                        reply.sent_log.append((time.monotonic(), piece))
             if reply.end == "drop":
+                return _ABORT
+            if reply.end == "reset":
+                sock = writer.get_extra_info("socket")
+                if sock is not None:  # linger 0: close() sends RST instead of FIN
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 return _ABORT
             if reply.end == "hold" and not await self._wait_until(reader, writer, loop.time() + reply.hold_s):
                 return self._gone()
-            if reply.chunked:
+            if reply.chunked and not reply.framed:
                 writer.write(b"0\r\n\r\n")
                 await writer.drain()
             return _KEEP if keep_alive else _CLOSE

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,23 +40,24 @@ def resource_root() -> Path:
     )
 
 
-def _resource_candidates() -> list[Path]:
+def _resource_candidates() -> Iterator[Path]:
+    """Cheapest first: importlib.metadata costs ~20 ms of imports, paid only by an unusual install."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return [Path(bundle) / "resources"]
-    out = [Path(__file__).resolve().parent.parent / "resources"]  # a source checkout or editable install
-    out.append(Path(sys.prefix).joinpath(*_SHARE_SUBDIR))
-    try:
-        from importlib.metadata import PackageNotFoundError, distribution
+        yield Path(bundle) / "resources"
+        return
+    yield Path(__file__).resolve().parent.parent / "resources"  # a source checkout or editable install
+    yield Path(sys.prefix).joinpath(*_SHARE_SUBDIR)  # a venv, as pipx makes
+    from importlib.metadata import PackageNotFoundError, distribution
 
+    try:
         dist = distribution("sluice")
-        for file in dist.files or ():
-            if file.name == DESKTOP_ID and file.parent.parts[-2:] == _SHARE_SUBDIR:
-                out.append(Path(str(dist.locate_file(file))).parent)
-                break
     except PackageNotFoundError:
-        pass
-    return out
+        return
+    for file in dist.files or ():  # pip install --user, or any other scheme
+        if file.name == DESKTOP_ID and file.parent.parts[-2:] == _SHARE_SUBDIR:
+            yield Path(str(dist.locate_file(file))).parent
+            return
 
 
 def icon_path(size: int) -> Path:

@@ -1,0 +1,375 @@
+"""Start-up benchmark: a fresh `sluice` process to its first painted window, memory, and a long conversation.
+
+Every figure comes from a new process (`python -m app`, exactly what the `sluice` script runs), so imports,
+Qt's start-up and the database are all counted:
+
+1. first window: from just before the process is spawned to the end of the main window's first painted frame
+   (the app prints `sluice-first-paint <time>` when SLUICE_FIRST_PAINT is set, see app/ui/app.py); an empty
+   SLUICE_HOME each run, so no conversation is open.
+2. idle memory: that process's resident set (VmRSS) after it has sat idle for --idle seconds.
+3. a 1,000-message conversation (500 questions, 500 Markdown replies with code, lists, tables and Chinese, as
+   a gateway would send): the time from `open_conversation` until the transcript has laid out and painted
+   what is on screen (posted events processed, then the viewport painted with grab()), in a window that
+   started on another conversation; and the resident memory with it open. Also reported: the
+   first window when that conversation was the last one open (what a user with a long chat sees at start).
+
+The machine's file cache is warm after the first run (dropping it would disturb everyone else on the
+machine), so "cold" means a new process, not a cold disk. Prints each figure with its target and PASS/MISS;
+always exits 0 (a benchmark, not a test).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/start.py [--runs 5] [--idle 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+
+FIRST_WINDOW_TARGET_S = 0.5
+IDLE_RSS_TARGET_MB = 110.0
+OPEN_1000_TARGET_S = 0.5
+MESSAGES = 1000
+WAIT_S = 60.0
+
+# ---- a realistic long conversation ---------------------------------------------------------------------
+
+_QUESTIONS = [
+    "How do I stream a response from an OpenAI-compatible API in Python?",
+    "用一句话解释量子纠缠，然后给一个类比。",
+    "Why does my async generator leak connections when I break out of the loop?",
+    "Compare Rust's ownership model with C++ RAII, with a short example.",
+    "Write a SQL query for the ten most active users last week.",
+    "这段代码为什么会死锁？",
+    "Can you turn this into a table: latency p50 120 ms, p99 480 ms, errors 0.2 %?",
+    "Explain the difference between a mutex and a semaphore.",
+]
+_CODE = {
+    "python": (
+        "import httpx\n\n"
+        "async def stream(client: httpx.AsyncClient, url: str, body: dict) -> None:\n"
+        '    async with client.stream("POST", url, json=body) as response:\n'
+        "        response.raise_for_status()\n"
+        "        async for chunk in response.aiter_bytes():\n"
+        "            decoder.feed(chunk)\n"
+        "            for event in decoder.events():\n"
+        '                print(event.data, end="", flush=True)\n'
+    ),
+    "rust": (
+        "fn longest<'a>(x: &'a str, y: &'a str) -> &'a str {\n"
+        "    if x.len() > y.len() { x } else { y }\n"
+        "}\n\n"
+        "fn main() {\n"
+        '    let a = String::from("sluice");\n'
+        '    println!("{}", longest(&a, "gate"));\n'
+        "}\n"
+    ),
+    "sql": (
+        "SELECT user_id, count(*) AS events\n"
+        "FROM events\n"
+        "WHERE created_at >= now() - interval '7 days'\n"
+        "GROUP BY user_id\n"
+        "ORDER BY events DESC\n"
+        "LIMIT 10;\n"
+    ),
+    "javascript": (
+        "const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });\n"
+        "const reader = res.body.getReader();\n"
+        "for (;;) {\n"
+        "  const { done, value } = await reader.read();\n"
+        "  if (done) break;\n"
+        "  process(new TextDecoder().decode(value, { stream: true }));\n"
+        "}\n"
+    ),
+}
+_PROSE = [
+    "The short answer is that the **response must be closed** even when you stop reading early; otherwise "
+    "the connection stays checked out of the pool. Use `async with` so the close happens in `finally`, and "
+    "prefer cancelling the task over `break` — see the [httpx docs](https://www.python-httpx.org/async/).",
+    "量子纠缠是指两个粒子的状态相互关联，即使相隔很远，测量其中一个也会立即确定另一个的状态。"
+    "可以把它想象成一副手套：打开一个盒子看到左手套，就知道另一个盒子里是右手套——只是量子情形更奇妙。",
+    "In practice the difference shows up under contention: a *mutex* has an owner and must be released by "
+    "the thread that locked it, while a *semaphore* is a counter that any thread may signal.",
+    "Here is what happens step by step, with the parts that usually go wrong called out.",
+]
+
+
+def reply_markdown(rng: random.Random, i: int) -> str:
+    parts = [f"## {rng.choice(['Overview', 'Answer', '解释', 'What is going on', 'Steps'])} {i}", ""]
+    parts += [rng.choice(_PROSE), ""]
+    if rng.random() < 0.6:
+        lang = rng.choice(list(_CODE))
+        parts += [f"```{lang}", _CODE[lang].rstrip(), "```", ""]
+    parts += [f"{n}. {rng.choice(_PROSE)[: rng.randint(40, 120)]}" for n in range(1, rng.randint(3, 6))]
+    parts.append("")
+    if rng.random() < 0.25:
+        parts += [
+            "| metric | value | note |",
+            "| --- | ---: | --- |",
+            "| latency p50 | 120 ms | steady |",
+            "| latency p99 | 480 ms | spikes at start |",
+            "| errors | 0.2 % | mostly 429 |",
+            "",
+        ]
+    if rng.random() < 0.3:
+        parts += ["> " + rng.choice(_PROSE)[:160], ""]
+    parts.append(rng.choice(_PROSE))
+    return "\n".join(parts)
+
+
+def seed(home: Path, messages: int = MESSAGES, *, newer_small: bool) -> int:
+    """A store with one long conversation (and, when asked, a newer short one). Returns the long one's id."""
+    from app.core.models import Message, MessageStatus, Role, Usage
+    from app.home import Home
+    from app.store.conversations import ConversationStore
+
+    paths = Home.from_env({"SLUICE_HOME": str(home)})
+    paths.ensure()
+    store = ConversationStore.open(paths.db_path)
+    rng = random.Random(7)
+    try:
+        long = store.create_conversation("A long conversation", profile="local", model="test-model")
+        for i in range(messages // 2):
+            store.add_message(long.id, Message(role=Role.USER, content=rng.choice(_QUESTIONS)))
+            text = reply_markdown(rng, i)
+            store.add_message(
+                long.id,
+                Message(
+                    role=Role.ASSISTANT,
+                    content=text,
+                    status=MessageStatus.COMPLETE,
+                    profile="local",
+                    model="test-model",
+                    finish_reason="stop",
+                    usage=Usage(prompt_tokens=rng.randint(50, 4000), completion_tokens=len(text) // 4),
+                    ttft_ms=rng.uniform(200, 900),
+                    tokens_per_s=rng.uniform(20, 90),
+                ),
+            )
+        if newer_small:
+            time.sleep(0.01)
+            short = store.create_conversation("Hello")
+            store.add_message(short.id, Message(role=Role.USER, content="hi"))
+            store.add_message(short.id, Message(role=Role.ASSISTANT, content="Hello! How can I help?"))
+        return long.id
+    finally:
+        store.close()
+
+
+# ---- measuring a process --------------------------------------------------------------------------------
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, SLUICE_HOME=str(home), SLUICE_FIRST_PAINT="print", PYTHONUNBUFFERED="1")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def read_line(proc: subprocess.Popen[str], prefix: str) -> str:
+    assert proc.stdout is not None
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        if select.select([proc.stdout], [], [], 0.1)[0]:
+            line = proc.stdout.readline()
+            if line.startswith(prefix):
+                return line
+            if not line:
+                break
+    proc.kill()
+    raise SystemExit(f"no {prefix!r} line from the child; stderr:\n{proc.communicate()[1]}")
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.communicate(timeout=WAIT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+
+
+def start_once(home: Path, idle_s: float) -> tuple[float, float]:
+    """(seconds to the first painted frame, RSS in MB after idle_s)."""
+    t0 = time.time()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(home),
+        cwd=ROOT,
+    )
+    try:
+        painted = float(read_line(proc, "sluice-first-paint ").split()[1])
+        time.sleep(idle_s)
+        memory = rss_mb(proc.pid)
+    finally:
+        stop(proc)
+    return painted - t0, memory
+
+
+def open_once(home: Path, conversation_id: int, idle_s: float) -> tuple[float, float]:
+    """(seconds to open the conversation and paint it, RSS in MB with it open)."""
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child-open", str(conversation_id), "--idle", str(idle_s)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(home),
+        cwd=ROOT,
+    )
+    try:
+        opened = float(read_line(proc, "opened ").split()[1])
+        memory = float(read_line(proc, "rss ").split()[1])
+    finally:
+        stop(proc)
+    return opened, memory
+
+
+def child_open(conversation_id: int, idle_s: float) -> int:
+    """In the child: the real window (main_window, as `sluice` builds it), then open the long conversation."""
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.home import Home
+    from app.ui.app import install_asyncgen_hooks, main_window
+    from app.ui.composition import WindowParts
+
+    os.environ.pop("SLUICE_FIRST_PAINT", None)
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_asyncgen_hooks(loop)
+    home = Home.from_env()
+
+    class Opener:
+        def __init__(self, parts: WindowParts) -> None:
+            self.parts = parts
+
+        def start(self) -> None:
+            view = self.parts.window.transcript
+            t0 = time.perf_counter()
+            self.parts.controller.open_conversation(conversation_id)
+            app.processEvents()  # the posted layout and update requests
+            view.viewport().grab()  # a full paint of what is on screen, done now
+            print(f"opened {time.perf_counter() - t0:.6f}", flush=True)
+            QTimer.singleShot(int(idle_s * 1000), self.finish)
+
+        def finish(self) -> None:
+            print(f"rss {rss_mb():.1f}", flush=True)
+            self.parts.window.close()
+
+    keep: list[Opener] = []
+
+    def on_shown(parts: WindowParts) -> None:
+        opener = Opener(parts)
+        keep.append(opener)
+        QTimer.singleShot(500, opener.start)  # let the first window settle
+
+    try:
+        return int(loop.run_until_complete(main_window(home, on_shown)))
+    finally:
+        loop.close()
+
+
+# ---- the report -----------------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def spread(values: list[float], unit: str, scale: float = 1.0, fmt: str = ".3f") -> str:
+    v = [x * scale for x in values]
+    return f"median {statistics.median(v):{fmt}} {unit} (min {min(v):{fmt}}, max {max(v):{fmt}}, n={len(v)})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5, help="processes per figure (default 5)")
+    parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before reading RSS (default 2)")
+    parser.add_argument("--messages", type=int, default=MESSAGES)
+    parser.add_argument("--child-open", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_open is not None:
+        return child_open(args.child_open, args.idle)
+
+    import platform
+
+    from PySide6 import __version__ as pyside_version
+
+    print(f"Python {platform.python_version()}, PySide6 {pyside_version}, {os.cpu_count()} cores, ", end="")
+    print(f"QPA {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}; {args.runs} runs per figure\n")
+    with tempfile.TemporaryDirectory(prefix="sluice-bench-") as tmp:
+        tmp_path = Path(tmp)
+        start_once(tmp_path / "warm-up", 0.1)  # fill the file cache: every run then starts the same way
+        firsts, idles = [], []
+        for run in range(args.runs):
+            first, idle = start_once(tmp_path / f"empty-{run}", args.idle)
+            firsts.append(first)
+            idles.append(idle)
+
+        long_home = tmp_path / "long"
+        t = time.perf_counter()
+        long_id = seed(long_home, args.messages, newer_small=True)
+        print(f"seeded {args.messages} messages in {time.perf_counter() - t:.1f} s")
+        opens, open_rss = [], []
+        for _ in range(args.runs):
+            opened, memory = open_once(long_home, long_id, args.idle)
+            opens.append(opened)
+            open_rss.append(memory)
+        last_home = tmp_path / "long-last"
+        seed(last_home, args.messages, newer_small=False)
+        long_firsts = [start_once(last_home, 0.1)[0] for _ in range(args.runs)]
+
+    print()
+    print(f"first window (new process → first painted frame): {spread(firsts, 's')}")
+    print(f"idle RSS after {args.idle:g} s: {spread(idles, 'MB', fmt='.1f')}")
+    print(f"open a {args.messages}-message conversation → painted: {spread(opens, 's')}")
+    print(f"RSS with it open: {spread(open_rss, 'MB', fmt='.1f')}")
+    print(f"first window when it was the last conversation open: {spread(long_firsts, 's')}")
+    print()
+    first, idle, opened = statistics.median(firsts), statistics.median(idles), statistics.median(opens)
+    rows = [
+        ("first window", f"{first:.3f} s", f"< {FIRST_WINDOW_TARGET_S} s", first < FIRST_WINDOW_TARGET_S),
+        ("idle RSS", f"{idle:.1f} MB", f"< {IDLE_RSS_TARGET_MB:g} MB", idle < IDLE_RSS_TARGET_MB),
+        (
+            f"open {args.messages}-message conversation",
+            f"{opened:.3f} s",
+            f"< {OPEN_1000_TARGET_S} s",
+            opened < OPEN_1000_TARGET_S,
+        ),
+    ]
+    for name, value, target, ok in rows:
+        print(f"{name:<34} {value:>10}    target {target:<10} {verdict(ok)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -59,6 +59,10 @@ class MainWindow(QMainWindow):
         self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F
         self.find_shortcut.activated.connect(sidebar.focus_search)
+        # Ctrl+Q quits like closing the window: a reply still streaming is stopped and saved first.
+        # Spelled out: StandardKey.Quit is empty on platforms without a theme (and on Windows).
+        self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        self.quit_shortcut.activated.connect(self.close)
 
     def show_welcome(self, welcome: QWidget) -> None:
         """Put the welcome page in place of the chat (first run: no profile yet)."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import signal
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtTest import QTest
 
 from app.core.errors import ErrorKind
 from app.core.models import MessageStatus
@@ -164,6 +165,10 @@ def test_closing_the_window_mid_stream_saves_the_partial_reply(harness: WindowHa
         parts = harness.open()
         harness.type_and_send(parts, "Go on")
         await harness.until(lambda: harness.transcript_text(parts).count("part") >= 3, "parts arrived")
+        parts.window.activateWindow()  # shortcuts go to the active window
+        await harness.until(parts.window.isActiveWindow, "the window is active")
+        QTest.keyClick(harness.input_box(parts), Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert not parts.window.isVisible()
         await harness.close(parts)
 
     harness.run(scenario())

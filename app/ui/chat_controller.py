@@ -137,8 +137,9 @@ class ChatController(QObject):
         self.title_changed.emit("")
         self.composer.focus_input()
 
-    def open_conversation(self, conversation_id: int) -> None:
-        if self.conversation is not None and self.conversation.id == conversation_id:
+    def open_conversation(self, conversation_id: int, *, again: bool = False) -> None:
+        """Show a conversation; `again` redraws the one already shown (after a theme change)."""
+        if self.conversation is not None and self.conversation.id == conversation_id and not again:
             return
         try:
             self.conversation = self.store.get_conversation(conversation_id)
@@ -303,6 +304,14 @@ class ChatController(QObject):
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
     # ---- regenerate, retry, edit ------------------------------------------------------------------
+
+    def redraw(self) -> bool:
+        """Paint the shown conversation anew (new colours, fonts); False while a reply streams into it."""
+        if self.busy:
+            return False
+        if self.conversation is not None and self.conversation.id is not None:
+            self.open_conversation(self.conversation.id, again=True)
+        return True
 
     def regenerate(self) -> None:
         if self.busy or self.conversation is None:

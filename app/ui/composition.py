@@ -73,7 +73,7 @@ def build_window(
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
-        apply_theme(app, settings.theme)  # type: ignore[arg-type]  # validated by load_settings
+        apply_theme(app, settings.theme)
     pool = HttpPool()
     client = ChatClient(pool)
     session = ChatSession(client, keystore, store, profiles)
@@ -322,8 +322,9 @@ class ProfileUi:
         if theme_changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                apply_theme(app, settings.theme)  # type: ignore[arg-type]  # one of THEMES
-            self.window.show_notice("Theme changed; the conversation view follows fully after a restart.")
+                self.window.transcript.set_dark(apply_theme(app, settings.theme))
+            if not self.controller.redraw():
+                self.window.show_notice("Theme changed; this conversation follows once the reply ends.")
 
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""

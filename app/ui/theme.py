@@ -8,14 +8,9 @@ palette of our own. The transcript draws its own colours (code, tints, links) an
 
 from __future__ import annotations
 
-from typing import Literal
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-
-ThemeChoice = Literal["system", "light", "dark"]
-THEME_CHOICES: tuple[ThemeChoice, ...] = ("system", "light", "dark")
 
 _DARK_COLOURS = {
     QPalette.ColorRole.Window: "#202225",
@@ -49,10 +44,13 @@ def is_dark() -> bool:
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def apply_theme(app: QApplication, choice: ThemeChoice = "system") -> bool:
-    """Make the application light or dark as chosen ("system": as the desktop says); True if dark."""
+def apply_theme(app: QApplication, choice: str = "system") -> bool:
+    """Make the application light or dark as chosen ("system": as the desktop says); True if dark.
+
+    `choice` is one of app.settings.THEMES; anything else counts as "system".
+    """
     hints = app.styleHints()
-    if choice == "system":
+    if choice not in ("light", "dark"):
         hints.unsetColorScheme()
         scheme = hints.colorScheme()
         want_dark = is_dark() if scheme == Qt.ColorScheme.Unknown else scheme == Qt.ColorScheme.Dark

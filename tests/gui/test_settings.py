@@ -98,3 +98,42 @@ def test_the_dialog_saves_and_applies_send_key_font_default_profile_and_language
         assert parts.window.topbar.profile.currentText() == "second"  # new conversations use the default
 
     harness.run(after_restart())
+
+
+def test_choosing_dark_recolours_the_window_and_the_open_conversation(harness: WindowHarness) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.transcript.renderer import DARK, LIGHT
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, style = QPalette(app.palette()), app.style().name()
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["Some **answer**."]))
+
+    def header_colour(parts: WindowParts) -> QColor:
+        found = parts.window.transcript.document().find("Assistant")
+        return found.charFormat().foreground().color()
+
+    async def scenario() -> None:
+        parts = open_window(harness)
+        harness.type_and_send(parts, "A question")
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        assert header_colour(parts) == QColor(LIGHT.assistant_header)
+        parts.window.topbar.settings_requested.emit()
+        dialog = parts.window.findChild(SettingsDialog, "settingsDialog")
+        assert dialog is not None
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.buttons.accepted.emit()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        assert header_colour(parts) == QColor(DARK.assistant_header)  # redrawn at once, not after a restart
+        assert "Some answer." in harness.transcript_text(parts)
+
+    try:
+        harness.run(scenario())
+    finally:
+        app.styleHints().unsetColorScheme()
+        app.setStyle(style)
+        app.setPalette(palette)
+    assert load_settings(harness.home.settings_path)[0].theme == "dark"

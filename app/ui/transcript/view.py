@@ -87,6 +87,15 @@ class TranscriptView(QTextBrowser):
         bar.rangeChanged.connect(self._on_range_changed)
         self._make_formats()
 
+    def set_dark(self, dark: bool) -> None:
+        """Draw with the light or dark colours from now on; messages already shown keep theirs."""
+        if dark == self._style.dark:
+            return
+        self._style = DARK if dark else LIGHT
+        self._highlighter = CodeHighlighter(dark=dark, parent=self)
+        self._placeholder = None
+        self._make_formats()
+
     # ---- messages --------------------------------------------------------------------------------
 
     def clear_messages(self) -> None:

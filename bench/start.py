@@ -18,6 +18,7 @@ machine), so "cold" means a new process, not a cold disk. Prints each figure wit
 always exits 0 (a benchmark, not a test).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/start.py [--runs 5] [--idle 2]
+        [--frozen dist/sluice/sluice]   (also time the frozen build)
 """
 
 from __future__ import annotations
@@ -206,11 +207,11 @@ def stop(proc: subprocess.Popen[str]) -> None:
         proc.communicate()
 
 
-def start_once(home: Path, idle_s: float) -> tuple[float, float]:
+def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> tuple[float, float]:
     """(seconds to the first painted frame, RSS in MB after idle_s)."""
     t0 = time.time()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app"],
+        command or [sys.executable, "-m", "app"],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -315,6 +316,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="processes per figure (default 5)")
     parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before reading RSS (default 2)")
     parser.add_argument("--messages", type=int, default=MESSAGES)
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        help="also time this frozen executable (e.g. dist/sluice/sluice) to its first window",
+    )
     parser.add_argument("--child-open", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_open is not None:
@@ -347,6 +353,11 @@ def main() -> int:
         last_home = tmp_path / "long-last"
         seed(last_home, args.messages, newer_small=False)
         long_firsts = [start_once(last_home, 0.1)[0] for _ in range(args.runs)]
+        frozen: list[tuple[float, float]] = []
+        if args.frozen:
+            command = [str(args.frozen.resolve())]
+            start_once(tmp_path / "frozen-warm-up", 0.1, command)
+            frozen = [start_once(tmp_path / f"frozen-{i}", args.idle, command) for i in range(args.runs)]
 
     print()
     print(f"first window (new process → first painted frame): {spread(firsts, 's')}")
@@ -354,6 +365,9 @@ def main() -> int:
     print(f"open a {args.messages}-message conversation → painted: {spread(opens, 's')}")
     print(f"RSS with it open: {spread(open_rss, 'MB', fmt='.1f')}")
     print(f"first window when it was the last conversation open: {spread(long_firsts, 's')}")
+    if frozen:
+        print(f"frozen build, first window: {spread([f for f, _ in frozen], 's')}")
+        print(f"frozen build, idle RSS: {spread([m for _, m in frozen], 'MB', fmt='.1f')}")
     print()
     first, idle, opened = statistics.median(firsts), statistics.median(idles), statistics.median(opens)
     rows = [

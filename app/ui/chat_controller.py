@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 # Links inside the transcript that are ours, not the model's: sluice:retry/ID, sluice:edit/ID, …
 ACTION_SCHEME = "sluice"
 SAFE_SCHEMES = ("http", "https", "mailto")
+HISTORY_PAGE = 40  # messages drawn when a conversation opens (the end: what one rereads)
+HISTORY_MORE = 200  # and how many more each "show more" draws
 FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
 
 
@@ -75,6 +77,7 @@ class ChatController(QObject):
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
         self._renderer: Any = None
         self._edit_from: int | None = None
+        self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
@@ -87,7 +90,7 @@ class ChatController(QObject):
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
-        transcript.code_copied.connect(lambda _code: self.notice.emit("Copied the code."))
+        transcript.code_copied.connect(lambda _code: self.notice.emit(self.tr("Copied the code.")))
 
     # ---- state ----------------------------------------------------------------------------------
 
@@ -149,14 +152,40 @@ class ChatController(QObject):
             return
         self._edit_from = None
         self._renderer = None
-        self.transcript.clear_messages()
-        for message in messages:
-            self._show_message(message)
+        self._render_history(messages, HISTORY_PAGE)
         if self._live_conversation == conversation_id:
-            self.notice.emit("This reply is still streaming; it will appear in full when it ends.")
+            self.notice.emit(self.tr("This reply is still streaming; it will appear in full when it ends."))
         self._sync_topbar()
         self.title_changed.emit(self.conversation.title)
         self.composer.focus_input()
+
+    def _render_history(self, messages: list[Message], count: int, *, keep_place: bool = False) -> None:
+        """Draw the last `count` messages, with a link above them to draw more.
+
+        Drawing costs ~1 ms a message plus layout: a 1,000-message conversation drawn whole would take over
+        a second to open. One rereads the end, so the end comes first and the rest on request.
+        """
+        shown = messages[-count:] if count < len(messages) else messages
+        first_before = self._first_shown
+        self.transcript.clear_messages()
+        hidden = len(messages) - len(shown)
+        if hidden:
+            more = min(hidden, HISTORY_MORE)
+            self.transcript.add_history_link(
+                f"{hidden} earlier messages not shown — show {more} more",
+                f"{ACTION_SCHEME}:earlier/{len(shown) + more}",
+            )
+        for message in shown:
+            self._show_message(message)
+        self._first_shown = shown[0].id if shown else None
+        if keep_place and first_before is not None:
+            self.transcript.scroll_to_message(first_before)  # where the reader was, not the new top
+
+    def _show_earlier(self, count: int) -> None:
+        if self.busy or self.conversation is None:
+            self.notice.emit(self.tr("Earlier messages can be shown once the reply ends."))
+            return
+        self._render_history(self.store.messages(self.conversation.id), count, keep_place=True)
 
     def _show_message(self, message: Message) -> None:
         if message.role == Role.USER:
@@ -172,12 +201,12 @@ class ChatController(QObject):
 
     def _decorate(self, message: Message) -> None:
         """The status line, and for a failed reply the banner with its actions."""
-        actions = [("Copy", f"{ACTION_SCHEME}:copy/{message.id}")]
+        actions = [(self.tr("Copy"), f"{ACTION_SCHEME}:copy/{message.id}")]
         failed = error_text(message)
         if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
-            actions.append(("Retry", f"{ACTION_SCHEME}:retry/{message.id}"))
+            actions.append((self.tr("Retry"), f"{ACTION_SCHEME}:retry/{message.id}"))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
-            actions.append(("Open profile", f"{ACTION_SCHEME}:profile/{message.profile}"))
+            actions.append((self.tr("Open profile"), f"{ACTION_SCHEME}:profile/{message.profile}"))
         self.transcript.add_message_footer(
             status_line(message, with_status=False),
             actions=actions,
@@ -203,13 +232,15 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None:
             self.composer.restore_text(text)
-            self.notice.emit("Add a profile first: sluice profile add NAME --preset openai --key-stdin")
+            self.notice.emit(
+                self.tr("Add a profile first: sluice profile add NAME --preset openai --key-stdin")
+            )
             self.profile_edit_requested.emit("")
             return
         model = self.current_model()
         if not model:
             self.composer.restore_text(text)
-            self.notice.emit("Choose or type a model first.")
+            self.notice.emit(self.tr("Choose or type a model first."))
             self.topbar.model.setFocus()
             return
         try:
@@ -261,10 +292,10 @@ class ChatController(QObject):
         if self._renderer is not None:  # stopped before the session began: nothing was saved or shown
             self._renderer.finish()
             self._renderer = None
-            self.transcript.add_message_footer("before the first byte", flag="Stopped")
+            self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
         if not task.cancelled() and task.exception() is not None:
             log.error("the reply failed unexpectedly", exc_info=task.exception())
-            self.notice.emit(f"The reply failed unexpectedly: {task.exception()}")
+            self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(task.exception()))
         self._live_conversation = None
         self.composer.set_streaming(False)
         self.topbar.set_busy(False)
@@ -292,7 +323,7 @@ class ChatController(QObject):
 
     def stop(self) -> None:
         if self.handle is not None and self.handle.stop():
-            self.notice.emit("Stopped. The partial reply is kept.")
+            self.notice.emit(self.tr("Stopped. The partial reply is kept."))
 
     async def shutdown(self) -> None:
         """Stop a running reply and wait until it is saved, then let background work finish."""
@@ -330,9 +361,7 @@ class ChatController(QObject):
         if profile is None or not model:
             return
         self.store.delete_messages_from(self.conversation.id, message_id)
-        self.transcript.clear_messages()
-        for message in self.store.messages(self.conversation.id):
-            self._show_message(message)
+        self._render_history(self.store.messages(self.conversation.id), HISTORY_PAGE)
         self._start_reply(profile, model)
 
     def edit(self, message_id: int) -> None:
@@ -346,7 +375,7 @@ class ChatController(QObject):
         self._edit_from = message_id
         self.composer.set_text(message.content)
         self.composer.focus_input()
-        self.notice.emit("Editing: sending replaces this message and the replies after it.")
+        self.notice.emit(self.tr("Editing: sending replaces this message and the replies after it."))
 
     # ---- profile and model ----------------------------------------------------------------------
 
@@ -384,7 +413,11 @@ class ChatController(QObject):
             key = await self.session.key_for(profile)
             models = await self.client.list_models(profile, key)
         except SluiceError as exc:
-            self.notice.emit(f"Could not fetch the model list of {profile.name}: {exc}")
+            self.notice.emit(
+                self.tr("Could not fetch the model list of {profile}: {error}").format(
+                    profile=profile.name, error=exc
+                )
+            )
             models = []
         finally:
             self.topbar.set_models_loading(False)
@@ -396,7 +429,7 @@ class ChatController(QObject):
     def set_system_prompt(self, text: str) -> None:
         if self.conversation is None:
             self.conversation = self.store.create_conversation(
-                "New conversation", profile=self._draft_profile, model=self._draft_model
+                self.tr("New conversation"), profile=self._draft_profile, model=self._draft_model
             )
             self.conversations_changed.emit()
         self.store.set_system_prompt(self.conversation.id, text)
@@ -412,7 +445,14 @@ class ChatController(QObject):
         elif scheme in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)  # only on click, only for web and mail links
         else:
-            self.notice.emit(f"Not opening a {scheme or 'relative'} link from a reply: {url.toString()[:80]}")
+            shown = url.toString()[:80]
+            if scheme:
+                text = self.tr("Not opening a {scheme} link from a reply: {url}").format(
+                    scheme=scheme, url=shown
+                )
+            else:
+                text = self.tr("Not opening a relative link from a reply: {}").format(shown)
+            self.notice.emit(text)
 
     def _action(self, path: str) -> None:
         verb, _, arg = path.partition("/")
@@ -422,7 +462,9 @@ class ChatController(QObject):
         if not arg.isdigit():
             return
         message_id = int(arg)
-        if verb == "retry":
+        if verb == "earlier":
+            self._show_earlier(message_id)  # here the number is how many messages to show
+        elif verb == "retry":
             self.retry(message_id)
         elif verb == "edit":
             self.edit(message_id)
@@ -430,4 +472,4 @@ class ChatController(QObject):
             message = self.store.get_message(message_id)
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
-            self.notice.emit("Copied the reply as Markdown.")
+            self.notice.emit(self.tr("Copied the reply as Markdown."))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 
 from app.core.errors import ErrorKind
-from app.core.models import MessageStatus
+from app.core.models import Message, MessageStatus, Role
 from app.ui.app import main_window
 from app.ui.composition import WindowParts
 from app.ui.profile_editor import ProfileEditor
@@ -264,3 +264,36 @@ def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
     ]
     sent = [r.json()["messages"] for r in harness.server.requests if r.path.endswith("/completions")]
     assert [m["content"] for m in sent[-1]] == ["one", "first answer", "two, edited"]
+
+
+def test_a_long_conversation_opens_at_its_end_and_shows_earlier_messages_on_request(
+    harness: WindowHarness,
+) -> None:
+    from app.store.conversations import ConversationStore
+    from app.ui.chat_controller import HISTORY_MORE, HISTORY_PAGE
+
+    harness.add_profile("local")
+    store = ConversationStore.open(harness.home.db_path)
+    try:
+        conversation = store.create_conversation("Long", profile="local", model="test-model")
+        assert conversation.id is not None
+        for n in range(300):
+            store.add_message(conversation.id, Message(role=Role.USER, content=f"question {n}"))
+    finally:
+        store.close()
+
+    async def scenario() -> None:
+        parts = harness.open()
+        text = harness.transcript_text(parts)
+        assert "question 299" in text and f"question {300 - HISTORY_PAGE}" in text
+        assert f"question {299 - HISTORY_PAGE}" not in text  # older ones wait
+        assert f"{300 - HISTORY_PAGE} earlier messages not shown" in text
+        shown = HISTORY_PAGE + HISTORY_MORE
+        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:earlier/{shown}"))
+        text = harness.transcript_text(parts)
+        assert f"question {300 - shown}" in text and f"question {299 - shown}" not in text
+        parts.window.transcript.anchorClicked.emit(QUrl("sluice:earlier/300"))
+        assert "question 0\n" in harness.transcript_text(parts)
+        assert "earlier messages" not in harness.transcript_text(parts)
+
+    harness.run(scenario())

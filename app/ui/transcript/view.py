@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -246,6 +246,20 @@ class TranscriptView(QTextBrowser):
             code = self._codes[int(index)]
             QGuiApplication.clipboard().setText(code)
             self.code_copied.emit(code)
+
+    def add_history_link(self, text: str, href: str) -> None:
+        """A centred link line (e.g. "show earlier messages"); call it before the messages it stands for."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        block = QTextBlockFormat()
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        block.setBottomMargin(8)
+        if self._empty:
+            cursor.setBlockFormat(block)
+            self._empty = False
+        else:
+            cursor.insertBlock(block)
+        cursor.insertText(text, self._action_fmt(href))
 
     def scroll_to_message(self, message_id: int) -> bool:
         """Bring a message's header into view; False if it is not shown."""

@@ -25,7 +25,7 @@ from app.core.errors import SluiceError
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from app.home import Home
     from app.ui.composition import WindowParts
@@ -100,6 +100,7 @@ def run_window(*, debug: bool = False) -> int:
     instance = SingleInstance(home.data_dir)
     if not instance.acquire():
         return _hand_over(instance, home)
+    install_language(app, home)  # before any widget: each one takes its words when it is built
     from app.ui.crash_dialog import CrashReporter
 
     loop = qasync.QEventLoop(app)
@@ -113,6 +114,15 @@ def run_window(*, debug: bool = False) -> int:
         crashes.uninstall(loop)
         loop.close()
         instance.release()
+
+
+def install_language(app: QApplication, home: Home) -> None:
+    """The language chosen in settings.toml (or the system's), for Sluice's words and Qt's own."""
+    from app.settings import load_settings
+    from app.ui.i18n import install_translators
+
+    settings, _problem = load_settings(home.settings_path)  # a problem is reported once the window shows
+    install_translators(app, settings.language, home.data_dir / "cache" / "i18n")
 
 
 def main_window_widget() -> QWidget | None:

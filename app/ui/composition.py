@@ -6,8 +6,9 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -23,13 +24,16 @@ from app.store.conversations import ConversationStore
 from app.ui.chat_controller import ChatController
 from app.ui.composer import Composer
 from app.ui.main_window import MainWindow
-from app.ui.profile_editor import ProfileEditor
-from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ConversationSidebar, SidebarController
 from app.ui.theme import apply_theme, is_dark
 from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
-from app.ui.welcome import LOCAL_TARGETS, WelcomePage
+
+if TYPE_CHECKING:
+    # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
+    from app.ui.profile_editor import ProfileEditor
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ def build_window(
     on_closed: Callable[[], None],
     *,
     keystore: Keystore | None = None,
-    local_targets: tuple[tuple[str, str], ...] = LOCAL_TARGETS,
+    local_targets: tuple[tuple[str, str], ...] | None = None,
 ) -> WindowParts:
     """Everything the window needs. Raises StoreError (after telling the user) if the database is unusable.
 
@@ -66,7 +70,9 @@ def build_window(
     try:
         store = ConversationStore.open(home.db_path)
     except StoreError as exc:
-        QMessageBox.critical(None, "Sluice cannot open its database", str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("composition", "Sluice cannot open its database"), str(exc)
+        )
         raise
     interrupted = store.mark_interrupted()
     keystore = keystore or Keystore()
@@ -141,7 +147,9 @@ def build_window(
         window.show_notice(profile_problem)
     elif interrupted:
         window.show_notice(
-            f"{interrupted} reply(s) cut short by the last exit were kept, marked interrupted."
+            QCoreApplication.translate(
+                "composition", "{} reply(s) cut short by the last exit were kept, marked interrupted."
+            ).format(interrupted)
         )
     elif settings_problem:
         window.show_notice(settings_problem)
@@ -164,7 +172,11 @@ def build_window(
 def _edit_system_prompt(window: MainWindow, controller: ChatController) -> None:
     current = controller.conversation.system_prompt if controller.conversation else ""
     dialog = _input_dialog(
-        window, "System prompt", "Instructions sent before every message of this conversation:"
+        window,
+        QCoreApplication.translate("composition", "System prompt"),
+        QCoreApplication.translate(
+            "composition", "Instructions sent before every message of this conversation:"
+        ),
     )
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.setTextValue(current)
@@ -199,7 +211,7 @@ class ProfileUi:
         client: ChatClient,
         home: Home,
         settings: Settings,
-        local_targets: tuple[tuple[str, str], ...],
+        local_targets: tuple[tuple[str, str], ...] | None,
     ) -> None:
         self.window, self.controller, self.store = window, controller, store
         self.profiles, self.keystore, self.client = profiles, keystore, client
@@ -229,6 +241,8 @@ class ProfileUi:
 
     def open_editor(self, name: str | None, *, new: bool = False) -> ProfileEditor:
         if self.editor is None:
+            from app.ui.profile_editor import ProfileEditor
+
             self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
             self.editor.profile_saved.connect(self._changed)
             self.editor.profile_renamed.connect(self._renamed)
@@ -278,8 +292,14 @@ class ProfileUi:
 
     def show_welcome(self) -> WelcomePage:
         if self.welcome is None:
+            from app.ui.welcome import LOCAL_TARGETS, WelcomePage
+
             self.welcome = WelcomePage(
-                self.profiles, self.keystore, self.client, self.window, local_targets=self._local_targets
+                self.profiles,
+                self.keystore,
+                self.client,
+                self.window,
+                local_targets=LOCAL_TARGETS if self._local_targets is None else self._local_targets,
             )
             self.welcome.done.connect(self._welcome_done)
             self.welcome.start()
@@ -292,11 +312,17 @@ class ProfileUi:
         self.window.show_chat()
         self.controller.new_conversation()
         self.controller.choose_profile(name)
-        self.window.show_notice(f"Profile {name} is ready. Type a message to start.")
+        self.window.show_notice(
+            QCoreApplication.translate("ProfileUi", "Profile {} is ready. Type a message to start.").format(
+                name
+            )
+        )
 
     # ---- settings -------------------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.settings, self.profiles.names(), self.profiles.default_name(), self.window
         )
@@ -309,13 +335,17 @@ class ProfileUi:
         try:
             save_settings(self.home.settings_path, settings)
         except (OSError, ValueError) as exc:
-            self.window.show_notice(f"Settings not saved: {exc}")
+            self.window.show_notice(
+                QCoreApplication.translate("ProfileUi", "Settings not saved: {}").format(exc)
+            )
             return
         try:
             self.profiles.set_default(default)
             self.profiles.save()
         except (ProfileError, OSError) as exc:
-            self.window.show_notice(f"The default profile was not saved: {exc}")
+            self.window.show_notice(
+                QCoreApplication.translate("ProfileUi", "The default profile was not saved: {}").format(exc)
+            )
         theme_changed = settings.theme != self.settings.theme
         self.settings = settings
         self.apply_settings(settings)
@@ -324,7 +354,11 @@ class ProfileUi:
             if isinstance(app, QApplication):
                 self.window.transcript.set_dark(apply_theme(app, settings.theme))
             if not self.controller.redraw():
-                self.window.show_notice("Theme changed; this conversation follows once the reply ends.")
+                self.window.show_notice(
+                    QCoreApplication.translate(
+                        "ProfileUi", "Theme changed; this conversation follows once the reply ends."
+                    )
+                )
 
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""

@@ -93,7 +93,7 @@ class CrashDialog(QDialog):
     def __init__(self, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("Sluice: unexpected error")
+        self.setWindowTitle(self.tr("Sluice: unexpected error"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._reports: list[str] = []
         self._log_path = log_path
@@ -109,7 +109,7 @@ class CrashDialog(QDialog):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("Copy report", self)
+        self.copy_button = QPushButton(self.tr("Copy report"), self)
         self.copy_button.setObjectName("copyReport")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -128,23 +128,28 @@ class CrashDialog(QDialog):
     def add(self, report: str, what: str) -> None:
         self._reports.append(report)
         count = len(self._reports)
-        head = (
-            f"Sluice ran into an unexpected error: {what}"
-            if count == 1
-            else f"Sluice ran into {count} unexpected errors; the latest: {what}"
-        )
-        where = f"The details are in the log: {self._log_path}" if self._log_path else "No log file is open."
-        self.message.setText(
-            f"{head}\n\nSluice is still running and your conversations are saved, but something may not "
-            f"work until you restart it. {where}\n\nCopy the report to include it in a bug report "
+        if count == 1:
+            head = self.tr("Sluice ran into an unexpected error: {}").format(what)
+        else:
+            head = self.tr("Sluice ran into {count} unexpected errors; the latest: {what}").format(
+                count=count, what=what
+            )
+        if self._log_path:
+            where = self.tr("The details are in the log: {}").format(self._log_path)
+        else:
+            where = self.tr("No log file is open.")
+        text = self.tr(
+            "{head}\n\nSluice is still running and your conversations are saved, but something may not "
+            "work until you restart it. {where}\n\nCopy the report to include it in a bug report "
             "(API keys are removed from it)."
         )
+        self.message.setText(text.format(head=head, where=where))
         self.details.setPlainText(self.report)
-        self.copy_button.setText("Copy report")
+        self.copy_button.setText(self.tr("Copy report"))
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class CrashReporter(QObject):

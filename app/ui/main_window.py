@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         return self.welcome is not None and self.stack.currentWidget() is self.welcome
 
     def set_conversation_title(self, title: str) -> None:
-        self.setWindowTitle(f"{title} — Sluice" if title else "Sluice")
+        self.setWindowTitle(self.tr("{} — Sluice").format(title) if title else "Sluice")
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

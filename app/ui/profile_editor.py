@@ -5,8 +5,8 @@ session-only way out, the cURL / SDK snippet import dialog and the test-connecti
 
 Views lay out and emit signals; keys go only to the Keystore (`aset`, off the GUI thread), never to
 profiles.toml, a log, a title or an error. Dialogs open with open()/show(), never exec(): a nested event loop
-inside qasync stalls every stream. User-visible strings are plain literals, ready to be wrapped for
-translation; sentences are never assembled from pieces.
+inside qasync stalls every stream. User-visible strings go through tr() (the connection test's sentences
+through app.ui.i18n); sentences are never assembled from pieces.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,7 @@ from app.net.probe import STEPS, ProbeReport, StepCallback, StepResult, StepStat
 from app.profiles.importer import ImportedProfile, parse_snippet
 from app.profiles.presets import PRESETS, Preset, from_preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
+from app.ui.i18n import QT_TRANSLATE_NOOP, preset_hint, preset_label, probe_sentence
 
 
 class ProbeFunction(Protocol):
@@ -98,13 +99,13 @@ class KeyField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName("keyEdit")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText("Paste the API key")
+        self.edit.setPlaceholderText(self.tr("Paste the API key"))
         self.edit.setClearButtonEnabled(True)
         self.show_button = QToolButton(self)
         self.show_button.setObjectName("showKey")
-        self.show_button.setText("Show")
+        self.show_button.setText(self.tr("Show"))
         self.show_button.setCheckable(True)
-        self.show_button.setToolTip("Show or hide the key while you type it")
+        self.show_button.setToolTip(self.tr("Show or hide the key while you type it"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
@@ -115,7 +116,7 @@ class KeyField(QWidget):
     def _toggle(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.edit.setEchoMode(mode)
-        self.show_button.setText("Hide" if shown else "Show")
+        self.show_button.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def key(self) -> str:
         return self.edit.text().strip()
@@ -142,23 +143,25 @@ class KeyringTrouble(QFrame):
         super().__init__(parent)
         self.setObjectName("keyringTrouble")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel("The key could not be saved in the system keyring.", self)
+        self.title = QLabel(self.tr("The key could not be saved in the system keyring."), self)
         self.title.setStyleSheet(f"font-weight: bold; {ERROR_STYLE}")
         self.detail = QLabel(self)
         self.detail.setObjectName("keyringTroubleDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advice = QLabel(
-            "Sluice keeps API keys only in the system keyring, never in a file. On Linux, install and "
-            "unlock a Secret Service — GNOME Keyring (sudo apt-get install gnome-keyring) or KWallet — "
-            "and log in to a desktop session, then press Try again. Or keep the key for this session "
-            "only: it stays in memory and is gone when Sluice quits.",
+            self.tr(
+                "Sluice keeps API keys only in the system keyring, never in a file. On Linux, install and "
+                "unlock a Secret Service — GNOME Keyring (sudo apt-get install gnome-keyring) or KWallet — "
+                "and log in to a desktop session, then press Try again. Or keep the key for this session "
+                "only: it stays in memory and is gone when Sluice quits."
+            ),
             self,
         )
         self.advice.setWordWrap(True)
-        self.session_button = QPushButton("Keep the key for this session only", self)
+        self.session_button = QPushButton(self.tr("Keep the key for this session only"), self)
         self.session_button.setObjectName("sessionOnly")
-        self.retry_button = QPushButton("Try again", self)
+        self.retry_button = QPushButton(self.tr("Try again"), self)
         self.retry_button.setObjectName("retryKeyring")
         buttons = QHBoxLayout()
         buttons.addWidget(self.session_button)
@@ -192,12 +195,14 @@ class SnippetDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("snippetDialog")
-        self.setWindowTitle("Import from cURL / SDK snippet")
+        self.setWindowTitle(self.tr("Import from cURL / SDK snippet"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(640, 380)
         intro = QLabel(
-            "Paste the example request from your gateway's documentation: a cURL command, an OpenAI SDK "
-            "snippet (Python or JavaScript) or just a base URL. A key in it goes to the system keyring.",
+            self.tr(
+                "Paste the example request from your gateway's documentation: a cURL command, an OpenAI SDK "
+                "snippet (Python or JavaScript) or just a base URL. A key in it goes to the system keyring."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -213,7 +218,7 @@ class SnippetDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("snippetImport")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -228,7 +233,7 @@ class SnippetDialog(QDialog):
         try:
             result = parse_snippet(self.text.toPlainText())
         except ProfileError as exc:
-            self.error.setText(f"Nothing imported: {exc}.")
+            self.error.setText(self.tr("Nothing imported: {}.").format(exc))
             self.error.show()
             return
         self.imported.emit(result)
@@ -241,11 +246,11 @@ def import_notes(result: ImportedProfile) -> str:
 
 
 _STEP_TITLES = {
-    "host": "Host reachable",
-    "tls": "TLS",
-    "key": "Key accepted",
-    "model": "Model exists",
-    "stream": "Streaming works",
+    "host": QT_TRANSLATE_NOOP("ProbePanel", "Host reachable"),
+    "tls": QT_TRANSLATE_NOOP("ProbePanel", "TLS"),
+    "key": QT_TRANSLATE_NOOP("ProbePanel", "Key accepted"),
+    "model": QT_TRANSLATE_NOOP("ProbePanel", "Model exists"),
+    "stream": QT_TRANSLATE_NOOP("ProbePanel", "Streaming works"),
 }
 _STATE_MARKS = {
     StepState.PENDING: ("…", ""),
@@ -270,7 +275,7 @@ class ProbePanel(QFrame):
         for row, step in enumerate(STEPS):
             mark = QLabel("", self)
             mark.setFixedWidth(16)
-            title = QLabel(_STEP_TITLES[step], self)
+            title = QLabel(self.tr(_STEP_TITLES[step]), self)
             title.setStyleSheet("font-weight: bold;")
             detail = QLabel("", self)
             detail.setObjectName(f"probe_{step}")
@@ -291,7 +296,7 @@ class ProbePanel(QFrame):
         for step in STEPS:
             self._marks[step].setText("…")
             self._marks[step].setStyleSheet("")
-            self._details[step].setText("Checking…" if step == "host" else "")
+            self._details[step].setText(self.tr("Checking…") if step == "host" else "")
         self.warnings.setText("")
         self.warnings.hide()
         self.show()
@@ -300,12 +305,12 @@ class ProbePanel(QFrame):
         mark, style = _STATE_MARKS[result.state]
         self._marks[result.step].setText(mark)
         self._marks[result.step].setStyleSheet(style)
-        self._details[result.step].setText(result.detail)
+        self._details[result.step].setText(probe_sentence(result.detail))
 
     def finish(self, report: ProbeReport) -> None:
         for result in report.steps.values():
             self.show_step(result)
-        self.warnings.setText("\n".join(report.warnings))
+        self.warnings.setText("\n".join(probe_sentence(w) for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))
 
     def detail(self, step: str) -> str:
@@ -318,15 +323,15 @@ class ProbePanel(QFrame):
 # ---- the editor ------------------------------------------------------------------------------------------
 
 AUTH_CHOICES = (
-    ("bearer", "Bearer token (Authorization: Bearer KEY)"),
-    ("raw", "Raw key (Authorization: KEY)"),
-    ("header", "Custom header"),
-    ("none", "No key"),
+    ("bearer", QT_TRANSLATE_NOOP("ProfileEditor", "Bearer token (Authorization: Bearer KEY)")),
+    ("raw", QT_TRANSLATE_NOOP("ProfileEditor", "Raw key (Authorization: KEY)")),
+    ("header", QT_TRANSLATE_NOOP("ProfileEditor", "Custom header")),
+    ("none", QT_TRANSLATE_NOOP("ProfileEditor", "No key")),
 )
 PROXY_CHOICES = (
-    (PROXY_SYSTEM, "System settings"),
-    (PROXY_NONE, "No proxy"),
-    ("url", "Proxy URL"),
+    (PROXY_SYSTEM, QT_TRANSLATE_NOOP("ProfileEditor", "System settings")),
+    (PROXY_NONE, QT_TRANSLATE_NOOP("ProfileEditor", "No proxy")),
+    ("url", QT_TRANSLATE_NOOP("ProfileEditor", "Proxy URL")),
 )
 CUSTOM_PRESET = ""
 
@@ -339,7 +344,11 @@ def parse_headers(text: str) -> tuple[tuple[str, str], ...]:
             continue
         name, sep, value = line.partition(":")
         if not sep or not name.strip():
-            raise ProfileError(f"line {number} of the extra headers is not “Name: value”")
+            raise ProfileError(
+                QCoreApplication.translate(
+                    "ProfileEditor", "line {} of the extra headers is not “Name: value”"
+                ).format(number)
+            )
         headers.append((name.strip(), value.strip()))
     return tuple(headers)
 
@@ -370,7 +379,7 @@ class ProfileEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("profileEditor")
-        self.setWindowTitle("Profiles")
+        self.setWindowTitle(self.tr("Profiles"))
         self.resize(900, 680)
         self.profiles, self.keystore, self.client = profiles, keystore, client
         self._run_probe = run_probe
@@ -384,11 +393,11 @@ class ProfileEditor(QDialog):
         # Left: the profiles, and what can be done to them.
         self.list = QListWidget(self)
         self.list.setObjectName("profileList")
-        self.new_button = QPushButton("New", self)
+        self.new_button = QPushButton(self.tr("New"), self)
         self.new_button.setObjectName("newProfile")
-        self.duplicate_button = QPushButton("Duplicate", self)
+        self.duplicate_button = QPushButton(self.tr("Duplicate"), self)
         self.duplicate_button.setObjectName("duplicateProfile")
-        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.setObjectName("deleteProfile")
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -400,10 +409,10 @@ class ProfileEditor(QDialog):
         # Right: the form.
         self.preset = QComboBox(self)
         self.preset.setObjectName("presetCombo")
-        self.preset.addItem("Custom", CUSTOM_PRESET)
+        self.preset.addItem(self.tr("Custom"), CUSTOM_PRESET)
         for preset in PRESETS:
-            self.preset.addItem(preset.label, preset.id)
-        self.import_button = QPushButton("Import from cURL / SDK snippet…", self)
+            self.preset.addItem(preset_label(preset), preset.id)
+        self.import_button = QPushButton(self.tr("Import from cURL / SDK snippet…"), self)
         self.import_button.setObjectName("importSnippet")
         self.name = QLineEdit(self)
         self.name.setObjectName("nameEdit")
@@ -413,10 +422,10 @@ class ProfileEditor(QDialog):
         self.auth = QComboBox(self)
         self.auth.setObjectName("authCombo")
         for value, label in AUTH_CHOICES:
-            self.auth.addItem(label, value)
+            self.auth.addItem(self.tr(label), value)
         self.auth_header = QLineEdit(self)
         self.auth_header.setObjectName("authHeaderEdit")
-        self.auth_header.setPlaceholderText("Header name, e.g. api-key")
+        self.auth_header.setPlaceholderText(self.tr("Header name, e.g. api-key"))
         self.key = KeyField(self)
         self.key_status = QLabel(self)
         self.key_status.setObjectName("keyStatus")
@@ -424,12 +433,12 @@ class ProfileEditor(QDialog):
         self.trouble = KeyringTrouble(self)
         self.headers = QPlainTextEdit(self)
         self.headers.setObjectName("headersEdit")
-        self.headers.setPlaceholderText("One per line: Name: value (no keys here)")
+        self.headers.setPlaceholderText(self.tr("One per line: Name: value (no keys here)"))
         self.headers.setFixedHeight(64)
         self.proxy = QComboBox(self)
         self.proxy.setObjectName("proxyCombo")
         for value, label in PROXY_CHOICES:
-            self.proxy.addItem(label, value)
+            self.proxy.addItem(self.tr(label), value)
         self.proxy_url = QLineEdit(self)
         self.proxy_url.setObjectName("proxyUrlEdit")
         self.proxy_url.setPlaceholderText("http://proxy.example.com:8080")
@@ -440,19 +449,23 @@ class ProfileEditor(QDialog):
         self.model.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.fetch_button = QToolButton(self)
         self.fetch_button.setObjectName("fetchModels")
-        self.fetch_button.setText("Fetch list")
-        self.fetch_button.setToolTip("Fetch the gateway's model list (/models)")
+        self.fetch_button.setText(self.tr("Fetch list"))
+        self.fetch_button.setToolTip(self.tr("Fetch the gateway's model list (/models)"))
         self.models_status = QLabel(self)
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
-        self.stream_usage = QCheckBox("Send stream_options (token usage at the end of the stream)", self)
+        self.stream_usage = QCheckBox(
+            self.tr("Send stream_options (token usage at the end of the stream)"), self
+        )
         self.stream_usage.setObjectName("streamUsage")
         self.read_timeout = QSpinBox(self)
         self.read_timeout.setObjectName("readTimeout")
         self.read_timeout.setRange(1, 3600)
-        self.read_timeout.setSuffix(" s")
+        self.read_timeout.setSuffix(self.tr(" s"))
         self.read_timeout.setMaximumWidth(120)
-        self.read_timeout.setToolTip("Seconds without a byte before giving up; reasoning models think long")
+        self.read_timeout.setToolTip(
+            self.tr("Seconds without a byte before giving up; reasoning models think long")
+        )
         self.error = QLabel(self)
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
@@ -461,7 +474,7 @@ class ProfileEditor(QDialog):
         self.notice = QLabel(self)
         self.notice.setObjectName("editorNotice")
         self.notice.setWordWrap(True)
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("testConnection")
         self.probe_panel = ProbePanel(self)
 
@@ -470,32 +483,32 @@ class ProfileEditor(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.import_button)
-        form.addRow("Preset", top)
-        form.addRow("Name", self.name)
-        form.addRow("Base URL", self.base_url)
+        form.addRow(self.tr("Preset"), top)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Base URL"), self.base_url)
         auth_row = QHBoxLayout()
         auth_row.addWidget(self.auth, 1)
         auth_row.addWidget(self.auth_header, 1)
-        form.addRow("Auth style", auth_row)
-        form.addRow("API key", self.key)
+        form.addRow(self.tr("Auth style"), auth_row)
+        form.addRow(self.tr("API key"), self.key)
         form.addRow("", self.key_status)
-        form.addRow("Extra headers", self.headers)
+        form.addRow(self.tr("Extra headers"), self.headers)
         proxy_row = QHBoxLayout()
         proxy_row.addWidget(self.proxy)
         proxy_row.addWidget(self.proxy_url, 1)
-        form.addRow("Proxy", proxy_row)
+        form.addRow(self.tr("Proxy"), proxy_row)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         model_row.addWidget(self.fetch_button)
-        form.addRow("Default model", model_row)
+        form.addRow(self.tr("Default model"), model_row)
         form.addRow("", self.models_status)
         form.addRow("", self.stream_usage)
-        form.addRow("Read timeout", self.read_timeout)
+        form.addRow(self.tr("Read timeout"), self.read_timeout)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveProfile")
-        self.revert_button = self.buttons.addButton("Revert", QDialogButtonBox.ButtonRole.ResetRole)
+        self.revert_button = self.buttons.addButton(self.tr("Revert"), QDialogButtonBox.ButtonRole.ResetRole)
         self.revert_button.setObjectName("revertProfile")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
@@ -578,7 +591,9 @@ class ProfileEditor(QDialog):
         self._show(draft)
         self.list.clearSelection()
         self.key_status.setText(
-            "No key needed." if preset and not preset.needs_key else "The key is saved in the system keyring."
+            self.tr("No key needed.")
+            if preset and not preset.needs_key
+            else self.tr("The key is saved in the system keyring.")
         )
         self._set_dirty(True)
         self.name.setFocus()
@@ -606,7 +621,7 @@ class ProfileEditor(QDialog):
         self._loading = False
         self._sync_visibility()
         self._set_dirty(True)
-        self.notice.setText(import_notes(result) or "Imported. Check the fields, then Save.")
+        self.notice.setText(import_notes(result) or self.tr("Imported. Check the fields, then Save."))
 
     @property
     def testing(self) -> bool:
@@ -652,7 +667,7 @@ class ProfileEditor(QDialog):
         self.base_url.setText(profile.base_url)
         self._set_auth(profile.auth)
         self.key.set_key("")
-        self.key.set_placeholder("Paste the API key")
+        self.key.set_placeholder(self.tr("Paste the API key"))
         self.key_status.setText("")
         self.headers.setPlainText("\n".join(f"{k}: {v}" for k, v in profile.headers))
         if profile.proxy in (PROXY_SYSTEM, PROXY_NONE):
@@ -701,7 +716,7 @@ class ProfileEditor(QDialog):
         self.proxy.setCurrentIndex(self.proxy.findData(PROXY_NONE if preset.local else PROXY_SYSTEM))
         if preset.model and not self.model.currentText().strip():
             self.model.setCurrentText(preset.model)
-        self.notice.setText(preset.docs_hint)
+        self.notice.setText(preset_hint(preset))
         self._sync_visibility()
         self._mark_dirty()
 
@@ -718,7 +733,7 @@ class ProfileEditor(QDialog):
         self.delete_button.setEnabled(self._current is not None)
         self.revert_button.setEnabled(dirty)
         self.save_button.setEnabled(dirty)
-        self.list.setToolTip("Save or revert the changes first" if dirty else "")
+        self.list.setToolTip(self.tr("Save or revert the changes first") if dirty else "")
 
     def _revert(self) -> None:
         if self._current is not None:
@@ -729,25 +744,26 @@ class ProfileEditor(QDialog):
             self.new_profile()
 
     async def _show_key_status(self, name: str) -> None:
+        has_key = False
         if self.auth.currentData() == "none":
             text = ""
         elif self.keystore.is_session_only(name):
-            text = "The key is kept for this session only: it is gone when Sluice quits."
+            text = self.tr("The key is kept for this session only: it is gone when Sluice quits.")
         else:
             try:
                 has_key = bool(await self.keystore.aget(name))
             except KeystoreError as exc:
-                text = f"The system keyring cannot be used: {exc}"
+                text = self.tr("The system keyring cannot be used: {}").format(exc)
             else:
                 text = (
-                    "A key is saved in the system keyring. Type a new one to replace it."
+                    self.tr("A key is saved in the system keyring. Type a new one to replace it.")
                     if has_key
-                    else "No key is saved for this profile."
+                    else self.tr("No key is saved for this profile.")
                 )
         if self._current == name:
             self.key_status.setText(text)
-            if "A key is saved" in text:
-                self.key.set_placeholder("•••••••• (saved in the keyring)")
+            if has_key:
+                self.key.set_placeholder(self.tr("•••••••• (saved in the keyring)"))
 
     # ---- reading the form -------------------------------------------------------------------------
 
@@ -757,15 +773,15 @@ class ProfileEditor(QDialog):
         if auth == "header":
             header = self.auth_header.text().strip()
             if not header:
-                raise ProfileError("the custom auth style needs a header name, e.g. api-key")
+                raise ProfileError(self.tr("the custom auth style needs a header name, e.g. api-key"))
             auth = f"{AUTH_HEADER_PREFIX}{header}"
         proxy = str(self.proxy.currentData())
         if proxy == "url":
             proxy = self.proxy_url.text().strip()
             if not proxy:
-                raise ProfileError("enter the proxy URL, or choose System settings or No proxy")
+                raise ProfileError(self.tr("enter the proxy URL, or choose System settings or No proxy"))
         if not self.base_url.text().strip():
-            raise ProfileError("enter the gateway's base URL, e.g. https://api.example.com/v1")
+            raise ProfileError(self.tr("enter the gateway's base URL, e.g. https://api.example.com/v1"))
         profile = Profile(
             name=self.name.text().strip(),
             base_url=self.base_url.text().strip(),
@@ -800,7 +816,7 @@ class ProfileEditor(QDialog):
         try:
             profile = self.form_profile()
         except ProfileError as exc:
-            self._show_error(f"Not saved: {exc}.")
+            self._show_error(self.tr("Not saved: {}.").format(exc))
             return False
         old = self._current
         try:
@@ -813,11 +829,15 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except ProfileError as exc:
             self.profiles.load()  # what is on disk is the truth again
-            self._show_error(f"Not saved: {exc}.")
+            self._show_error(self.tr("Not saved: {}.").format(exc))
             return False
         except OSError as exc:
             self.profiles.load()
-            self._show_error(f"Not saved: {self.profiles.path} could not be written ({exc.strerror or exc}).")
+            self._show_error(
+                self.tr("Not saved: {path} could not be written ({error}).").format(
+                    path=self.profiles.path, error=exc.strerror or exc
+                )
+            )
             return False
         self._show_error("")
         self._current = profile.name
@@ -827,7 +847,9 @@ class ProfileEditor(QDialog):
             try:
                 await self.keystore.amove(old, profile.name)
             except KeystoreError as exc:
-                self._show_error(f"The profile was renamed, but its key could not be moved: {exc}")
+                self._show_error(
+                    self.tr("The profile was renamed, but its key could not be moved: {}").format(exc)
+                )
             self.profile_renamed.emit(old, profile.name)
         self._set_dirty(False)
         self.profile_saved.emit(profile.name)
@@ -838,11 +860,11 @@ class ProfileEditor(QDialog):
             except KeystoreError as exc:
                 # The typed key stays in the field: nothing is lost while the user decides.
                 self.trouble.show_problem(str(exc))
-                self.key_status.setText("The profile is saved; its key is not.")
+                self.key_status.setText(self.tr("The profile is saved; its key is not."))
                 return False
             self.key.set_key("")
             self.trouble.hide()
-        self.notice.setText(f"Saved {profile.name}.")
+        self.notice.setText(self.tr("Saved {}.").format(profile.name))
         await self._show_key_status(profile.name)
         return True
 
@@ -853,7 +875,9 @@ class ProfileEditor(QDialog):
         self.keystore.set_session(name, key)
         self.key.set_key("")
         self.trouble.hide()
-        self.key_status.setText("The key is kept for this session only: it is gone when Sluice quits.")
+        self.key_status.setText(
+            self.tr("The key is kept for this session only: it is gone when Sluice quits.")
+        )
         self.profile_saved.emit(name)
 
     async def duplicate(self) -> None:
@@ -865,7 +889,7 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            self._show_error(f"Not duplicated: {exc}")
+            self._show_error(self.tr("Not duplicated: {}").format(exc))
             return
         self._fill_list()
         self.select(copy.name)
@@ -877,7 +901,7 @@ class ProfileEditor(QDialog):
             elif key:
                 await self.keystore.aset(copy.name, key)
         except KeystoreError as exc:
-            self._show_error(f"The copy was made, but its key could not be copied: {exc}")
+            self._show_error(self.tr("The copy was made, but its key could not be copied: {}").format(exc))
         await self._show_key_status(copy.name)
 
     def _confirm_delete(self) -> None:
@@ -887,15 +911,17 @@ class ProfileEditor(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete profile",
-            f"Delete the profile “{name}” and its API key? Conversations that used it are kept.",
+            self.tr("Delete profile"),
+            self.tr("Delete the profile “{}” and its API key? Conversations that used it are kept.").format(
+                name
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("confirmDelete")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText("Delete")
+        yes.setText(self.tr("Delete"))
         yes.clicked.connect(lambda: self.tasks.run(self.delete(name)))
         box.open()
 
@@ -905,7 +931,7 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            self._show_error(f"Not deleted: {exc}")
+            self._show_error(self.tr("Not deleted: {}").format(exc))
             return
         self._fill_list()
         self._revert_after_delete()
@@ -914,10 +940,12 @@ class ProfileEditor(QDialog):
             await self.keystore.adelete(name)
         except KeystoreError as exc:
             self._show_error(
-                f"The profile was deleted, but its key could not be removed from the keyring: {exc}"
+                self.tr(
+                    "The profile was deleted, but its key could not be removed from the keyring: {}"
+                ).format(exc)
             )
             return
-        self.notice.setText(f"Deleted {name} and its key.")
+        self.notice.setText(self.tr("Deleted {} and its key.").format(name))
 
     def _revert_after_delete(self) -> None:
         self._current = None
@@ -935,14 +963,14 @@ class ProfileEditor(QDialog):
             profile = self.form_profile()
         except ProfileError as exc:
             if not quiet:
-                self.models_status.setText(f"Cannot fetch the list yet: {exc}.")
+                self.models_status.setText(self.tr("Cannot fetch the list yet: {}.").format(exc))
             return []
         self.fetch_button.setEnabled(False)
-        self.models_status.setText("Fetching the model list…")
+        self.models_status.setText(self.tr("Fetching the model list…"))
         try:
             models = await self.client.list_models(profile, await self._key_for_requests())
         except SluiceError as exc:
-            self.models_status.setText(f"Could not fetch the model list: {exc}")
+            self.models_status.setText(self.tr("Could not fetch the model list: {}").format(exc))
             return []
         finally:
             self.fetch_button.setEnabled(True)
@@ -952,7 +980,9 @@ class ProfileEditor(QDialog):
         self.model.addItems(models)
         self.model.setCurrentText(typed)
         self._loading = loading
-        self.models_status.setText(f"{len(models)} models available." if models else "The list is empty.")
+        self.models_status.setText(
+            self.tr("{} models available.").format(len(models)) if models else self.tr("The list is empty.")
+        )
         return models
 
     def start_test(self) -> None:
@@ -967,7 +997,7 @@ class ProfileEditor(QDialog):
         try:
             profile = self.form_profile()
         except ProfileError as exc:
-            self._show_error(f"Cannot test yet: {exc}.")
+            self._show_error(self.tr("Cannot test yet: {}.").format(exc))
             return None
         self._show_error("")
         self.test_button.setEnabled(False)

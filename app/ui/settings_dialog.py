@@ -1,7 +1,7 @@
 """The settings dialog: theme, font size, send key, default profile, language. A view: it only lays out the
 choices and reports them; the composition root saves and applies them.
 
-User-visible strings are plain literals, ready to be wrapped for translation.
+A new language applies at the next start (translators are installed before any widget exists, app.py).
 """
 
 from __future__ import annotations
@@ -19,15 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import MAX_FONT, MIN_FONT, Settings
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
-THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-SEND_KEY_CHOICES = (
-    ("enter", "Enter sends, Shift+Enter starts a new line"),
-    ("ctrl+enter", "Ctrl+Enter sends, Enter starts a new line"),
+THEME_CHOICES = (
+    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
+    ("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")),
 )
-# Language names are written in their own language, so that anyone can find theirs.
+SEND_KEY_CHOICES = (
+    ("enter", QT_TRANSLATE_NOOP("SettingsDialog", "Enter sends, Shift+Enter starts a new line")),
+    ("ctrl+enter", QT_TRANSLATE_NOOP("SettingsDialog", "Ctrl+Enter sends, Enter starts a new line")),
+)
+# Language names are written in their own language, so that anyone can find theirs: not translated.
 LANGUAGE_CHOICES = (
-    ("system", "Follow the system"),
+    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
     ("en", "English"),
     ("zh_CN", "简体中文"),
     ("zh_TW", "繁體中文"),
@@ -54,48 +59,44 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.theme = QComboBox(self)
         self.theme.setObjectName("themeCombo")
         for value, label in THEME_CHOICES:
-            self.theme.addItem(label, value)
+            self.theme.addItem(self.tr(label), value)
         self.font_size = QSpinBox(self)
         self.font_size.setObjectName("fontSize")
         self.font_size.setRange(MIN_FONT - 1, MAX_FONT)
-        self.font_size.setSpecialValueText("System size")  # shown for the minimum, which means "0"
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSpecialValueText(self.tr("System size"))  # shown for the minimum, which means "0"
+        self.font_size.setSuffix(self.tr(" pt"))
         self.send_key = QComboBox(self)
         self.send_key.setObjectName("sendKeyCombo")
         for value, label in SEND_KEY_CHOICES:
-            self.send_key.addItem(label, value)
+            self.send_key.addItem(self.tr(label), value)
         self.default_profile = QComboBox(self)
         self.default_profile.setObjectName("defaultProfileCombo")
-        self.default_profile.addItem("The first profile", NO_DEFAULT)
+        self.default_profile.addItem(self.tr("The first profile"), NO_DEFAULT)
         for name in profile_names:
             self.default_profile.addItem(name, name)
         self.language = QComboBox(self)
         self.language.setObjectName("languageCombo")
         for value, label in LANGUAGE_CHOICES:
-            self.language.addItem(label, value)
-        language_note = QLabel(
-            "The window is in English for now; the translations are on their way. Your choice is kept and "
-            "used as soon as they arrive.",
-            self,
-        )
+            self.language.addItem(self.tr(label) if value == "system" else label, value)
+        language_note = QLabel(self.tr("A new language applies after a restart of Sluice."), self)
         language_note.setObjectName("languageNote")
         language_note.setWordWrap(True)
-        theme_note = QLabel("The conversation view takes a new theme fully after a restart.", self)
+        theme_note = QLabel(self.tr("The conversation view takes a new theme fully after a restart."), self)
         theme_note.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Theme", self.theme)
+        form.addRow(self.tr("Theme"), self.theme)
         form.addRow("", theme_note)
-        form.addRow("Font size", self.font_size)
-        form.addRow("Send with", self.send_key)
-        form.addRow("Default profile", self.default_profile)
-        form.addRow("Language", self.language)
+        form.addRow(self.tr("Font size"), self.font_size)
+        form.addRow(self.tr("Send with"), self.send_key)
+        form.addRow(self.tr("Default profile"), self.default_profile)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -77,7 +77,12 @@ def relative_time(timestamp: float, now: datetime | None = None, locale: QLocale
     if when.date() == (now - timedelta(days=1)).date():
         return QCoreApplication.translate("ConversationSidebar", "Yesterday")
     date = QDate(when.year, when.month, when.day)
-    return locale.toString(date, "MMM d" if when.year == now.year else "MMM d, yyyy")
+    # The date patterns are translated too: "MMM d" reads "3月 3" in Chinese, which writes "3月3日".
+    if when.year == now.year:
+        pattern = QCoreApplication.translate("ConversationSidebar", "MMM d")
+    else:
+        pattern = QCoreApplication.translate("ConversationSidebar", "MMM d, yyyy")
+    return locale.toString(date, pattern)
 
 
 def _full_time(timestamp: float) -> str:

@@ -1,57 +1,79 @@
-"""The words under each reply: profile · model · TTFT · tokens/s · tokens · how it ended. No Qt here."""
+"""The words under each reply: profile · model · TTFT · tokens/s · tokens · how it ended, translated."""
 
 from __future__ import annotations
 
-from app.core.errors import KIND_EXPLANATIONS
+from PySide6.QtCore import QCoreApplication
+
 from app.core.models import Message, MessageStatus
+from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation
 
 FINISH_WORDS = {
     "stop": "",
-    "length": "cut: max tokens reached",
-    "content_filter": "filtered by the provider",
-    "tool_calls": "asked to call a tool",
-    "function_call": "asked to call a tool",
+    "length": QT_TRANSLATE_NOOP("status", "cut: max tokens reached"),
+    "content_filter": QT_TRANSLATE_NOOP("status", "filtered by the provider"),
+    "tool_calls": QT_TRANSLATE_NOOP("status", "asked to call a tool"),
+    "function_call": QT_TRANSLATE_NOOP("status", "asked to call a tool"),
 }
 
 STATUS_WORDS = {
-    MessageStatus.CANCELLED: "stopped",
-    MessageStatus.INTERRUPTED: "interrupted",
-    MessageStatus.STREAMING: "streaming…",
+    MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("status", "stopped"),
+    MessageStatus.INTERRUPTED: QT_TRANSLATE_NOOP("status", "interrupted"),
+    MessageStatus.STREAMING: QT_TRANSLATE_NOOP("status", "streaming…"),
 }
+
+
+def _tr(text: str) -> str:
+    """One of the words in the tables above (lupdate sees them there, as QT_TRANSLATE_NOOP)."""
+    return QCoreApplication.translate("status", text) if text else text
 
 
 def status_line(message: Message, *, with_status: bool = True) -> str:
     """The metrics line; `with_status=False` leaves out "stopped"/"interrupted" (shown as a flag instead)."""
     parts: list[str] = [p for p in (message.profile, message.model) if p]
     if message.ttft_ms is not None:
-        parts.append(f"first token {message.ttft_ms / 1000:.2f} s")
+        parts.append(
+            QCoreApplication.translate("status", "first token {} s").format(f"{message.ttft_ms / 1000:.2f}")
+        )
     if message.tokens_per_s is not None:
-        parts.append(f"{message.tokens_per_s:.0f} tok/s")
+        parts.append(QCoreApplication.translate("status", "{} tok/s").format(f"{message.tokens_per_s:.0f}"))
     if message.usage is not None and message.usage.total_tokens:
-        parts.append(f"{message.usage.total_tokens:,} tokens")
+        parts.append(
+            QCoreApplication.translate("status", "{} tokens").format(f"{message.usage.total_tokens:,}")
+        )
     if message.reasoning_ms is not None:
-        parts.append(f"thought {message.reasoning_ms / 1000:.1f} s")
+        parts.append(
+            QCoreApplication.translate("status", "thought {} s").format(f"{message.reasoning_ms / 1000:.1f}")
+        )
     status_words = STATUS_WORDS.get(message.status) if with_status else None
-    words = status_words or FINISH_WORDS.get(message.finish_reason or "", message.finish_reason)
+    if status_words:
+        words = _tr(status_words)
+    else:
+        reason = message.finish_reason or ""
+        words = _tr(FINISH_WORDS[reason]) if reason in FINISH_WORDS else reason  # unknown: as the API said
     if words:
         parts.append(words)
     return " · ".join(parts)
 
 
 def error_text(message: Message) -> tuple[str, str] | None:
-    """(what happened, the provider's words) for a failed reply, or None."""
+    """(what happened, the provider's words) for a failed reply, or None. The provider's words are kept."""
     if message.error_kind is None:
         return None
-    head = KIND_EXPLANATIONS.get(message.error_kind, "Error.")
+    head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
     if message.retry_after is not None:
-        detail += f" (retry after {message.retry_after:g} s)"
+        detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(
+            f"{message.retry_after:g}"
+        )
     return head, detail
 
 
-FLAGS = {MessageStatus.CANCELLED: "Stopped", MessageStatus.INTERRUPTED: "Interrupted"}
+FLAGS = {
+    MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("status", "Stopped"),
+    MessageStatus.INTERRUPTED: QT_TRANSLATE_NOOP("status", "Interrupted"),
+}
 
 
 def status_flag(message: Message) -> str:
     """A word for a reply that did not end normally, shown in colour ("Stopped"); "" otherwise."""
-    return FLAGS.get(message.status, "")
+    return _tr(FLAGS.get(message.status, ""))

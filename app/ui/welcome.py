@@ -3,7 +3,7 @@
 Local servers (Ollama, LM Studio) are looked for on 127.0.0.1 in the background (short timeouts, never
 blocking a paint) and moved to the top of the list when they answer. The model list is fetched once a key is
 there. The key goes to the system keyring; if there is none, the page says so and offers to keep the key for
-this session only. User-visible strings are plain literals, ready to be wrapped for translation.
+this session only. Preset labels and hints are translated through app.ui.i18n.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from app.net.pool import is_loopback
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
+from app.ui.i18n import preset_hint, preset_label
 from app.ui.profile_editor import ERROR_STYLE, KeyField, KeyringTrouble, SnippetDialog, Tasks, import_notes
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
@@ -76,14 +77,16 @@ class WelcomePage(QWidget):
         self._saved_name: str | None = None  # saved to profiles.toml, key still pending
         self._touched = False  # the user picked an entry: detection no longer changes the selection
 
-        title = QLabel("Welcome to Sluice", self)
+        title = QLabel(self.tr("Welcome to Sluice"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         intro = QLabel(
-            "Connect a gateway to start chatting: pick it, paste your API key, choose a model. "
-            "The key goes to the system keyring, never to a file.",
+            self.tr(
+                "Connect a gateway to start chatting: pick it, paste your API key, choose a model. "
+                "The key goes to the system keyring, never to a file."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -95,8 +98,8 @@ class WelcomePage(QWidget):
         for preset in PRESETS:
             item = QListWidgetItem(self._preset_text(preset, None), self.presets)
             item.setData(Qt.ItemDataRole.UserRole, preset.id)
-            item.setToolTip(preset.docs_hint)
-        self.import_button = QPushButton("Import from cURL / SDK snippet…", self)
+            item.setToolTip(preset_hint(preset))
+        self.import_button = QPushButton(self.tr("Import from cURL / SDK snippet…"), self)
         self.import_button.setObjectName("importSnippet")
 
         self.name = QLineEdit(self)
@@ -104,7 +107,7 @@ class WelcomePage(QWidget):
         self.base_url = QLineEdit(self)
         self.base_url.setObjectName("baseUrlEdit")
         self.key = KeyField(self)
-        self.key_label = QLabel("API key", self)
+        self.key_label = QLabel(self.tr("API key"), self)
         self.hint = QLabel(self)
         self.hint.setObjectName("presetHint")
         self.hint.setWordWrap(True)
@@ -118,7 +121,7 @@ class WelcomePage(QWidget):
         self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         model_edit = self.model.lineEdit()
         if model_edit is not None:
-            model_edit.setPlaceholderText("Pick from the list or type a model id")
+            model_edit.setPlaceholderText(self.tr("Pick from the list or type a model id"))
         self.models_status = QLabel(self)
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
@@ -132,21 +135,21 @@ class WelcomePage(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.start_button = QPushButton("Start chatting", self)
+        self.start_button = QPushButton(self.tr("Start chatting"), self)
         self.start_button.setObjectName("startChatting")
         self.start_button.setDefault(True)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name", self.name)
-        form.addRow("Base URL", self.base_url)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Base URL"), self.base_url)
         form.addRow(self.key_label, self.key)
         form.addRow("", self.hint)
-        form.addRow("Model", self.model)
+        form.addRow(self.tr("Model"), self.model)
         form.addRow("", self.models_status)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("Gateway", self))
+        left.addWidget(QLabel(self.tr("Gateway"), self))
         left.addWidget(self.presets, 1)
         left.addWidget(self.import_button)
         right = QVBoxLayout()
@@ -221,7 +224,7 @@ class WelcomePage(QWidget):
         self._touched = True
         item = self._item(IMPORTED)
         if item is None:
-            item = QListWidgetItem("Imported from snippet")
+            item = QListWidgetItem(self.tr("Imported from snippet"))
             item.setData(Qt.ItemDataRole.UserRole, IMPORTED)
             self.presets.insertItem(0, item)
         self.presets.setCurrentItem(item)
@@ -236,11 +239,12 @@ class WelcomePage(QWidget):
 
     # ---- the list ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _preset_text(preset: Preset, models: list[str] | None) -> str:
+    def _preset_text(self, preset: Preset, models: list[str] | None) -> str:
         if models is None:
-            return preset.label
-        return f"{preset.label} — running, {len(models)} models"
+            return preset_label(preset)
+        return self.tr("{preset} — running, {count} models").format(
+            preset=preset_label(preset), count=len(models)
+        )
 
     def _item(self, entry: str) -> QListWidgetItem | None:
         for row in range(self.presets.count()):
@@ -300,15 +304,15 @@ class WelcomePage(QWidget):
         self.name.setText(self.profiles.unique_name(preset.id))
         self.base_url.setText(self._local_urls.get(preset.id, preset.base_url))
         self._show_key(preset.needs_key)
-        self.hint.setText(preset.docs_hint)
+        self.hint.setText(preset_hint(preset))
         models = self._local_models.get(preset.id)
         if models is not None:
             self._set_models(models, models[0] if models and not preset.model else preset.model)
-            self.models_status.setText(f"{len(models)} models on this server.")
+            self.models_status.setText(self.tr("{} models on this server.").format(len(models)))
         else:
             self._set_models([], preset.model)
             self.models_status.setText(
-                "The list is fetched once the key is there." if preset.needs_key else ""
+                self.tr("The list is fetched once the key is there.") if preset.needs_key else ""
             )
             if not preset.needs_key:
                 self.tasks.run(self.fetch_models())
@@ -335,7 +339,7 @@ class WelcomePage(QWidget):
         entry = self._entry()
         base_url = self.base_url.text().strip()
         if not base_url:
-            raise ProfileError("enter the gateway's base URL")
+            raise ProfileError(self.tr("enter the gateway's base URL"))
         if entry == IMPORTED and self._imported is not None:
             auth, headers, preset_id = self._imported.auth, self._imported.headers, None
         else:
@@ -364,17 +368,19 @@ class WelcomePage(QWidget):
         if self._fetched_for == (profile.base_url, key):
             return []
         self._fetched_for = (profile.base_url, key)
-        self.models_status.setText("Fetching the model list…")
+        self.models_status.setText(self.tr("Fetching the model list…"))
         try:
             models = await self.client.list_models(profile, key or None)
         except SluiceError as exc:
-            self.models_status.setText(f"Could not fetch the model list: {exc}")
+            self.models_status.setText(self.tr("Could not fetch the model list: {}").format(exc))
             self._fetched_for = None
             return []
         typed = self.model.currentText().strip()
         self._set_models(models, typed or (models[0] if models else ""))
         self.models_status.setText(
-            f"{len(models)} models available." if models else "The gateway lists no models; type one."
+            self.tr("{} models available.").format(len(models))
+            if models
+            else self.tr("The gateway lists no models; type one.")
         )
         return models
 
@@ -383,14 +389,14 @@ class WelcomePage(QWidget):
         try:
             profile = self.draft()
             if self._saved_name is None and profile.name in self.profiles.names():
-                raise ProfileError(f"a profile named “{profile.name}” already exists")
+                raise ProfileError(self.tr("a profile named “{}” already exists").format(profile.name))
         except ProfileError as exc:
-            return self._fail(f"Not yet: {exc}.")
+            return self._fail(self.tr("Not yet: {}.").format(exc))
         key = self.key.key()
         if profile.needs_key and not key and self._saved_name is None:
-            return self._fail("Paste your API key first (or pick a local server, which needs none).")
+            return self._fail(self.tr("Paste your API key first (or pick a local server, which needs none)."))
         if not profile.model:
-            return self._fail("Pick or type a model first.")
+            return self._fail(self.tr("Pick or type a model first."))
         try:
             if self._saved_name is None:
                 self.profiles.add(profile)
@@ -400,7 +406,7 @@ class WelcomePage(QWidget):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            return self._fail(f"Not saved: {exc}")
+            return self._fail(self.tr("Not saved: {}").format(exc))
         self._saved_name = profile.name
         self.error.hide()
         if key and profile.needs_key:

@@ -62,7 +62,7 @@ def test_the_dialog_saves_and_applies_send_key_font_default_profile_and_language
         assert dialog is not None and dialog.isVisible()
         assert dialog.language.findText("简体中文") >= 0 and dialog.language.findText("繁體中文") >= 0
         note = dialog.findChild(QLabel, "languageNote")
-        assert note is not None and "translations are on their way" in note.text()
+        assert note is not None and "after a restart" in note.text()
         dialog.send_key.setCurrentIndex(dialog.send_key.findData("ctrl+enter"))
         dialog.font_size.setValue(17)
         dialog.default_profile.setCurrentIndex(dialog.default_profile.findData("second"))

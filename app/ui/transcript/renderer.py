@@ -108,9 +108,9 @@ class StreamingMessageRenderer(QObject):
         *,
         highlighter: CodeHighlighter | None = None,
         style: TranscriptStyle = LIGHT,
-        reasoning_label: str = "Thinking",
+        reasoning_label: str | None = None,
         code_linker: CodeLinker | None = None,
-        copy_code_label: str = "Copy code",
+        copy_code_label: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,9 +119,9 @@ class StreamingMessageRenderer(QObject):
         self._splitter = BlockSplitter()
         self._highlighter = highlighter or CodeHighlighter(dark=style.dark, parent=self)
         self._style = style
-        self._label = reasoning_label
+        self._label = self.tr("Thinking") if reasoning_label is None else reasoning_label
         self._code_linker = code_linker
-        self._copy_code_label = copy_code_label
+        self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
         self._start = self._reason_end = self._done_end = self._open_end = start
         self._label_says_thought = False
         self._label_len = 0  # 0 until reasoning arrives; then the label block is [start + 1, + label_len)
@@ -209,7 +209,10 @@ class StreamingMessageRenderer(QObject):
         if self._label_len:
             if reasoning_ms is None and self._thought_s is not None:
                 reasoning_ms = self._thought_s * 1000
-            self._set_label(f"Thought for {reasoning_ms / 1000:.1f} s" if reasoning_ms else self._label)
+            self._set_label(self._thought_label(reasoning_ms / 1000) if reasoning_ms else self._label)
+
+    def _thought_label(self, seconds: float) -> str:
+        return self.tr("Thought for {} s").format(f"{seconds:.1f}")
 
     @property
     def reasoning_label_block(self) -> int | None:
@@ -268,7 +271,7 @@ class StreamingMessageRenderer(QObject):
             if self._thought_s is not None and self._label_len and not self._label_says_thought:
                 # The answer began, so the thinking is over: say how long it took, not "Thinking…".
                 self._label_says_thought = True
-                self._set_label(f"Thought for {self._thought_s:.1f} s", cursor)
+                self._set_label(self._thought_label(self._thought_s), cursor)
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
             elif finished or opened != self._open:

@@ -60,10 +60,10 @@ class TranscriptView(QTextBrowser):
         parent: QWidget | None = None,
         *,
         dark: bool = False,
-        user_label: str = "You",
-        assistant_label: str = "Assistant",
-        edit_label: str = "Edit",
-        copy_code_label: str = "Copy code",
+        user_label: str | None = None,
+        assistant_label: str | None = None,
+        edit_label: str | None = None,
+        copy_code_label: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
@@ -74,8 +74,11 @@ class TranscriptView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
-        self._user_label, self._assistant_label = user_label, assistant_label
-        self._edit_label, self._copy_code_label = edit_label, copy_code_label
+        # None: the window's language ("You", "Assistant", "Edit", "Copy code" in English).
+        self._user_label = self.tr("You") if user_label is None else user_label
+        self._assistant_label = self.tr("Assistant") if assistant_label is None else assistant_label
+        self._edit_label = self.tr("Edit") if edit_label is None else edit_label
+        self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
         self._codes: list[str] = []  # the code of each "Copy code" link, by its number
         self._active: StreamingMessageRenderer | None = None
         self._empty = True

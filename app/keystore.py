@@ -11,13 +11,15 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends.chainer import ChainerBackend
+from typing import TYPE_CHECKING
 
 from app.core.errors import KeystoreError, redact, register_secret
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is first used, not here: loading it and its backends costs ~50-90 ms,
+# and the window can paint before any key is needed.
 
 DEFAULT_SERVICE = "sluice"
 # Windows Credential Manager holds at most 2560 bytes per secret (1280 UTF-16 characters).
@@ -72,6 +74,8 @@ def _resolve(backend: KeyringBackend) -> KeyringBackend:
     A ChainerBackend would try every backend in turn, and may include a file-based one; use its best
     secure member directly so that a key can never land in the file.
     """
+    from keyring.backends.chainer import ChainerBackend
+
     if isinstance(backend, ChainerBackend):
         members: list[KeyringBackend] = list(backend.backends)
         for member in members:
@@ -121,6 +125,8 @@ class Keystore:
     def _secure_backend(self) -> KeyringBackend:
         with self._lock:
             if not self._checked:
+                import keyring
+
                 try:
                     candidate = self._candidate if self._candidate is not None else keyring.get_keyring()
                     self._backend = _resolve(candidate)
@@ -192,6 +198,8 @@ class Keystore:
             return
         backend = self._secure_backend()
         _check_name(name)
+        import keyring.errors
+
         try:
             backend.delete_password(self.service, name)
         except keyring.errors.PasswordDeleteError:
@@ -246,6 +254,8 @@ def _check_name(name: str) -> None:
 def _wrap(exc: Exception, action: str) -> KeystoreError:
     """A plain sentence for a keyring failure. The original exception is dropped (`from None`) so that
     nothing it carries can reach a traceback; its text is redacted (the key is registered by then)."""
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         return KeystoreError(f"Could not {action}: the keyring is locked. Unlock it and try again.")
     if isinstance(exc, keyring.errors.InitError | keyring.errors.NoKeyringError):

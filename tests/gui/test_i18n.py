@@ -1,0 +1,453 @@
+"""The window in 简体中文 and 繁體中文: complete catalogues, placeholders intact, the language resolved from
+settings or the system locale, the real window built in Chinese (with the provider's words left as sent), and
+a scan that fails on a user-visible literal that escapes tr().
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import PySide6
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
+
+from app.core.errors import KIND_EXPLANATIONS, ErrorKind
+from app.net.probe import TEXT
+from app.profiles.presets import PRESETS, preset_by_id
+from app.settings import Settings, save_settings
+from app.ui import i18n
+from app.ui.app import install_language
+from app.ui.composition import WindowParts, build_window
+from app.ui.settings_dialog import SettingsDialog
+from tests.gui.window_harness import WindowHarness
+from tests.support.server import json_error_reply
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "resources" / "i18n"
+UI = ROOT / "app" / "ui"
+LANGS = ("zh_CN", "zh_TW")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def messages(lang: str) -> list[ET.Element]:
+    root = ET.parse(I18N / f"sluice_{lang}.ts").getroot()
+    assert root.get("language") == lang and root.get("sourcelanguage") == "en"
+    return root.findall("context/message")
+
+
+def keys(path: Path) -> set[tuple[str, str]]:
+    return {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in ET.parse(path).getroot().findall("context")
+        for message in context.findall("message")
+    }
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[i18n.Installed]:
+    installed = i18n.install_translators(qapp, "zh_CN", tmp_path / "cache")
+    try:
+        yield installed
+    finally:
+        i18n.remove_translators(qapp, installed)
+
+
+# ---- the catalogues ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_is_translated_and_none_is_unfinished_or_obsolete(lang: str) -> None:
+    found = messages(lang)
+    assert len(found) > 200
+    for message in found:
+        translation = message.find("translation")
+        assert translation is not None
+        source = message.findtext("source")
+        assert translation.get("type") is None, f"{source!r} is marked {translation.get('type')}"
+        assert (translation.text or "").strip(), f"{source!r} has no translation"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_translation_keeps_the_placeholders_of_its_source(lang: str) -> None:
+    for message in messages(lang):
+        source, translation = message.findtext("source") or "", message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(translation)) == sorted(PLACEHOLDER.findall(source)), source
+        fields = {name: 1.5 for name in re.findall(r"\{(\w+)", source)}  # a number suits any format spec
+        positional = [1.5] * source.count("{}")
+        translation.format(*positional, **fields)  # no stray brace that would break .format()
+
+
+def test_the_catalogues_hold_exactly_the_strings_the_code_marks(tmp_path: Path) -> None:
+    """lupdate over app/ui finds nothing new and nothing gone: a string added without a translation fails."""
+    lupdate = Path(PySide6.__file__).resolve().parent / ("lupdate.exe" if os.name == "nt" else "lupdate")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True, timeout=120)
+    marked = keys(fresh)
+    assert len(marked) > 200
+    for lang in LANGS:
+        committed = keys(I18N / f"sluice_{lang}.ts")
+        assert marked - committed == set(), f"not in sluice_{lang}.ts (run lupdate, then translate)"
+        assert committed - marked == set(), f"no longer in the code, still in sluice_{lang}.ts"
+
+
+def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
+    tw = {m.findtext("source"): m.findtext("translation") or "" for m in messages("zh_TW")}
+    assert tw["Settings"] == "設定" and tw["API key"] == "API 金鑰" and tw["Copy code"] == "複製程式碼"
+    assert (
+        "連線" in tw["Test connection"]
+        and "訊息"
+        in tw["Choose or type a model first."]
+        + tw["Editing: sending replaces this message and the replies after it."]
+    )
+    every = "".join(tw.values())
+    mainland = ("设置", "设定", "信息", "连接", "文档", "文檔", "代码", "默认", "网络", "软件", "服务器")
+    for word in mainland:
+        assert word not in every, word
+
+
+# ---- text from outside app/ui ----------------------------------------------------------------------------
+
+
+def test_the_lupdate_tables_copy_the_originals_word_for_word() -> None:
+    assert set(i18n.SOURCE_TABLES["errors"]) == {*KIND_EXPLANATIONS.values(), "Error."}
+    assert set(i18n.SOURCE_TABLES["probe"]) == set(TEXT.values())
+    wanted = {p.docs_hint for p in PRESETS} | {p.label for p in PRESETS if "(local)" in p.label}
+    assert wanted <= set(i18n.SOURCE_TABLES["presets"])
+
+
+def _sample(template: str) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for name in re.findall(r"\{(\w+)", template):
+        fields[name] = 10.0 if name == "seconds" else f"<{name}>"
+    return fields
+
+
+@pytest.mark.parametrize("name", sorted(k for k, v in TEXT.items() if v != "{explanation} {message}"))
+def test_every_probe_sentence_is_shown_translated_with_its_fields(name: str, chinese: i18n.Installed) -> None:
+    template = TEXT[name]
+    fields = _sample(template)
+    english = template.format(**fields).strip()
+    translated = QCoreApplication.translate("probe", template)
+    expected = re.sub(r"\{(\w+)(?::[^{}]*)?\}", r"{\1}", translated)
+    expected = expected.format(**{k: format(v, "g") if k == "seconds" else v for k, v in fields.items()})
+    assert translated != template
+    assert i18n.probe_sentence(english) == expected.strip()
+
+
+def test_a_probe_failure_translates_the_explanation_and_keeps_the_provider_words(
+    chinese: i18n.Installed,
+) -> None:
+    provider = "Incorrect API key provided: sk-…abcd. 请检查令牌"
+    sentence = TEXT["key.failed"].format(explanation=KIND_EXPLANATIONS[ErrorKind.AUTH], message=provider)
+    assert i18n.probe_sentence(sentence) == f"网关拒绝了 API 密钥。 {provider}"
+    # Empty provider words: the probe strips the trailing space, the sentence still matches.
+    missing = TEXT["key.missing"].format(message="").strip()
+    assert i18n.probe_sentence(missing) == "没有填写密钥，网关拒绝了请求："
+    assert i18n.probe_sentence("something the probe never says") == "something the probe never says"
+
+
+def test_error_kinds_and_presets_are_translated(chinese: i18n.Installed) -> None:
+    for kind in ErrorKind:
+        assert re.search(r"[\u4e00-\u9fff]", i18n.kind_explanation(kind)), kind
+    assert i18n.preset_label(preset_by_id("ollama")) == "Ollama（本地）"
+    assert i18n.preset_hint(preset_by_id("zenmux")) == "在 ZenMux 控制台创建 API 密钥。"
+
+
+# ---- which language ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh_SG", "zh_CN"),
+        ("zh_Hans", "zh_CN"),
+        ("zh_Hans_HK", "zh_CN"),
+        ("zh_TW", "zh_TW"),
+        ("zh_HK", "zh_TW"),
+        ("zh_MO", "zh_TW"),
+        ("zh_Hant", "zh_TW"),
+        ("en_US", "en"),
+        ("en_GB", "en"),
+        ("de_DE", "en"),
+        ("ja_JP", "en"),
+    ],
+)
+def test_system_follows_the_locale(locale: str, expected: str) -> None:
+    assert i18n.resolve_language("system", QLocale(locale)) == expected
+
+
+@pytest.mark.parametrize("choice", ["en", "zh_CN", "zh_TW"])
+def test_an_explicit_choice_wins_over_the_locale(choice: str) -> None:
+    assert i18n.resolve_language(choice, QLocale("zh_HK")) == choice
+    assert i18n.resolve_language(choice, QLocale("en_US")) == choice
+
+
+@pytest.mark.parametrize(("lang_env", "expected"), [("zh_HK.UTF-8", "zh_TW"), ("zh_SG.UTF-8", "zh_CN")])
+def test_system_reads_the_real_process_locale(lang_env: str, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = lang_env
+    code = "from app.ui.i18n import resolve_language; print(resolve_language('system'))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == expected
+
+
+# ---- compiling and loading ---------------------------------------------------------------------------
+
+
+def test_the_catalogue_is_compiled_once_into_the_cache_and_again_when_the_ts_changes(tmp_path: Path) -> None:
+    ts = tmp_path / "i18n" / "sluice_zh_TW.ts"
+    ts.parent.mkdir()
+    shutil.copy(I18N / ts.name, ts)
+    cache = tmp_path / "cache"
+    first = i18n.catalogue_path(ts, cache)
+    assert first is not None and first.parent == cache and first.name.startswith("sluice_zh_TW-")
+    made = first.stat().st_mtime_ns
+    assert i18n.catalogue_path(ts, cache) == first and first.stat().st_mtime_ns == made  # reused as is
+    translator = QTranslator()
+    assert translator.load(str(first)) and translator.translate("Composer", "Send") == "傳送"
+
+    ts.write_text(ts.read_text(encoding="utf-8").replace(">傳送<", ">送出<"), encoding="utf-8")
+    second = i18n.catalogue_path(ts, cache)
+    assert second is not None and second != first and not first.exists()  # the stale one is gone
+    translator = QTranslator()
+    assert translator.load(str(second)) and translator.translate("Composer", "Send") == "送出"
+
+    beside = ts.with_suffix(".qm")  # what the frozen build ships: used when not older than the .ts
+    shutil.copy(second, beside)
+    assert i18n.catalogue_path(ts, cache) == beside
+
+
+def test_without_lrelease_or_catalogue_the_window_stays_english(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(i18n, "lrelease_path", lambda: None)
+    resources = tmp_path / "resources"
+    (resources / "i18n").mkdir(parents=True)
+    shutil.copy(I18N / "sluice_zh_CN.ts", resources / "i18n")
+    installed = i18n.install_translators(qapp, "zh_CN", tmp_path / "cache", resources=resources)
+    try:
+        assert QCoreApplication.translate("Composer", "Send") == "Send"
+        assert "lrelease is not installed" in caplog.text
+    finally:
+        i18n.remove_translators(qapp, installed)
+
+
+def test_the_app_installs_the_language_from_settings_toml(qapp: QApplication, harness: WindowHarness) -> None:
+    save_settings(harness.home.settings_path, Settings(language="zh_TW"))
+    before = list(qapp.findChildren(QTranslator))
+    install_language(qapp, harness.home)
+    added = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    try:
+        assert QCoreApplication.translate("Composer", "Send") == "傳送"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own, from the wheel
+        assert list((harness.home.data_dir / "cache" / "i18n").glob("sluice_zh_TW-*.qm"))
+    finally:
+        i18n.remove_translators(qapp, i18n.Installed("zh_TW", added))
+    assert QCoreApplication.translate("Composer", "Send") == "Send"
+
+
+# ---- the window in Chinese ---------------------------------------------------------------------------
+
+
+def test_the_window_in_simplified_chinese_keeps_the_provider_words(
+    harness: WindowHarness, chinese: i18n.Installed
+) -> None:
+    assert chinese.language == "zh_CN" and len(chinese.translators) == 2
+    harness.add_profile("local")
+    provider_words = "Incorrect API key provided (provider's own words)"
+    harness.server.queue(json_error_reply(401, provider_words, code="invalid_api_key"))
+
+    async def scenario() -> None:
+        parts: WindowParts = build_window(harness.home, on_closed=lambda: None, local_targets=())
+        parts.window.show()
+        harness.opened.append(parts)
+        send = parts.window.composer.findChild(QPushButton, "composerButton")
+        assert send is not None and send.text() == "发送"
+        assert harness.input_box(parts).placeholderText() == "输入消息 — Enter 发送，Shift+Enter 换行"
+        assert parts.window.topbar.regenerate.text() == "重新生成"
+
+        harness.type_and_send(parts, "Hello?")
+        await harness.until(lambda: not parts.controller.busy, "the request failed")
+        text = harness.transcript_text(parts)
+        assert "网关拒绝了 API 密钥。" in text  # the kind's explanation, translated
+        assert provider_words in text  # the provider's message, exactly as sent
+        assert "重试" in text and "打开配置" in text and "你" in text and "助手" in text
+
+        parts.window.topbar.settings_requested.emit()
+        dialog = parts.window.findChild(SettingsDialog, "settingsDialog")
+        assert dialog is not None and dialog.windowTitle() == "设置"
+        assert dialog.language.itemText(0) == "跟随系统" and dialog.language.findText("繁體中文") >= 0
+        note = dialog.findChild(QLabel, "languageNote")
+        assert note is not None and "重启" in note.text()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert (ok.text(), cancel.text()) == ("确定", "取消")  # Qt's own catalogue
+        dialog.reject()
+
+        assert parts.profile_ui is not None
+        welcome = parts.profile_ui.show_welcome()
+        labels = [label.text() for label in welcome.findChildren(QLabel)]
+        assert "欢迎使用 Sluice" in labels
+        assert welcome.start_button.text() == "开始聊天"
+        welcome.select_preset("zenmux")
+        assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。"
+
+    harness.run(scenario())
+
+
+def test_the_settings_dialog_names_each_language_in_its_own_script(
+    qapp: QApplication, chinese: i18n.Installed
+) -> None:
+    dialog = SettingsDialog(Settings(), [], None)
+    try:
+        names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+        assert names == ["跟随系统", "English", "简体中文", "繁體中文"]
+    finally:
+        dialog.deleteLater()
+
+
+# ---- nothing escapes tr() -------------------------------------------------------------------------------
+
+WIDGETS = {
+    "QLabel",
+    "QPushButton",
+    "QToolButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QMenu",
+    "QListWidgetItem",
+    "QMessageBox",
+    "ProfileError",
+}
+SETTERS = {
+    "setText",
+    "setToolTip",
+    "setStatusTip",
+    "setWhatsThis",
+    "setPlaceholderText",
+    "setWindowTitle",
+    "setLabelText",
+    "setSpecialValueText",
+    "setSuffix",
+    "setPrefix",
+    "setTitle",
+    "setTabText",
+    "addAction",
+    "addItem",
+    "insertItem",
+    "addRow",
+    "addButton",
+    "showMessage",
+    "show_notice",
+    "show_problem",
+    "add_message_footer",
+    "critical",
+    "warning",
+    "information",
+    "question",
+    "emit",
+    "_fail",
+    "_show_error",
+}
+LOGGERS = {"log", "logger", "logging"}
+# Examples and the program's name, not words: shown as they are in every language.
+ALLOWED = {
+    "Sluice",
+    "https://api.example.com/v1",
+    "http://proxy.example.com:8080",
+    'curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer sk-…" -d \'{"model": "…"}\'',
+}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _literal_words(node: ast.AST) -> str | None:
+    """The words of a plain literal (a string, an f-string, "…".format(), "…" + x), or None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if WORD.search(node.value) and node.value not in ALLOWED else None
+    if isinstance(node, ast.JoinedStr):
+        text = "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
+        return text if WORD.search(text) else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _literal_words(node.func.value)
+    if isinstance(node, ast.BinOp):
+        return _literal_words(node.left) or _literal_words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal_words(node.body) or _literal_words(node.orelse)
+    return None
+
+
+def untranslated(source: str, filename: str = "<code>") -> list[str]:
+    """Calls that show a plain literal to the user, and tr()/translate() calls given an f-string."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        args = [*node.args, *(k.value for k in node.keywords)]
+        if name in ("tr", "translate"):
+            if any(isinstance(a, ast.JoinedStr) for a in args):
+                found.append(f"{filename}:{node.lineno}: {name}() of an f-string never matches a translation")
+            continue
+        if name not in WIDGETS and name not in SETTERS:
+            continue
+        receiver = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name) and receiver.id in LOGGERS:
+            continue  # log lines stay English: they are for bug reports
+        for arg in args:
+            words = _literal_words(arg)
+            if words:
+                found.append(f"{filename}:{node.lineno}: {name}({words!r}) is not translated")
+    return found
+
+
+def test_the_scan_catches_what_it_is_meant_to() -> None:
+    bad = """
+button = QPushButton("Send", self)
+label.setText(f"Saved {name}.")
+self.notice.emit("Copied the code.")
+box.setToolTip("Fetching…" if busy else "Fetch")
+self.error.setText("Nothing imported: {}".format(exc))
+title = self.tr(f"Deleted {name}")
+"""
+    good = """
+button = QPushButton(self.tr("Send"), self)
+label.setText(self.tr("Saved {}.").format(name))
+self.notice.emit(self.tr("Copied the code."))
+form.addRow("", widget)
+self.refresh.setText("⟳")
+log.warning("could not load %s", path)
+edit.setPlaceholderText("https://api.example.com/v1")
+"""
+    assert len(untranslated(bad)) == 6
+    assert untranslated(good) == []
+
+
+def test_no_user_visible_literal_in_app_ui_escapes_tr() -> None:
+    problems = []
+    for path in sorted(UI.rglob("*.py")):
+        problems += untranslated(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    assert problems == []

@@ -276,11 +276,18 @@ class GenerationHandle:
 
     def __init__(self, coro: Coroutine[Any, Any, Message]) -> None:
         self.task: asyncio.Task[Message] = asyncio.get_running_loop().create_task(coro)
+        self._stopped = False
 
     def stop(self) -> bool:
-        """Cancel once. Returns False when already stopping or finished (a double-clicked Stop)."""
-        if self.task.done() or self.task.cancelling():
+        """Cancel once. Returns False when already stopped or finished (a double-clicked Stop).
+
+        "Once" is our own record, not `task.cancelling()`: anyio cancels the task itself for a moment while
+        it connects (happy eyeballs), then takes that back with `uncancel()`. A Stop that read `cancelling()`
+        then would be dropped, and the reply would stream on (found by tests/integration/test_churn.py).
+        """
+        if self.task.done() or self._stopped:
             return False
+        self._stopped = True
         self.task.cancel()
         return True
 

@@ -11,6 +11,7 @@ iterator, so closing `stream_chat` early (or an error anywhere) releases the con
 
 from __future__ import annotations
 
+import asyncio
 import json
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
@@ -94,11 +95,28 @@ async def _release(response: httpx.Response, body: AsyncIterator[bytes]) -> None
     closed, those generators have nothing left to await and are finished safely whenever they are dropped.
     """
     try:
-        await response.aclose()
+        await _close_response(response)
     finally:
         aclose = getattr(body, "aclose", None)
         if aclose is not None:
             await aclose()
+
+
+async def _close_response(response: httpx.Response) -> None:
+    """Close the response to the end even if the task is cancelled meanwhile, then let the cancel through.
+
+    httpcore's close awaits (a lock, the socket's close). A Stop landing there would leave it half done: the
+    connection marked busy for good, one pool slot lost (tests/integration/test_churn.py found it). So the
+    close runs in a task of its own, and a cancellation waits for that task before it propagates.
+    """
+    closing = asyncio.ensure_future(response.aclose())
+    try:
+        await asyncio.shield(closing)
+    except asyncio.CancelledError:
+        await asyncio.wait([closing])
+        if not closing.cancelled():
+            closing.exception()  # retrieved, so asyncio does not log it: the cancellation is what matters
+        raise
 
 
 class _ZlibDecoder:
@@ -200,17 +218,23 @@ class ChatClient:
         """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
         stream_usage = profile.stream_usage
         try:
-            async with aclosing(
-                self._attempt(profile, key, messages, params, stream_usage=stream_usage)
-            ) as first:
-                async for event in first:
-                    yield event
-        except _StreamOptionsRefusedError:
-            # Some gateways 400 on `stream_options`; retry once without it and tell the caller to remember.
-            yield StreamOptionsRejected()
-            async with aclosing(self._attempt(profile, key, messages, params, stream_usage=False)) as second:
-                async for event in second:
-                    yield event
+            try:
+                async with aclosing(
+                    self._attempt(profile, key, messages, params, stream_usage=stream_usage)
+                ) as first:
+                    async for event in first:
+                        yield event
+            except _StreamOptionsRefusedError:
+                # Some gateways 400 on `stream_options`: retry once without it, and tell the caller.
+                yield StreamOptionsRejected()
+                async with aclosing(
+                    self._attempt(profile, key, messages, params, stream_usage=False)
+                ) as second:
+                    async for event in second:
+                        yield event
+        except asyncio.CancelledError:
+            await self._pool.reclaim_orphans()  # a Stop while connecting can orphan a connection
+            raise
 
     async def _attempt(
         self,
@@ -245,6 +269,7 @@ class ChatClient:
                         if not _same_origin(url, target):
                             secret_headers = {}  # never hand the key to another host
                         url = target
+                        await _close_response(response)
                         continue
                     if 300 <= status < 400:
                         where = response.headers.get("location", "another address")
@@ -278,6 +303,9 @@ class ChatClient:
             response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise transport_error(exc, url, streaming=False) from None
+        except asyncio.CancelledError:
+            await self._pool.reclaim_orphans()
+            raise
         if response.status_code >= 400:
             raise http_error(response, response.content[:MAX_ERROR_BODY])
         try:

@@ -27,6 +27,7 @@ class _Connection(Protocol):
 
     def is_closed(self) -> bool: ...
     def is_idle(self) -> bool: ...
+    async def aclose(self) -> None: ...
 
 
 _LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=30.0)
@@ -105,13 +106,40 @@ class HttpPool:
                 busy += 1
         return PoolStats(open=opened, busy=busy)
 
-    def _connections(self) -> Iterator[_Connection]:
-        for client in self._clients.values():
-            transports = [client._transport, *client._mounts.values()]
-            for transport in transports:
-                if transport is None:
+    async def reclaim_orphans(self) -> int:
+        """Close the connections no request holds that are neither idle nor closed; return how many.
+
+        httpcore 1.0.9 orphans a connection when a request is cancelled between connecting and marking the
+        connection active (encode/httpcore#1093): it is never reused and never expires, and holds a socket
+        and one of the pool's slots until the pool closes; with all slots taken every request waits for the
+        pool timeout. A Stop can land there, so the client calls this after a cancellation. Read from
+        httpcore's internals: if they move, nothing is reclaimed (tests/integration/test_churn.py fails).
+        """
+        orphans: list[_Connection] = []
+        for pool in self._httpcore_pools():
+            requests = getattr(pool, "_requests", None)
+            connections = getattr(pool, "_connections", None)
+            if not isinstance(requests, list) or not isinstance(connections, list):
+                continue
+            held = {id(getattr(request, "connection", None)) for request in requests}
+            for connection in list(connections):
+                if id(connection) in held or connection.is_closed() or connection.is_idle():
                     continue
-                connections = getattr(getattr(transport, "_pool", None), "connections", None)
-                if not isinstance(connections, list):
-                    raise RuntimeError(f"cannot see the connections of {type(transport).__name__}")
-                yield from connections
+                connections.remove(connection)
+                orphans.append(connection)
+        for connection in orphans:
+            await connection.aclose()
+        return len(orphans)
+
+    def _httpcore_pools(self) -> Iterator[object]:
+        for client in self._clients.values():
+            for transport in (client._transport, *client._mounts.values()):
+                if transport is not None:
+                    yield getattr(transport, "_pool", None)
+
+    def _connections(self) -> Iterator[_Connection]:
+        for pool in self._httpcore_pools():
+            connections = getattr(pool, "connections", None)
+            if not isinstance(connections, list):
+                raise RuntimeError(f"cannot see the connections of {type(pool).__name__}")
+            yield from connections

@@ -210,6 +210,12 @@ class TestServer:
         with self._cond:
             return list(self._errors)
 
+    def forget(self) -> None:
+        """Drop the record of requests and disconnects (a long run that measures memory calls it)."""
+        with self._cond:
+            self._requests.clear()
+            self._disconnects.clear()
+
     def wait_for_requests(self, n: int, timeout: float = 5.0) -> None:
         with self._cond:
             if not self._cond.wait_for(lambda: len(self._requests) >= n, timeout):

@@ -112,6 +112,7 @@ def install_translators(
             log.warning("could not load the translation %s", path)
             translator.deleteLater()
     _set_default_locale(language)
+    log.info("language %s: %s", language, ", ".join(t.filePath() for t in installed.translators) or "none")
     return installed
 
 

@@ -86,7 +86,7 @@ def test_frozen_bundle_carries_resources_lexers_and_keyring_backends(
     frozen_sluice: Path, tmp_path: Path
 ) -> None:
     internal = frozen_sluice.parent / "_internal"
-    for name in ("sluice.desktop", "icons/sluice-256.png", "icons/sluice.svg"):
+    for name in ("sluice.desktop", "icons/sluice-256.png", "icons/sluice.svg", "i18n/sluice_zh_CN.qm"):
         assert (internal / "resources" / name).is_file(), name
     listing = subprocess.run(
         [str(Path(sys.executable).parent / "pyi-archive_viewer"), "-r", "-b", str(frozen_sluice)],

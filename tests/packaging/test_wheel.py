@@ -46,6 +46,7 @@ def test_wheel_ships_resources_and_an_install_finds_them(tmp_path: Path) -> None
     data = next(n.split("/data/")[0] for n in names if "/data/" in n) + "/data/share/sluice/"
     expected = ["sluice.desktop", "icons/sluice.svg", "icons/sluice-16.png", "icons/sluice-512.png"]
     expected += [p.name for p in (ROOT / "resources").glob("*.metainfo.xml")]
+    expected += ["i18n/sluice_zh_CN.ts", "i18n/sluice_zh_TW.ts"]  # compiled at the first start
     for name in expected:
         assert data + name in names, f"{name} missing from the wheel"
     assert any(n.endswith(".dist-info/entry_points.txt") for n in names)

@@ -1,6 +1,7 @@
 """Make the README's screenshots: the real window, offscreen, talking to the local test server.
 
     .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/*.png
+    .venv/bin/python scripts/screenshots.py --lang zh_CN    # the window in 简体中文 (…-zh_CN.png)
 
 A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
 built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
@@ -30,6 +31,7 @@ from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
 from app.ui.app import install_asyncgen_hooks  # noqa: E402
 from app.ui.composition import WindowParts, build_window  # noqa: E402
+from app.ui.i18n import install_translators  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 
@@ -139,9 +141,21 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await parts.shutdown()
 
 
+def language_option(argv: list[str]) -> str:
+    """`--lang zh_CN` / `--lang=zh_TW` (default: en)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "en"
+
+
 def main() -> int:
-    """`screenshots.py` shoots the light theme; `screenshots.py --dark` the dark one (…-dark.png)."""
+    """`screenshots.py` shoots the light theme; `--dark` the dark one (…-dark.png); `--lang zh_CN` (or
+    zh_TW) the window in that language (…-zh_CN.png)."""
     dark = "--dark" in sys.argv[1:]
+    lang = language_option(sys.argv[1:])
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
@@ -152,6 +166,8 @@ def main() -> int:
         )
         home = Home.from_env({"SLUICE_HOME": tmp})
         home.ensure()
+        installed = install_translators(app, lang, home.data_dir / "cache" / "i18n")  # as app.py does
+        assert installed.language == lang, f"unknown language {lang!r}: en, zh_CN or zh_TW"
         profiles = ProfileStore(home.profiles_path)
         profiles.load()
         profiles.add(Profile(name="local", base_url=server.base_url, model="deepseek-chat", auth="none"))
@@ -160,7 +176,8 @@ def main() -> int:
         asyncio.set_event_loop(loop)
         install_asyncgen_hooks(loop)
         try:
-            loop.run_until_complete(scenario(server, home, "-dark" if dark else ""))
+            suffix = ("-dark" if dark else "") + ("" if lang == "en" else f"-{lang}")
+            loop.run_until_complete(scenario(server, home, suffix))
         finally:
             loop.close()
     return 0

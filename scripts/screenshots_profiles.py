@@ -1,6 +1,7 @@
 """Screenshots of the first-run welcome page and the profile editor, offscreen, against the local test server.
 
     .venv/bin/python scripts/screenshots_profiles.py     # writes docs/screenshots/welcome.png, editor.png
+    .venv/bin/python scripts/screenshots_profiles.py --lang zh_CN    # welcome-zh_CN.png, editor-zh_CN.png
 
 A fresh SLUICE_HOME with no profile, so the window opens on the welcome page; the local test server stands in
 for a running Ollama (it answers /models), so the page shows what a user with Ollama running sees. Then a
@@ -22,12 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 import qasync  # noqa: E402
 from keyring.backends import fail  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.home import Home  # noqa: E402
 from app.keystore import Keystore  # noqa: E402
 from app.ui.app import install_asyncgen_hooks  # noqa: E402
 from app.ui.composition import build_window  # noqa: E402
+from app.ui.i18n import install_translators  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply, slow_sse_reply  # noqa: E402
 
@@ -51,7 +54,7 @@ def grab(widget: QWidget, name: str) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
-async def scenario(server: TestServer, home: Home) -> None:
+async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
     # No keyring is needed: the local server takes no key. A failing backend proves nothing is stored.
     parts = build_window(
         home,
@@ -65,9 +68,15 @@ async def scenario(server: TestServer, home: Home) -> None:
     assert ui is not None
     try:
         welcome = ui.show_welcome()
-        await until(lambda: "running" in (welcome.presets.item(0).text() if welcome.presets.count() else ""))
+        # The local server was found: its entry moved to the top (and says it is running).
+        await until(
+            lambda: (
+                welcome.presets.count() > 0
+                and welcome.presets.item(0).data(Qt.ItemDataRole.UserRole) == "ollama"
+            )
+        )
         await asyncio.sleep(0.1)
-        grab(parts.window, "welcome.png")
+        grab(parts.window, f"welcome{suffix}.png")
 
         welcome.model.setCurrentText("qwen2.5:7b")
         await welcome.finish()
@@ -79,13 +88,24 @@ async def scenario(server: TestServer, home: Home) -> None:
         report = await editor.test_connection()
         assert report is not None and report.ok, report
         await asyncio.sleep(0.1)
-        grab(editor, "editor.png")
+        grab(editor, f"editor{suffix}.png")
     finally:
         parts.window.close()
         await parts.shutdown()
 
 
+def language_option(argv: list[str]) -> str:
+    """`--lang zh_CN` / `--lang=zh_TW` (default: en); the files get a `-<lang>` suffix unless English."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "en"
+
+
 def main() -> int:
+    lang = language_option(sys.argv[1:])
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
@@ -95,11 +115,13 @@ def main() -> int:
         server.set_default(lambda _request: models_reply(MODELS), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})
         home.ensure()
+        installed = install_translators(app, lang, home.data_dir / "cache" / "i18n")  # as app.py does
+        assert installed.language == lang, f"unknown language {lang!r}: en, zh_CN or zh_TW"
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         install_asyncgen_hooks(loop)
         try:
-            loop.run_until_complete(scenario(server, home))
+            loop.run_until_complete(scenario(server, home, "" if lang == "en" else f"-{lang}"))
         finally:
             loop.close()
     return 0

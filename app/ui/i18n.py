@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.core.errors import KIND_EXPLANATIONS, ErrorKind
-from app.profiles.presets import Preset
+
+if TYPE_CHECKING:
+    from app.profiles.presets import Preset
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +154,8 @@ def catalogue_path(ts: Path, cache_dir: Path) -> Path | None:
     except OSError as exc:
         log.warning("no translation: %s", exc)
         return None
+    import hashlib
+
     digest = hashlib.sha256(source).hexdigest()[:16]
     cached = cache_dir / f"{ts.stem}-{digest}.qm"
     if cached.is_file():

@@ -87,12 +87,9 @@ class SettingsDialog(QDialog):
         language_note = QLabel(self.tr("A new language applies after a restart of Sluice."), self)
         language_note.setObjectName("languageNote")
         language_note.setWordWrap(True)
-        theme_note = QLabel(self.tr("The conversation view takes a new theme fully after a restart."), self)
-        theme_note.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Theme"), self.theme)
-        form.addRow("", theme_note)
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow(self.tr("Send with"), self.send_key)
         form.addRow(self.tr("Default profile"), self.default_profile)

@@ -653,10 +653,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>更改语言后，重启 Sluice 才会生效。</translation>
     </message>
     <message>
-        <source>The conversation view takes a new theme fully after a restart.</source>
-        <translation>对话区域要在重启后才会完全应用新主题。</translation>
-    </message>
-    <message>
         <source>Theme</source>
         <translation>主题</translation>
     </message>

@@ -653,10 +653,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>變更語言後，需重新啟動 Sluice 才會生效。</translation>
     </message>
     <message>
-        <source>The conversation view takes a new theme fully after a restart.</source>
-        <translation>對話區域要在重新啟動後才會完全套用新主題。</translation>
-    </message>
-    <message>
         <source>Theme</source>
         <translation>主題</translation>
     </message>

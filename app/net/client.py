@@ -167,7 +167,10 @@ async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> Async
         if tail:
             yield tail
     except zlib.error as exc:
-        raise httpx.DecodingError(str(exc), request=response.request) from None
+        why = str(exc).rpartition(": ")[2]  # zlib's "Error -3 while decompressing data: <why>"
+        raise httpx.DecodingError(
+            f"damaged {'/'.join(encodings)} data: {why}", request=response.request
+        ) from None
 
 
 @asynccontextmanager
@@ -416,7 +419,7 @@ async def _sse_events(
         host = response.request.url.host
         if not seen_events and _looks_binary(head):
             raise ChatError(ErrorKind.PROTOCOL, f"{host} sent bytes that are not a chat stream.")
-        raise ChatError(ErrorKind.INTERRUPTED, f"The stream from {host} ended before the reply was finished.")
+        raise ChatError(ErrorKind.INTERRUPTED, f"{host} closed the stream without a finish reason or [DONE].")
 
 
 async def _chain(first: bytes, rest: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:

@@ -36,7 +36,7 @@ from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import preset_hint, preset_label
-from app.ui.profile_editor import ERROR_STYLE, KeyField, KeyringTrouble, SnippetDialog, Tasks, import_notes
+from app.ui.profile_widgets import ERROR_STYLE, KeyField, KeyringTrouble, SnippetDialog, Tasks, import_notes
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
 # where these servers often do not listen; the profile keeps the address that answered.

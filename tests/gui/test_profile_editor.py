@@ -19,7 +19,8 @@ from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
 from app.ui.composition import WindowParts, build_window
-from app.ui.profile_editor import ProfileEditor, SnippetDialog
+from app.ui.profile_editor import ProfileEditor
+from app.ui.profile_widgets import SnippetDialog
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import (
     Reply,
@@ -205,7 +206,8 @@ def test_duplicate_copies_the_key_and_delete_removes_profile_and_key(harness: Wi
         assert box is not None and box.isVisible() and "main copy" in box.text()
         box.button(QMessageBox.StandardButton.Yes).click()
         await harness.until(lambda: ("svc", "main copy") not in backend.entries, "the key was deleted")
-        assert "Deleted main copy and its key." in editor.notice.text()
+        # The worker thread removes the entry a moment before the coroutine that reports it resumes.
+        await harness.until(lambda: "Deleted main copy and its key." in editor.notice.text(), "reported")
         assert editor.name.text() == "main"
         assert parts.window.topbar.profile.count() == 1
 

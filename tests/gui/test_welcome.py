@@ -19,7 +19,7 @@ from app.core.models import AUTH_BEARER, AUTH_NONE, PROXY_NONE
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
 from app.ui.composition import WindowParts, build_window
-from app.ui.profile_editor import SnippetDialog
+from app.ui.profile_widgets import SnippetDialog
 from app.ui.welcome import IMPORTED, WelcomePage
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import Reply, Request, json_error_reply, models_reply, sse_reply

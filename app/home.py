@@ -56,9 +56,15 @@ class Home:
         )
 
     def ensure(self) -> None:
-        """Create the directories, private to the user on POSIX (logs and the database hold chats)."""
+        """Create the directories, private to the user on POSIX (logs and the database hold chats).
+
+        Missing parents are made private too (the XDG spec asks for 0700; a new SLUICE_HOME is ours), but a
+        parent that already exists is left as it is.
+        """
         for directory in (self.config_dir, self.data_dir, self.log_dir):
-            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if os.name == "posix":
-                # mkdir's mode is masked by the umask and ignored for existing directories.
-                os.chmod(directory, 0o700)
+            made_here = [directory, *(p for p in directory.parents if not p.exists())]
+            for path in reversed(made_here):  # outermost first
+                path.mkdir(mode=0o700, exist_ok=True)
+                if os.name == "posix":
+                    # mkdir's mode is masked by the umask and ignored for existing directories.
+                    os.chmod(path, 0o700)

@@ -33,8 +33,6 @@ from tests.support.server import (
     sse_reply,
 )
 
-pytestmark = pytest.mark.keyring
-
 
 @dataclass
 class Sweep:
@@ -113,6 +111,7 @@ def _echoing_replies(key: Key) -> list[tuple[str, Reply, int]]:
     ]
 
 
+@pytest.mark.keyring
 def test_no_key_in_any_file_or_output(sweep: Sweep, server: TestServer, keys: tuple[Key, Key]) -> None:
     other = TestServer()
     with other:
@@ -158,17 +157,28 @@ def test_no_key_in_any_file_or_output(sweep: Sweep, server: TestServer, keys: tu
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_files_are_private(sweep: Sweep, server: TestServer, keys: tuple[Key, Key]) -> None:
+def test_files_are_private(sluice: Sluice, server: TestServer) -> None:
+    """Everything Sluice makes under a new SLUICE_HOME, the folder itself included, is the user's only.
+    (No key involved, so this one runs without a keyring.)"""
+    assert not sluice.home.exists()
+    sweep = Sweep(sluice)
+    for name in ("one", "two"):
+        done = sweep.run(
+            "profile", "add", name, "--base-url", server.base_url, "--model", "m", "--auth", "none"
+        )
+        assert done.returncode == 0, done.stderr
+    assert sweep.run("profile", "use", "two").returncode == 0  # rewrites profiles.toml
     server.queue(sse_reply(["a reply to store"]))
-    assert sweep.run("ask", "-p", keys[0].profile, "hello").returncode == 0
-    assert sweep.run("profile", "use", keys[1].profile).returncode == 0  # rewrites profiles.toml
-    home = sweep.sluice.home
-    owned = [home / "config", home / "data", home / "logs"]
-    seen = []
-    for top in owned:
-        assert stat.S_IMODE(top.stat().st_mode) == 0o700, top
-        for path in top.rglob("*"):
-            mode = stat.S_IMODE(path.stat().st_mode)
-            seen.append(path.name)
-            assert mode == (0o700 if path.is_dir() else 0o600), f"{path} is {oct(mode)}"
-    assert {"profiles.toml", "sluice.db", "sluice.log"} <= set(seen)
+    assert sweep.run("ask", "hello").returncode == 0
+    modes = {path: stat.S_IMODE(path.stat().st_mode) for path in [sluice.home, *sluice.home.rglob("*")]}
+    assert {p.name for p in modes} >= {
+        "home",
+        "config",
+        "data",
+        "logs",
+        "profiles.toml",
+        "sluice.db",
+        "sluice.log",
+    }
+    wrong = {str(p): oct(m) for p, m in modes.items() if m != (0o700 if p.is_dir() else 0o600)}
+    assert wrong == {}

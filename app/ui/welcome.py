@@ -32,11 +32,20 @@ from app.core.models import AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.pool import is_loopback
+from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import preset_hint, preset_label
-from app.ui.profile_widgets import ERROR_STYLE, KeyField, KeyringTrouble, SnippetDialog, Tasks, import_notes
+from app.ui.profile_widgets import (
+    ERROR_STYLE,
+    KeyField,
+    KeyringTrouble,
+    ProbePanel,
+    SnippetDialog,
+    Tasks,
+    import_notes,
+)
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
 # where these servers often do not listen; the profile keeps the address that answered.
@@ -138,6 +147,11 @@ class WelcomePage(QWidget):
         self.start_button = QPushButton(self.tr("Start chatting"), self)
         self.start_button.setObjectName("startChatting")
         self.start_button.setDefault(True)
+        # Before committing to a gateway: does the key work, does the model exist, does it really stream?
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.setObjectName("testConnection")
+        self.probe_panel = ProbePanel(self)
+        self._probe_task: asyncio.Task[object] | None = None
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -157,8 +171,10 @@ class WelcomePage(QWidget):
         right.addWidget(self.notes)
         right.addWidget(self.trouble)
         right.addWidget(self.error)
+        right.addWidget(self.probe_panel)
         right.addStretch(1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         right.addLayout(buttons)
@@ -191,6 +207,7 @@ class WelcomePage(QWidget):
         self.key.edited.connect(self._key_edited)
         self.base_url.textEdited.connect(lambda _t: self._key_edited())
         self.start_button.clicked.connect(lambda: self.tasks.run(self.finish()))
+        self.test_button.clicked.connect(self.start_test)
         self.trouble.session_only_requested.connect(self._keep_for_session)
         self.trouble.retry_requested.connect(lambda: self.tasks.run(self.finish()))
         self.presets.setCurrentRow(0)
@@ -287,6 +304,7 @@ class WelcomePage(QWidget):
         entry = self._entry()
         self.error.hide()
         self.trouble.hide()
+        self.probe_panel.hide()  # its results were about the previous choice
         self._fetched_for = None
         if entry != IMPORTED:
             self.notes.setText("")
@@ -419,6 +437,28 @@ class WelcomePage(QWidget):
         self.key.set_key("")
         self.done.emit(profile.name)
         return True
+
+    def start_test(self) -> None:
+        if self._probe_task is not None and not self._probe_task.done():
+            self._probe_task.cancel()
+        self._probe_task = self.tasks.run(self.test_connection())
+
+    async def test_connection(self) -> ProbeReport | None:
+        """The same step-by-step check as the profile editor's, on what the page describes now."""
+        try:
+            profile = self.draft()
+        except ProfileError as exc:
+            self._fail(self.tr("Cannot test yet: {}.").format(exc))
+            return None
+        self.error.hide()
+        self.test_button.setEnabled(False)
+        self.probe_panel.start()
+        try:
+            report = await probe(profile, self.key.key() or None, on_step=self.probe_panel.show_step)
+        finally:
+            self.test_button.setEnabled(True)
+        self.probe_panel.finish(report)
+        return report
 
     def _fail(self, text: str) -> bool:
         self.error.setText(text)

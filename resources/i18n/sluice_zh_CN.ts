@@ -753,6 +753,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>开始聊天</translation>
     </message>
     <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -823,6 +827,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Not saved: {}</source>
         <translation>未保存：{}</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暂时无法测试：{}。</translation>
     </message>
 </context>
 <context>

@@ -753,6 +753,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>開始聊天</translation>
     </message>
     <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
@@ -823,6 +827,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Not saved: {}</source>
         <translation>未儲存：{}</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暫時無法測試：{}。</translation>
     </message>
 </context>
 <context>

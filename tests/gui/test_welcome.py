@@ -270,3 +270,33 @@ def test_new_user_imports_tests_and_chats_with_the_real_keyring_and_no_key_in_an
     finally:
         teardown_logging()
         keystore.delete("imported")
+
+
+def test_test_connection_on_the_welcome_page_reports_each_step(harness: WindowHarness) -> None:
+    harness.server.set_default(keyed_models, "/v1/models")
+
+    def chat(request: Request) -> Reply:
+        if request.headers.get("authorization") != f"Bearer {KEY}":
+            return json_error_reply(401, "无效的令牌")
+        return sse_reply(["1 2 3"])
+
+    harness.server.set_default(chat)
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("t", backend=MemoryKeyring()))
+        page = welcome_of(parts)
+        await import_snippet(harness, page, curl_for(harness))
+        page.test_button.click()
+        await harness.until(lambda: page.probe_panel.mark("stream") in ("✓", "✗", "!"), "the test ended")
+        assert [page.probe_panel.mark(s) for s in ("host", "key", "model", "stream")] == ["✓"] * 4
+        assert page.probe_panel.mark("tls") == "–"  # http: nothing to check
+        assert parts.window.showing_welcome()  # testing saves nothing and stays on the page
+
+        page.key.set_key("sk-wrong-key-000000000000")
+        report = await page.test_connection()
+        assert report is not None and not report.ok
+        assert page.probe_panel.mark("key") == "✗"
+        assert "无效的令牌" in page.probe_panel.detail("key")  # the gateway's own words
+
+    harness.run(scenario())
+    assert stored_profiles(harness).names() == []

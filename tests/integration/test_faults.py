@@ -520,3 +520,17 @@ def test_fault_through_the_cli(arena: Arena, sluice: Sluice, fault: Fault) -> No
     log = (sluice.home / "logs" / "sluice.log").read_text(encoding="utf-8")
     for trouble in ("Traceback", "Task was destroyed", "Unclosed", "never awaited"):
         assert trouble not in log
+
+
+def test_models_with_a_body_that_does_not_decode_is_one_line(sluice: Sluice, server: TestServer) -> None:
+    """`sluice models` used to die with a traceback here (httpx.DecodingError was not caught)."""
+    write_profile(sluice.home, Profile(name="faulty", base_url=server.base_url, model="m", auth=AUTH_NONE))
+    broken = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 64  # a gzip header, then noise
+    headers = {"content-type": "application/json", "content-encoding": "gzip"}
+    server.queue(Reply(headers=headers, chunks=[broken], chunked=False), path="/v1/models")
+    done = sluice.run("models")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("sluice: ")
+    _assert_one_clear_line(lines[0], "sent an answer that could not be decoded")

@@ -297,3 +297,20 @@ def test_a_long_conversation_opens_at_its_end_and_shows_earlier_messages_on_requ
         assert "earlier messages" not in harness.transcript_text(parts)
 
     harness.run(scenario())
+
+
+def test_a_broken_profiles_file_is_reported_with_its_line_and_the_window_still_opens(
+    harness: WindowHarness,
+) -> None:
+    broken = '[[profile]]\nname = "gw"\nbase_url = "https://gw.example/v1\n'  # unterminated string
+    harness.home.profiles_path.write_text(broken, encoding="utf-8")
+    notices: list[str] = []
+
+    async def scenario() -> None:
+        parts = harness.open()
+        notices.append(parts.window.statusBar().currentMessage())
+        assert parts.window.isVisible()
+
+    harness.run(scenario())
+    assert "line 3" in notices[0] and "profiles.toml" in notices[0], notices
+    assert harness.home.profiles_path.read_text(encoding="utf-8") == broken  # never overwritten

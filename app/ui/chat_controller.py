@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 # Links inside the transcript that are ours, not the model's: sluice:retry/ID, sluice:edit/ID, …
 ACTION_SCHEME = "sluice"
 SAFE_SCHEMES = ("http", "https", "mailto")
-HISTORY_PAGE = 40  # messages drawn when a conversation opens (the end: what one rereads)
+HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
 FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
 

@@ -180,7 +180,8 @@ async def _ask(
         from app.store.conversations import ConversationStore, title_from_text
 
         store = ConversationStore.open(home.db_path)
-        store.mark_interrupted()
+        if not home.window_is_running():  # its replies may be streaming right now: not a crash's leftovers
+            store.mark_interrupted()
         conversation = store.create_conversation(
             title_from_text(prompt), profile=profile.name, model=model, system_prompt=args.system or ""
         )

@@ -7,6 +7,7 @@ platform's usual places are used (XDG on Linux, Application Support on macOS, Ap
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import platformdirs
 
 APP_NAME = "sluice"
 HOME_ENV = "SLUICE_HOME"
+WINDOW_LOCK = "window.lock"  # in the data dir, while a window owns it (app/ui/single_instance.py)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,31 @@ class Home:
     @property
     def log_path(self) -> Path:
         return self.log_dir / "sluice.log"
+
+    @property
+    def window_lock_path(self) -> Path:
+        """Held (a QLockFile: pid on its first line) while a window owns this data dir."""
+        return self.data_dir / WINDOW_LOCK
+
+    def window_is_running(self) -> bool:
+        """Whether a live window holds the lock, so its 'streaming' rows are live, not left by a crash.
+
+        Read without Qt: QLockFile writes the holder's pid on the first line and removes the file on a
+        clean exit. A lock left by a crash names a dead pid.
+        """
+        try:
+            pid = int(self.window_lock_path.read_text(encoding="utf-8", errors="replace").split()[0])
+        except (OSError, ValueError, IndexError):
+            return False
+        if sys.platform == "win32":
+            return True  # os.kill(pid, 0) would terminate it there; a stale lock only delays the marking
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # alive, someone else's
+        return True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Home:

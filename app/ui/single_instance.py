@@ -28,9 +28,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from app.home import WINDOW_LOCK
+
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "window.lock"
 CONNECT_WAIT_S = 5.0  # how long a newcomer keeps trying while the running one is still starting
 _IO_TIMEOUT_MS = 2000
 _TOKEN_VARS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
@@ -54,7 +55,7 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_dir)
-        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock = QLockFile(str(data_dir / WINDOW_LOCK))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []

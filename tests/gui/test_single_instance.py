@@ -140,3 +140,23 @@ def test_a_crashed_instance_does_not_block_the_next(windows: list[Window], tmp_p
     assert second.returncode == 0, second.stderr
     assert "raising the window" in again.log()
     assert again.close() == 0
+
+
+def test_the_cli_reads_the_window_lock_without_qt(qapp: object, tmp_path: Path) -> None:
+    """`sluice ask` must not mark a live window's streaming rows interrupted: it reads the same lock."""
+    from app.home import Home
+    from app.ui.single_instance import SingleInstance
+
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path)})
+    home.ensure()
+    assert not home.window_is_running()
+    instance = SingleInstance(home.data_dir)
+    assert instance.acquire()
+    try:
+        assert home.window_is_running()
+    finally:
+        instance.release()
+    assert not home.window_is_running()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    home.window_lock_path.write_text(dead.stdout.decode().strip() + "\nsluice\nhost\n", encoding="utf-8")
+    assert not home.window_is_running()  # a crash's lock names a pid that is gone

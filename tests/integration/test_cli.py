@@ -225,3 +225,39 @@ def test_key_goes_to_the_keyring_and_into_the_request(sluice: Sluice, server: Te
                 assert marker.encode() not in path.read_bytes(), f"the key leaked into {path}"
     finally:
         sluice.run("profile", "remove", name)
+
+
+def test_ask_leaves_a_live_windows_streaming_reply_alone(sluice: Sluice, server: TestServer) -> None:
+    from app.core.models import Message, MessageStatus, Role
+    from app.home import Home
+    from app.store.conversations import ConversationStore
+
+    add_local_profile(sluice, server)
+    home = Home.from_env({"SLUICE_HOME": str(sluice.home)})
+    home.ensure()
+    store = ConversationStore.open(home.db_path)
+    try:
+        other = store.create_conversation("Streaming in the window", profile="local", model="m1")
+        assert other.id is not None
+        live = store.add_message(
+            other.id, Message(role=Role.ASSISTANT, content="so f", status=MessageStatus.STREAMING)
+        )
+    finally:
+        store.close()
+
+    def status_of_live_row() -> MessageStatus:
+        reopened = ConversationStore.open(home.db_path)
+        try:
+            return reopened.get_message(live.id or 0).status
+        finally:
+            reopened.close()
+
+    home.window_lock_path.write_text(f"{os.getpid()}\nsluice\nhost\n", encoding="utf-8")  # a live window
+    server.queue(sse_reply(["ok"]))
+    assert sluice.run("ask", "meanwhile").returncode == 0
+    assert status_of_live_row() == MessageStatus.STREAMING  # not taken for a crash's leftover
+
+    home.window_lock_path.unlink()  # no window: a 'streaming' row can only be a crash's
+    server.queue(sse_reply(["ok"]))
+    assert sluice.run("ask", "later").returncode == 0
+    assert status_of_live_row() == MessageStatus.INTERRUPTED

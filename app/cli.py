@@ -16,7 +16,7 @@ from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
-from app.core.errors import SluiceError
+from app.core.errors import ChatError, SluiceError
 from app.core.models import PROXY_SYSTEM, Profile, valid_auth
 from app.home import Home
 from app.keystore import Keystore
@@ -121,6 +121,9 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.export import run_export
 
             return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+    except ChatError as exc:
+        print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
+        return EXIT_ERROR
     except SluiceError as exc:
         print(f"sluice: {exc}", file=sys.stderr)
         return EXIT_ERROR

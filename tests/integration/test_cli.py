@@ -191,6 +191,11 @@ def test_models(sluice: Sluice, server: TestServer) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["a-model", "b-model"]
 
+    server.queue(json_error_reply(401, "令牌无效"), path="/v1/models")
+    failed = sluice.run("models")
+    assert failed.returncode == 1
+    assert failed.stderr == "sluice: The gateway rejected the API key. 令牌无效\n"  # as `ask` says it
+
 
 @pytest.mark.keyring
 def test_key_goes_to_the_keyring_and_into_the_request(sluice: Sluice, server: TestServer) -> None:

@@ -31,8 +31,6 @@ from app.ui.transcript.view import TranscriptView
 
 log = logging.getLogger(__name__)
 
-# Links inside the transcript that are ours, not the model's: sluice:retry/ID, sluice:edit/ID, …
-ACTION_SCHEME = "sluice"
 SAFE_SCHEMES = ("http", "https", "mailto")
 HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
@@ -78,6 +76,7 @@ class ChatController(QObject):
         self._renderer: Any = None
         self._edit_from: int | None = None
         self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
+        self._redraw_pending = False  # a theme change waits for the streaming reply to end
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
@@ -90,6 +89,7 @@ class ChatController(QObject):
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
+        transcript.action_requested.connect(self._action)
         transcript.code_copied.connect(lambda _code: self.notice.emit(self.tr("Copied the code.")))
 
     # ---- state ----------------------------------------------------------------------------------
@@ -133,6 +133,7 @@ class ChatController(QObject):
     def new_conversation(self) -> None:
         self.conversation = None
         self._edit_from = None
+        self._renderer = None  # a reply still streaming belongs to the conversation it started in
         self._draft_profile = self._default_profile_name()
         self._draft_model = None
         self.transcript.clear_messages()
@@ -172,8 +173,10 @@ class ChatController(QObject):
         if hidden:
             more = min(hidden, HISTORY_MORE)
             self.transcript.add_history_link(
-                f"{hidden} earlier messages not shown — show {more} more",
-                f"{ACTION_SCHEME}:earlier/{len(shown) + more}",
+                self.tr("{hidden} earlier messages not shown — show {more} more").format(
+                    hidden=hidden, more=more
+                ),
+                self.transcript.action_url(f"earlier/{len(shown) + more}"),
             )
         for message in shown:
             self._show_message(message)
@@ -201,12 +204,14 @@ class ChatController(QObject):
 
     def _decorate(self, message: Message) -> None:
         """The status line, and for a failed reply the banner with its actions."""
-        actions = [(self.tr("Copy"), f"{ACTION_SCHEME}:copy/{message.id}")]
+        actions = [(self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}"))]
         failed = error_text(message)
         if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
-            actions.append((self.tr("Retry"), f"{ACTION_SCHEME}:retry/{message.id}"))
+            actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
-            actions.append((self.tr("Open profile"), f"{ACTION_SCHEME}:profile/{message.profile}"))
+            actions.append(
+                (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
+            )
         self.transcript.add_message_footer(
             status_line(message, with_status=False),
             actions=actions,
@@ -250,11 +255,9 @@ class ChatController(QObject):
                 )
                 self.title_changed.emit(self.conversation.title)
             elif self._edit_from is not None:
-                self.store.delete_messages_from(self.conversation.id, self._edit_from)
-                self._edit_from = None
-                self.transcript.clear_messages()
-                for message in self.store.messages(self.conversation.id):
-                    self._show_message(message)
+                edit_from, self._edit_from = self._edit_from, None
+                self.store.delete_messages_from(self.conversation.id, edit_from)
+                self._render_history(self.store.messages(self.conversation.id), HISTORY_PAGE)
             user = self.store.add_message(self.conversation.id, Message(role=Role.USER, content=text))
         except SluiceError as exc:
             self.composer.restore_text(text)  # nothing typed is lost
@@ -289,19 +292,23 @@ class ChatController(QObject):
         self.handle.task.add_done_callback(self._reply_ended)
 
     def _reply_ended(self, task: asyncio.Task[Message]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("the reply failed unexpectedly", exc_info=task.exception())
+            self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(task.exception()))
+        if self.handle is not None and self.handle.task is not task:
+            return  # a newer reply started before this callback ran: the window's state is its
         if self._renderer is not None:  # stopped before the session began: nothing was saved or shown
             self._renderer.finish()
             self._renderer = None
             self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
-        if not task.cancelled() and task.exception() is not None:
-            log.error("the reply failed unexpectedly", exc_info=task.exception())
-            self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(task.exception()))
         self._live_conversation = None
         self.composer.set_streaming(False)
         self.topbar.set_busy(False)
         self.busy_changed.emit(False)
         self.conversations_changed.emit()
         self.composer.focus_input()
+        if self._redraw_pending:
+            self.redraw()
 
     def _on_event(self, event: StreamEvent) -> None:
         renderer = self._renderer
@@ -337,11 +344,16 @@ class ChatController(QObject):
     # ---- regenerate, retry, edit ------------------------------------------------------------------
 
     def redraw(self) -> bool:
-        """Paint the shown conversation anew (new colours, fonts); False while a reply streams into it."""
+        """Paint the shown conversation anew (new colours, fonts). While a reply streams into it, wait:
+        the redraw happens when the reply ends, and this returns False."""
         if self.busy:
+            self._redraw_pending = True
             return False
+        self._redraw_pending = False
         if self.conversation is not None and self.conversation.id is not None:
+            edit_from = self._edit_from  # a pending edit survives a change of colours
             self.open_conversation(self.conversation.id, again=True)
+            self._edit_from = edit_from
         return True
 
     def regenerate(self) -> None:
@@ -360,8 +372,14 @@ class ChatController(QObject):
         profile, model = self.current_profile(), self.current_model()
         if profile is None or not model:
             return
-        self.store.delete_messages_from(self.conversation.id, message_id)
-        self._render_history(self.store.messages(self.conversation.id), HISTORY_PAGE)
+        self._edit_from = None  # an edit pending on a message this deletes would point at nothing
+        try:
+            self.store.delete_messages_from(self.conversation.id, message_id)
+            history = self.store.messages(self.conversation.id)
+        except SluiceError as exc:
+            self.notice.emit(str(exc))
+            return
+        self._render_history(history, HISTORY_PAGE)
         self._start_reply(profile, model)
 
     def edit(self, message_id: int) -> None:
@@ -373,9 +391,15 @@ class ChatController(QObject):
         except SluiceError:
             return
         self._edit_from = message_id
+        had_draft = bool(self.composer.text().strip()) and self.composer.text() != message.content
         self.composer.set_text(message.content)
         self.composer.focus_input()
-        self.notice.emit(self.tr("Editing: sending replaces this message and the replies after it."))
+        if had_draft:
+            self.notice.emit(
+                self.tr("Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.")
+            )
+        else:
+            self.notice.emit(self.tr("Editing: sending replaces this message and the replies after it."))
 
     # ---- profile and model ----------------------------------------------------------------------
 
@@ -439,10 +463,9 @@ class ChatController(QObject):
     # ---- links in the transcript ----------------------------------------------------------------
 
     def open_link(self, url: QUrl) -> None:
+        """A link in a reply was clicked: untrusted, so only web and mail links open."""
         scheme = url.scheme().lower()
-        if scheme == ACTION_SCHEME:
-            self._action(url.path())
-        elif scheme in SAFE_SCHEMES:
+        if scheme in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)  # only on click, only for web and mail links
         else:
             shown = url.toString()[:80]
@@ -469,7 +492,11 @@ class ChatController(QObject):
         elif verb == "edit":
             self.edit(message_id)
         elif verb == "copy":
-            message = self.store.get_message(message_id)
+            try:
+                message = self.store.get_message(message_id)
+            except SluiceError as exc:
+                self.notice.emit(str(exc))
+                return
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
             self.notice.emit(self.tr("Copied the reply as Markdown."))

@@ -149,8 +149,13 @@ class Composer(QWidget):
         return self._edit.toPlainText()
 
     def set_text(self, text: str) -> None:
-        """Replace the box's text; the cursor goes to the end."""
-        self._edit.setPlainText(text)
+        """Replace the box's text, as one step Ctrl+Z undoes (a draft is never lost); the cursor goes last."""
+        cursor = self._edit.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self._edit.setTextCursor(cursor)
         self._edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def restore_text(self, text: str) -> None:

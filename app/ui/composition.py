@@ -339,13 +339,20 @@ class ProfileUi:
                 QCoreApplication.translate("ProfileUi", "Settings not saved: {}").format(exc)
             )
             return
-        try:
-            self.profiles.set_default(default)
-            self.profiles.save()
-        except (ProfileError, OSError) as exc:
-            self.window.show_notice(
-                QCoreApplication.translate("ProfileUi", "The default profile was not saved: {}").format(exc)
-            )
+        if default != self.profiles.default_name():
+            # Only a real change is written: saving would move an unreadable profiles.toml aside for an
+            # empty one, and the user would meet the welcome page as if every profile were gone.
+            try:
+                if self.profiles.load_error is not None:
+                    raise ProfileError(str(self.profiles.load_error))
+                self.profiles.set_default(default)
+                self.profiles.save()
+            except (ProfileError, OSError) as exc:
+                self.window.show_notice(
+                    QCoreApplication.translate("ProfileUi", "The default profile was not saved: {}").format(
+                        exc
+                    )
+                )
         theme_changed = settings.theme != self.settings.theme
         self.settings = settings
         self.apply_settings(settings)

@@ -49,16 +49,37 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
 
     `choice` is one of app.settings.THEMES; anything else counts as "system".
     """
+    original = _original_look(app)
     hints = app.styleHints()
     if choice not in ("light", "dark"):
         hints.unsetColorScheme()
+        _restore(app, original)  # judge "system" by the platform's palette, not one we installed
         scheme = hints.colorScheme()
         want_dark = is_dark() if scheme == Qt.ColorScheme.Unknown else scheme == Qt.ColorScheme.Dark
     else:
         want_dark = choice == "dark"
         hints.setColorScheme(Qt.ColorScheme.Dark if want_dark else Qt.ColorScheme.Light)
+        if not want_dark:
+            _restore(app, original)
     if is_dark() != want_dark:
         # The platform did not follow: draw it ourselves. Fusion honours a custom palette everywhere.
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if want_dark else app.style().standardPalette())
     return is_dark()
+
+
+def _original_look(app: QApplication) -> tuple[str, QPalette]:
+    """The style and palette the platform gave the app, noted on the first call (kept on the app itself,
+    so that each QApplication has its own and no module state is needed)."""
+    noted = getattr(app, "_sluice_original_look", None)
+    if noted is None:
+        noted = (app.style().name(), QPalette(app.palette()))
+        app._sluice_original_look = noted  # type: ignore[attr-defined]
+    return noted
+
+
+def _restore(app: QApplication, look: tuple[str, QPalette]) -> None:
+    style, palette = look
+    if app.style().name() != style:
+        app.setStyle(style)
+    app.setPalette(palette)

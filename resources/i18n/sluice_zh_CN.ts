@@ -12,6 +12,10 @@
         <translation>这条回复仍在生成中，结束后将完整显示。</translation>
     </message>
     <message>
+        <source>{hidden} earlier messages not shown — show {more} more</source>
+        <translation>还有 {hidden} 条更早的消息未显示——再显示 {more} 条</translation>
+    </message>
+    <message>
         <source>Earlier messages can be shown once the reply ends.</source>
         <translation>回复结束后才能显示更早的消息。</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回复已保留。</translation>
+    </message>
+    <message>
+        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
+        <translation>正在编辑：未发送的文字已被替换，在输入框中按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
         <source>Editing: sending replaces this message and the replies after it.</source>

@@ -12,6 +12,10 @@
         <translation>這則回覆仍在串流中，結束後會完整顯示。</translation>
     </message>
     <message>
+        <source>{hidden} earlier messages not shown — show {more} more</source>
+        <translation>還有 {hidden} 則較早的訊息未顯示——再顯示 {more} 則</translation>
+    </message>
+    <message>
         <source>Earlier messages can be shown once the reply ends.</source>
         <translation>回覆結束後才能顯示較早的訊息。</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回覆已保留。</translation>
+    </message>
+    <message>
+        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
+        <translation>正在編輯：尚未送出的文字已被取代，在輸入框中按 Ctrl+Z 即可復原。</translation>
     </message>
     <message>
         <source>Editing: sending replaces this message and the replies after it.</source>

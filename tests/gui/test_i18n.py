@@ -362,6 +362,7 @@ SETTERS = {
     "show_notice",
     "show_problem",
     "add_message_footer",
+    "add_history_link",
     "critical",
     "warning",
     "information",

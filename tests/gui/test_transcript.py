@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.markdown_stream import BlockSplitter
 from app.ui.transcript.renderer import LIGHT, MARKDOWN, StreamingMessageRenderer
-from app.ui.transcript.view import COPY_CODE_SCHEME, TranscriptView
+from app.ui.transcript.view import TranscriptView
 
 REPLY = """# 计划 Plan
 
@@ -89,7 +89,8 @@ def stream(view: TranscriptView, text: str, seed: int) -> StreamingMessageRender
 def is_copy_code_link(block: QTextBlock) -> bool:
     """The view's own "Copy code" line under a code block (not part of the reply's Markdown)."""
     fragment = block.begin().fragment()
-    return fragment.isValid() and fragment.charFormat().anchorHref().startswith(COPY_CODE_SCHEME + ":")
+    href = fragment.charFormat().anchorHref() if fragment.isValid() else ""
+    return href.startswith("sluice:") and "/code/" in href
 
 
 def structure(document: QTextDocument, skip: int = 0) -> list[tuple[str, int, str, int]]:
@@ -430,6 +431,21 @@ def test_the_thinking_label_folds_its_reasoning_and_says_when_thinking_ended(vie
     assert all(block.isVisible() for block in steps) and label.text().startswith("▾ ")
 
 
+def test_reasoning_folded_while_it_streams_stays_folded_as_more_arrives(view: TranscriptView) -> None:
+    renderer = view.begin_assistant_message("Assistant")
+    renderer.append_reasoning("line one\nline two\n")
+    renderer.paint()
+    label = view.document().find("Thinking").block()
+    view.anchorClicked.emit(QUrl(label.begin().fragment().charFormat().anchorHref()))
+    renderer.append_reasoning("line three\nline four")
+    renderer.paint()
+    lines = [view.document().find(f"line {n}").block() for n in ("one", "two", "three", "four")]
+    assert not any(block.isVisible() for block in lines)
+    renderer.append("The answer.")
+    renderer.finish()
+    assert view.document().find("The answer.").block().isVisible()
+
+
 def test_reasoning_from_the_history_starts_folded(view: TranscriptView) -> None:
     view.add_assistant_message("The answer.", reasoning="Long deliberation.", reasoning_ms=2000)
     assert not view.document().find("Long deliberation.").block().isVisible()
@@ -444,4 +460,4 @@ def test_user_turns_are_tinted_and_offer_edit(view: TranscriptView) -> None:
     assert question.blockFormat().background().color() == QColor(LIGHT.user_background)
     assert answer.blockFormat().background().style() == Qt.BrushStyle.NoBrush
     edit = view.document().find("Edit")
-    assert edit.charFormat().anchorHref() == "sluice:edit/7"
+    assert edit.charFormat().anchorHref() == view.action_url("edit/7")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.core.errors import ErrorKind
@@ -92,12 +92,12 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
         failed = harness.last_reply()
         assert failed.error_kind == ErrorKind.AUTH
         # The banner's links are clicked through the transcript's anchor signal, as a click does.
-        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:profile/{failed.profile}"))
+        harness.click_link(parts, "Open profile")
         dialog = parts.window.findChild(ProfileEditor, "profileEditor")
         assert dialog is not None and dialog.isVisible()  # the editor opened, without blocking the loop
         assert dialog.name.text() == "local"
         dialog.reject()
-        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:retry/{failed.id}"))
+        harness.click_link(parts, "Retry")
         await harness.until(lambda: "it works." in harness.transcript_text(parts), "the retry streamed")
         await harness.until(lambda: not parts.controller.busy, "the retry ended")
         assert "invalid token" not in harness.transcript_text(parts)  # the failed reply was replaced
@@ -242,8 +242,7 @@ def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
         for question in ("one", "two"):
             harness.type_and_send(parts, question)
             await harness.until(lambda: not parts.controller.busy, f"the reply to {question} ended")
-        two = next(m for m in harness.stored_messages() if m.content == "two")
-        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:edit/{two.id}"))  # the Edit link
+        harness.click_link(parts, "Edit", index=1)  # the second question's Edit link
         assert parts.window.composer.text() == "two"
         harness.input_box(parts).selectAll()
         harness.type_and_send(parts, "two, edited")
@@ -289,10 +288,10 @@ def test_a_long_conversation_opens_at_its_end_and_shows_earlier_messages_on_requ
         assert f"question {299 - HISTORY_PAGE}" not in text  # older ones wait
         assert f"{300 - HISTORY_PAGE} earlier messages not shown" in text
         shown = HISTORY_PAGE + HISTORY_MORE
-        parts.window.transcript.anchorClicked.emit(QUrl(f"sluice:earlier/{shown}"))
+        harness.click_link(parts, "earlier messages not shown")
         text = harness.transcript_text(parts)
         assert f"question {300 - shown}" in text and f"question {299 - shown}" not in text
-        parts.window.transcript.anchorClicked.emit(QUrl("sluice:earlier/300"))
+        harness.click_link(parts, "earlier messages not shown")
         assert "question 0\n" in harness.transcript_text(parts)
         assert "earlier messages" not in harness.transcript_text(parts)
 

@@ -7,6 +7,7 @@ window (the composition root `sluice` uses) meets them through the real client p
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from app.core.errors import ErrorKind
 from app.core.models import MessageStatus
 from tests.gui.window_harness import WindowHarness
 from tests.support.faults import SSE_HEADERS, free_port, garbage_reply, stream_body
-from tests.support.server import Reply, json_error_reply
+from tests.support.server import Reply, json_error_reply, sse_reply
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,33 @@ def test_links_in_a_reply_open_only_web_and_mail(
 
     harness.run(scenario())
     assert opened == ["https://example.com/docs", "mailto:someone@example.com"]
+
+
+def test_a_reply_cannot_forge_the_apps_own_links(harness: WindowHarness) -> None:
+    """A model may write `[x](sluice:retry/1)`; clicking it must not delete history or send a paid request."""
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["First answer."]))
+    forged = "[retry](sluice:retry/1) [copy](sluice:copy/1) [fold](sluice:think/0) [code](sluice:code/0)"
+    harness.server.queue(sse_reply([f"Click: {forged}"]))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        notices: list[str] = []
+        parts.controller.notice.connect(notices.append)
+        for question in ("one", "two"):
+            harness.type_and_send(parts, question)
+            await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        before = len(harness.server.requests)
+        for label in ("retry", "copy", "fold", "code"):
+            harness.click_link(parts, label, index=0)
+        await asyncio.sleep(0.1)
+        assert not parts.controller.busy and len(harness.server.requests) == before  # nothing sent
+        assert len([n for n in notices if n.startswith("Not opening a sluice link")]) == 4
+
+    harness.run(scenario())
+    assert [m.content for m in harness.stored_messages()] == [
+        "one",
+        "First answer.",
+        "two",
+        f"Click: {forged}",
+    ]

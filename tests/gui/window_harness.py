@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -84,6 +84,27 @@ class WindowHarness:
         box.setFocus()
         QTest.keyClicks(box, text)
         QTest.keyClick(box, Qt.Key.Key_Return)
+
+    @staticmethod
+    def links(parts: WindowParts, containing: str) -> list[str]:
+        """The hrefs of the transcript's links whose text contains `containing`, top to bottom."""
+        found = []
+        block = parts.window.transcript.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().isAnchor() and containing in fragment.text():
+                    found.append(fragment.charFormat().anchorHref())
+                it += 1
+            block = block.next()
+        return found
+
+    def click_link(self, parts: WindowParts, containing: str, index: int = -1) -> None:
+        """Click a link shown in the transcript (by its text), as a mouse click does: anchorClicked(href)."""
+        hrefs = self.links(parts, containing)
+        assert hrefs, f"no link {containing!r} in the transcript"
+        parts.window.transcript.anchorClicked.emit(QUrl(hrefs[index]))
 
     def press_escape(self, parts: WindowParts) -> None:
         QTest.keyClick(self.input_box(parts), Qt.Key.Key_Escape)

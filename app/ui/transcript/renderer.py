@@ -76,12 +76,13 @@ DARK = TranscriptStyle(
     error="#f87171",
 )
 
-THINKING_SCHEME = "sluice-think"  # the reasoning label is a link: sluice-think:<its block number> folds it
 REASONING_BODY = QTextFormat.Property.UserProperty + 1  # marks the blocks of reasoning text under a label
 OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
 
 CodeLinker = Callable[[str], str]
 """Given a closed code block's text, returns the href of its "Copy code" link."""
+ThinkLinker = Callable[[int], str]
+"""Given the block number of a reasoning label, returns the href that folds its reasoning."""
 
 
 class StreamingMessageRenderer(QObject):
@@ -110,6 +111,7 @@ class StreamingMessageRenderer(QObject):
         style: TranscriptStyle = LIGHT,
         reasoning_label: str | None = None,
         code_linker: CodeLinker | None = None,
+        think_linker: ThinkLinker | None = None,
         copy_code_label: str | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -121,6 +123,7 @@ class StreamingMessageRenderer(QObject):
         self._style = style
         self._label = self.tr("Thinking") if reasoning_label is None else reasoning_label
         self._code_linker = code_linker
+        self._think_linker = think_linker
         self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
         self._start = self._reason_end = self._done_end = self._open_end = start
         self._label_says_thought = False
@@ -420,13 +423,24 @@ class StreamingMessageRenderer(QObject):
         if not self._label_len:
             cursor.insertBlock(self._reason_block, self._label_fmt)
             self._label_link = QTextCharFormat(self._label_fmt)
-            self._label_link.setAnchor(True)
-            self._label_link.setAnchorHref(f"{THINKING_SCHEME}:{cursor.block().blockNumber()}")
+            if self._think_linker is not None:
+                self._label_link.setAnchor(True)
+                self._label_link.setAnchorHref(self._think_linker(cursor.block().blockNumber()))
             cursor.insertText(OPEN_MARK + self._label + "…", self._label_link)
             self._label_len = cursor.position() - start - 1
             cursor.insertBlock(self._reason_body_block, self._reason_fmt)
         cursor.insertText(text, self._reason_fmt)
         self._shift_from(start, cursor.position() - start)
+        if self._doc.findBlock(self._start + 1).text().startswith(FOLDED_MARK):
+            self._hide_blocks(start, cursor.position())  # folded while it streams: new lines stay folded
+
+    def _hide_blocks(self, start: int, end: int) -> None:
+        block = self._doc.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if block.isVisible():
+                block.setVisible(False)
+                self._doc.markContentsDirty(block.position(), block.length())
+            block = block.next()
 
     def _set_label(self, label: str, cursor: QTextCursor | None = None) -> None:
         """Replace the label's words, keeping its fold mark (the user may have folded it meanwhile)."""

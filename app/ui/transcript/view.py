@@ -8,6 +8,7 @@ placeholder instead.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,13 +34,12 @@ from app.ui.transcript.renderer import (
     LIGHT,
     OPEN_MARK,
     REASONING_BODY,
-    THINKING_SCHEME,
     StreamingMessageRenderer,
 )
 
 BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
 PAGE_MARGIN = 14  # pixels around the document: text flush against the frame is hard to read
-COPY_CODE_SCHEME = "sluice-code"  # "Copy code" links, handled here: the code is only in this view
+ACTION_SCHEME = "sluice"  # the app's own links: sluice:<this view's token>/<verb>/<argument>
 
 
 class TranscriptView(QTextBrowser):
@@ -48,11 +48,16 @@ class TranscriptView(QTextBrowser):
     While a reply streams the view follows it to the bottom, unless the user has scrolled up.
 
     Signals:
-        link_activated(QUrl): the user clicked a link (a reply's, or an action link of a footer).
+        link_activated(QUrl): the user clicked a link in a reply (untrusted: the window decides).
+        action_requested(str): the user clicked one of the app's own links ("retry/12", "edit/3", …).
         code_copied(str): a code block's "Copy code" link put this code on the clipboard.
+
+    The app's own links carry a token made for this view. A reply can write `[x](sluice:retry/1)`, but it
+    cannot know the token, so its links never run an action: they arrive as link_activated like any other.
     """
 
     link_activated = Signal(QUrl)
+    action_requested = Signal(str)
     code_copied = Signal(str)
 
     def __init__(
@@ -80,6 +85,7 @@ class TranscriptView(QTextBrowser):
         self._edit_label = self.tr("Edit") if edit_label is None else edit_label
         self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
         self._codes: list[str] = []  # the code of each "Copy code" link, by its number
+        self._token = secrets.token_hex(8)
         self._active: StreamingMessageRenderer | None = None
         self._empty = True
         self._stick = True
@@ -118,7 +124,7 @@ class TranscriptView(QTextBrowser):
         cursor = self._header(self._user_label, message_id, self._user_header_fmt, self._user_header_block)
         if message_id is not None:
             cursor.insertText("   ", self._user_header_fmt)
-            cursor.insertText(self._edit_label, self._action_fmt(f"sluice:edit/{message_id}"))
+            cursor.insertText(self._edit_label, self._action_fmt(self.action_url(f"edit/{message_id}")))
         cursor.insertBlock(self._user_block, self._plain_fmt)
         cursor.insertText(text, self._plain_fmt)
         self._settle(following)
@@ -138,6 +144,7 @@ class TranscriptView(QTextBrowser):
             highlighter=self._highlighter,
             style=self._style,
             code_linker=self._link_code,
+            think_linker=lambda block: self.action_url(f"think/{block}"),
             copy_code_label=self._copy_code_label,
         )
         renderer.about_to_paint.connect(self._before_paint)
@@ -215,9 +222,13 @@ class TranscriptView(QTextBrowser):
 
     # ---- code blocks -------------------------------------------------------------------------------
 
+    def action_url(self, path: str) -> str:
+        """The href of one of the app's own links; clicking it emits action_requested(path)."""
+        return f"{ACTION_SCHEME}:{self._token}/{path}"
+
     def _link_code(self, code: str) -> str:
         self._codes.append(code)
-        return f"{COPY_CODE_SCHEME}:{len(self._codes) - 1}"
+        return self.action_url(f"code/{len(self._codes) - 1}")
 
     def fold_reasoning(self, label_block: int, *, folded: bool | None = None) -> None:
         """Hide or show the reasoning under a "Thinking" label (None: toggle). Its text stays in place."""
@@ -237,18 +248,19 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(FOLDED_MARK if fold else OPEN_MARK, cursor.charFormat())
 
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == THINKING_SCHEME:
-            if url.path().isdigit():
-                self.fold_reasoning(int(url.path()))
+        own = f"{self._token}/"
+        if url.scheme() != ACTION_SCHEME or not url.path().startswith(own):
+            self.link_activated.emit(url)  # a reply's link, a forged action link included
             return
-        if url.scheme() != COPY_CODE_SCHEME:
-            self.link_activated.emit(url)
-            return
-        index = url.path()
-        if index.isdigit() and int(index) < len(self._codes):
-            code = self._codes[int(index)]
+        verb, _, arg = url.path()[len(own) :].partition("/")
+        if verb == "think" and arg.isdigit():
+            self.fold_reasoning(int(arg))
+        elif verb == "code" and arg.isdigit() and int(arg) < len(self._codes):
+            code = self._codes[int(arg)]
             QGuiApplication.clipboard().setText(code)
             self.code_copied.emit(code)
+        elif verb not in ("think", "code"):
+            self.action_requested.emit(f"{verb}/{arg}")
 
     def add_history_link(self, text: str, href: str) -> None:
         """A centred link line (e.g. "show earlier messages"); call it before the messages it stands for."""

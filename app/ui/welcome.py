@@ -202,7 +202,7 @@ class WelcomePage(QWidget):
         self._fetch_timer.timeout.connect(lambda: self.tasks.run(self.fetch_models()))
 
         self.presets.currentItemChanged.connect(lambda _new, _old: self._entry_chosen())
-        self.presets.itemClicked.connect(lambda _item: setattr(self, "_touched", True))
+        self.presets.itemClicked.connect(self._entry_clicked)
         self.import_button.clicked.connect(self.open_import)
         self.key.edited.connect(self._key_edited)
         self.base_url.textEdited.connect(lambda _t: self._key_edited())
@@ -319,6 +319,8 @@ class WelcomePage(QWidget):
             self._key_edited()
             return
         preset = preset_by_id(entry)
+        # A key belongs to the gateway it was pasted for: never carry it to another one.
+        self.key.set_key("")
         self.name.setText(self.profiles.unique_name(preset.id))
         self.base_url.setText(self._local_urls.get(preset.id, preset.base_url))
         self._show_key(preset.needs_key)
@@ -346,8 +348,14 @@ class WelcomePage(QWidget):
         self.model.addItems(models)
         self.model.setCurrentText(current)
 
+    def _entry_clicked(self, _item: QListWidgetItem) -> None:
+        self._touched = True
+        self._key_edited()  # a key pasted before the gateway was picked: fetch now, for this one
+
     def _key_edited(self) -> None:
-        if self.key.key() or not self.key_needed():
+        # Only to a gateway the user picked: the list opens on its first entry, and a key pasted for
+        # another gateway must not be sent there while the user is still looking for theirs.
+        if (self.key.key() and self._touched) or not self.key_needed():
             self._fetch_timer.start()
 
     # ---- building the profile ---------------------------------------------------------------------

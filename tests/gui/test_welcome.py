@@ -300,3 +300,24 @@ def test_test_connection_on_the_welcome_page_reports_each_step(harness: WindowHa
 
     harness.run(scenario())
     assert stored_profiles(harness).names() == []
+
+
+def test_a_pasted_key_goes_only_to_the_gateway_the_user_picked(harness: WindowHarness) -> None:
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("t", backend=MemoryKeyring()))
+        page = welcome_of(parts)
+        first = page._entry()  # the list opens on its first gateway, not chosen by the user
+        page.key.set_key(KEY)
+        page.key.edited.emit()
+        assert not page._fetch_timer.isActive()  # nothing sent to a gateway nobody picked
+        dmx = page._item("dmxapi")
+        assert dmx is not None and first != "dmxapi"
+        page.presets.setCurrentItem(dmx)
+        page.presets.itemClicked.emit(dmx)
+        assert page.key.key() == ""  # the key typed under another entry does not follow
+        page.key.set_key(KEY)
+        page.key.edited.emit()
+        assert page._fetch_timer.isActive()  # now it is for the gateway the user chose
+        page._fetch_timer.stop()  # the test sends nothing to the real gateway
+
+    harness.run(scenario())

@@ -584,19 +584,20 @@ class ProfileEditor(QDialog):
                     self.tr("The profile was renamed, but its key could not be moved: {}").format(exc)
                 )
             self.profile_renamed.emit(old, profile.name)
-        self._set_dirty(False)
         self.profile_saved.emit(profile.name)
         key = self.key.key()
         if key and profile.needs_key:
             try:
                 await self.keystore.aset(profile.name, key)
             except KeystoreError as exc:
-                # The typed key stays in the field: nothing is lost while the user decides.
+                # The typed key stays in the field, and the form stays unsaved so that choosing another
+                # profile (or a banner's "Open profile") cannot clear it while the user decides.
                 self.trouble.show_problem(str(exc))
                 self.key_status.setText(self.tr("The profile is saved; its key is not."))
                 return False
             self.key.set_key("")
             self.trouble.hide()
+        self._set_dirty(False)
         self.notice.setText(self.tr("Saved {}.").format(profile.name))
         await self._show_key_status(profile.name)
         return True
@@ -608,6 +609,7 @@ class ProfileEditor(QDialog):
         self.keystore.set_session(name, key)
         self.key.set_key("")
         self.trouble.hide()
+        self._set_dirty(False)  # the key has a home now: nothing in the form is left unsaved
         self.key_status.setText(
             self.tr("The key is kept for this session only: it is gone when Sluice quits.")
         )

@@ -286,6 +286,9 @@ def test_without_a_keyring_the_editor_explains_and_keeps_the_key_for_the_session
         assert "No secure keyring" in editor.trouble.detail.text()
         assert "gnome-keyring" in editor.trouble.advice.text() and "KWallet" in editor.trouble.advice.text()
         assert editor.key.key() == KEY  # still there while the user decides
+        assert parts.profile_ui is not None
+        parts.profile_ui.open_editor("main")  # as a banner's "Open profile" does: must keep the key
+        assert editor.key.key() == KEY
         editor.trouble.session_button.click()
         assert "for this session only" in editor.key_status.text()
         editor.close()

@@ -113,6 +113,9 @@ class Keystore:
         self._lock = threading.Lock()
         # Keys the user chose to keep for this session only (no usable keyring): memory, gone at quit.
         self._session: dict[str, str] = {}
+        # Its own lock: `_lock` is held while the backend is first found (D-Bus, maybe seconds), and the
+        # window asks about session keys from the GUI thread.
+        self._session_lock = threading.Lock()
 
     def check(self) -> None:
         """Raise KeystoreError unless a secure keyring backs this keystore. The verdict is cached."""
@@ -140,7 +143,7 @@ class Keystore:
 
     def get(self, name: str) -> str | None:
         """The key saved for profile `name` (a session-only key first), or None if it has none."""
-        with self._lock:
+        with self._session_lock:
             session = self._session.get(name)
         if session is not None:
             return session
@@ -170,7 +173,7 @@ class Keystore:
             backend.set_password(self.service, name, key)
         except Exception as exc:
             raise _wrap(exc, f"save the API key of profile {name!r}") from None
-        with self._lock:
+        with self._session_lock:
             self._session.pop(name, None)  # the keyring has it now
 
     def set_session(self, name: str, key: str) -> None:
@@ -179,12 +182,12 @@ class Keystore:
         if not key:
             raise KeystoreError(f"An empty API key cannot be kept for profile {name!r}.")
         register_secret(key)
-        with self._lock:
+        with self._session_lock:
             self._session[name] = key
 
     def is_session_only(self, name: str) -> bool:
         """True when the key of `name` lives in memory only and is gone at quit."""
-        with self._lock:
+        with self._session_lock:
             return name in self._session
 
     def delete(self, name: str) -> None:
@@ -192,7 +195,7 @@ class Keystore:
 
         A session-only key is forgotten first; with no secure keyring there is nothing more of ours to delete.
         """
-        with self._lock:
+        with self._session_lock:
             had_session = self._session.pop(name, None) is not None
         if had_session and not self._usable():
             return
@@ -215,7 +218,7 @@ class Keystore:
         """Carry a key over when a profile is renamed (nothing to do if `old` has none)."""
         if old == new:
             return
-        with self._lock:
+        with self._session_lock:
             session = self._session.pop(old, None)
             if session is not None:
                 self._session[new] = session

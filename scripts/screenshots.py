@@ -14,14 +14,12 @@ import asyncio
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import qasync  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -29,13 +27,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.core.models import Profile  # noqa: E402
 from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
-from app.ui.app import install_asyncgen_hooks  # noqa: E402
 from app.ui.composition import WindowParts, build_window  # noqa: E402
-from app.ui.i18n import install_translators  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT / "scripts"))
+from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
 
 QUESTION = "用 Python 写一个函数，统计一段文本里每个词出现的次数，并解释一下思路。"
 EARLIER_Q = "What is an SSE stream?"
@@ -77,22 +74,6 @@ def slow(reply: Reply, gap_s: float) -> Reply:
     return reply
 
 
-async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        await asyncio.sleep(0.02)
-
-
-def grab(parts: WindowParts, name: str) -> None:
-    QApplication.processEvents()
-    path = OUT / name
-    parts.window.grab().save(str(path))
-    print(f"wrote {path.relative_to(ROOT)}")
-
-
 async def send(parts: WindowParts, text: str) -> None:
     box = parts.window.composer.findChild(object, "composerInput")
     assert box is not None
@@ -126,7 +107,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await until(lambda: "要点" in parts.window.transcript.toPlainText())
         parts.window.composer.findChild(object, "composerInput").setPlainText("再给一个按频率排序输出的例子")
         await asyncio.sleep(0.1)
-        grab(parts, f"streaming{suffix}.png")
+        grab(parts.window, f"streaming{suffix}.png")
 
         # Esc stops: the connection closes and the partial reply stays, marked "stopped".
         await until(lambda: "| 方法" in parts.window.transcript.toPlainText())
@@ -135,20 +116,10 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await until(lambda: not parts.controller.busy)
         await until(lambda: server.open_connections == 0)
         await asyncio.sleep(0.1)
-        grab(parts, f"stopped{suffix}.png")
+        grab(parts.window, f"stopped{suffix}.png")
     finally:
         parts.window.close()
         await parts.shutdown()
-
-
-def language_option(argv: list[str]) -> str:
-    """`--lang zh_CN` / `--lang=zh_TW` (default: en)."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return "en"
 
 
 def main() -> int:
@@ -156,7 +127,6 @@ def main() -> int:
     zh_TW) the window in that language (…-zh_CN.png)."""
     dark = "--dark" in sys.argv[1:]
     lang = language_option(sys.argv[1:])
-    OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
     apply_theme(app, "dark" if dark else "light")  # as the app does at start, with the choice forced
@@ -166,20 +136,13 @@ def main() -> int:
         )
         home = Home.from_env({"SLUICE_HOME": tmp})
         home.ensure()
-        installed = install_translators(app, lang, home.data_dir / "cache" / "i18n")  # as app.py does
-        assert installed.language == lang, f"unknown language {lang!r}: en, zh_CN or zh_TW"
+        install_language(app, lang, home)
         profiles = ProfileStore(home.profiles_path)
         profiles.load()
         profiles.add(Profile(name="local", base_url=server.base_url, model="deepseek-chat", auth="none"))
         profiles.save()
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        install_asyncgen_hooks(loop)
-        try:
-            suffix = ("-dark" if dark else "") + ("" if lang == "en" else f"-{lang}")
-            loop.run_until_complete(scenario(server, home, suffix))
-        finally:
-            loop.close()
+        suffix = ("-dark" if dark else "") + ("" if lang == "en" else f"-{lang}")
+        run_in_qasync(app, scenario(server, home, suffix))
     return 0
 
 

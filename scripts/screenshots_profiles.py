@@ -14,44 +14,26 @@ import asyncio
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import qasync  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.home import Home  # noqa: E402
 from app.keystore import Keystore  # noqa: E402
-from app.ui.app import install_asyncgen_hooks  # noqa: E402
 from app.ui.composition import build_window  # noqa: E402
-from app.ui.i18n import install_translators  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply, slow_sse_reply  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT / "scripts"))
+from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+
 MODELS = ["llama3.2:3b", "qwen2.5:7b", "deepseek-r1:8b"]
-
-
-async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        await asyncio.sleep(0.02)
-
-
-def grab(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
-    path = OUT / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(ROOT)}")
 
 
 async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
@@ -94,19 +76,8 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await parts.shutdown()
 
 
-def language_option(argv: list[str]) -> str:
-    """`--lang zh_CN` / `--lang=zh_TW` (default: en); the files get a `-<lang>` suffix unless English."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return "en"
-
-
 def main() -> int:
     lang = language_option(sys.argv[1:])
-    OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
     app.setQuitOnLastWindowClosed(False)  # as the app does; main() ends the loop
@@ -115,15 +86,8 @@ def main() -> int:
         server.set_default(lambda _request: models_reply(MODELS), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})
         home.ensure()
-        installed = install_translators(app, lang, home.data_dir / "cache" / "i18n")  # as app.py does
-        assert installed.language == lang, f"unknown language {lang!r}: en, zh_CN or zh_TW"
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        install_asyncgen_hooks(loop)
-        try:
-            loop.run_until_complete(scenario(server, home, "" if lang == "en" else f"-{lang}"))
-        finally:
-            loop.close()
+        install_language(app, lang, home)
+        run_in_qasync(app, scenario(server, home, "" if lang == "en" else f"-{lang}"))
     return 0
 
 

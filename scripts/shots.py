@@ -1,0 +1,65 @@
+"""What the screenshot scripts share: the offscreen window's plumbing, so each script only says what to show.
+
+Imported by scripts/screenshots.py and scripts/screenshots_profiles.py (run from the checkout; they put the
+repository root on sys.path before importing this).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.home import Home
+from app.ui.app import install_asyncgen_hooks
+from app.ui.i18n import install_translators
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+def grab(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / name
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def language_option(argv: list[str]) -> str:
+    """`--lang zh_CN` / `--lang=zh_TW` (default: en); the files get a `-<lang>` suffix unless English."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "en"
+
+
+def install_language(app: QApplication, lang: str, home: Home) -> None:
+    installed = install_translators(app, lang, home.data_dir / "cache" / "i18n")  # as app.py does
+    assert installed.language == lang, f"unknown language {lang!r}: en, zh_CN or zh_TW"
+
+
+def run_in_qasync(app: QApplication, scenario: Coroutine[Any, Any, None]) -> None:
+    """Run `scenario` on a qasync loop, as the app runs its window."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_asyncgen_hooks(loop)
+    try:
+        loop.run_until_complete(scenario)
+    finally:
+        loop.close()

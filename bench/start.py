@@ -218,11 +218,9 @@ def stop(proc: subprocess.Popen[str]) -> None:
         proc.communicate()
 
 
-def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> tuple[float, float]:
-    """(seconds to the first painted frame, RSS in MB after idle_s)."""
-    t0 = time.time()
-    proc = subprocess.Popen(
-        command or [sys.executable, "-m", "app"],
+def spawn(command: list[str], home: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -230,6 +228,12 @@ def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> t
         env=child_env(home),
         cwd=ROOT,
     )
+
+
+def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> tuple[float, float]:
+    """(seconds to the first painted frame, RSS in MB after idle_s)."""
+    t0 = time.time()
+    proc = spawn(command or [sys.executable, "-m", "app"], home)
     try:
         painted = float(read_line(proc, "sluice-first-paint ").split()[1])
         time.sleep(idle_s)
@@ -241,14 +245,8 @@ def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> t
 
 def open_once(home: Path, conversation_id: int, idle_s: float) -> tuple[float, float]:
     """(seconds to open the conversation and paint it, RSS in MB with it open)."""
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child-open", str(conversation_id), "--idle", str(idle_s)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(home),
-        cwd=ROOT,
+    proc = spawn(
+        [sys.executable, __file__, "--child-open", str(conversation_id), "--idle", str(idle_s)], home
     )
     try:
         opened = float(read_line(proc, "opened ").split()[1])

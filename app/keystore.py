@@ -28,18 +28,49 @@ _WINDOWS_MAX_KEY = 1280
 # keyrings.alt (Plaintext/Encrypted file, registry) and keyrings.cryptfile keep keys in files we would own.
 _FILE_BACKEND_MODULES = ("keyrings.alt", "keyrings.cryptfile")
 _FILE_BACKEND_WORDS = ("plaintext", "encrypted")
+_KEYRING_ONLY = "Sluice keeps API keys only in the system keyring, never in a file."
+
+# Every sentence a KeystoreError can say. `{…}` fields are filled with str.format; nothing is concatenated,
+# so the window can find the template again and show it translated (app/ui/i18n.py). `{reason}`,
+# `{how_to_fix}` and `{action}` hold sentences of this table.
+MESSAGES: dict[str, str] = {
+    "fix.linux": (
+        "Install and unlock a Secret Service such as GNOME Keyring or KeePassXC "
+        "(e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, "
+        "then try again."
+    ),
+    "fix.macos": "Check that the macOS Keychain is available and unlocked, then try again.",
+    "fix.windows": "Check that Windows Credential Manager is available, then try again.",
+    "insecure.none": "no usable system keyring was found",
+    "insecure.file": "the keyring backend {backend} keeps keys in a file, not a secure keyring",
+    "insecure.weak": "the keyring backend {backend} is not a recommended secure keyring",
+    "no_secure_member": (
+        f"No secure keyring is available (backends found: {{found}}). {_KEYRING_ONLY} {{how_to_fix}}"
+    ),
+    "no_secure": f"No secure keyring: {{reason}}. {_KEYRING_ONLY} {{how_to_fix}}",
+    "action.read": "read the API key of profile {name!r}",
+    "action.save": "save the API key of profile {name!r}",
+    "action.delete": "delete the API key of profile {name!r}",
+    "locked": "Could not {action}: the keyring is locked. Unlock it and try again.",
+    "unavailable": "Could not {action}: the keyring is not available. {how_to_fix}",
+    "backend_error": "Could not {action}: the keyring reported an error ({error_type}: {detail}).",
+    "backend_error_bare": "Could not {action}: the keyring reported an error ({error_type}).",
+    "empty_save": "An empty API key cannot be saved for profile {name!r}.",
+    "empty_session": "An empty API key cannot be kept for profile {name!r}.",
+    "too_long": (
+        "This API key is {length} characters long; Windows Credential Manager holds at most {limit}."
+    ),
+    "refused_delete": "The keyring refused to delete the API key of profile {name!r}.",
+    "no_name": "A profile name is needed to find its API key.",
+}
 
 
 def _how_to_fix() -> str:
     if sys.platform.startswith("linux") or "bsd" in sys.platform:
-        return (
-            "Install and unlock a Secret Service such as GNOME Keyring or KeePassXC "
-            "(e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, "
-            "then try again."
-        )
+        return MESSAGES["fix.linux"]
     if sys.platform == "darwin":
-        return "Check that the macOS Keychain is available and unlocked, then try again."
-    return "Check that Windows Credential Manager is available, then try again."
+        return MESSAGES["fix.macos"]
+    return MESSAGES["fix.windows"]
 
 
 def _describe(backend: KeyringBackend) -> str:
@@ -60,11 +91,11 @@ def insecurity(backend: KeyringBackend) -> str | None:
     module = type(backend).__module__
     words = type(backend).__name__.lower().replace("_", "")
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        return "no usable system keyring was found"
+        return MESSAGES["insecure.none"]
     if module.startswith(_FILE_BACKEND_MODULES) or any(word in words for word in _FILE_BACKEND_WORDS):
-        return f"the keyring backend {_describe(backend)} keeps keys in a file, not a secure keyring"
+        return MESSAGES["insecure.file"].format(backend=_describe(backend))
     if _priority(backend) < 1:
-        return f"the keyring backend {_describe(backend)} is not a recommended secure keyring"
+        return MESSAGES["insecure.weak"].format(backend=_describe(backend))
     return None
 
 
@@ -82,16 +113,10 @@ def _resolve(backend: KeyringBackend) -> KeyringBackend:
             if insecurity(member) is None:
                 return member
         found = ", ".join(_describe(m) for m in members) or "none"
-        raise KeystoreError(
-            f"No secure keyring is available (backends found: {found}). Sluice keeps API keys only in "
-            f"the system keyring, never in a file. {_how_to_fix()}"
-        )
+        raise KeystoreError(MESSAGES["no_secure_member"].format(found=found, how_to_fix=_how_to_fix()))
     reason = insecurity(backend)
     if reason is not None:
-        raise KeystoreError(
-            f"No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, "
-            f"never in a file. {_how_to_fix()}"
-        )
+        raise KeystoreError(MESSAGES["no_secure"].format(reason=reason, how_to_fix=_how_to_fix()))
     return backend
 
 
@@ -152,7 +177,7 @@ class Keystore:
         try:
             key = backend.get_password(self.service, name)
         except Exception as exc:
-            raise _wrap(exc, f"read the API key of profile {name!r}") from None
+            raise _wrap(exc, MESSAGES["action.read"].format(name=name)) from None
         if key:
             register_secret(key)
         return key
@@ -162,17 +187,14 @@ class Keystore:
         backend = self._secure_backend()
         _check_name(name)
         if not key:
-            raise KeystoreError(f"An empty API key cannot be saved for profile {name!r}.")
+            raise KeystoreError(MESSAGES["empty_save"].format(name=name))
         register_secret(key)
         if type(backend).__module__.startswith("keyring.backends.Windows") and len(key) > _WINDOWS_MAX_KEY:
-            raise KeystoreError(
-                f"This API key is {len(key)} characters long; Windows Credential Manager holds at most "
-                f"{_WINDOWS_MAX_KEY}."
-            )
+            raise KeystoreError(MESSAGES["too_long"].format(length=len(key), limit=_WINDOWS_MAX_KEY))
         try:
             backend.set_password(self.service, name, key)
         except Exception as exc:
-            raise _wrap(exc, f"save the API key of profile {name!r}") from None
+            raise _wrap(exc, MESSAGES["action.save"].format(name=name)) from None
         with self._session_lock:
             self._session.pop(name, None)  # the keyring has it now
 
@@ -180,7 +202,7 @@ class Keystore:
         """Keep a key in memory for this session only (when no secure keyring can hold it). Never a file."""
         _check_name(name)
         if not key:
-            raise KeystoreError(f"An empty API key cannot be kept for profile {name!r}.")
+            raise KeystoreError(MESSAGES["empty_session"].format(name=name))
         register_secret(key)
         with self._session_lock:
             self._session[name] = key
@@ -208,11 +230,9 @@ class Keystore:
         except keyring.errors.PasswordDeleteError:
             # Backends raise this for "no such entry"; only a key that is still there is a failure.
             if self.get(name) is not None:
-                raise KeystoreError(
-                    f"The keyring refused to delete the API key of profile {name!r}."
-                ) from None
+                raise KeystoreError(MESSAGES["refused_delete"].format(name=name)) from None
         except Exception as exc:
-            raise _wrap(exc, f"delete the API key of profile {name!r}") from None
+            raise _wrap(exc, MESSAGES["action.delete"].format(name=name)) from None
 
     def move(self, old: str, new: str) -> None:
         """Carry a key over when a profile is renamed (nothing to do if `old` has none)."""
@@ -251,7 +271,7 @@ class Keystore:
 
 def _check_name(name: str) -> None:
     if not name:
-        raise KeystoreError("A profile name is needed to find its API key.")
+        raise KeystoreError(MESSAGES["no_name"])
 
 
 def _wrap(exc: Exception, action: str) -> KeystoreError:
@@ -260,9 +280,14 @@ def _wrap(exc: Exception, action: str) -> KeystoreError:
     import keyring.errors
 
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return KeystoreError(f"Could not {action}: the keyring is locked. Unlock it and try again.")
+        return KeystoreError(MESSAGES["locked"].format(action=action))
     if isinstance(exc, keyring.errors.InitError | keyring.errors.NoKeyringError):
-        return KeystoreError(f"Could not {action}: the keyring is not available. {_how_to_fix()}")
+        return KeystoreError(MESSAGES["unavailable"].format(action=action, how_to_fix=_how_to_fix()))
     detail = redact(str(exc)).strip()
-    detail = f" ({type(exc).__name__}: {detail})" if detail else f" ({type(exc).__name__})"
-    return KeystoreError(f"Could not {action}: the keyring reported an error{detail}.")
+    if detail:
+        message = MESSAGES["backend_error"].format(
+            action=action, error_type=type(exc).__name__, detail=detail
+        )
+    else:
+        message = MESSAGES["backend_error_bare"].format(action=action, error_type=type(exc).__name__)
+    return KeystoreError(message)

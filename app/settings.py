@@ -27,6 +27,19 @@ LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
 MAX_FONT = 32
 MIN_FONT = 6
 
+# The sentences `load_settings` can say; `{…}` fields are filled with str.format, so the window can find
+# the template again and show it translated (app/ui/i18n.py). `{problems}` joins sentences of this table
+# with "; "; `{reason}` is the OS's or tomllib's own words.
+MESSAGES: dict[str, str] = {
+    "theme": "theme must be one of {choices}",
+    "font_size": "font_size must be 0 (system) or {low}–{high}",
+    "send_key": "send_key must be one of {choices}",
+    "language": "language must be one of {choices}",
+    "wrong_type": "{field} has the wrong type",
+    "unreadable": "{path}: could not be read ({reason}); using the default settings.",
+    "problems": "{path}: {problems}; the default is used for those.",
+}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -39,13 +52,13 @@ class Settings:
 def _valid(settings: Settings) -> list[str]:
     problems = []
     if settings.theme not in THEMES:
-        problems.append(f"theme must be one of {', '.join(THEMES)}")
+        problems.append(MESSAGES["theme"].format(choices=", ".join(THEMES)))
     if settings.font_size != 0 and not MIN_FONT <= settings.font_size <= MAX_FONT:
-        problems.append(f"font_size must be 0 (system) or {MIN_FONT}–{MAX_FONT}")
+        problems.append(MESSAGES["font_size"].format(low=MIN_FONT, high=MAX_FONT))
     if settings.send_key not in SEND_KEYS:
-        problems.append(f"send_key must be one of {', '.join(SEND_KEYS)}")
+        problems.append(MESSAGES["send_key"].format(choices=", ".join(SEND_KEYS)))
     if settings.language not in LANGUAGES:
-        problems.append(f"language must be one of {', '.join(LANGUAGES)}")
+        problems.append(MESSAGES["language"].format(choices=", ".join(LANGUAGES)))
     return problems
 
 
@@ -56,7 +69,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(), f"{path}: could not be read ({exc}); using the default settings."
+        return Settings(), MESSAGES["unreadable"].format(path=path, reason=exc)
     kwargs: dict[str, object] = {}
     problems: list[str] = []
     for field in dataclasses.fields(Settings):
@@ -65,7 +78,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         value = document[field.name]
         expected = int if field.name == "font_size" else str
         if type(value) is not expected:
-            problems.append(f"{field.name} has the wrong type")
+            problems.append(MESSAGES["wrong_type"].format(field=field.name))
             continue
         wrong = _valid(Settings(**{field.name: value}))  # type: ignore[arg-type]
         if wrong:
@@ -74,7 +87,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         kwargs[field.name] = value
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     if problems:
-        return settings, f"{path}: {'; '.join(problems)}; the default is used for those."
+        return settings, MESSAGES["problems"].format(path=path, problems="; ".join(problems))
     return settings, None
 
 

@@ -16,13 +16,65 @@ from urllib.parse import parse_qsl, urlsplit
 
 from app.core.errors import ProfileError, redact
 from app.core.models import AUTH_BEARER, AUTH_HEADER_PREFIX, AUTH_NONE, AUTH_RAW
-from app.profiles.snippets import Draft, env_var_name, is_placeholder, read_code, read_curl, read_lines
+from app.profiles.snippets import (
+    CURL_COMMAND,
+    Draft,
+    env_var_name,
+    is_placeholder,
+    read_code,
+    read_curl,
+    read_lines,
+)
 
-__all__ = ["MAX_SNIPPET", "ImportedProfile", "parse_snippet"]
+__all__ = ["MAX_SNIPPET", "MESSAGES", "ImportedProfile", "parse_snippet"]
 
 MAX_SNIPPET = 100_000  # characters; a docs example is a few hundred
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+_COMPLETIONS_CALL = "Sluice calls <base URL>/chat/completions without one."
+
+# What a ProfileError from here says, and the notes an import comes with. `{…}` fields are filled with
+# str.format; nothing is concatenated, so the window can find the template again and show it translated
+# (app/ui/i18n.py). `{kind}` is one of app.profiles.snippets.MESSAGES' kinds.
+MESSAGES: dict[str, str] = {
+    "too_long": "the pasted text is too long ({length:,} characters); paste just the example",
+    "empty": "nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL",
+    "unrecognised": (
+        "found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example "
+        "request from the gateway's docs, e.g. curl https://…/v1/chat/completions -H "
+        '"Authorization: Bearer …" -d \'{{"model": …}}\''
+    ),
+    "no_url": "the {kind} has no URL",
+    "url_no_host": (
+        "the URL in the snippet ({url}) has no host: it uses a variable or a placeholder; "
+        "put the gateway's address in its place and paste again"
+    ),
+    "url_characters": "the URL in the snippet ({url}) has spaces or characters a URL cannot have",
+    "url_invalid": "the URL in the snippet ({url}) is not a valid URL",
+    "url_scheme": "the URL in the snippet ({url}) must start with http:// or https://",
+    "note.default_base_url": "The snippet sets no base URL, so the OpenAI SDK's default {url} is used.",
+    "note.model_placeholder": "The model in the snippet is a placeholder, so none was set.",
+    "note.no_scheme": "The URL had no scheme, so {scheme}:// was assumed.",
+    "note.user_info": "The URL carried a user name or password; it was left out.",
+    "note.query": f"The URL's query ({{names}}) was left out: {_COMPLETIONS_CALL}",
+    "note.query_unnamed": f"The URL's query (parameters) was left out: {_COMPLETIONS_CALL}",
+    "note.not_endpoint": (
+        "The URL does not end in /chat/completions, so it was used as the base URL as it is."
+    ),
+    "note.second_secret": (
+        "The header {name} also carries a secret; a profile keeps only one key, so it was left out."
+    ),
+    "note.invalid_header": "A header that is not valid HTTP was left out.",
+    "note.header_placeholder": "The header {name} holds a placeholder, so it was left out.",
+    "note.no_key_pasted": "The pasted text holds no API key: paste your own.",
+    "note.no_key_sent": "The snippet sends no API key, so this profile sends none either.",
+    "note.dummy_key": "{key!r} is a dummy key that local servers ignore, so this profile sends no key.",
+    "note.key_placeholder": "The key in the snippet is a placeholder: paste your own.",
+    "note.key_placeholder_env": (
+        "The key in the snippet is a placeholder: paste your own (the snippet reads it from the "
+        "environment variable {variable})."
+    ),
+}
 
 # Endpoints people paste whole; the profile wants what comes before them.
 _ENDPOINTS = ("/chat/completions", "/completions", "/embeddings", "/responses", "/models")
@@ -85,19 +137,15 @@ def parse_snippet(text: str) -> ImportedProfile:
         ProfileError: nothing usable was found, or the URL cannot be used (e.g. it is a shell variable).
     """
     if len(text) > MAX_SNIPPET:
-        raise ProfileError(f"the pasted text is too long ({len(text):,} characters); paste just the example")
+        raise ProfileError(MESSAGES["too_long"].format(length=len(text)))
     text = _without_fences(text).strip()
     if not text:
-        raise ProfileError("nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL")
+        raise ProfileError(MESSAGES["empty"])
     for reader in (read_curl, read_code, read_lines):
         draft = reader(text)
         if draft is not None:
             return _finish(draft)
-    raise ProfileError(
-        "found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example "
-        "request from the gateway's docs, e.g. curl https://…/v1/chat/completions -H "
-        '"Authorization: Bearer …" -d \'{"model": …}\''
-    )
+    raise ProfileError(MESSAGES["unrecognised"].format())
 
 
 def _without_fences(text: str) -> str:
@@ -109,16 +157,14 @@ def _finish(draft: Draft) -> ImportedProfile:
     notes = list(draft.notes)
     if draft.url is None:
         if not draft.openai_sdk:
-            raise ProfileError(f"the {draft.kind} has no URL")
-        notes.append(
-            f"The snippet sets no base URL, so the OpenAI SDK's default {OPENAI_DEFAULT_BASE_URL} is used."
-        )
+            raise ProfileError(MESSAGES["no_url"].format(kind=draft.kind))
+        notes.append(MESSAGES["note.default_base_url"].format(url=OPENAI_DEFAULT_BASE_URL))
         draft.url = OPENAI_DEFAULT_BASE_URL
-    base_url, local = _base_url(draft.url, notes, endpoint_expected=draft.kind == "cURL command")
+    base_url, local = _base_url(draft.url, notes, endpoint_expected=draft.kind == CURL_COMMAND)
     auth, key, headers = _auth_and_headers(draft, local, notes)
     model = draft.model
     if model is not None and (not model.strip() or is_placeholder(model)):
-        notes.append("The model in the snippet is a placeholder, so none was set.")
+        notes.append(MESSAGES["note.model_placeholder"])
         model = None
     if key is not None:
         # Belt and braces: whatever a reader put in a note, the key must not be in it.
@@ -143,38 +189,30 @@ def _base_url(raw: str, notes: list[str], *, endpoint_expected: bool) -> tuple[s
     """The profile's base URL for a URL in the snippet, and whether it points at this machine/LAN."""
     url = raw.strip().strip("'\"")
     if is_placeholder(url) or url.startswith("/"):
-        raise ProfileError(
-            f"the URL in the snippet ({_shown(url)}) has no host: it uses a variable or a placeholder; "
-            "put the gateway's address in its place and paste again"
-        )
+        raise ProfileError(MESSAGES["url_no_host"].format(url=_shown(url)))
     if "://" not in url:
         host = re.split(r"[/:?#]", url, maxsplit=1)[0]
         scheme = "http" if _is_local(host) else "https"
         url = f"{scheme}://{url}"
-        notes.append(f"The URL had no scheme, so {scheme}:// was assumed.")
+        notes.append(MESSAGES["note.no_scheme"].format(scheme=scheme))
     if _BAD_URL_CHARS.search(url):
-        raise ProfileError(
-            f"the URL in the snippet ({_shown(url)}) has spaces or characters a URL cannot have"
-        )
+        raise ProfileError(MESSAGES["url_characters"].format(url=_shown(url)))
     try:
         parts = urlsplit(url)
         host = parts.hostname
         parts.port  # noqa: B018 (raises ValueError for a bad port)
     except ValueError:
-        raise ProfileError(f"the URL in the snippet ({_shown(url)}) is not a valid URL") from None
+        raise ProfileError(MESSAGES["url_invalid"].format(url=_shown(url))) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not host:
-        raise ProfileError(f"the URL in the snippet ({_shown(url)}) must start with http:// or https://")
+        raise ProfileError(MESSAGES["url_scheme"].format(url=_shown(url)))
     netloc = parts.netloc
     if "@" in netloc:
         netloc = netloc.rsplit("@", 1)[1]
-        notes.append("The URL carried a user name or password; it was left out.")
+        notes.append(MESSAGES["note.user_info"])
     if parts.query:
         names = ", ".join(dict.fromkeys(name for name, _ in parse_qsl(parts.query, keep_blank_values=True)))
-        notes.append(
-            f"The URL's query ({names or 'parameters'}) was left out: Sluice calls "
-            "<base URL>/chat/completions without one."
-        )
+        notes.append(MESSAGES["note.query"].format(names=names) if names else MESSAGES["note.query_unnamed"])
     path = parts.path.rstrip("/")
     for endpoint in _ENDPOINTS:
         if path.lower().endswith(endpoint):
@@ -182,9 +220,7 @@ def _base_url(raw: str, notes: list[str], *, endpoint_expected: bool) -> tuple[s
             break
     else:
         if endpoint_expected and path:
-            notes.append(
-                "The URL does not end in /chat/completions, so it was used as the base URL as it is."
-            )
+            notes.append(MESSAGES["note.not_endpoint"])
     return f"{scheme}://{netloc}{path}", _is_local(host)
 
 
@@ -229,35 +265,32 @@ def _auth_and_headers(
         if name == auth_name or lowered in _DROPPED_HEADERS or lowered.startswith("sec-"):
             continue
         if lowered == "cookie" or _is_keyish(name, value):
-            notes.append(
-                f"The header {name} also carries a secret; a profile keeps only one key, so it was left out."
-            )
+            notes.append(MESSAGES["note.second_secret"].format(name=name))
         elif not _HEADER_NAME.fullmatch(name) or "\r" in value or "\n" in value:
-            notes.append("A header that is not valid HTTP was left out.")
+            notes.append(MESSAGES["note.invalid_header"])
         elif is_placeholder(value):
-            notes.append(f"The header {name} holds a placeholder, so it was left out.")
+            notes.append(MESSAGES["note.header_placeholder"].format(name=name))
         else:
             extra[lowered] = (name, value)
     headers = list(extra.values())
     if secret is None:
         if draft.bare and not local:
             # A pasted base URL says nothing about auth; gateways want a Bearer key.
-            notes.append("The pasted text holds no API key: paste your own.")
+            notes.append(MESSAGES["note.no_key_pasted"])
             return AUTH_BEARER, None, headers
         if not local:
-            notes.append("The snippet sends no API key, so this profile sends none either.")
+            notes.append(MESSAGES["note.no_key_sent"])
         return AUTH_NONE, None, headers
     secret = secret.strip()
     if secret.lower() in _DUMMY_KEYS and local:
-        notes.append(f"{secret!r} is a dummy key that local servers ignore, so this profile sends no key.")
+        notes.append(MESSAGES["note.dummy_key"].format(key=secret))
         return AUTH_NONE, None, headers
     if not secret or secret.lower() in _DUMMY_KEYS or is_placeholder(secret):
-        note = "The key in the snippet is a placeholder: paste your own."
         variable = env_var_name(secret)
-        if variable:
-            note = (
-                note.removesuffix(".") + f" (the snippet reads it from the environment variable {variable})."
-            )
-        notes.append(note)
+        notes.append(
+            MESSAGES["note.key_placeholder_env"].format(variable=variable)
+            if variable
+            else MESSAGES["note.key_placeholder"]
+        )
         return auth, None, headers
     return auth, secret, headers

@@ -12,12 +12,24 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-__all__ = ["Draft", "env_var_name", "is_placeholder", "read_code", "read_curl", "read_lines"]
+__all__ = ["MESSAGES", "Draft", "env_var_name", "is_placeholder", "read_code", "read_curl", "read_lines"]
+
+# The kinds of text (Draft.kind, named in the importer's messages) and the notes the readers make. The
+# window finds them again here to show them translated (app/ui/i18n.py).
+MESSAGES: dict[str, str] = {
+    "kind.curl": "cURL command",
+    "kind.code": "SDK snippet",
+    "kind.lines": "pasted text",
+    "note.header_file": "Headers read from a file (-H @file) were not imported.",
+    "note.body_file": "The request body is read from a file, so the model could not be read from it.",
+    "note.basic_auth": "The command logs in with -u (HTTP basic auth), which was not imported.",
+}
+CURL_COMMAND = MESSAGES["kind.curl"]
 
 
 @dataclass
 class Draft:
-    kind: str  # "cURL command", "SDK snippet", "pasted text": for messages
+    kind: str  # MESSAGES["kind.…"]: "cURL command", "SDK snippet", "pasted text", for messages
     url: str | None = None
     headers: list[tuple[str, str]] = field(default_factory=list)  # as sent, the auth header included
     model: str | None = None
@@ -97,7 +109,7 @@ def read_curl(text: str) -> Draft | None:
     if start is None:
         return None
     tokens = _curl_tokens(_join_continuations(text[start.end() :]))
-    draft = Draft(kind="cURL command")
+    draft = Draft(kind=CURL_COMMAND)
     positional: list[str] = []
     bodies: list[str] = []
     index = 0
@@ -176,16 +188,14 @@ def _curl_tokens(text: str) -> list[str]:
 def _curl_option(name: str, value: str, draft: Draft, bodies: list[str]) -> None:
     if name in ("H", "header"):
         if value.startswith("@"):
-            draft.notes.append("Headers read from a file (-H @file) were not imported.")
+            draft.notes.append(MESSAGES["note.header_file"])
             return
         header, sep, header_value = value.partition(":")
         if sep and header.strip():
             draft.headers.append((header.strip(), header_value.strip()))
     elif name in _DATA or name.startswith("data"):
         if value.startswith("@") and name != "data-raw":
-            draft.notes.append(
-                "The request body is read from a file, so the model could not be read from it."
-            )
+            draft.notes.append(MESSAGES["note.body_file"])
         else:
             bodies.append(value)
     elif name == "url":
@@ -193,7 +203,7 @@ def _curl_option(name: str, value: str, draft: Draft, bodies: list[str]) -> None
     elif name == "oauth2-bearer":
         draft.headers.append(("Authorization", f"Bearer {value}"))
     elif name in ("u", "user"):
-        draft.notes.append("The command logs in with -u (HTTP basic auth), which was not imported.")
+        draft.notes.append(MESSAGES["note.basic_auth"])
 
 
 def _model_in_bodies(bodies: list[str]) -> str | None:
@@ -260,7 +270,7 @@ def _dict_pairs(body: str) -> list[tuple[str, str]]:
 
 
 def read_code(text: str) -> Draft | None:
-    draft = Draft(kind="SDK snippet", openai_sdk=bool(_OPENAI_SDK.search(text)))
+    draft = Draft(kind=MESSAGES["kind.code"], openai_sdk=bool(_OPENAI_SDK.search(text)))
     strong_url: str | None = None
     weak_url: str | None = None
     key: str | None = None
@@ -303,7 +313,7 @@ _KEY_TOKEN = re.compile(r"[A-Za-z0-9._~+/=:\-]{8,1000}")
 
 
 def read_lines(text: str) -> Draft | None:
-    draft = Draft(kind="pasted text", bare=True)
+    draft = Draft(kind=MESSAGES["kind.lines"], bare=True)
     key: str | None = None
     for raw_line in text.splitlines():
         line = raw_line.strip().lstrip("-*•>").strip()

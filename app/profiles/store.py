@@ -34,7 +34,7 @@ from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profil
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
 
-__all__ = ["ProfileStore", "from_preset", "normalise_base_url", "validate_profile"]
+__all__ = ["MESSAGES", "ProfileStore", "from_preset", "normalise_base_url", "validate_profile"]
 
 _PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(Profile))
 _TOP_KEYS = frozenset({"default", "profile"})
@@ -43,6 +43,46 @@ _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 
 _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key"})
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
+
+# Every sentence a ProfileError from here can say. `{…}` fields are filled with str.format; nothing is
+# concatenated, so the window can find the template again and show it translated (app/ui/i18n.py).
+MESSAGES: dict[str, str] = {
+    "no_name": "a profile needs a name",
+    "bad_name": "profile name {name!r} has leading/trailing spaces or control characters",
+    "bad_base_url": "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})",
+    "bad_proxy": (
+        "profile {name!r}: proxy ('none', 'system' or a URL) must be a URL starting with {schemes} "
+        "(got {url!r})"
+    ),
+    "bad_auth": (
+        f"profile {{name!r}}: auth must be 'bearer', 'raw', 'none' or '{AUTH_HEADER_PREFIX}NAME' "
+        "(got {auth!r})"
+    ),
+    "bad_header_name": "profile {name!r}: {header!r} is not a valid HTTP header name",
+    "bad_timeout": "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})",
+    "header_line_break": "profile {name!r}: header {header!r} has a line break in its value",
+    "header_key": (
+        "profile {name!r}: header {header!r} looks like it carries a key; keys are kept in the system "
+        "keyring, not in profiles.toml (set `auth` instead)"
+    ),
+    "in_file": "{path}: {error}",  # `error`: one of these sentences (or tomllib's own words)
+    "toml_at": "{path}: line {line}, column {column}: {reason}",
+    "toml_end": "{path}: line {line} (end of file): {reason}",
+    "table_not_table": "{path}: profile #{number} is not a table",
+    "table_unknown": "{path}: profile #{number} has unknown settings: {keys}",
+    "table_no_name": "{path}: profile #{number} needs a name (a string)",
+    "table_no_base_url": "{path}: profile {name!r} needs a base_url (a string)",
+    "table_wrong_type": "{path}: profile {name!r}: {field} has the wrong type ({type})",
+    "table_headers": "{path}: profile {name!r}: headers must be a table of strings",
+    "unreadable": "{path}: cannot be read ({reason})",
+    "not_utf8": "{path}: is not UTF-8 text",
+    "unknown": "{path}: unknown settings: {keys}",
+    "not_array": "{path}: 'profile' must be an array of tables ([[profile]])",
+    "twice": "{path}: two profiles are named {name!r}",
+    "bad_default": "{path}: default must be a profile name (a string)",
+    "no_such": "no profile named {name!r}; `sluice profile list` shows them",
+    "exists": "a profile named {name!r} already exists",
+}
 
 log = logging.getLogger(__name__)
 
@@ -55,37 +95,35 @@ def normalise_base_url(url: str) -> str:
     return url
 
 
-def _check_http_url(url: str, what: str, schemes: tuple[str, ...]) -> None:
+def _error(message: str, **fields: object) -> ProfileError:
+    return ProfileError(MESSAGES[message].format(**fields))
+
+
+def _check_http_url(url: str, message: str, name: str, schemes: tuple[str, ...]) -> None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in schemes or not parts.hostname:
         allowed = ", ".join(f"{s}://" for s in schemes)
-        raise ProfileError(f"{what} must be a URL starting with {allowed} (got {redact(url)!r})")
+        raise _error(message, name=name, schemes=allowed, url=redact(url))
 
 
 def validate_profile(profile: Profile) -> Profile:
     """Check a profile and return it normalised; ProfileError says what is wrong in one sentence."""
     name = profile.name
     if not name.strip():
-        raise ProfileError("a profile needs a name")
+        raise _error("no_name")
     if name != name.strip() or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in name):
-        raise ProfileError(f"profile name {name!r} has leading/trailing spaces or control characters")
-    where = f"profile {name!r}"
+        raise _error("bad_name", name=name)
     base_url = normalise_base_url(profile.base_url)
-    _check_http_url(base_url, f"{where}: base_url", ("http", "https"))
+    _check_http_url(base_url, "bad_base_url", name, ("http", "https"))
     if not valid_auth(profile.auth):
-        raise ProfileError(
-            f"{where}: auth must be 'bearer', 'raw', 'none' or '{AUTH_HEADER_PREFIX}NAME' "
-            f"(got {profile.auth!r})"
-        )
+        raise _error("bad_auth", name=name, auth=profile.auth)
     if profile.auth.startswith(AUTH_HEADER_PREFIX):
         header = profile.auth[len(AUTH_HEADER_PREFIX) :]
         if not _HEADER_NAME.fullmatch(header):
-            raise ProfileError(f"{where}: {header!r} is not a valid HTTP header name")
+            raise _error("bad_header_name", name=name, header=header)
     proxy = profile.proxy.strip()
     if proxy not in (PROXY_NONE, PROXY_SYSTEM):
-        _check_http_url(
-            proxy, f"{where}: proxy ('none', 'system' or a URL)", ("http", "https", "socks5", "socks5h")
-        )
+        _check_http_url(proxy, "bad_proxy", name, ("http", "https", "socks5", "socks5h"))
     timeout = profile.read_timeout
     if (
         isinstance(timeout, bool)
@@ -93,17 +131,14 @@ def validate_profile(profile: Profile) -> Profile:
         or not math.isfinite(timeout)
         or timeout <= 0
     ):
-        raise ProfileError(f"{where}: read_timeout must be a positive number of seconds (got {timeout!r})")
+        raise _error("bad_timeout", name=name, timeout=timeout)
     for header_name, value in profile.headers:
         if not _HEADER_NAME.fullmatch(header_name):
-            raise ProfileError(f"{where}: {header_name!r} is not a valid HTTP header name")
+            raise _error("bad_header_name", name=name, header=header_name)
         if "\r" in value or "\n" in value:
-            raise ProfileError(f"{where}: header {header_name!r} has a line break in its value")
+            raise _error("header_line_break", name=name, header=header_name)
         if header_name.lower() in _CREDENTIAL_HEADERS or redact(value) != value:
-            raise ProfileError(
-                f"{where}: header {header_name!r} looks like it carries a key; keys are kept in the system "
-                "keyring, not in profiles.toml (set `auth` instead)"
-            )
+            raise _error("header_key", name=name, header=header_name)
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
 
 
@@ -112,28 +147,24 @@ def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileE
     match = _TOML_POSITION.search(message)
     if match:
         line, col = match.groups()
-        return ProfileError(f"{path}: line {line}, column {col}: {message[: match.start()]}")
+        return _error("toml_at", path=path, line=line, column=col, reason=message[: match.start()])
     if message.endswith("(at end of document)"):
         line = str(text.count("\n") + 1)
-        return ProfileError(
-            f"{path}: line {line} (end of file): {message.removesuffix(' (at end of document)')}"
-        )
-    return ProfileError(f"{path}: {message}")
+        return _error("toml_end", path=path, line=line, reason=message.removesuffix(" (at end of document)"))
+    return _error("in_file", path=path, error=message)
 
 
 def _profile_from_table(path: Path, index: int, table: object) -> Profile:
-    where = f"{path}: profile #{index + 1}"
     if not isinstance(table, dict):
-        raise ProfileError(f"{where} is not a table")
+        raise _error("table_not_table", path=path, number=index + 1)
     unknown = sorted(set(table) - _PROFILE_KEYS)
     if unknown:
-        raise ProfileError(f"{where} has unknown settings: {', '.join(unknown)}")
+        raise _error("table_unknown", path=path, number=index + 1, keys=", ".join(unknown))
     name = table.get("name")
     if not isinstance(name, str):
-        raise ProfileError(f"{where} needs a name (a string)")
-    where = f"{path}: profile {name!r}"
+        raise _error("table_no_name", path=path, number=index + 1)
     if not isinstance(table.get("base_url"), str):
-        raise ProfileError(f"{where} needs a base_url (a string)")
+        raise _error("table_no_base_url", path=path, name=name)
     kwargs: dict[str, Any] = {}
     expected: dict[str, type | tuple[type, ...]] = {
         "name": str,
@@ -150,16 +181,16 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
             continue
         value = table[field]
         if not isinstance(value, kind) or (field == "read_timeout" and isinstance(value, bool)):
-            raise ProfileError(f"{where}: {field} has the wrong type ({type(value).__name__})")
+            raise _error("table_wrong_type", path=path, name=name, field=field, type=type(value).__name__)
         kwargs[field] = value
     headers = table.get("headers", {})
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
-        raise ProfileError(f"{where}: headers must be a table of strings")
+        raise _error("table_headers", path=path, name=name)
     kwargs["headers"] = tuple(headers.items())
     try:
         return validate_profile(Profile(**kwargs))
     except ProfileError as exc:
-        raise ProfileError(f"{path}: {exc}") from None
+        raise _error("in_file", path=path, error=exc) from None
 
 
 class ProfileStore:
@@ -184,11 +215,11 @@ class ProfileStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise self._fail(ProfileError(f"{self.path}: cannot be read ({exc.strerror or exc})")) from None
+            raise self._fail(_error("unreadable", path=self.path, reason=exc.strerror or exc)) from None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise self._fail(ProfileError(f"{self.path}: is not UTF-8 text")) from None
+            raise self._fail(_error("not_utf8", path=self.path)) from None
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -206,19 +237,19 @@ class ProfileStore:
     def _parse(self, document: dict[str, Any]) -> tuple[list[Profile], str | None]:
         unknown = sorted(set(document) - _TOP_KEYS)
         if unknown:
-            raise ProfileError(f"{self.path}: unknown settings: {', '.join(unknown)}")
+            raise _error("unknown", path=self.path, keys=", ".join(unknown))
         tables = document.get("profile", [])
         if not isinstance(tables, list):
-            raise ProfileError(f"{self.path}: 'profile' must be an array of tables ([[profile]])")
+            raise _error("not_array", path=self.path)
         profiles: list[Profile] = []
         for index, table in enumerate(tables):
             profile = _profile_from_table(self.path, index, table)
             if any(p.name == profile.name for p in profiles):
-                raise ProfileError(f"{self.path}: two profiles are named {profile.name!r}")
+                raise _error("twice", path=self.path, name=profile.name)
             profiles.append(profile)
         default = document.get("default")
         if default is not None and not isinstance(default, str):
-            raise ProfileError(f"{self.path}: default must be a profile name (a string)")
+            raise _error("bad_default", path=self.path)
         # A default naming a removed profile is harmless: fall back to the usual rule.
         if default is not None and not any(p.name == default for p in profiles):
             default = None
@@ -234,19 +265,19 @@ class ProfileStore:
         for profile in self._profiles:
             if profile.name == name:
                 return profile
-        raise ProfileError(f"no profile named {name!r}; `sluice profile list` shows them")
+        raise _error("no_such", name=name)
 
     def _index(self, name: str) -> int:
         for index, profile in enumerate(self._profiles):
             if profile.name == name:
                 return index
-        raise ProfileError(f"no profile named {name!r}; `sluice profile list` shows them")
+        raise _error("no_such", name=name)
 
     def add(self, profile: Profile) -> Profile:
         """Append a profile; returns it as stored (normalised)."""
         profile = validate_profile(profile)
         if profile.name in self.names():
-            raise ProfileError(f"a profile named {profile.name!r} already exists")
+            raise _error("exists", name=profile.name)
         self._profiles.append(profile)
         return profile
 
@@ -265,7 +296,7 @@ class ProfileStore:
         """Rename a profile. The caller moves its key in the keystore (keys are found by name)."""
         index = self._index(old)
         if new != old and new in self.names():
-            raise ProfileError(f"a profile named {new!r} already exists")
+            raise _error("exists", name=new)
         profile = validate_profile(dataclasses.replace(self._profiles[index], name=new))
         self._profiles[index] = profile
         if self._default == old:
@@ -288,7 +319,7 @@ class ProfileStore:
         index = self._index(name)
         new_name = new_name or self.unique_name(f"{name} copy")
         if new_name in self.names():
-            raise ProfileError(f"a profile named {new_name!r} already exists")
+            raise _error("exists", name=new_name)
         copy = validate_profile(dataclasses.replace(self._profiles[index], name=new_name))
         self._profiles.insert(index + 1, copy)
         return copy

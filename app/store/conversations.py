@@ -24,6 +24,18 @@ from app.store.converters import MESSAGE_FIELDS, conversation_from_row, message_
 TITLE_LIMIT = 60
 DEFAULT_TITLE = "New conversation"
 
+# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
+# template again and show it translated (app/ui/i18n.py). `{reason}` is the OS's or SQLite's own words.
+MESSAGES: dict[str, str] = {
+    "cannot_create": "Cannot create the conversation database at {path}: {reason}.",
+    "cannot_open": "Cannot open the conversation database {path}: {reason}.",
+    "failed": "The conversation database {path} could not be used: {reason}.",
+    "no_conversation": "Conversation {id} does not exist (it may have been deleted).",
+    "no_message": "Message {id} does not exist (it may have been deleted).",
+    "already_exists": "Conversation {id} already exists; nothing was restored.",
+    "elsewhere": "Message {message} is not in conversation {conversation}.",
+}
+
 _MESSAGE_COLUMNS = ", ".join(MESSAGE_FIELDS)
 _MESSAGE_PARAMS = ", ".join(f":{name}" for name in MESSAGE_FIELDS)
 _INSERT_MESSAGE = (
@@ -69,9 +81,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise StoreError(
-            f"Cannot create the conversation database at {path}: {exc.strerror or exc}."
-        ) from exc
+        raise StoreError(MESSAGES["cannot_create"].format(path=path, reason=exc.strerror or exc)) from exc
     os.close(fd)
     if os.name == "posix":
         os.chmod(path, 0o600)
@@ -102,7 +112,7 @@ class ConversationStore:
         try:
             conn = sqlite3.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"Cannot open the conversation database {path}: {exc}.") from exc
+            raise StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
         try:
             conn.row_factory = sqlite3.Row
             conn.create_function("sluice_fold", 1, _fold, deterministic=True)
@@ -113,7 +123,7 @@ class ConversationStore:
             schema.migrate(conn, path)
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(f"Cannot open the conversation database {path}: {exc}.") from exc
+            raise StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -125,7 +135,7 @@ class ConversationStore:
     # -- plumbing -------------------------------------------------------------------------------------
 
     def _failure(self, exc: sqlite3.Error) -> StoreError:
-        return StoreError(f"The conversation database {self.path} could not be used: {exc}.")
+        return StoreError(MESSAGES["failed"].format(path=self.path, reason=exc))
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -153,11 +163,11 @@ class ConversationStore:
 
     @staticmethod
     def _no_conversation(conversation_id: int) -> StoreError:
-        return StoreError(f"Conversation {conversation_id} does not exist (it may have been deleted).")
+        return StoreError(MESSAGES["no_conversation"].format(id=conversation_id))
 
     @staticmethod
     def _no_message(message_id: int) -> StoreError:
-        return StoreError(f"Message {message_id} does not exist (it may have been deleted).")
+        return StoreError(MESSAGES["no_message"].format(id=message_id))
 
     # -- conversations --------------------------------------------------------------------------------
 
@@ -258,7 +268,7 @@ class ConversationStore:
         """Undo a delete: put the conversation and its messages back under their old ids."""
         with self._write() as db:
             if db.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation.id,)).fetchone():
-                raise StoreError(f"Conversation {conversation.id} already exists; nothing was restored.")
+                raise StoreError(MESSAGES["already_exists"].format(id=conversation.id))
             db.execute(_INSERT_CONVERSATION, dataclasses.asdict(conversation))
             for message in messages:
                 db.execute(
@@ -349,7 +359,9 @@ class ConversationStore:
                 (conversation_id, message_id),
             ).fetchall()
             if not rows or rows[0]["id"] != message_id:
-                raise StoreError(f"Message {message_id} is not in conversation {conversation_id}.")
+                raise StoreError(
+                    MESSAGES["elsewhere"].format(message=message_id, conversation=conversation_id)
+                )
             db.execute(
                 "DELETE FROM messages WHERE conversation_id = ? AND id >= ?", (conversation_id, message_id)
             )

@@ -66,20 +66,29 @@ _HEADER_SIZE = 100
 _USER_VERSION_OFFSET = 60  # big-endian signed 32-bit, per https://sqlite.org/fileformat.html
 _UNTOUCHED = "The file was left untouched."
 
+# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
+# template again and show it translated (app/ui/i18n.py). `{reason}` and `{detail}` are the OS's or
+# SQLite's own words.
+MESSAGES: dict[str, str] = {
+    "newer": (
+        "The conversation database {path} was made by a newer version of Sluice "
+        "(schema {version}; this version understands up to {latest}). "
+        f"{_UNTOUCHED} Update Sluice to open it."
+    ),
+    "unreadable": (
+        "The conversation database {path} is not a SQLite database or is damaged ({detail}). "
+        f"{_UNTOUCHED} Move it aside to start a new history, or restore it from a backup."
+    ),
+    "cannot_read": "Cannot read the conversation database {path}: {reason}.",
+}
+
 
 def newer_version_error(path: Path, version: int) -> StoreError:
-    return StoreError(
-        f"The conversation database {path} was made by a newer version of Sluice "
-        f"(schema {version}; this version understands up to {LATEST_VERSION}). "
-        f"{_UNTOUCHED} Update Sluice to open it."
-    )
+    return StoreError(MESSAGES["newer"].format(path=path, version=version, latest=LATEST_VERSION))
 
 
 def unreadable_error(path: Path, detail: str) -> StoreError:
-    return StoreError(
-        f"The conversation database {path} is not a SQLite database or is damaged ({detail}). "
-        f"{_UNTOUCHED} Move it aside to start a new history, or restore it from a backup."
-    )
+    return StoreError(MESSAGES["unreadable"].format(path=path, detail=detail))
 
 
 def preflight(path: Path) -> None:
@@ -94,7 +103,7 @@ def preflight(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"Cannot read the conversation database {path}: {exc.strerror or exc}.") from exc
+        raise StoreError(MESSAGES["cannot_read"].format(path=path, reason=exc.strerror or exc)) from exc
     if not header:
         return
     if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):

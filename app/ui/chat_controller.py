@@ -25,6 +25,7 @@ from app.profiles.store import ProfileStore
 from app.session import ChatSession, GenerationHandle, request_messages
 from app.store.conversations import ConversationStore, title_from_text
 from app.ui.composer import Composer
+from app.ui.i18n import exception_text
 from app.ui.status_text import error_text, status_flag, status_line
 from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
@@ -149,7 +150,7 @@ class ChatController(QObject):
             self.conversation = self.store.get_conversation(conversation_id)
             messages = self.store.messages(conversation_id)
         except SluiceError as exc:
-            self.notice.emit(str(exc))
+            self.notice.emit(exception_text(exc))
             return
         self._edit_from = None
         self._renderer = None
@@ -261,7 +262,7 @@ class ChatController(QObject):
             user = self.store.add_message(self.conversation.id, Message(role=Role.USER, content=text))
         except SluiceError as exc:
             self.composer.restore_text(text)  # nothing typed is lost
-            self.notice.emit(str(exc))
+            self.notice.emit(exception_text(exc))
             return
         self.transcript.add_user_message(text, message_id=user.id)
         self.conversations_changed.emit()
@@ -377,7 +378,7 @@ class ChatController(QObject):
             self.store.delete_messages_from(self.conversation.id, message_id)
             history = self.store.messages(self.conversation.id)
         except SluiceError as exc:
-            self.notice.emit(str(exc))
+            self.notice.emit(exception_text(exc))
             return
         self._render_history(history, HISTORY_PAGE)
         self._start_reply(profile, model)
@@ -407,7 +408,7 @@ class ChatController(QObject):
         try:
             profile = self.profiles.get(name)
         except SluiceError as exc:
-            self.notice.emit(str(exc))
+            self.notice.emit(exception_text(exc))
             return
         if self.conversation is not None:
             self.store.set_conversation_profile(self.conversation.id, name, profile.model or None)
@@ -439,7 +440,7 @@ class ChatController(QObject):
         except SluiceError as exc:
             self.notice.emit(
                 self.tr("Could not fetch the model list of {profile}: {error}").format(
-                    profile=profile.name, error=exc
+                    profile=profile.name, error=exception_text(exc)
                 )
             )
             models = []
@@ -495,7 +496,7 @@ class ChatController(QObject):
             try:
                 message = self.store.get_message(message_id)
             except SluiceError as exc:
-                self.notice.emit(str(exc))
+                self.notice.emit(exception_text(exc))
                 return
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)

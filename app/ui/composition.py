@@ -23,6 +23,7 @@ from app.settings import Settings, load_settings, save_settings
 from app.store.conversations import ConversationStore
 from app.ui.chat_controller import ChatController
 from app.ui.composer import Composer
+from app.ui.i18n import exception_text, translate_known
 from app.ui.main_window import MainWindow
 from app.ui.sidebar import ConversationSidebar, SidebarController
 from app.ui.theme import apply_theme, is_dark
@@ -66,12 +67,14 @@ def build_window(
     try:
         profiles.load()
     except ProfileError as exc:  # a broken profiles.toml is reported, and the app still starts
-        profile_problem = str(exc)
+        profile_problem = exception_text(exc)
     try:
         store = ConversationStore.open(home.db_path)
     except StoreError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("composition", "Sluice cannot open its database"), str(exc)
+            None,
+            QCoreApplication.translate("composition", "Sluice cannot open its database"),
+            exception_text(exc),
         )
         raise
     interrupted = store.mark_interrupted()
@@ -113,7 +116,7 @@ def build_window(
     window.new_shortcut.activated.connect(controller.new_conversation)
     window.new_shortcut.activated.connect(lambda: sidebar_view.select(None))
     sidebar.new_requested.connect(lambda: sidebar_view.select(None))
-    sidebar.error_occurred.connect(window.show_notice)
+    sidebar.error_occurred.connect(lambda text: window.show_notice(translate_known(text)))  # StoreError
     controller.title_changed.connect(window.set_conversation_title)
     controller.conversations_changed.connect(sidebar.refresh)
     controller.conversations_changed.connect(
@@ -152,7 +155,7 @@ def build_window(
             ).format(interrupted)
         )
     elif settings_problem:
-        window.show_notice(settings_problem)
+        window.show_notice(translate_known(settings_problem))
 
     async def shutdown() -> None:
         await profile_ui.aclose()
@@ -275,7 +278,7 @@ class ProfileUi:
                 if conversation.profile == old:
                     self.store.set_conversation_profile(conversation.id, new, conversation.model)
         except StoreError as exc:
-            self.window.show_notice(str(exc))
+            self.window.show_notice(exception_text(exc))
         open_one = self.controller.conversation
         if open_one is not None and open_one.profile == old:
             self.controller.conversation = dataclasses.replace(open_one, profile=new)
@@ -350,7 +353,7 @@ class ProfileUi:
             except (ProfileError, OSError) as exc:
                 self.window.show_notice(
                     QCoreApplication.translate("ProfileUi", "The default profile was not saved: {}").format(
-                        exc
+                        exception_text(exc)
                     )
                 )
         theme_changed = settings.theme != self.settings.theme

@@ -10,9 +10,12 @@ so an upgrade (or a second installation sharing the data dir) never loads a stal
 installed before any widget exists; a change of language applies at the next start.
 
 Text from outside app/ui (no Qt there) is translated here, at the boundary: error kind explanations
-(app/core/errors.py), the connection test's sentences (app/net/probe.py) and the presets' labels and hints.
-Their English is the source text; the QT_TRANSLATE_NOOP tables below let lupdate see it, and
-tests/gui/test_i18n.py keeps them equal to the originals. A provider's own message is never translated.
+(app/core/errors.py), the connection test's sentences (app/net/probe.py), the presets' labels and hints,
+and the messages of profiles, imports, the keyring, the conversation store and settings.toml (each module's
+MESSAGES table). Their English is the source text; the QT_TRANSLATE_NOOP tables below let lupdate see it,
+and tests/gui/test_i18n.py keeps them equal to the originals. A finished sentence is matched back to its
+template, and the translation is filled with the same fields (`translate_known`). A provider's own message,
+the OS's words, paths, names and URLs are never translated.
 """
 
 from __future__ import annotations
@@ -22,14 +25,16 @@ import functools
 import logging
 import os
 import re
+import string
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.core.errors import KIND_EXPLANATIONS, ErrorKind
+from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, SluiceError
 
 if TYPE_CHECKING:
     from app.profiles.presets import Preset
@@ -292,7 +297,200 @@ _PRESETS = (
         "presets", "No key needed. Load a model and start the local server in LM Studio's Developer tab."
     ),
 )
-SOURCE_TABLES = {"errors": _ERRORS, "probe": _PROBE, "presets": _PRESETS}
+# Joins several of the sentences below (settings.toml's problems are listed with "; ").
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("list", "; ")
+
+_PROFILES = (
+    QT_TRANSLATE_NOOP("profiles", "a profile needs a name"),
+    QT_TRANSLATE_NOOP("profiles", "profile name {name!r} has leading/trailing spaces or control characters"),
+    QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: proxy ('none', 'system' or a URL) must be a URL starting with "
+        "{schemes} (got {url!r})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: auth must be 'bearer', 'raw', 'none' or 'header:NAME' (got {auth!r})"
+    ),
+    QT_TRANSLATE_NOOP("profiles", "profile {name!r}: {header!r} is not a valid HTTP header name"),
+    QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})"
+    ),
+    QT_TRANSLATE_NOOP("profiles", "profile {name!r}: header {header!r} has a line break in its value"),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: header {header!r} looks like it carries a key; keys are kept "
+        "in the system keyring, not in profiles.toml (set `auth` instead)",
+    ),
+    QT_TRANSLATE_NOOP("profiles", "{path}: {error}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: line {line}, column {column}: {reason}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: line {line} (end of file): {reason}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} is not a table"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} has unknown settings: {keys}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} needs a name (a string)"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r} needs a base_url (a string)"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: {field} has the wrong type ({type})"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: headers must be a table of strings"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: unknown settings: {keys}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: 'profile' must be an array of tables ([[profile]])"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: two profiles are named {name!r}"),
+    QT_TRANSLATE_NOOP("profiles", "{path}: default must be a profile name (a string)"),
+    QT_TRANSLATE_NOOP("profiles", "no profile named {name!r}; `sluice profile list` shows them"),
+    QT_TRANSLATE_NOOP("profiles", "a profile named {name!r} already exists"),
+)
+
+_IMPORT = (
+    QT_TRANSLATE_NOOP(
+        "import", "the pasted text is too long ({length:,} characters); paste just the example"
+    ),
+    QT_TRANSLATE_NOOP(
+        "import", "nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL"
+    ),
+    QT_TRANSLATE_NOOP(
+        "import",
+        "found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example "
+        "request from the gateway's docs, e.g. curl https://…/v1/chat/completions -H "
+        '"Authorization: Bearer …" -d \'{{"model": …}}\'',
+    ),
+    QT_TRANSLATE_NOOP("import", "the {kind} has no URL"),
+    QT_TRANSLATE_NOOP(
+        "import",
+        "the URL in the snippet ({url}) has no host: it uses a variable or a "
+        "placeholder; put the gateway's address in its place and paste again",
+    ),
+    QT_TRANSLATE_NOOP("import", "the URL in the snippet ({url}) has spaces or characters a URL cannot have"),
+    QT_TRANSLATE_NOOP("import", "the URL in the snippet ({url}) is not a valid URL"),
+    QT_TRANSLATE_NOOP("import", "the URL in the snippet ({url}) must start with http:// or https://"),
+    QT_TRANSLATE_NOOP("import", "The snippet sets no base URL, so the OpenAI SDK's default {url} is used."),
+    QT_TRANSLATE_NOOP("import", "The model in the snippet is a placeholder, so none was set."),
+    QT_TRANSLATE_NOOP("import", "The URL had no scheme, so {scheme}:// was assumed."),
+    QT_TRANSLATE_NOOP("import", "The URL carried a user name or password; it was left out."),
+    QT_TRANSLATE_NOOP(
+        "import",
+        "The URL's query ({names}) was left out: Sluice calls <base URL>/chat/completions without one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "import",
+        "The URL's query (parameters) was left out: Sluice calls <base URL>/chat/completions without one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "import", "The URL does not end in /chat/completions, so it was used as the base URL as it is."
+    ),
+    QT_TRANSLATE_NOOP(
+        "import", "The header {name} also carries a secret; a profile keeps only one key, so it was left out."
+    ),
+    QT_TRANSLATE_NOOP("import", "A header that is not valid HTTP was left out."),
+    QT_TRANSLATE_NOOP("import", "The header {name} holds a placeholder, so it was left out."),
+    QT_TRANSLATE_NOOP("import", "The pasted text holds no API key: paste your own."),
+    QT_TRANSLATE_NOOP("import", "The snippet sends no API key, so this profile sends none either."),
+    QT_TRANSLATE_NOOP(
+        "import", "{key!r} is a dummy key that local servers ignore, so this profile sends no key."
+    ),
+    QT_TRANSLATE_NOOP("import", "The key in the snippet is a placeholder: paste your own."),
+    QT_TRANSLATE_NOOP(
+        "import",
+        "The key in the snippet is a placeholder: paste your own (the snippet reads it "
+        "from the environment variable {variable}).",
+    ),
+    QT_TRANSLATE_NOOP("import", "cURL command"),
+    QT_TRANSLATE_NOOP("import", "SDK snippet"),
+    QT_TRANSLATE_NOOP("import", "pasted text"),
+    QT_TRANSLATE_NOOP("import", "Headers read from a file (-H @file) were not imported."),
+    QT_TRANSLATE_NOOP(
+        "import", "The request body is read from a file, so the model could not be read from it."
+    ),
+    QT_TRANSLATE_NOOP("import", "The command logs in with -u (HTTP basic auth), which was not imported."),
+)
+
+_KEYSTORE = (
+    QT_TRANSLATE_NOOP(
+        "keystore",
+        "Install and unlock a Secret Service such as GNOME Keyring or KeePassXC (e.g. "
+        "`sudo apt-get install gnome-keyring`), make sure you are in a desktop session "
+        "with D-Bus, then try again.",
+    ),
+    QT_TRANSLATE_NOOP("keystore", "Check that the macOS Keychain is available and unlocked, then try again."),
+    QT_TRANSLATE_NOOP("keystore", "Check that Windows Credential Manager is available, then try again."),
+    QT_TRANSLATE_NOOP("keystore", "no usable system keyring was found"),
+    QT_TRANSLATE_NOOP("keystore", "the keyring backend {backend} keeps keys in a file, not a secure keyring"),
+    QT_TRANSLATE_NOOP("keystore", "the keyring backend {backend} is not a recommended secure keyring"),
+    QT_TRANSLATE_NOOP(
+        "keystore",
+        "No secure keyring is available (backends found: {found}). Sluice keeps API keys "
+        "only in the system keyring, never in a file. {how_to_fix}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "keystore",
+        "No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, "
+        "never in a file. {how_to_fix}",
+    ),
+    QT_TRANSLATE_NOOP("keystore", "read the API key of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "save the API key of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "delete the API key of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "Could not {action}: the keyring is locked. Unlock it and try again."),
+    QT_TRANSLATE_NOOP("keystore", "Could not {action}: the keyring is not available. {how_to_fix}"),
+    QT_TRANSLATE_NOOP(
+        "keystore", "Could not {action}: the keyring reported an error ({error_type}: {detail})."
+    ),
+    QT_TRANSLATE_NOOP("keystore", "Could not {action}: the keyring reported an error ({error_type})."),
+    QT_TRANSLATE_NOOP("keystore", "An empty API key cannot be saved for profile {name!r}."),
+    QT_TRANSLATE_NOOP("keystore", "An empty API key cannot be kept for profile {name!r}."),
+    QT_TRANSLATE_NOOP(
+        "keystore",
+        "This API key is {length} characters long; Windows Credential Manager holds at most {limit}.",
+    ),
+    QT_TRANSLATE_NOOP("keystore", "The keyring refused to delete the API key of profile {name!r}."),
+    QT_TRANSLATE_NOOP("keystore", "A profile name is needed to find its API key."),
+)
+
+_STORE = (
+    QT_TRANSLATE_NOOP("store", "Cannot create the conversation database at {path}: {reason}."),
+    QT_TRANSLATE_NOOP("store", "Cannot open the conversation database {path}: {reason}."),
+    QT_TRANSLATE_NOOP("store", "The conversation database {path} could not be used: {reason}."),
+    QT_TRANSLATE_NOOP("store", "Conversation {id} does not exist (it may have been deleted)."),
+    QT_TRANSLATE_NOOP("store", "Message {id} does not exist (it may have been deleted)."),
+    QT_TRANSLATE_NOOP("store", "Conversation {id} already exists; nothing was restored."),
+    QT_TRANSLATE_NOOP("store", "Message {message} is not in conversation {conversation}."),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} was made by a newer version of Sluice (schema "
+        "{version}; this version understands up to {latest}). The file was left "
+        "untouched. Update Sluice to open it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} is not a SQLite database or is damaged "
+        "({detail}). The file was left untouched. Move it aside to start a new history, "
+        "or restore it from a backup.",
+    ),
+    QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
+)
+
+_SETTINGS = (
+    QT_TRANSLATE_NOOP("settings", "theme must be one of {choices}"),
+    QT_TRANSLATE_NOOP("settings", "font_size must be 0 (system) or {low}–{high}"),
+    QT_TRANSLATE_NOOP("settings", "send_key must be one of {choices}"),
+    QT_TRANSLATE_NOOP("settings", "language must be one of {choices}"),
+    QT_TRANSLATE_NOOP("settings", "{field} has the wrong type"),
+    QT_TRANSLATE_NOOP("settings", "{path}: could not be read ({reason}); using the default settings."),
+    QT_TRANSLATE_NOOP("settings", "{path}: {problems}; the default is used for those."),
+)
+
+
+SOURCE_TABLES = {
+    "errors": _ERRORS,
+    "probe": _PROBE,
+    "presets": _PRESETS,
+    "profiles": _PROFILES,
+    "import": _IMPORT,
+    "keystore": _KEYSTORE,
+    "store": _STORE,
+    "settings": _SETTINGS,
+}
 
 
 def kind_explanation(kind: ErrorKind) -> str:
@@ -309,29 +507,74 @@ def preset_hint(preset: Preset) -> str:
     return QCoreApplication.translate("presets", preset.docs_hint)
 
 
-_FIELD = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
+# ---- finished sentences back to their templates --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A `{field}` template as a pattern that reads its fields back out of a finished sentence."""
+
+    context: str
+    text: str
+    pattern: re.Pattern[str]
+    nested: frozenset[str]  # fields that hold another known sentence: translated as well
+    fixed: int  # characters outside the fields; the more, the more specific the match
+
+
+def _parts(template: str) -> list[tuple[str, str | None]]:
+    """(literal text, field name or None) pairs; `{{` and `}}` come back as single braces."""
+    return [(literal, name) for literal, name, _spec, _conversion in string.Formatter().parse(template)]
+
+
+def _template(context: str, text: str, nested: Iterable[str] = ()) -> _Template:
+    pieces: list[str] = []
+    seen: set[str] = set()
+    for literal, name in _parts(text):
+        pieces.append(re.escape(literal))
+        if name is not None:
+            pieces.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+            seen.add(name)
+    fixed = sum(len(literal) for literal, _name in _parts(text))
+    return _Template(context, text, re.compile("".join(pieces), re.DOTALL), frozenset(nested), fixed)
+
+
+def _most_specific_first(templates: Iterable[_Template]) -> tuple[_Template, ...]:
+    return tuple(sorted(templates, key=lambda template: -template.fixed))
+
+
+def _bare(template: str) -> str:
+    """`template` with bare fields ({seconds:g} → {seconds}, {name!r} → {name}): they are filled with the
+    text read out of the English sentence, which is already formatted."""
+    out = []
+    for literal, name in _parts(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            out.append(f"{{{name}}}")
+    return "".join(out)
+
+
+def _fill(template: _Template, fields: dict[str, str]) -> str | None:
+    """The template's translation filled with `fields`; None when the translation does not fit them."""
+    translated = QCoreApplication.translate(template.context, template.text)
+    try:
+        return _bare(translated).format(**fields)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its fields: %r", template.text, translated)
+        return None
+
+
+# ---- the connection test's sentences -------------------------------------------------------------------
+
 _EXPLAINED = "{explanation} {message}"
 
 
 @functools.cache
-def _probe_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each probe template as a pattern that reads its fields back out of a finished sentence."""
+def _probe_templates() -> tuple[_Template, ...]:
     from app.net.probe import TEXT
 
-    patterns = []
-    for template in dict.fromkeys(TEXT.values()):
-        if template == _EXPLAINED:
-            continue  # read by `_explained`: its first field is one of the error kinds' sentences
-        parts, position = [], 0
-        for match in _FIELD.finditer(template):
-            parts.append(re.escape(template[position : match.start()]))
-            parts.append(f"(?P<{match[1]}>.*?)")
-            position = match.end()
-        parts.append(re.escape(template[position:]))
-        patterns.append((template, re.compile("".join(parts), re.DOTALL)))
-    # The template with the most fixed words first: it is the more specific match.
-    patterns.sort(key=lambda item: -len(_FIELD.sub("", item[0])))
-    return tuple(patterns)
+    # `_EXPLAINED` is read by `_explained`: its first field is one of the error kinds' sentences.
+    templates = dict.fromkeys(t for t in TEXT.values() if t != _EXPLAINED)
+    return _most_specific_first(_template("probe", text) for text in templates)
 
 
 def _explained(sentence: str) -> str | None:
@@ -351,17 +594,94 @@ def probe_sentence(sentence: str) -> str:
     explained = _explained(sentence)
     if explained is not None:
         return explained
-    for template, pattern in _probe_patterns():
+    for template in _probe_templates():
         # The probe strips each sentence: a template ending in an empty field lost its last space.
-        match = pattern.fullmatch(sentence) or pattern.fullmatch(sentence + " ")
+        match = template.pattern.fullmatch(sentence) or template.pattern.fullmatch(sentence + " ")
         if match is None:
             continue
-        translated = QCoreApplication.translate("probe", template)
-        if translated == template:
+        if QCoreApplication.translate("probe", template.text) == template.text:
             return sentence
-        try:
-            return _FIELD.sub(r"{\1}", translated).format(**match.groupdict()).strip()
-        except (KeyError, IndexError, ValueError):
-            log.warning("the translation of a probe sentence does not fit its fields: %r", translated)
-            return sentence
+        filled = _fill(template, match.groupdict())
+        return sentence if filled is None else filled.strip()
     return sentence
+
+
+# ---- messages of profiles, imports, the keyring, the store and settings --------------------------------
+
+_MAX_KNOWN = 4000  # characters: longer text is no message of ours (and would only cost matching time)
+
+
+@functools.cache
+def _known_templates() -> tuple[_Template, ...]:
+    from app import keystore, settings
+    from app.profiles import importer, snippets
+    from app.profiles import store as profiles
+    from app.store import conversations, schema
+
+    sources: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
+        # lupdate context, the module's MESSAGES, its fields that hold another of these sentences
+        ("profiles", profiles.MESSAGES, ("error",)),
+        ("import", importer.MESSAGES, ("kind",)),
+        ("import", snippets.MESSAGES, ()),
+        ("keystore", keystore.MESSAGES, ("reason", "how_to_fix", "action")),
+        ("store", conversations.MESSAGES, ()),
+        ("store", schema.MESSAGES, ()),
+        ("settings", settings.MESSAGES, ("problems",)),
+    )
+    return _most_specific_first(
+        _template(context, text, nested)
+        for context, table, nested in sources
+        for text in dict.fromkeys(table.values())
+    )
+
+
+def translate_known(text: str) -> str:
+    """A message that Sluice made outside app/ui, in the window's language; any other text as it is.
+
+    The message's template is found again in the modules' MESSAGES tables and its translation filled with
+    the same fields; a field holding another of these messages (a profile error inside "{path}: {error}")
+    is translated too. Paths, names, URLs and the OS's or a provider's words are kept as they were.
+    """
+    if len(text) > _MAX_KNOWN:
+        return text
+    translated = _known(text)
+    return text if translated is None else translated
+
+
+def exception_text(exc: BaseException) -> str:
+    """What an exception says, for the window: Sluice's own sentences translated (`translate_known`).
+
+    A ChatError's text is the provider's words and an OSError's the system's: they are shown as they are.
+    """
+    if isinstance(exc, SluiceError) and not isinstance(exc, ChatError):
+        return translate_known(str(exc))
+    return str(exc)
+
+
+def _known(text: str) -> str | None:
+    for template in _known_templates():
+        match = template.pattern.fullmatch(text)
+        if match is None:
+            continue
+        fields = match.groupdict()
+        inner = {name: _known_or_list(fields[name]) for name in template.nested if name in fields}
+        if any(value is None for value in inner.values()):
+            continue  # e.g. "{path}: {error}" around words that are not one of our sentences
+        filled = _fill(template, fields | {name: value for name, value in inner.items() if value is not None})
+        if filled is not None:
+            return filled
+    return None
+
+
+def _known_or_list(text: str) -> str | None:
+    """A nested field: several sentences joined with "; " (settings.toml's problems), or one sentence.
+
+    The list is tried first: a template ending in a field ("theme must be one of {choices}") would also
+    match the whole list, swallowing the sentences after it.
+    """
+    if "; " in text:
+        parts = [_known(part) for part in text.split("; ")]
+        known = [part for part in parts if part is not None]
+        if len(known) == len(parts):
+            return QCoreApplication.translate("list", _LIST_SEPARATOR).join(known)
+    return _known(text)

@@ -43,7 +43,7 @@ from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, from_preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
-from app.ui.i18n import QT_TRANSLATE_NOOP, preset_hint, preset_label
+from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, preset_hint, preset_label
 from app.ui.profile_widgets import (
     ERROR_STYLE,
     KeyField,
@@ -486,7 +486,7 @@ class ProfileEditor(QDialog):
             try:
                 has_key = bool(await self.keystore.aget(name))
             except KeystoreError as exc:
-                text = self.tr("The system keyring cannot be used: {}").format(exc)
+                text = self.tr("The system keyring cannot be used: {}").format(exception_text(exc))
             else:
                 text = (
                     self.tr("A key is saved in the system keyring. Type a new one to replace it.")
@@ -549,7 +549,7 @@ class ProfileEditor(QDialog):
         try:
             profile = self.form_profile()
         except ProfileError as exc:
-            self._show_error(self.tr("Not saved: {}.").format(exc))
+            self._show_error(self.tr("Not saved: {}.").format(exception_text(exc)))
             return False
         old = self._current
         try:
@@ -562,7 +562,7 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except ProfileError as exc:
             self.profiles.load()  # what is on disk is the truth again
-            self._show_error(self.tr("Not saved: {}.").format(exc))
+            self._show_error(self.tr("Not saved: {}.").format(exception_text(exc)))
             return False
         except OSError as exc:
             self.profiles.load()
@@ -581,7 +581,9 @@ class ProfileEditor(QDialog):
                 await self.keystore.amove(old, profile.name)
             except KeystoreError as exc:
                 self._show_error(
-                    self.tr("The profile was renamed, but its key could not be moved: {}").format(exc)
+                    self.tr("The profile was renamed, but its key could not be moved: {}").format(
+                        exception_text(exc)
+                    )
                 )
             self.profile_renamed.emit(old, profile.name)
         self.profile_saved.emit(profile.name)
@@ -592,7 +594,7 @@ class ProfileEditor(QDialog):
             except KeystoreError as exc:
                 # The typed key stays in the field, and the form stays unsaved so that choosing another
                 # profile (or a banner's "Open profile") cannot clear it while the user decides.
-                self.trouble.show_problem(str(exc))
+                self.trouble.show_problem(exception_text(exc))
                 self.key_status.setText(self.tr("The profile is saved; its key is not."))
                 return False
             self.key.set_key("")
@@ -624,7 +626,7 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            self._show_error(self.tr("Not duplicated: {}").format(exc))
+            self._show_error(self.tr("Not duplicated: {}").format(exception_text(exc)))
             return
         self._fill_list()
         self.select(copy.name)
@@ -636,7 +638,9 @@ class ProfileEditor(QDialog):
             elif key:
                 await self.keystore.aset(copy.name, key)
         except KeystoreError as exc:
-            self._show_error(self.tr("The copy was made, but its key could not be copied: {}").format(exc))
+            self._show_error(
+                self.tr("The copy was made, but its key could not be copied: {}").format(exception_text(exc))
+            )
         await self._show_key_status(copy.name)
 
     def _confirm_delete(self) -> None:
@@ -666,7 +670,7 @@ class ProfileEditor(QDialog):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            self._show_error(self.tr("Not deleted: {}").format(exc))
+            self._show_error(self.tr("Not deleted: {}").format(exception_text(exc)))
             return
         self._fill_list()
         self._revert_after_delete()
@@ -677,7 +681,7 @@ class ProfileEditor(QDialog):
             self._show_error(
                 self.tr(
                     "The profile was deleted, but its key could not be removed from the keyring: {}"
-                ).format(exc)
+                ).format(exception_text(exc))
             )
             return
         self.notice.setText(self.tr("Deleted {} and its key.").format(name))
@@ -698,14 +702,18 @@ class ProfileEditor(QDialog):
             profile = self.form_profile()
         except ProfileError as exc:
             if not quiet:
-                self.models_status.setText(self.tr("Cannot fetch the list yet: {}.").format(exc))
+                self.models_status.setText(
+                    self.tr("Cannot fetch the list yet: {}.").format(exception_text(exc))
+                )
             return []
         self.fetch_button.setEnabled(False)
         self.models_status.setText(self.tr("Fetching the model list…"))
         try:
             models = await self.client.list_models(profile, await self._key_for_requests())
         except SluiceError as exc:
-            self.models_status.setText(self.tr("Could not fetch the model list: {}").format(exc))
+            self.models_status.setText(
+                self.tr("Could not fetch the model list: {}").format(exception_text(exc))
+            )
             return []
         finally:
             self.fetch_button.setEnabled(True)
@@ -732,7 +740,7 @@ class ProfileEditor(QDialog):
         try:
             profile = self.form_profile()
         except ProfileError as exc:
-            self._show_error(self.tr("Cannot test yet: {}.").format(exc))
+            self._show_error(self.tr("Cannot test yet: {}.").format(exception_text(exc)))
             return None
         self._show_error("")
         self.test_button.setEnabled(False)

@@ -31,7 +31,7 @@ from app.core.errors import ProfileError
 from app.core.models import Profile
 from app.net.probe import STEPS, ProbeReport, StepCallback, StepResult, StepState
 from app.profiles.importer import ImportedProfile, parse_snippet
-from app.ui.i18n import QT_TRANSLATE_NOOP, probe_sentence
+from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, probe_sentence, translate_known
 
 
 class ProbeFunction(Protocol):
@@ -218,7 +218,7 @@ class SnippetDialog(QDialog):
         try:
             result = parse_snippet(self.text.toPlainText())
         except ProfileError as exc:
-            self.error.setText(self.tr("Nothing imported: {}.").format(exc))
+            self.error.setText(self.tr("Nothing imported: {}.").format(exception_text(exc)))
             self.error.show()
             return
         self.imported.emit(result)
@@ -226,8 +226,8 @@ class SnippetDialog(QDialog):
 
 
 def import_notes(result: ImportedProfile) -> str:
-    """What the importer noticed, one line each, for a label."""
-    return "\n".join(result.notes)
+    """What the importer noticed, one line each, for a label, in the window's language."""
+    return "\n".join(translate_known(note) for note in result.notes)
 
 
 _STEP_TITLES = {

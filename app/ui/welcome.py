@@ -36,7 +36,7 @@ from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
-from app.ui.i18n import preset_hint, preset_label
+from app.ui.i18n import exception_text, preset_hint, preset_label
 from app.ui.profile_widgets import (
     ERROR_STYLE,
     KeyField,
@@ -398,7 +398,9 @@ class WelcomePage(QWidget):
         try:
             models = await self.client.list_models(profile, key or None)
         except SluiceError as exc:
-            self.models_status.setText(self.tr("Could not fetch the model list: {}").format(exc))
+            self.models_status.setText(
+                self.tr("Could not fetch the model list: {}").format(exception_text(exc))
+            )
             self._fetched_for = None
             return []
         typed = self.model.currentText().strip()
@@ -417,7 +419,7 @@ class WelcomePage(QWidget):
             if self._saved_name is None and profile.name in self.profiles.names():
                 raise ProfileError(self.tr("a profile named “{}” already exists").format(profile.name))
         except ProfileError as exc:
-            return self._fail(self.tr("Not yet: {}.").format(exc))
+            return self._fail(self.tr("Not yet: {}.").format(exception_text(exc)))
         key = self.key.key()
         if profile.needs_key and not key and self._saved_name is None:
             return self._fail(self.tr("Paste your API key first (or pick a local server, which needs none)."))
@@ -432,14 +434,14 @@ class WelcomePage(QWidget):
             self.profiles.save()
         except (ProfileError, OSError) as exc:
             self.profiles.load()
-            return self._fail(self.tr("Not saved: {}").format(exc))
+            return self._fail(self.tr("Not saved: {}").format(exception_text(exc)))
         self._saved_name = profile.name
         self.error.hide()
         if key and profile.needs_key:
             try:
                 await self.keystore.aset(profile.name, key)
             except KeystoreError as exc:
-                self.trouble.show_problem(str(exc))
+                self.trouble.show_problem(exception_text(exc))
                 return False
         self.trouble.hide()
         self.key.set_key("")
@@ -456,7 +458,7 @@ class WelcomePage(QWidget):
         try:
             profile = self.draft()
         except ProfileError as exc:
-            self._fail(self.tr("Cannot test yet: {}.").format(exc))
+            self._fail(self.tr("Cannot test yet: {}.").format(exception_text(exc)))
             return None
         self.error.hide()
         self.test_button.setEnabled(False)

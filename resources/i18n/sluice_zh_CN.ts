@@ -916,6 +916,215 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>the pasted text is too long ({length:,} characters); paste just the example</source>
+        <translation>粘贴的文本太长（{length:,} 个字符）；只粘贴示例即可</translation>
+    </message>
+    <message>
+        <source>nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL</source>
+        <translation>没有可导入的内容：请粘贴 cURL 命令、OpenAI SDK 代码片段或 Base URL</translation>
+    </message>
+    <message>
+        <source>found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example request from the gateway&apos;s docs, e.g. curl https://…/v1/chat/completions -H &quot;Authorization: Bearer …&quot; -d &apos;{{&quot;model&quot;: …}}&apos;</source>
+        <translation>在粘贴的文本中没有找到 cURL 命令、OpenAI SDK 代码片段或 Base URL；请粘贴网关文档中的示例请求，例如 curl https://…/v1/chat/completions -H &quot;Authorization: Bearer …&quot; -d &apos;{{&quot;model&quot;: …}}&apos;</translation>
+    </message>
+    <message>
+        <source>the {kind} has no URL</source>
+        <translation>{kind}中没有 URL</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) has no host: it uses a variable or a placeholder; put the gateway&apos;s address in its place and paste again</source>
+        <translation>代码片段中的 URL（{url}）没有主机名：它用的是变量或占位符；请换成网关的地址后重新粘贴</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) has spaces or characters a URL cannot have</source>
+        <translation>代码片段中的 URL（{url}）含有空格或 URL 中不允许出现的字符</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) is not a valid URL</source>
+        <translation>代码片段中的 URL（{url}）不是有效的 URL</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) must start with http:// or https://</source>
+        <translation>代码片段中的 URL（{url}）必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>The snippet sets no base URL, so the OpenAI SDK&apos;s default {url} is used.</source>
+        <translation>代码片段没有设置 Base URL，因此使用 OpenAI SDK 的默认地址 {url}。</translation>
+    </message>
+    <message>
+        <source>The model in the snippet is a placeholder, so none was set.</source>
+        <translation>代码片段中的模型是占位符，因此没有设置模型。</translation>
+    </message>
+    <message>
+        <source>The URL had no scheme, so {scheme}:// was assumed.</source>
+        <translation>URL 没有协议前缀，因此按 {scheme}:// 处理。</translation>
+    </message>
+    <message>
+        <source>The URL carried a user name or password; it was left out.</source>
+        <translation>URL 中带有用户名或密码，已将其去掉。</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query ({names}) was left out: Sluice calls &lt;base URL&gt;/chat/completions without one.</source>
+        <translation>URL 的查询参数（{names}）已去掉：Sluice 调用 &lt;base URL&gt;/chat/completions 时不带查询参数。</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query (parameters) was left out: Sluice calls &lt;base URL&gt;/chat/completions without one.</source>
+        <translation>URL 的查询参数已去掉：Sluice 调用 &lt;base URL&gt;/chat/completions 时不带查询参数。</translation>
+    </message>
+    <message>
+        <source>The URL does not end in /chat/completions, so it was used as the base URL as it is.</source>
+        <translation>URL 不是以 /chat/completions 结尾，因此原样用作 Base URL。</translation>
+    </message>
+    <message>
+        <source>The header {name} also carries a secret; a profile keeps only one key, so it was left out.</source>
+        <translation>请求头 {name} 也携带了密钥；一个配置只保存一个密钥，因此已将它去掉。</translation>
+    </message>
+    <message>
+        <source>A header that is not valid HTTP was left out.</source>
+        <translation>已去掉一个不符合 HTTP 规范的请求头。</translation>
+    </message>
+    <message>
+        <source>The header {name} holds a placeholder, so it was left out.</source>
+        <translation>请求头 {name} 的值是占位符，因此已将它去掉。</translation>
+    </message>
+    <message>
+        <source>The pasted text holds no API key: paste your own.</source>
+        <translation>粘贴的文本中没有 API 密钥：请粘贴你自己的密钥。</translation>
+    </message>
+    <message>
+        <source>The snippet sends no API key, so this profile sends none either.</source>
+        <translation>代码片段没有发送 API 密钥，因此此配置也不发送。</translation>
+    </message>
+    <message>
+        <source>{key!r} is a dummy key that local servers ignore, so this profile sends no key.</source>
+        <translation>{key!r} 是本地服务器会忽略的虚拟密钥，因此此配置不发送密钥。</translation>
+    </message>
+    <message>
+        <source>The key in the snippet is a placeholder: paste your own.</source>
+        <translation>代码片段中的密钥是占位符：请粘贴你自己的密钥。</translation>
+    </message>
+    <message>
+        <source>The key in the snippet is a placeholder: paste your own (the snippet reads it from the environment variable {variable}).</source>
+        <translation>代码片段中的密钥是占位符：请粘贴你自己的密钥（代码片段是从环境变量 {variable} 读取密钥的）。</translation>
+    </message>
+    <message>
+        <source>cURL command</source>
+        <translation>cURL 命令</translation>
+    </message>
+    <message>
+        <source>SDK snippet</source>
+        <translation>SDK 代码片段</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Headers read from a file (-H @file) were not imported.</source>
+        <translation>从文件读取的请求头（-H @file）没有导入。</translation>
+    </message>
+    <message>
+        <source>The request body is read from a file, so the model could not be read from it.</source>
+        <translation>请求体是从文件读取的，因此无法从中读出模型。</translation>
+    </message>
+    <message>
+        <source>The command logs in with -u (HTTP basic auth), which was not imported.</source>
+        <translation>该命令用 -u 登录（HTTP 基本认证），这部分没有导入。</translation>
+    </message>
+</context>
+<context>
+    <name>keystore</name>
+    <message>
+        <source>Install and unlock a Secret Service such as GNOME Keyring or KeePassXC (e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, then try again.</source>
+        <translation>请安装并解锁一个 Secret Service，例如 GNOME Keyring 或 KeePassXC（如 `sudo apt-get install gnome-keyring`），确认你在带有 D-Bus 的桌面会话中，然后重试。</translation>
+    </message>
+    <message>
+        <source>Check that the macOS Keychain is available and unlocked, then try again.</source>
+        <translation>请确认 macOS 钥匙串可用且已解锁，然后重试。</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available, then try again.</source>
+        <translation>请确认 Windows 凭据管理器可用，然后重试。</translation>
+    </message>
+    <message>
+        <source>no usable system keyring was found</source>
+        <translation>找不到可用的系统密钥环</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} keeps keys in a file, not a secure keyring</source>
+        <translation>密钥环后端 {backend} 把密钥存放在文件中，不是安全的密钥环</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} is not a recommended secure keyring</source>
+        <translation>密钥环后端 {backend} 不是推荐使用的安全密钥环</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available (backends found: {found}). Sluice keeps API keys only in the system keyring, never in a file. {how_to_fix}</source>
+        <translation>没有可用的安全密钥环（找到的后端：{found}）。Sluice 只把 API 密钥保存在系统密钥环中，绝不写入文件。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, never in a file. {how_to_fix}</source>
+        <translation>没有安全的密钥环：{reason}。Sluice 只把 API 密钥保存在系统密钥环中，绝不写入文件。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>read the API key of profile {name!r}</source>
+        <translation>读取配置 {name!r} 的 API 密钥</translation>
+    </message>
+    <message>
+        <source>save the API key of profile {name!r}</source>
+        <translation>保存配置 {name!r} 的 API 密钥</translation>
+    </message>
+    <message>
+        <source>delete the API key of profile {name!r}</source>
+        <translation>删除配置 {name!r} 的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring is locked. Unlock it and try again.</source>
+        <translation>无法{action}：密钥环已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring is not available. {how_to_fix}</source>
+        <translation>无法{action}：密钥环不可用。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring reported an error ({error_type}: {detail}).</source>
+        <translation>无法{action}：密钥环报告了一个错误（{error_type}: {detail}）。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring reported an error ({error_type}).</source>
+        <translation>无法{action}：密钥环报告了一个错误（{error_type}）。</translation>
+    </message>
+    <message>
+        <source>An empty API key cannot be saved for profile {name!r}.</source>
+        <translation>不能为配置 {name!r} 保存空的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>An empty API key cannot be kept for profile {name!r}.</source>
+        <translation>不能为配置 {name!r} 保留空的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>This API key is {length} characters long; Windows Credential Manager holds at most {limit}.</source>
+        <translation>此 API 密钥长 {length} 个字符；Windows 凭据管理器最多只能保存 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The keyring refused to delete the API key of profile {name!r}.</source>
+        <translation>密钥环拒绝删除配置 {name!r} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>A profile name is needed to find its API key.</source>
+        <translation>需要配置名称才能找到它的 API 密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>list</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>presets</name>
     <message>
         <source>Create an API key in the ZenMux console.</source>
@@ -1082,6 +1291,144 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     </message>
 </context>
 <context>
+    <name>profiles</name>
+    <message>
+        <source>a profile needs a name</source>
+        <translation>配置需要一个名称</translation>
+    </message>
+    <message>
+        <source>profile name {name!r} has leading/trailing spaces or control characters</source>
+        <translation>配置名称 {name!r} 的首尾有空格，或含有控制字符</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})</source>
+        <translation>配置 {name!r}：base_url 必须是以 {schemes} 开头的 URL（当前为 {url!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: proxy (&apos;none&apos;, &apos;system&apos; or a URL) must be a URL starting with {schemes} (got {url!r})</source>
+        <translation>配置 {name!r}：proxy（&apos;none&apos;、&apos;system&apos; 或一个 URL）必须是以 {schemes} 开头的 URL（当前为 {url!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: auth must be &apos;bearer&apos;, &apos;raw&apos;, &apos;none&apos; or &apos;header:NAME&apos; (got {auth!r})</source>
+        <translation>配置 {name!r}：auth 必须是 &apos;bearer&apos;、&apos;raw&apos;、&apos;none&apos; 或 &apos;header:名称&apos;（当前为 {auth!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: {header!r} is not a valid HTTP header name</source>
+        <translation>配置 {name!r}：{header!r} 不是有效的 HTTP 请求头名称</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})</source>
+        <translation>配置 {name!r}：read_timeout 必须是正数（单位为秒，当前为 {timeout!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} has a line break in its value</source>
+        <translation>配置 {name!r}：请求头 {header!r} 的值中含有换行符</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} looks like it carries a key; keys are kept in the system keyring, not in profiles.toml (set `auth` instead)</source>
+        <translation>配置 {name!r}：请求头 {header!r} 看起来携带了密钥；密钥保存在系统密钥环中，而不是 profiles.toml 里（请改为设置 `auth`）</translation>
+    </message>
+    <message>
+        <source>{path}: {error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}, column {column}: {reason}</source>
+        <translation>{path}：第 {line} 行第 {column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: line {line} (end of file): {reason}</source>
+        <translation>{path}：第 {line} 行（文件末尾）：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} is not a table</source>
+        <translation>{path}：第 {number} 个配置不是表（table）</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} has unknown settings: {keys}</source>
+        <translation>{path}：第 {number} 个配置含有未知的设置项：{keys}</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} needs a name (a string)</source>
+        <translation>{path}：第 {number} 个配置需要 name（字符串）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r} needs a base_url (a string)</source>
+        <translation>{path}：配置 {name!r} 需要 base_url（字符串）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: {field} has the wrong type ({type})</source>
+        <translation>{path}：配置 {name!r}：{field} 的类型不对（{type}）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: headers must be a table of strings</source>
+        <translation>{path}：配置 {name!r}：headers 必须是由字符串组成的表</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: is not UTF-8 text</source>
+        <translation>{path}：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{path}: unknown settings: {keys}</source>
+        <translation>{path}：未知的设置项：{keys}</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;profile&apos; must be an array of tables ([[profile]])</source>
+        <translation>{path}：&apos;profile&apos; 必须是表数组（[[profile]]）</translation>
+    </message>
+    <message>
+        <source>{path}: two profiles are named {name!r}</source>
+        <translation>{path}：有两个配置都叫 {name!r}</translation>
+    </message>
+    <message>
+        <source>{path}: default must be a profile name (a string)</source>
+        <translation>{path}：default 必须是一个配置名称（字符串）</translation>
+    </message>
+    <message>
+        <source>no profile named {name!r}; `sluice profile list` shows them</source>
+        <translation>没有名为 {name!r} 的配置；`sluice profile list` 可列出全部配置</translation>
+    </message>
+    <message>
+        <source>a profile named {name!r} already exists</source>
+        <translation>已存在名为 {name!r} 的配置</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>theme must be one of {choices}</source>
+        <translation>theme 必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>font_size must be 0 (system) or {low}–{high}</source>
+        <translation>font_size 必须是 0（跟随系统）或 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>send_key must be one of {choices}</source>
+        <translation>send_key 必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}</source>
+        <translation>language 必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>{field} has the wrong type</source>
+        <translation>{field} 的类型不对</translation>
+    </message>
+    <message>
+        <source>{path}: could not be read ({reason}); using the default settings.</source>
+        <translation>{path}：无法读取（{reason}）；将使用默认设置。</translation>
+    </message>
+    <message>
+        <source>{path}: {problems}; the default is used for those.</source>
+        <translation>{path}：{problems}；这些项将使用默认值。</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <source>cut: max tokens reached</source>
@@ -1134,6 +1481,49 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Interrupted</source>
         <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>Cannot create the conversation database at {path}: {reason}.</source>
+        <translation>无法在 {path} 创建对话数据库：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot open the conversation database {path}: {reason}.</source>
+        <translation>无法打开对话数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} could not be used: {reason}.</source>
+        <translation>无法使用对话数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Conversation {id} does not exist (it may have been deleted).</source>
+        <translation>对话 {id} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Message {id} does not exist (it may have been deleted).</source>
+        <translation>消息 {id} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Conversation {id} already exists; nothing was restored.</source>
+        <translation>对话 {id} 已存在；没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Message {message} is not in conversation {conversation}.</source>
+        <translation>消息 {message} 不在对话 {conversation} 中。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} was made by a newer version of Sluice (schema {version}; this version understands up to {latest}). The file was left untouched. Update Sluice to open it.</source>
+        <translation>对话数据库 {path} 是由更新版本的 Sluice 创建的（结构版本 {version}；当前版本最高只支持到 {latest}）。文件未被改动。请更新 Sluice 后再打开。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} is not a SQLite database or is damaged ({detail}). The file was left untouched. Move it aside to start a new history, or restore it from a backup.</source>
+        <translation>对话数据库 {path} 不是 SQLite 数据库，或已损坏（{detail}）。文件未被改动。把它移到别处即可开始新的历史记录，也可以从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot read the conversation database {path}: {reason}.</source>
+        <translation>无法读取对话数据库 {path}：{reason}。</translation>
     </message>
 </context>
 </TS>

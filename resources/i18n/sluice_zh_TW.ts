@@ -916,6 +916,215 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>the pasted text is too long ({length:,} characters); paste just the example</source>
+        <translation>貼上的文字太長（{length:,} 個字元）；只要貼上範例即可</translation>
+    </message>
+    <message>
+        <source>nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL</source>
+        <translation>沒有可匯入的內容：請貼上 cURL 指令、OpenAI SDK 程式碼片段或 Base URL</translation>
+    </message>
+    <message>
+        <source>found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example request from the gateway&apos;s docs, e.g. curl https://…/v1/chat/completions -H &quot;Authorization: Bearer …&quot; -d &apos;{{&quot;model&quot;: …}}&apos;</source>
+        <translation>在貼上的文字中找不到 cURL 指令、OpenAI SDK 程式碼片段或 Base URL；請貼上閘道文件中的範例請求，例如 curl https://…/v1/chat/completions -H &quot;Authorization: Bearer …&quot; -d &apos;{{&quot;model&quot;: …}}&apos;</translation>
+    </message>
+    <message>
+        <source>the {kind} has no URL</source>
+        <translation>{kind}中沒有 URL</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) has no host: it uses a variable or a placeholder; put the gateway&apos;s address in its place and paste again</source>
+        <translation>程式碼片段中的 URL（{url}）沒有主機名稱：它用的是變數或預留位置；請換成閘道的位址後重新貼上</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) has spaces or characters a URL cannot have</source>
+        <translation>程式碼片段中的 URL（{url}）含有空格或 URL 不允許使用的字元</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) is not a valid URL</source>
+        <translation>程式碼片段中的 URL（{url}）不是有效的 URL</translation>
+    </message>
+    <message>
+        <source>the URL in the snippet ({url}) must start with http:// or https://</source>
+        <translation>程式碼片段中的 URL（{url}）必須以 http:// 或 https:// 開頭</translation>
+    </message>
+    <message>
+        <source>The snippet sets no base URL, so the OpenAI SDK&apos;s default {url} is used.</source>
+        <translation>程式碼片段沒有設定 Base URL，因此使用 OpenAI SDK 的預設位址 {url}。</translation>
+    </message>
+    <message>
+        <source>The model in the snippet is a placeholder, so none was set.</source>
+        <translation>程式碼片段中的模型是預留位置，因此沒有設定模型。</translation>
+    </message>
+    <message>
+        <source>The URL had no scheme, so {scheme}:// was assumed.</source>
+        <translation>URL 沒有通訊協定前綴，因此視為 {scheme}://。</translation>
+    </message>
+    <message>
+        <source>The URL carried a user name or password; it was left out.</source>
+        <translation>URL 中帶有使用者名稱或密碼，已將其略去。</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query ({names}) was left out: Sluice calls &lt;base URL&gt;/chat/completions without one.</source>
+        <translation>URL 的查詢參數（{names}）已略去：Sluice 呼叫 &lt;base URL&gt;/chat/completions 時不帶查詢參數。</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query (parameters) was left out: Sluice calls &lt;base URL&gt;/chat/completions without one.</source>
+        <translation>URL 的查詢參數已略去：Sluice 呼叫 &lt;base URL&gt;/chat/completions 時不帶查詢參數。</translation>
+    </message>
+    <message>
+        <source>The URL does not end in /chat/completions, so it was used as the base URL as it is.</source>
+        <translation>URL 不是以 /chat/completions 結尾，因此直接用作 Base URL。</translation>
+    </message>
+    <message>
+        <source>The header {name} also carries a secret; a profile keeps only one key, so it was left out.</source>
+        <translation>標頭 {name} 也帶有金鑰；一個設定檔只存放一個金鑰，因此已將它略去。</translation>
+    </message>
+    <message>
+        <source>A header that is not valid HTTP was left out.</source>
+        <translation>已略去一個不符合 HTTP 規範的標頭。</translation>
+    </message>
+    <message>
+        <source>The header {name} holds a placeholder, so it was left out.</source>
+        <translation>標頭 {name} 的值是預留位置，因此已將它略去。</translation>
+    </message>
+    <message>
+        <source>The pasted text holds no API key: paste your own.</source>
+        <translation>貼上的文字中沒有 API 金鑰：請貼上你自己的金鑰。</translation>
+    </message>
+    <message>
+        <source>The snippet sends no API key, so this profile sends none either.</source>
+        <translation>程式碼片段沒有傳送 API 金鑰，因此此設定檔也不傳送。</translation>
+    </message>
+    <message>
+        <source>{key!r} is a dummy key that local servers ignore, so this profile sends no key.</source>
+        <translation>{key!r} 是本機伺服器會忽略的虛設金鑰，因此此設定檔不傳送金鑰。</translation>
+    </message>
+    <message>
+        <source>The key in the snippet is a placeholder: paste your own.</source>
+        <translation>程式碼片段中的金鑰是預留位置：請貼上你自己的金鑰。</translation>
+    </message>
+    <message>
+        <source>The key in the snippet is a placeholder: paste your own (the snippet reads it from the environment variable {variable}).</source>
+        <translation>程式碼片段中的金鑰是預留位置：請貼上你自己的金鑰（程式碼片段是從環境變數 {variable} 讀取金鑰的）。</translation>
+    </message>
+    <message>
+        <source>cURL command</source>
+        <translation>cURL 指令</translation>
+    </message>
+    <message>
+        <source>SDK snippet</source>
+        <translation>SDK 程式碼片段</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>貼上的文字</translation>
+    </message>
+    <message>
+        <source>Headers read from a file (-H @file) were not imported.</source>
+        <translation>從檔案讀取的標頭（-H @file）沒有匯入。</translation>
+    </message>
+    <message>
+        <source>The request body is read from a file, so the model could not be read from it.</source>
+        <translation>請求本文是從檔案讀取的，因此無法從中讀出模型。</translation>
+    </message>
+    <message>
+        <source>The command logs in with -u (HTTP basic auth), which was not imported.</source>
+        <translation>該指令用 -u 登入（HTTP 基本驗證），這部分沒有匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>keystore</name>
+    <message>
+        <source>Install and unlock a Secret Service such as GNOME Keyring or KeePassXC (e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, then try again.</source>
+        <translation>請安裝並解鎖一個 Secret Service，例如 GNOME Keyring 或 KeePassXC（如 `sudo apt-get install gnome-keyring`），確認你在有 D-Bus 的桌面工作階段中，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Check that the macOS Keychain is available and unlocked, then try again.</source>
+        <translation>請確認 macOS 鑰匙圈可以使用且已解鎖，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available, then try again.</source>
+        <translation>請確認 Windows 認證管理員可以使用，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>no usable system keyring was found</source>
+        <translation>找不到可用的系統鑰匙圈</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} keeps keys in a file, not a secure keyring</source>
+        <translation>鑰匙圈後端 {backend} 把金鑰存放在檔案中，不是安全的鑰匙圈</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} is not a recommended secure keyring</source>
+        <translation>鑰匙圈後端 {backend} 不是建議使用的安全鑰匙圈</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available (backends found: {found}). Sluice keeps API keys only in the system keyring, never in a file. {how_to_fix}</source>
+        <translation>沒有可用的安全鑰匙圈（找到的後端：{found}）。Sluice 只把 API 金鑰存放在系統鑰匙圈中，絕不寫入檔案。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, never in a file. {how_to_fix}</source>
+        <translation>沒有安全的鑰匙圈：{reason}。Sluice 只把 API 金鑰存放在系統鑰匙圈中，絕不寫入檔案。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>read the API key of profile {name!r}</source>
+        <translation>讀取設定檔 {name!r} 的 API 金鑰</translation>
+    </message>
+    <message>
+        <source>save the API key of profile {name!r}</source>
+        <translation>儲存設定檔 {name!r} 的 API 金鑰</translation>
+    </message>
+    <message>
+        <source>delete the API key of profile {name!r}</source>
+        <translation>刪除設定檔 {name!r} 的 API 金鑰</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring is locked. Unlock it and try again.</source>
+        <translation>無法{action}：鑰匙圈已鎖定。請解鎖後再試一次。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring is not available. {how_to_fix}</source>
+        <translation>無法{action}：鑰匙圈無法使用。{how_to_fix}</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring reported an error ({error_type}: {detail}).</source>
+        <translation>無法{action}：鑰匙圈回報了一個錯誤（{error_type}: {detail}）。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the keyring reported an error ({error_type}).</source>
+        <translation>無法{action}：鑰匙圈回報了一個錯誤（{error_type}）。</translation>
+    </message>
+    <message>
+        <source>An empty API key cannot be saved for profile {name!r}.</source>
+        <translation>無法為設定檔 {name!r} 儲存空白的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>An empty API key cannot be kept for profile {name!r}.</source>
+        <translation>無法為設定檔 {name!r} 保留空白的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>This API key is {length} characters long; Windows Credential Manager holds at most {limit}.</source>
+        <translation>此 API 金鑰長 {length} 個字元；Windows 認證管理員最多只能存放 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <source>The keyring refused to delete the API key of profile {name!r}.</source>
+        <translation>鑰匙圈拒絕刪除設定檔 {name!r} 的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>A profile name is needed to find its API key.</source>
+        <translation>需要設定檔名稱才能找到它的 API 金鑰。</translation>
+    </message>
+</context>
+<context>
+    <name>list</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>presets</name>
     <message>
         <source>Create an API key in the ZenMux console.</source>
@@ -1082,6 +1291,144 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>profiles</name>
+    <message>
+        <source>a profile needs a name</source>
+        <translation>設定檔需要一個名稱</translation>
+    </message>
+    <message>
+        <source>profile name {name!r} has leading/trailing spaces or control characters</source>
+        <translation>設定檔名稱 {name!r} 的開頭或結尾有空格，或含有控制字元</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})</source>
+        <translation>設定檔 {name!r}：base_url 必須是以 {schemes} 開頭的 URL（目前為 {url!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: proxy (&apos;none&apos;, &apos;system&apos; or a URL) must be a URL starting with {schemes} (got {url!r})</source>
+        <translation>設定檔 {name!r}：proxy（&apos;none&apos;、&apos;system&apos; 或一個 URL）必須是以 {schemes} 開頭的 URL（目前為 {url!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: auth must be &apos;bearer&apos;, &apos;raw&apos;, &apos;none&apos; or &apos;header:NAME&apos; (got {auth!r})</source>
+        <translation>設定檔 {name!r}：auth 必須是 &apos;bearer&apos;、&apos;raw&apos;、&apos;none&apos; 或 &apos;header:名稱&apos;（目前為 {auth!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: {header!r} is not a valid HTTP header name</source>
+        <translation>設定檔 {name!r}：{header!r} 不是有效的 HTTP 標頭名稱</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})</source>
+        <translation>設定檔 {name!r}：read_timeout 必須是正數（單位為秒，目前為 {timeout!r}）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} has a line break in its value</source>
+        <translation>設定檔 {name!r}：標頭 {header!r} 的值含有換行字元</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} looks like it carries a key; keys are kept in the system keyring, not in profiles.toml (set `auth` instead)</source>
+        <translation>設定檔 {name!r}：標頭 {header!r} 看起來帶有金鑰；金鑰存放在系統鑰匙圈中，而不是 profiles.toml 裡（請改為設定 `auth`）</translation>
+    </message>
+    <message>
+        <source>{path}: {error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}, column {column}: {reason}</source>
+        <translation>{path}：第 {line} 行第 {column} 欄：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: line {line} (end of file): {reason}</source>
+        <translation>{path}：第 {line} 行（檔案結尾）：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} is not a table</source>
+        <translation>{path}：第 {number} 個設定檔不是表格（table）</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} has unknown settings: {keys}</source>
+        <translation>{path}：第 {number} 個設定檔含有不明的設定項目：{keys}</translation>
+    </message>
+    <message>
+        <source>{path}: profile #{number} needs a name (a string)</source>
+        <translation>{path}：第 {number} 個設定檔需要 name（字串）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r} needs a base_url (a string)</source>
+        <translation>{path}：設定檔 {name!r} 需要 base_url（字串）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: {field} has the wrong type ({type})</source>
+        <translation>{path}：設定檔 {name!r}：{field} 的型別不正確（{type}）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: headers must be a table of strings</source>
+        <translation>{path}：設定檔 {name!r}：headers 必須是由字串組成的表格</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}：無法讀取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: is not UTF-8 text</source>
+        <translation>{path}：不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>{path}: unknown settings: {keys}</source>
+        <translation>{path}：不明的設定項目：{keys}</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;profile&apos; must be an array of tables ([[profile]])</source>
+        <translation>{path}：&apos;profile&apos; 必須是表格陣列（[[profile]]）</translation>
+    </message>
+    <message>
+        <source>{path}: two profiles are named {name!r}</source>
+        <translation>{path}：有兩個設定檔都叫 {name!r}</translation>
+    </message>
+    <message>
+        <source>{path}: default must be a profile name (a string)</source>
+        <translation>{path}：default 必須是一個設定檔名稱（字串）</translation>
+    </message>
+    <message>
+        <source>no profile named {name!r}; `sluice profile list` shows them</source>
+        <translation>沒有名為 {name!r} 的設定檔；`sluice profile list` 可列出所有設定檔</translation>
+    </message>
+    <message>
+        <source>a profile named {name!r} already exists</source>
+        <translation>已有名為 {name!r} 的設定檔</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>theme must be one of {choices}</source>
+        <translation>theme 必須是 {choices} 其中之一</translation>
+    </message>
+    <message>
+        <source>font_size must be 0 (system) or {low}–{high}</source>
+        <translation>font_size 必須是 0（跟隨系統）或 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>send_key must be one of {choices}</source>
+        <translation>send_key 必須是 {choices} 其中之一</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}</source>
+        <translation>language 必須是 {choices} 其中之一</translation>
+    </message>
+    <message>
+        <source>{field} has the wrong type</source>
+        <translation>{field} 的型別不正確</translation>
+    </message>
+    <message>
+        <source>{path}: could not be read ({reason}); using the default settings.</source>
+        <translation>{path}：無法讀取（{reason}）；將使用預設設定。</translation>
+    </message>
+    <message>
+        <source>{path}: {problems}; the default is used for those.</source>
+        <translation>{path}：{problems}；這些項目將使用預設值。</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <source>cut: max tokens reached</source>
@@ -1134,6 +1481,49 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Interrupted</source>
         <translation>已中斷</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>Cannot create the conversation database at {path}: {reason}.</source>
+        <translation>無法在 {path} 建立對話資料庫：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot open the conversation database {path}: {reason}.</source>
+        <translation>無法開啟對話資料庫 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} could not be used: {reason}.</source>
+        <translation>無法使用對話資料庫 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Conversation {id} does not exist (it may have been deleted).</source>
+        <translation>對話 {id} 不存在（可能已被刪除）。</translation>
+    </message>
+    <message>
+        <source>Message {id} does not exist (it may have been deleted).</source>
+        <translation>訊息 {id} 不存在（可能已被刪除）。</translation>
+    </message>
+    <message>
+        <source>Conversation {id} already exists; nothing was restored.</source>
+        <translation>對話 {id} 已存在；沒有還原任何內容。</translation>
+    </message>
+    <message>
+        <source>Message {message} is not in conversation {conversation}.</source>
+        <translation>訊息 {message} 不在對話 {conversation} 中。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} was made by a newer version of Sluice (schema {version}; this version understands up to {latest}). The file was left untouched. Update Sluice to open it.</source>
+        <translation>對話資料庫 {path} 是由較新版本的 Sluice 建立的（結構版本 {version}；目前版本最多只支援到 {latest}）。檔案未被更動。請更新 Sluice 後再開啟。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} is not a SQLite database or is damaged ({detail}). The file was left untouched. Move it aside to start a new history, or restore it from a backup.</source>
+        <translation>對話資料庫 {path} 不是 SQLite 資料庫，或已損毀（{detail}）。檔案未被更動。把它移到別處即可開始新的歷史紀錄，也可以從備份中還原。</translation>
+    </message>
+    <message>
+        <source>Cannot read the conversation database {path}: {reason}.</source>
+        <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ import ast
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,16 +21,24 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app.core.errors import KIND_EXPLANATIONS, ErrorKind
+from app import keystore, settings
+from app.core.errors import KIND_EXPLANATIONS, ErrorKind, ProfileError, StoreError
+from app.keystore import Keystore
 from app.net.probe import TEXT
+from app.profiles import importer, snippets
+from app.profiles import store as profiles
 from app.profiles.presets import PRESETS, preset_by_id
 from app.settings import Settings, save_settings
+from app.store import conversations, schema
 from app.ui import i18n
 from app.ui.app import install_language
 from app.ui.composition import WindowParts, build_window
+from app.ui.profile_editor import ProfileEditor
+from app.ui.profile_widgets import SnippetDialog
 from app.ui.settings_dialog import SettingsDialog
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import json_error_reply
+from tests.unit.test_keystore import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
@@ -118,11 +127,30 @@ def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
 # ---- text from outside app/ui ----------------------------------------------------------------------------
 
 
+# Each lupdate context of messages made outside app/ui, and the MESSAGES tables it copies.
+KNOWN_TABLES: dict[str, tuple[dict[str, str], ...]] = {
+    "profiles": (profiles.MESSAGES,),
+    "import": (importer.MESSAGES, snippets.MESSAGES),
+    "keystore": (keystore.MESSAGES,),
+    "store": (conversations.MESSAGES, schema.MESSAGES),
+    "settings": (settings.MESSAGES,),
+}
+KNOWN = sorted(
+    (context, template)
+    for context, tables in KNOWN_TABLES.items()
+    for template in {t for table in tables for t in table.values()}
+)
+
+
 def test_the_lupdate_tables_copy_the_originals_word_for_word() -> None:
     assert set(i18n.SOURCE_TABLES["errors"]) == {*KIND_EXPLANATIONS.values(), "Error."}
     assert set(i18n.SOURCE_TABLES["probe"]) == set(TEXT.values())
     wanted = {p.docs_hint for p in PRESETS} | {p.label for p in PRESETS if "(local)" in p.label}
     assert wanted <= set(i18n.SOURCE_TABLES["presets"])
+    for context, tables in KNOWN_TABLES.items():
+        copied = i18n.SOURCE_TABLES[context]
+        assert len(copied) == len(set(copied)), context
+        assert set(copied) == {t for table in tables for t in table.values()}, context
 
 
 def _sample(template: str) -> dict[str, object]:
@@ -154,6 +182,127 @@ def test_a_probe_failure_translates_the_explanation_and_keeps_the_provider_words
     missing = TEXT["key.missing"].format(message="").strip()
     assert i18n.probe_sentence(missing) == "没有填写密钥，网关拒绝了请求："
     assert i18n.probe_sentence("something the probe never says") == "something the probe never says"
+
+
+# A field that holds another known sentence gets one (context, template, fields) to fill it with.
+NESTED_SAMPLES: dict[tuple[str, str], list[tuple[str, str, dict[str, object]]]] = {
+    ("profiles", "error"): [
+        ("profiles", profiles.MESSAGES["header_line_break"], {"name": "zen", "header": "X-A"})
+    ],
+    ("import", "kind"): [("import", snippets.MESSAGES["kind.curl"], {})],
+    ("keystore", "reason"): [("keystore", keystore.MESSAGES["insecure.file"], {"backend": "keyrings.alt.X"})],
+    ("keystore", "how_to_fix"): [("keystore", keystore.MESSAGES["fix.linux"], {})],
+    ("keystore", "action"): [("keystore", keystore.MESSAGES["action.save"], {"name": "zen"})],
+    ("settings", "problems"): [
+        ("settings", settings.MESSAGES["theme"], {"choices": "system, light, dark"}),
+        ("settings", settings.MESSAGES["wrong_type"], {"field": "font_size"}),
+    ],
+}
+
+
+def _rendered(template: str, fields: dict[str, object]) -> dict[str, str]:
+    """Each field as the English sentence shows it ({name!r} quoted, {length:,} grouped)."""
+    shown = {}
+    for _literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None:
+            value = fields[name]
+            value = repr(value) if conversion == "r" else value
+            shown[name] = format(value, spec or "")
+    return shown
+
+
+def _filled(context: str, template: str, fields: dict[str, object]) -> tuple[str, str]:
+    """(the English sentence, what the window should show), nested sentences included."""
+    english_fields, chinese_fields = dict(fields), {}
+    for name in re.findall(r"\{(\w+)", template):
+        samples = NESTED_SAMPLES.get((context, name))
+        if samples is None:
+            continue
+        pairs = [_filled(*sample) for sample in samples]
+        english_fields[name] = "; ".join(english for english, _ in pairs)
+        chinese_fields[name] = "；".join(chinese for _, chinese in pairs)
+    translated = QCoreApplication.translate(context, template)
+    assert translated != template, template
+    bare = re.sub(r"\{(\w+)[:!][^{}]*\}", r"{\1}", translated)
+    shown = _rendered(template, english_fields) | chinese_fields
+    return template.format(**english_fields), bare.format(**shown)
+
+
+def _sample_fields(template: str) -> dict[str, object]:
+    return {name: 123456 if name == "length" else f"<{name}>" for name in re.findall(r"\{(\w+)", template)}
+
+
+@pytest.mark.parametrize(("context", "template"), KNOWN)
+def test_every_message_from_outside_the_ui_is_shown_translated_with_its_fields(
+    context: str, template: str, chinese: i18n.Installed
+) -> None:
+    english, expected = _filled(context, template, _sample_fields(template))
+    assert re.search(r"[\u4e00-\u9fff]", expected)
+    assert i18n.translate_known(english) == expected
+    for field in re.findall(r"\{(\w+)", template):
+        if (context, field) not in NESTED_SAMPLES and field != "length":
+            assert f"<{field}>" in expected  # a path, a name, the OS's words: shown as they were
+
+
+def test_an_english_window_shows_every_message_as_it_was_made() -> None:
+    for _context, template in KNOWN:
+        english = template.format(**_sample_fields(template))
+        assert i18n.translate_known(english) == english
+
+
+def test_what_is_not_one_of_our_messages_is_left_alone(chinese: i18n.Installed) -> None:
+    # The OS's or a library's words inside "{path}: {error}" are not ours: the sentence stays as it was.
+    tomllib_words = "/home/u/profiles.toml: Unclosed array"
+    assert i18n.translate_known(tomllib_words) == tomllib_words
+    assert (
+        i18n.translate_known("Could not fetch: Error: bad gateway") == "Could not fetch: Error: bad gateway"
+    )
+    assert i18n.translate_known("已存在名为“x”的配置") == "已存在名为“x”的配置"
+    provider = ProfileError("a profile needs a name")
+    assert i18n.exception_text(provider) == "配置需要一个名称"
+    from app.core.errors import ChatError
+
+    words = "a profile needs a name"  # a gateway that happens to say one of our sentences: its words
+    assert i18n.exception_text(ChatError(ErrorKind.BAD_REQUEST, words)) == words
+    assert i18n.exception_text(OSError("a profile needs a name")) == "a profile needs a name"
+
+
+def test_a_broken_profiles_toml_and_a_missing_conversation_are_said_in_chinese(
+    tmp_path: Path, chinese: i18n.Installed
+) -> None:
+    path = tmp_path / "profiles.toml"
+    path.write_text('[[profile]]\nname = "zen"\nbase_url = "https://zen.example/v1"\nmodel = \n', "utf-8")
+    store = profiles.ProfileStore(path)
+    with pytest.raises(ProfileError) as raised:
+        store.load()
+    shown = i18n.exception_text(raised.value)
+    assert shown.startswith(f"{path}：第 4 行第 9 列：") and "Invalid" in shown  # tomllib's words kept
+    path.write_text('[[profile]]\nname = "zen"\nbase_url = "ftp://zen.example"\n', "utf-8")
+    with pytest.raises(ProfileError) as raised:
+        store.load()
+    assert i18n.exception_text(raised.value) == (
+        f"{path}：配置 'zen'：base_url 必须是以 http://, https:// 开头的 URL（当前为 'ftp://zen.example'）"
+    )
+    database = conversations.ConversationStore.open(tmp_path / "history.db")
+    try:
+        with pytest.raises(StoreError) as missing:
+            database.get_conversation(999)
+        assert i18n.exception_text(missing.value) == "对话 999 不存在（可能已被删除）。"
+    finally:
+        database.close()
+    problem = settings.load_settings(_written(tmp_path / "settings.toml", 'theme = "pink"\nsend_key = 1\n'))[
+        1
+    ]
+    assert problem is not None
+    assert i18n.translate_known(problem) == (
+        f"{tmp_path / 'settings.toml'}：theme 必须是 system, light, dark 之一；send_key 的类型不对；"
+        "这些项将使用默认值。"
+    )
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_error_kinds_and_presets_are_translated(chinese: i18n.Installed) -> None:
@@ -310,6 +459,59 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         assert welcome.start_button.text() == "开始聊天"
         welcome.select_preset("zenmux")
         assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。"
+
+    harness.run(scenario())
+
+
+def test_the_profile_editor_and_the_welcome_page_say_profile_errors_and_import_notes_in_chinese(
+    harness: WindowHarness, chinese: i18n.Installed
+) -> None:
+    harness.add_profile("main")
+    curl = (
+        f"curl {harness.server.base_url}/chat/completions -u me:secret "
+        '-H "Authorization: Bearer YOUR_API_KEY" -d \'{"model": "test-model"}\''
+    )
+
+    async def scenario() -> None:
+        parts = build_window(
+            harness.home,
+            on_closed=lambda: None,
+            keystore=Keystore("svc", backend=MemoryKeyring()),
+            local_targets=(),
+        )
+        parts.window.show()
+        harness.opened.append(parts)
+        parts.window.topbar.edit_profiles_requested.emit()
+        editor = parts.window.findChild(ProfileEditor, "profileEditor")
+        assert editor is not None
+        editor.base_url.setText("ftp://gateway.example/v1")
+        editor.name.textEdited.emit(editor.name.text())
+        assert await editor.save() is False
+        assert editor.error.text() == (
+            "未保存：配置 'main'：base_url 必须是以 http://, https:// 开头的 URL（当前为 'ftp://gateway.example/v1'）。"
+        )
+
+        editor.import_button.click()
+        dialog = editor.findChild(SnippetDialog, "snippetDialog")
+        assert dialog is not None
+        dialog.text.setPlainText("")
+        dialog.import_button.click()
+        assert dialog.error.text() == (
+            "未导入任何内容：没有可导入的内容：请粘贴 cURL 命令、OpenAI SDK 代码片段或 Base URL。"
+        )
+        dialog.text.setPlainText(curl)
+        dialog.import_button.click()
+        notes = editor.notice.text().splitlines()
+        assert "该命令用 -u 登录（HTTP 基本认证），这部分没有导入。" in notes
+        assert "代码片段中的密钥是占位符：请粘贴你自己的密钥。" in notes
+        assert not any(
+            "imported" in note or "placeholder" in note for note in notes
+        )  # nothing left in English
+
+        assert parts.profile_ui is not None
+        welcome = parts.profile_ui.show_welcome()
+        welcome.apply_import(importer.parse_snippet(curl))
+        assert "该命令用 -u 登录（HTTP 基本认证），这部分没有导入。" in welcome.notes.text().splitlines()
 
     harness.run(scenario())
 

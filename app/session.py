@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
 
 
+# Sentences of our own that reach the user; the window finds them here again to translate them.
+MESSAGES: dict[str, str] = {
+    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}",
+}
+
+
 class MessageStore(Protocol):
     """What a generation needs from the conversation store (app.store.ConversationStore has it)."""
 
@@ -147,11 +153,7 @@ class ChatSession:
             return None
         key = await self.keys.aget(profile.name)
         if not key:
-            raise ChatError(
-                ErrorKind.KEY,
-                f"No API key is saved for profile “{profile.name}”. "
-                f"Add one with: sluice profile set-key {profile.name}",
-            )
+            raise ChatError(ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name))
         return key
 
     async def generate(

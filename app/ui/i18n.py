@@ -480,6 +480,12 @@ _SETTINGS = (
     QT_TRANSLATE_NOOP("settings", "{path}: {problems}; the default is used for those."),
 )
 
+_SESSION = (
+    QT_TRANSLATE_NOOP(
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+    ),
+)
+
 
 SOURCE_TABLES = {
     "errors": _ERRORS,
@@ -490,6 +496,7 @@ SOURCE_TABLES = {
     "keystore": _KEYSTORE,
     "store": _STORE,
     "settings": _SETTINGS,
+    "session": _SESSION,
 }
 
 
@@ -613,7 +620,7 @@ _MAX_KNOWN = 4000  # characters: longer text is no message of ours (and would on
 
 @functools.cache
 def _known_templates() -> tuple[_Template, ...]:
-    from app import keystore, settings
+    from app import keystore, session, settings
     from app.profiles import importer, snippets
     from app.profiles import store as profiles
     from app.store import conversations, schema
@@ -627,6 +634,7 @@ def _known_templates() -> tuple[_Template, ...]:
         ("store", conversations.MESSAGES, ()),
         ("store", schema.MESSAGES, ()),
         ("settings", settings.MESSAGES, ("problems",)),
+        ("session", session.MESSAGES, ()),
     )
     return _most_specific_first(
         _template(context, text, nested)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.errors import ErrorKind
 from app.core.models import Message, MessageStatus
-from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation
+from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translate_known
 
 FINISH_WORDS = {
     "stop": "",
@@ -61,6 +62,10 @@ def error_text(message: Message) -> tuple[str, str] | None:
         return None
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
+    if message.error_kind == ErrorKind.KEY:
+        detail = translate_known(
+            detail
+        )  # ours (no key, no keyring), not a gateway's: say it in the UI's language
     if message.retry_after is not None:
         detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(
             f"{message.retry_after:g}"

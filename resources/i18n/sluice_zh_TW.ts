@@ -1398,6 +1398,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>session</name>
+    <message>
+        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
+        <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {name}</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>theme must be one of {choices}</source>

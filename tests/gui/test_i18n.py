@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, settings
+from app import keystore, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ErrorKind, ProfileError, StoreError
 from app.keystore import Keystore
 from app.net.probe import TEXT
@@ -134,6 +134,7 @@ KNOWN_TABLES: dict[str, tuple[dict[str, str], ...]] = {
     "keystore": (keystore.MESSAGES,),
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
+    "session": (session.MESSAGES,),
 }
 KNOWN = sorted(
     (context, template)

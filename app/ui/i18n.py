@@ -615,7 +615,8 @@ def probe_sentence(sentence: str) -> str:
 
 # ---- messages of profiles, imports, the keyring, the store and settings --------------------------------
 
-_MAX_KNOWN = 4000  # characters: longer text is no message of ours (and would only cost matching time)
+_MAX_KNOWN = 1000  # characters: longer text is no message of ours (and would only cost matching time)
+_MAX_NESTING = 2  # "{path}: {error}" around a sentence that itself holds one: deeper is not ours either
 
 
 @functools.cache
@@ -650,10 +651,15 @@ def translate_known(text: str) -> str:
     the same fields; a field holding another of these messages (a profile error inside "{path}: {error}")
     is translated too. Paths, names, URLs and the OS's or a provider's words are kept as they were.
     """
-    if len(text) > _MAX_KNOWN:
+    if len(text) > _MAX_KNOWN or not _catalogue_installed():
         return text
     translated = _known(text)
     return text if translated is None else translated
+
+
+def _catalogue_installed() -> bool:
+    """Whether a Sluice translation is in use; in English there is nothing to match (and no time spent)."""
+    return QCoreApplication.translate("list", _LIST_SEPARATOR) != _LIST_SEPARATOR
 
 
 def exception_text(exc: BaseException) -> str:
@@ -666,13 +672,15 @@ def exception_text(exc: BaseException) -> str:
     return str(exc)
 
 
-def _known(text: str) -> str | None:
+def _known(text: str, depth: int = 0) -> str | None:
+    if depth > _MAX_NESTING:
+        return None
     for template in _known_templates():
         match = template.pattern.fullmatch(text)
         if match is None:
             continue
         fields = match.groupdict()
-        inner = {name: _known_or_list(fields[name]) for name in template.nested if name in fields}
+        inner = {name: _known_or_list(fields[name], depth + 1) for name in template.nested if name in fields}
         if any(value is None for value in inner.values()):
             continue  # e.g. "{path}: {error}" around words that are not one of our sentences
         filled = _fill(template, fields | {name: value for name, value in inner.items() if value is not None})
@@ -681,15 +689,15 @@ def _known(text: str) -> str | None:
     return None
 
 
-def _known_or_list(text: str) -> str | None:
+def _known_or_list(text: str, depth: int) -> str | None:
     """A nested field: several sentences joined with "; " (settings.toml's problems), or one sentence.
 
     The list is tried first: a template ending in a field ("theme must be one of {choices}") would also
     match the whole list, swallowing the sentences after it.
     """
     if "; " in text:
-        parts = [_known(part) for part in text.split("; ")]
+        parts = [_known(part, depth) for part in text.split("; ")]
         known = [part for part in parts if part is not None]
         if len(known) == len(parts):
             return QCoreApplication.translate("list", _LIST_SEPARATOR).join(known)
-    return _known(text)
+    return _known(text, depth)

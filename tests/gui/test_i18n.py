@@ -251,6 +251,12 @@ def test_an_english_window_shows_every_message_as_it_was_made() -> None:
         assert i18n.translate_known(english) == english
 
 
+def test_hostile_text_is_left_alone_without_deep_matching(chinese: i18n.Installed) -> None:
+    # Colons nest "{path}: {error}" in "{path}: {error}"…: the nesting is bounded, and long text skipped.
+    for hostile in (": " * 400, "a: " * 300, "profile 'a': " * 70, "a: " * 1333):
+        assert i18n.translate_known(hostile) == hostile
+
+
 def test_what_is_not_one_of_our_messages_is_left_alone(chinese: i18n.Installed) -> None:
     # The OS's or a library's words inside "{path}: {error}" are not ours: the sentence stays as it was.
     tomllib_words = "/home/u/profiles.toml: Unclosed array"

@@ -85,6 +85,7 @@ class WelcomePage(QWidget):
         self._fetched_for: tuple[str, str] | None = None
         self._saved_name: str | None = None  # saved to profiles.toml, key still pending
         self._touched = False  # the user picked an entry: detection no longer changes the selection
+        self._key_for: str | None = None  # the entry the key was typed for, once the user had picked one
 
         title = QLabel(self.tr("Welcome to Sluice"), self)
         font = QFont(title.font())
@@ -223,6 +224,7 @@ class WelcomePage(QWidget):
         """Start over (shown again after the last profile was deleted)."""
         self._saved_name = None
         self._touched = False
+        self._key_for = None
         self.key.set_key("")
         self._entry_chosen()
 
@@ -302,6 +304,8 @@ class WelcomePage(QWidget):
 
     def _entry_chosen(self) -> None:
         entry = self._entry()
+        if self.presets.hasFocus():
+            self._touched = True  # chosen with the mouse or the arrow keys, not by detection
         self.error.hide()
         self.trouble.hide()
         self.probe_panel.hide()  # its results were about the previous choice
@@ -319,8 +323,11 @@ class WelcomePage(QWidget):
             self._key_edited()
             return
         preset = preset_by_id(entry)
-        # A key belongs to the gateway it was pasted for: never carry it to another one.
-        self.key.set_key("")
+        # A key typed for one picked gateway never follows to another. One pasted before any pick stays:
+        # it is for whichever gateway the user picks next.
+        if self._key_for is not None and self._key_for != entry:
+            self.key.set_key("")
+            self._key_for = None
         self.name.setText(self.profiles.unique_name(preset.id))
         self.base_url.setText(self._local_urls.get(preset.id, preset.base_url))
         self._show_key(preset.needs_key)
@@ -355,6 +362,8 @@ class WelcomePage(QWidget):
     def _key_edited(self) -> None:
         # Only to a gateway the user picked: the list opens on its first entry, and a key pasted for
         # another gateway must not be sent there while the user is still looking for theirs.
+        if self.key.key() and self._touched:
+            self._key_for = self._entry()
         if (self.key.key() and self._touched) or not self.key_needed():
             self._fetch_timer.start()
 

@@ -312,12 +312,16 @@ def test_a_pasted_key_goes_only_to_the_gateway_the_user_picked(harness: WindowHa
         assert not page._fetch_timer.isActive()  # nothing sent to a gateway nobody picked
         dmx = page._item("dmxapi")
         assert dmx is not None and first != "dmxapi"
-        page.presets.setCurrentItem(dmx)
+        page.presets.setFocus()
+        page.presets.setCurrentItem(dmx)  # the user picks theirs (a click or the arrow keys)
         page.presets.itemClicked.emit(dmx)
-        assert page.key.key() == ""  # the key typed under another entry does not follow
-        page.key.set_key(KEY)
-        page.key.edited.emit()
-        assert page._fetch_timer.isActive()  # now it is for the gateway the user chose
-        page._fetch_timer.stop()  # the test sends nothing to the real gateway
+        assert page.key.key() == KEY  # pasted before the pick: it is for this gateway, and kept
+        assert page._fetch_timer.isActive()  # so the model list is fetched now, from this one
+        page._fetch_timer.stop()
+        openai = page._item("openai")
+        assert openai is not None
+        page.presets.setCurrentItem(openai)  # then another gateway
+        assert page.key.key() == ""  # a key typed for DMXAPI does not follow to OpenAI
+        page._fetch_timer.stop()  # the test sends nothing to the real gateways
 
     harness.run(scenario())

@@ -189,7 +189,12 @@ class ChatController(QObject):
         if self.busy or self.conversation is None:
             self.notice.emit(self.tr("Earlier messages can be shown once the reply ends."))
             return
-        self._render_history(self.store.messages(self.conversation.id), count, keep_place=True)
+        try:
+            history = self.store.messages(self.conversation.id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        self._render_history(history, count, keep_place=True)
 
     def _show_message(self, message: Message) -> None:
         if message.role == Role.USER:
@@ -256,8 +261,8 @@ class ChatController(QObject):
                 )
                 self.title_changed.emit(self.conversation.title)
             elif self._edit_from is not None:
-                edit_from, self._edit_from = self._edit_from, None
-                self.store.delete_messages_from(self.conversation.id, edit_from)
+                self.store.delete_messages_from(self.conversation.id, self._edit_from)
+                self._edit_from = None  # only once deleted: if that failed, the next Send still replaces
                 self._render_history(self.store.messages(self.conversation.id), HISTORY_PAGE)
             user = self.store.add_message(self.conversation.id, Message(role=Role.USER, content=text))
         except SluiceError as exc:
@@ -360,7 +365,11 @@ class ChatController(QObject):
     def regenerate(self) -> None:
         if self.busy or self.conversation is None:
             return
-        history = self.store.messages(self.conversation.id)
+        try:
+            history = self.store.messages(self.conversation.id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
         last = next((m for m in reversed(history) if m.role == Role.ASSISTANT), None)
         if last is None or last.id is None:
             return

@@ -461,3 +461,11 @@ def test_user_turns_are_tinted_and_offer_edit(view: TranscriptView) -> None:
     assert answer.blockFormat().background().style() == Qt.BrushStyle.NoBrush
     edit = view.document().find("Edit")
     assert edit.charFormat().anchorHref() == view.action_url("edit/7")
+
+
+@pytest.mark.parametrize("name", ["a#b", "x?y", "p%41", "zen 2", "中转/备用"])
+def test_an_action_link_carries_any_argument_back_unchanged(view: TranscriptView, name: str) -> None:
+    asked: list[str] = []
+    view.action_requested.connect(asked.append)
+    view.anchorClicked.emit(QUrl(view.action_url(f"profile/{name}")))
+    assert asked == [f"profile/{name}"]

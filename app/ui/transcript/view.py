@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -223,8 +224,10 @@ class TranscriptView(QTextBrowser):
     # ---- code blocks -------------------------------------------------------------------------------
 
     def action_url(self, path: str) -> str:
-        """The href of one of the app's own links; clicking it emits action_requested(path)."""
-        return f"{ACTION_SCHEME}:{self._token}/{path}"
+        """The href of one of the app's own links ("verb/argument"); clicking it emits action_requested
+        with the same text. The argument may be any text (a profile name): it is percent-encoded here."""
+        verb, _, arg = path.partition("/")
+        return f"{ACTION_SCHEME}:{self._token}/{verb}/{quote(arg, safe='')}"
 
     def _link_code(self, code: str) -> str:
         self._codes.append(code)
@@ -249,10 +252,12 @@ class TranscriptView(QTextBrowser):
 
     def _on_anchor(self, url: QUrl) -> None:
         own = f"{self._token}/"
-        if url.scheme() != ACTION_SCHEME or not url.path().startswith(own):
+        path = url.path(QUrl.ComponentFormattingOption.FullyEncoded)  # an argument may hold "#", "?", "%"
+        if url.scheme() != ACTION_SCHEME or not path.startswith(own):
             self.link_activated.emit(url)  # a reply's link, a forged action link included
             return
-        verb, _, arg = url.path()[len(own) :].partition("/")
+        verb, _, arg = path[len(own) :].partition("/")
+        arg = unquote(arg)
         if verb == "think" and arg.isdigit():
             self.fold_reasoning(int(arg))
         elif verb == "code" and arg.isdigit() and int(arg) < len(self._codes):

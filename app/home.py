@@ -64,7 +64,7 @@ class Home:
             return False
         except PermissionError:
             return True  # alive, someone else's
-        return True
+        return _could_be_sluice(pid)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Home:
@@ -95,3 +95,12 @@ class Home:
                 if os.name == "posix":
                     # mkdir's mode is masked by the umask and ignored for existing directories.
                     os.chmod(path, 0o700)
+
+
+def _could_be_sluice(pid: int) -> bool:
+    """After a reboot a crashed window's pid may belong to another program: on Linux, look at what runs."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc (macOS) or not ours to read: assume it is the window
+    return b"sluice" in command or b"python" in command

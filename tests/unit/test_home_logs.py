@@ -162,3 +162,21 @@ def test_teardown_removes_only_our_handlers(home: Home) -> None:
         assert foreign in root.handlers
     finally:
         root.removeHandler(foreign)
+
+
+def test_a_window_lock_naming_another_program_is_not_a_running_window(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path)})
+    home.ensure()
+    sleeper = subprocess.Popen(["sleep", "30"])  # alive, but not Sluice: a pid reused after a reboot
+    try:
+        home.window_lock_path.write_text(f"{sleeper.pid}\nsluice\nhost\n", encoding="utf-8")
+        if sys.platform.startswith("linux"):
+            assert not home.window_is_running()
+        home.window_lock_path.write_text(f"{os.getpid()}\nsluice\nhost\n", encoding="utf-8")
+        assert home.window_is_running()  # this test runs in python: could be the window
+    finally:
+        sleeper.kill()
+        sleeper.wait()

@@ -99,7 +99,7 @@ def register_secret(secret: str) -> None:
 
 def redact(text: str) -> str:
     """Remove anything that looks like a key from text meant for a user, a log or a file."""
-    for secret in _extra_secrets:
+    for secret in tuple(_extra_secrets):  # a worker thread may register a key meanwhile
         if secret in text:
             text = text.replace(secret, "[redacted]")
     for pattern in _SECRET_PATTERNS:

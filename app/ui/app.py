@@ -48,6 +48,8 @@ def missing_system_libraries() -> list[str]:
     """Debian package names of missing libraries the xcb platform plugin needs (empty when fine)."""
     if not sys.platform.startswith("linux"):
         return []
+    if getattr(sys, "frozen", False):
+        return []  # the frozen build carries these libraries itself (find_library only asks the system)
     if os.environ.get("QT_QPA_PLATFORM", "xcb") not in ("xcb", ""):
         return []
     return [deb for lib, deb in _XCB_LIBS.items() if ctypes.util.find_library(lib) is None]

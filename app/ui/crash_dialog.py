@@ -152,6 +152,10 @@ class CrashDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
+_MAX_DISTINCT = 20  # distinct tracebacks shown and logged; later new ones are dropped
+_LOG_REPEATS = 3  # times one traceback is written to the log
+
+
 class CrashReporter(QObject):
     """Catches what nothing else caught; see the module docstring."""
 
@@ -163,6 +167,9 @@ class CrashReporter(QObject):
         self._parent_window = parent_window
         self._dialog: CrashDialog | None = None
         self._previous: tuple[Any, Any] | None = None
+        self._showing = False  # re-entry guard: an error while showing must not report itself
+        self._broken = False  # the dialog failed once: from then on, the log only
+        self._seen: dict[str, int] = {}  # each distinct traceback, and how often it came
         self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     # ---- installing ------------------------------------------------------------------------------------
@@ -211,22 +218,43 @@ class CrashReporter(QObject):
     def report(self, info: ExcInfo, where: str) -> None:
         """Log the exception and show it. Safe from any thread; never raises."""
         try:
-            log.critical("unhandled exception (%s)", where, exc_info=info)
-            self.crashed.emit(build_report(info, self.log_path, where), summary(info))
+            # A bug in something that runs every frame raises the same error again and again: log and
+            # show each distinct one a few times, not thousands (the first, the root cause, stays in the
+            # log and the dialog stays cheap).
+            key = "".join(traceback.format_exception(*info))
+            seen = self._seen.get(key, 0) + 1
+            if seen == 1 and len(self._seen) >= _MAX_DISTINCT:
+                return
+            self._seen[key] = seen
+            if seen <= _LOG_REPEATS:
+                log.critical("unhandled exception (%s)", where, exc_info=info)
+            elif seen == _LOG_REPEATS + 1:
+                log.critical("the same exception keeps coming (%s); not logging it again", where)
+            if seen == 1 and not self._broken:
+                self.crashed.emit(build_report(info, self.log_path, where), summary(info))
         except Exception:  # the reporter must not turn one error into two
             with contextlib.suppress(Exception):
-                traceback.print_exception(*info)
+                sys.stderr.write(redact("".join(traceback.format_exception(*info))))
 
     def _show(self, report: str, what: str) -> None:
-        if self._dialog is None:
-            dialog = CrashDialog(self.log_path, self._parent_window())
-            dialog.finished.connect(self._forget)
-            self._dialog = dialog
-            dialog.add(report, what)
-            dialog.open()
-        else:
-            self._dialog.add(report, what)
-            self._dialog.raise_()
+        if self._showing:
+            return  # showing the dialog itself failed: reporting that would loop for ever
+        self._showing = True
+        try:
+            if self._dialog is None:
+                dialog = CrashDialog(self.log_path, self._parent_window())
+                dialog.finished.connect(self._forget)
+                self._dialog = dialog
+                dialog.add(report, what)
+                dialog.open()
+            else:
+                self._dialog.add(report, what)
+                self._dialog.raise_()
+        except Exception:
+            self._broken = True
+            log.exception("the crash dialog itself failed; further errors go to the log only")
+        finally:
+            self._showing = False
 
     @property
     def dialog(self) -> CrashDialog | None:

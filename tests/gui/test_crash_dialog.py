@@ -136,7 +136,41 @@ def test_closing_the_dialog_lets_the_next_error_open_a_new_one(crashes: Crashes,
     qtbot.waitUntil(lambda: shown(crashes))
     crashes.dialog().close()
     qtbot.waitUntil(lambda: crashes.reporter.dialog is None)
-    QTimer.singleShot(0, boom)
+    QTimer.singleShot(0, other_boom)  # a new error: the one already shown and closed does not come back
     qtbot.waitUntil(lambda: shown(crashes))
     assert "1 unexpected" not in crashes.dialog().message.text()
     assert crashes.dialog().report.count("Sluice crash report") == 1
+
+
+def other_boom() -> None:
+    raise ValueError("another bug")
+
+
+def test_an_error_that_repeats_is_shown_and_logged_a_few_times_not_thousands(
+    crashes: Crashes, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    for _ in range(500):
+        QTimer.singleShot(0, boom)  # as a bug in something that runs every frame would
+    qtbot.waitUntil(lambda: shown(crashes))
+    qtbot.wait(100)
+    assert crashes.dialog().report.count("Sluice crash report") == 1
+    assert len([r for r in caplog.records if r.levelname == "CRITICAL"]) <= 4
+
+
+def test_a_failure_inside_the_dialog_does_not_report_itself_for_ever(
+    crashes: Crashes, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.crash_dialog import CrashDialog
+
+    calls: list[int] = []
+
+    def broken_add(self: CrashDialog, report: str, what: str) -> None:
+        calls.append(1)
+        raise RuntimeError("the dialog is broken")
+
+    monkeypatch.setattr(CrashDialog, "add", broken_add)
+    QTimer.singleShot(0, boom)
+    qtbot.wait(300)
+    QTimer.singleShot(0, other_boom)
+    qtbot.wait(300)
+    assert len(calls) == 1  # tried once; afterwards errors go to the log only

@@ -123,6 +123,10 @@ def exec_line(argv: list[str]) -> str:
     return " ".join(parts)
 
 
+MARKER = "X-Sluice-Installed-By=sluice --install-desktop"
+"""In every entry Sluice writes: it replaces or removes only an entry that carries it."""
+
+
 def render_entry(template: str, argv: list[str]) -> str:
     """The bundled entry with Exec (and TryExec, so the launcher hides it once the program is gone)."""
     lines = []
@@ -131,15 +135,31 @@ def render_entry(template: str, argv: list[str]) -> str:
             continue
         lines.append(line)
         if line.strip() == "[Desktop Entry]":
-            lines.append(f"TryExec={exec_line(argv[:1])}")
+            # TryExec is a plain path (a string value: only backslashes escaped), not an Exec command
+            # line: quotes there would make launchers look for a file whose name has quotes in it.
+            lines.append(f"TryExec={argv[0].replace(chr(92), chr(92) * 2)}")
             lines.append(f"Exec={exec_line(argv)}")
+            lines.append(MARKER)
     return "\n".join(lines) + "\n"
+
+
+def ours(entry: Path) -> bool:
+    """Whether the entry at `entry` was written by `sluice --install-desktop`."""
+    try:
+        return MARKER in entry.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
 
 
 def install_desktop(data_dir: Path, argv: list[str], resources: Path | None = None) -> list[Path]:
     """Write the desktop entry and icons under data_dir; returns the files written."""
     resources = resources or resource_root()
     files = desktop_files(data_dir, resources)
+    if files.entry.exists() and not ours(files.entry):
+        raise SluiceError(
+            f"{files.entry} exists and was not written by Sluice; it was left as it is. "
+            "Move it away (or keep it and skip --install-desktop)."
+        )
     entry_text = render_entry((resources / DESKTOP_ID).read_text(encoding="utf-8"), argv)
     for source, dest in files.icons:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -152,9 +172,16 @@ def install_desktop(data_dir: Path, argv: list[str], resources: Path | None = No
 
 
 def uninstall_desktop(data_dir: Path) -> list[Path]:
-    """Remove the files `install_desktop` writes (and nothing else); returns those that were there."""
+    """Remove the files `install_desktop` writes (and nothing else); returns those that were there.
+
+    Only when the entry carries Sluice's marker: an entry (and icons) of the same name that the user made
+    themselves are left alone.
+    """
+    files = desktop_files(data_dir, Path("unused"))
+    if not ours(files.entry):
+        return []
     removed = []
-    for path in desktop_files(data_dir, Path("unused")).all_paths:
+    for path in files.all_paths:
         if path.is_file() or path.is_symlink():
             path.unlink()
             removed.append(path)
@@ -187,7 +214,11 @@ def run_desktop_command(*, install: bool) -> int:
         return 0
     removed = uninstall_desktop(data_dir)
     if not removed:
-        print(f"No Sluice desktop entry was installed under {data_dir}.", file=sys.stderr)
+        entry = desktop_files(data_dir, Path("unused")).entry
+        if entry.exists():
+            print(f"{entry} was not written by Sluice; it was left as it is.", file=sys.stderr)
+        else:
+            print(f"No Sluice desktop entry was installed under {data_dir}.", file=sys.stderr)
         return 0
     print(f"Removed the Sluice desktop entry ({len(removed)} files).", file=sys.stderr)
     return 0

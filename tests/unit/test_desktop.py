@@ -141,6 +141,7 @@ def test_a_path_with_spaces_gives_a_valid_entry(tmp_path: Path) -> None:
     done = validate_entry(out)
     assert done.returncode == 0, done.stdout
     assert entry_keys(text)["Exec"] == '"/home/a b/bin/sluice"'
+    assert entry_keys(text)["TryExec"] == "/home/a b/bin/sluice"  # a plain path: launchers stat it as is
 
 
 # ---- sluice --install-desktop / --uninstall-desktop, as a user runs them -------------------------------
@@ -185,6 +186,24 @@ def test_install_then_uninstall_desktop(tmp_path: Path) -> None:
     assert left == [other]
     done = run_sluice("--uninstall-desktop", data_home=data, home=tmp_path)
     assert done.returncode == 0 and "No Sluice desktop entry" in done.stderr
+
+
+def test_an_entry_the_user_made_is_neither_replaced_nor_removed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    mine = data / "applications" / "sluice.desktop"
+    mine.parent.mkdir(parents=True)
+    custom = "[Desktop Entry]\nType=Application\nName=My Sluice\nExec=env SLUICE_HOME=/x sluice\n"
+    mine.write_text(custom, encoding="utf-8")
+    icon = data / "icons" / "hicolor" / "48x48" / "apps" / "sluice.png"
+    icon.parent.mkdir(parents=True)
+    icon.write_bytes(b"my own icon")
+
+    done = run_sluice("--install-desktop", data_home=data, home=tmp_path)
+    assert done.returncode == 1 and "not written by Sluice" in done.stderr
+    done = run_sluice("--uninstall-desktop", data_home=data, home=tmp_path)
+    assert done.returncode == 0 and "not written by Sluice" in done.stderr
+    assert mine.read_text(encoding="utf-8") == custom
+    assert icon.read_bytes() == b"my own icon"
 
 
 def test_install_desktop_defaults_to_local_share(tmp_path: Path) -> None:

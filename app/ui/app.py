@@ -101,7 +101,13 @@ def run_window(*, debug: bool = False) -> int:
 
     instance = SingleInstance(home.data_dir)
     if not instance.acquire():
-        return _hand_over(instance, home)
+        if instance.problem is None and instance.activate_running():
+            log.info("already running: raised the existing window")
+            print("sluice: already running; its window was raised.", file=sys.stderr)
+            return 0
+        # The other one may have just finished closing: then this one is the window.
+        if not instance.acquire():
+            return _cannot_start(instance, home)
     install_language(app, home)  # before any widget: each one takes its words when it is built
     from app.ui.crash_dialog import CrashReporter
 
@@ -137,12 +143,11 @@ def main_window_widget() -> QWidget | None:
     return None
 
 
-def _hand_over(instance: SingleInstance, home: Home) -> int:
-    """Another window runs for this data dir: raise it and stop, rather than share its database."""
-    if instance.activate_running():
-        log.info("already running: raised the existing window")
-        print("sluice: already running; its window was raised.", file=sys.stderr)
-        return 0
+def _cannot_start(instance: SingleInstance, home: Home) -> int:
+    """Neither the window nor a way to raise the one that runs: say why, in words."""
+    if instance.problem is not None:
+        print(f"sluice: {instance.problem}.", file=sys.stderr)
+        return 1
     pid = instance.holder_pid()
     print(
         f"sluice: another Sluice{f' (pid {pid})' if pid else ''} is using {home.data_dir} but does not "
@@ -214,6 +219,8 @@ async def main_window(
             on_shown(parts)
         await closed
     finally:
+        if instance is not None:
+            instance.stop_listening()  # closing: a newcomer waits and takes over instead of "raising" us
         restore()
         await parts.shutdown()
     return 0

@@ -44,6 +44,12 @@ def server_name(data_dir: Path) -> str:
     except (KeyError, OSError):  # no passwd entry (some containers)
         user = str(os.getuid()) if hasattr(os, "getuid") else ""
     digest = hashlib.sha256(f"{user}\0{data_dir.absolute()}".encode()).hexdigest()[:20]
+    # In the user's private runtime dir when there is one: a bare name lands in the shared temp dir, where
+    # another user could take it first, and moves with TMPDIR (a window started from a terminal with
+    # another TMPDIR would not be found).
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return os.path.join(runtime, f"sluice-{digest}")
     return f"sluice-{digest}"
 
 
@@ -56,13 +62,22 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = server_name(data_dir)
         self._lock = QLockFile(str(data_dir / WINDOW_LOCK))
+        self._lock_dir = data_dir
+        self.problem: str | None = None
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
-        """True: this process is the window for this data dir (and now listens). False: another one is."""
+        """True: this process is the window for this data dir (and now listens). False: another one is,
+        or the lock cannot be taken at all (then `problem` says why in words)."""
+        self.problem = None
         if not self._lock.tryLock(0):
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                self.problem = (
+                    f"cannot write the lock file in {self._lock_dir} (is the disk full, or the folder "
+                    "not writable?)"
+                )
             return False
         QLocalServer.removeServer(self.name)  # we hold the lock: a socket left behind is a dead one's
         server = QLocalServer(self)
@@ -75,10 +90,18 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
-    def release(self) -> None:
+    def stop_listening(self) -> None:
+        """The window is closing: a newcomer must not be told it was raised. It waits for the lock
+        instead, and becomes the window once this process has saved everything and let go."""
         if self._server is not None:
             self._server.close()
             self._server = None
+        for socket in self._clients:
+            socket.abort()
+        self._clients.clear()
+
+    def release(self) -> None:
+        self.stop_listening()
         self._lock.unlock()
 
     def holder_pid(self) -> int | None:

@@ -160,3 +160,33 @@ def test_the_cli_reads_the_window_lock_without_qt(qapp: object, tmp_path: Path) 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
     home.window_lock_path.write_text(dead.stdout.decode().strip() + "\nsluice\nhost\n", encoding="utf-8")
     assert not home.window_is_running()  # a crash's lock names a pid that is gone
+
+
+def test_a_closing_window_hands_over_instead_of_claiming_to_be_raised(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.single_instance import SingleInstance, server_name
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert server_name(tmp_path / "data").startswith(str(tmp_path) + os.sep)  # private, not shared /tmp
+    data = tmp_path / "data"
+    data.mkdir()
+    closing = SingleInstance(data)
+    assert closing.acquire()
+    closing.stop_listening()  # the window was closed; it is still saving
+    newcomer = SingleInstance(data)
+    assert not newcomer.acquire() and newcomer.problem is None
+    assert not newcomer.activate_running(wait_s=0.3)  # nobody answers "raised"
+    closing.release()  # done saving
+    assert newcomer.acquire()  # so the newcomer becomes the window
+    newcomer.release()
+
+
+def test_a_lock_that_cannot_be_written_is_explained(qapp: object, tmp_path: Path) -> None:
+    from app.ui.single_instance import SingleInstance
+
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("", encoding="utf-8")
+    instance = SingleInstance(not_a_dir)
+    assert not instance.acquire()
+    assert instance.problem is not None and "cannot write the lock file" in instance.problem

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.core.errors import SluiceError
+from app.core.errors import SluiceError, StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -118,6 +118,10 @@ def run_window(*, debug: bool = False) -> int:
     crashes.install(loop)
     try:
         return int(loop.run_until_complete(_main(home, instance)))
+    except StoreError as exc:
+        # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
+        print(f"sluice: {exc}", file=sys.stderr)
+        return 1
     finally:
         crashes.uninstall(loop)
         loop.close()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import platform
 import sys
 import threading
@@ -78,7 +79,13 @@ def build_report(info: ExcInfo, log_path: Path | None, where: str = "") -> str:
         *versions(),
         f"Log: {log_path}" if log_path else "",
     ]
-    return redact("\n".join(p for p in parts if p is not None)).strip() + "\n"
+    return _without_home(redact("\n".join(p for p in parts if p is not None))).strip() + "\n"
+
+
+def _without_home(text: str) -> str:
+    """The home folder as ~: a report goes to public trackers, and the path names the user."""
+    home = os.path.expanduser("~")
+    return text.replace(home + os.sep, "~" + os.sep) if len(home) > 1 else text
 
 
 def summary(info: ExcInfo) -> str:

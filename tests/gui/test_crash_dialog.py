@@ -174,3 +174,18 @@ def test_a_failure_inside_the_dialog_does_not_report_itself_for_ever(
     QTimer.singleShot(0, other_boom)
     qtbot.wait(300)
     assert len(calls) == 1  # tried once; afterwards errors go to the log only
+
+
+def test_the_report_does_not_name_the_users_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from app.ui.crash_dialog import build_report
+
+    home = tmp_path / "jane"
+    monkeypatch.setenv("HOME", str(home))
+    try:
+        raise RuntimeError(f"cannot open {home}/.local/share/sluice/sluice.db")
+    except RuntimeError as exc:
+        report = build_report(
+            (type(exc), exc, exc.__traceback__), home / ".local/state/sluice/log/sluice.log"
+        )
+    assert str(home) not in report
+    assert "~/.local/share/sluice/sluice.db" in report and "Log: ~/.local/state/sluice/log" in report

@@ -219,7 +219,7 @@ class ChatController(QObject):
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
             )
         self.transcript.add_message_footer(
-            status_line(message, with_status=False),
+            status_line(message),
             actions=actions,
             error=failed,
             flag=status_flag(message),

@@ -16,20 +16,14 @@ FINISH_WORDS = {
     "function_call": QT_TRANSLATE_NOOP("status", "asked to call a tool"),
 }
 
-STATUS_WORDS = {
-    MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("status", "stopped"),
-    MessageStatus.INTERRUPTED: QT_TRANSLATE_NOOP("status", "interrupted"),
-    MessageStatus.STREAMING: QT_TRANSLATE_NOOP("status", "streaming…"),
-}
-
 
 def _tr(text: str) -> str:
     """One of the words in the tables above (lupdate sees them there, as QT_TRANSLATE_NOOP)."""
     return QCoreApplication.translate("status", text) if text else text
 
 
-def status_line(message: Message, *, with_status: bool = True) -> str:
-    """The metrics line; `with_status=False` leaves out "stopped"/"interrupted" (shown as a flag instead)."""
+def status_line(message: Message) -> str:
+    """The metrics line and how the reply finished; a stop or an interruption is `status_flag`'s."""
     parts: list[str] = [p for p in (message.profile, message.model) if p]
     if message.ttft_ms is not None:
         parts.append(
@@ -45,12 +39,8 @@ def status_line(message: Message, *, with_status: bool = True) -> str:
         parts.append(
             QCoreApplication.translate("status", "thought {} s").format(f"{message.reasoning_ms / 1000:.1f}")
         )
-    status_words = STATUS_WORDS.get(message.status) if with_status else None
-    if status_words:
-        words = _tr(status_words)
-    else:
-        reason = message.finish_reason or ""
-        words = _tr(FINISH_WORDS[reason]) if reason in FINISH_WORDS else reason  # unknown: as the API said
+    reason = message.finish_reason or ""
+    words = _tr(FINISH_WORDS[reason]) if reason in FINISH_WORDS else reason  # unknown: as the API said
     if words:
         parts.append(words)
     return " · ".join(parts)

@@ -1450,18 +1450,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>请求调用工具</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <source>streaming…</source>
-        <translation>生成中…</translation>
-    </message>
-    <message>
         <source>first token {} s</source>
         <translation>首 token {} 秒</translation>
     </message>

@@ -1450,18 +1450,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>要求呼叫工具</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中斷</translation>
-    </message>
-    <message>
-        <source>streaming…</source>
-        <translation>串流中…</translation>
-    </message>
-    <message>
         <source>first token {} s</source>
         <translation>首 token {} 秒</translation>
     </message>

@@ -743,15 +743,8 @@ class ProfileEditor(QDialog):
             self._show_error(self.tr("Cannot test yet: {}.").format(exception_text(exc)))
             return None
         self._show_error("")
-        self.test_button.setEnabled(False)
-        self.probe_panel.start()
-        try:
-            report = await self._run_probe(
-                profile, await self._key_for_requests(), on_step=self.probe_panel.show_step
-            )
-        finally:
-            self.test_button.setEnabled(True)
-        self.probe_panel.finish(report)
+        key = await self._key_for_requests()
+        report = await self.probe_panel.run(self._run_probe, profile, key, self.test_button)
         if report.stream_options_rejected and self.stream_usage.isChecked():
             self.stream_usage.setChecked(False)  # marks the form changed: Save keeps it off
         return report

@@ -292,6 +292,19 @@ class ProbePanel(QFrame):
         self._marks[result.step].setStyleSheet(style)
         self._details[result.step].setText(probe_sentence(result.detail))
 
+    async def run(
+        self, run_probe: ProbeFunction, profile: Profile, key: str | None, button: QPushButton
+    ) -> ProbeReport:
+        """Test `profile` step by step, showing each step as it is known; `button` is off meanwhile."""
+        button.setEnabled(False)
+        self.start()
+        try:
+            report = await run_probe(profile, key, on_step=self.show_step)
+        finally:
+            button.setEnabled(True)
+        self.finish(report)
+        return report
+
     def finish(self, report: ProbeReport) -> None:
         for result in report.steps.values():
             self.show_step(result)

@@ -470,14 +470,7 @@ class WelcomePage(QWidget):
             self._fail(self.tr("Cannot test yet: {}.").format(exception_text(exc)))
             return None
         self.error.hide()
-        self.test_button.setEnabled(False)
-        self.probe_panel.start()
-        try:
-            report = await probe(profile, self.key.key() or None, on_step=self.probe_panel.show_step)
-        finally:
-            self.test_button.setEnabled(True)
-        self.probe_panel.finish(report)
-        return report
+        return await self.probe_panel.run(probe, profile, self.key.key() or None, self.test_button)
 
     def _fail(self, text: str) -> bool:
         self.error.setText(text)

@@ -189,12 +189,18 @@ class ChatController(QObject):
         if self.busy or self.conversation is None:
             self.notice.emit(self.tr("Earlier messages can be shown once the reply ends."))
             return
+        history = self._history()
+        if history is not None:
+            self._render_history(history, count, keep_place=True)
+
+    def _history(self) -> list[Message] | None:
+        """The open conversation's messages from the store; None (and a notice) if it cannot be read."""
+        assert self.conversation is not None
         try:
-            history = self.store.messages(self.conversation.id)
+            return self.store.messages(self.conversation.id)
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
-            return
-        self._render_history(history, count, keep_place=True)
+            return None
 
     def _show_message(self, message: Message) -> None:
         if message.role == Role.USER:
@@ -365,10 +371,8 @@ class ChatController(QObject):
     def regenerate(self) -> None:
         if self.busy or self.conversation is None:
             return
-        try:
-            history = self.store.messages(self.conversation.id)
-        except SluiceError as exc:
-            self.notice.emit(exception_text(exc))
+        history = self._history()
+        if history is None:
             return
         last = next((m for m in reversed(history) if m.role == Role.ASSISTANT), None)
         if last is None or last.id is None:

@@ -11,16 +11,20 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
+from app.cli_profile import (
+    add_profile,
+    add_profile_options,
+    profile_from_add,
+    remove_profile,
+    run_profile_set,
+)
 from app.core.errors import ChatError, SluiceError
-from app.core.models import PROXY_SYSTEM, Profile, valid_auth
 from app.home import Home
 from app.keystore import Keystore
-from app.profiles.presets import preset_by_id
 from app.profiles.store import ProfileStore
 
 EXIT_ERROR = 1
@@ -57,14 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add = prof.add_parser("add", help="add a profile")
     add.add_argument("name")
-    add.add_argument("--base-url", help="e.g. https://api.openai.com/v1 (required without --preset)")
-    add.add_argument("--model", help="default model id")
-    add.add_argument("--auth", help="bearer (default) | raw | header:NAME | none")
-    add.add_argument("--header", action="append", default=[], metavar='"K: V"', help="extra header")
-    add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
-    add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
-    add.add_argument("--proxy", help="none | system (default) | a proxy URL")
-    add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
+    add_profile_options(add, for_set=False)
+    edit = prof.add_parser("set", help="change a profile in place: only the options given")
+    edit.add_argument("name")
+    add_profile_options(edit, for_set=True)
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
     )
@@ -85,12 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--id", type=int, help="conversation id")
     export.add_argument("--format", choices=("md", "json"), default="md")
     return parser
-
-
-def _preset_ids() -> list[str]:
-    from app.profiles.presets import PRESETS
-
-    return [p.id for p in PRESETS]
 
 
 def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
@@ -150,25 +144,17 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "list":
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
-        profile = _profile_from_args(args)
+        profile = profile_from_add(args)
         key = _read_key(stdin) if args.key_stdin else None
-        profile = _add_profile(profiles, profile, key)
+        profile = add_profile(profiles, profile, key)
         print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
         return 0
+    if action == "set":
+        return run_profile_set(args, home, profiles, lambda: _read_key(stdin))
     if action == "import":
         return _profile_import(args, profiles, stdin)
     if action == "remove":
-        removed = profiles.get(args.name)
-        profiles.remove(args.name)
-        profiles.save()
-        if removed.needs_key:
-            try:
-                Keystore().delete(args.name)
-            except SluiceError as exc:
-                print(f"Removed profile {args.name}, but not its key: {exc}", file=sys.stderr)
-                return 0
-        print(f"Removed profile {args.name}.", file=sys.stderr)
-        return 0
+        return remove_profile(profiles, args.name)
     if action == "use":
         profiles.set_default(args.name)
         profiles.save()
@@ -180,42 +166,6 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"Key for {args.name} saved in the system keyring.", file=sys.stderr)
         return 0
     raise AssertionError(action)
-
-
-def _profile_from_args(args: argparse.Namespace) -> Profile:
-    headers: list[tuple[str, str]] = []
-    for raw in args.header:
-        name, sep, value = raw.partition(":")
-        if not sep or not name.strip():
-            raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
-        headers.append((name.strip(), value.strip()))
-    if args.auth is not None and not valid_auth(args.auth):
-        raise SluiceError(f"Bad --auth {args.auth!r}: use bearer, raw, header:NAME or none.")
-    if args.preset:
-        from app.profiles.store import from_preset
-
-        profile = from_preset(preset_by_id(args.preset), args.name, args.model)
-    elif args.base_url:
-        profile = Profile(name=args.name, base_url=args.base_url, model=args.model or "")
-    else:
-        raise SluiceError("Give --base-url URL or --preset ID.")
-    return replace(
-        profile,
-        base_url=args.base_url or profile.base_url,
-        auth=args.auth or profile.auth,
-        headers=profile.headers + tuple(headers),
-        stream_usage=profile.stream_usage and not args.no_stream_usage,
-        proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
-    )
-
-
-def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
-    """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
-    stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
-    if key is not None:
-        Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile
-    profiles.save()
-    return stored
 
 
 _AUTH_WORDS = {
@@ -247,7 +197,7 @@ def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: Tex
         no_stream_usage=False,
         proxy=None,
     )
-    profile = _add_profile(profiles, _profile_from_args(as_add), found.key)
+    profile = add_profile(profiles, profile_from_add(as_add), found.key)
     auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
     header_names = ", ".join(name for name, _ in profile.headers) or "none"
     if found.key is not None:

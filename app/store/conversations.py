@@ -254,6 +254,14 @@ class ConversationStore:
             conversation_id, "UPDATE conversations SET profile = ?, model = ? WHERE id = ?", (profile, model)
         )
 
+    def rename_profile(self, old: str, new: str) -> int:
+        """Move every conversation of profile `old` to `new` (a profile was renamed); returns how many.
+
+        One UPDATE, whatever the number of conversations; `updated` stays, as for any re-configuring.
+        """
+        with self._write() as db:
+            return db.execute("UPDATE conversations SET profile = ? WHERE profile = ?", (new, old)).rowcount
+
     def set_system_prompt(self, conversation_id: int, system_prompt: str) -> None:
         self._update_conversation(
             conversation_id, "UPDATE conversations SET system_prompt = ? WHERE id = ?", (system_prompt,)

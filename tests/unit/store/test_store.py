@@ -319,6 +319,20 @@ def test_conversation_settings_persist(store: ConversationStore, db_path: Path) 
     )
 
 
+def test_renaming_a_profile_moves_its_conversations_and_only_those(store: ConversationStore) -> None:
+    mine = [store.create_conversation(f"c{i}", profile="old", model="m") for i in range(3)]
+    other = store.create_conversation("other", profile="older", model="m")
+    unset = store.create_conversation("none")
+    before = {c.id: store.get_conversation(c.id).updated for c in [*mine, other, unset]}
+
+    assert store.rename_profile("old", "new name") == 3
+    assert [store.get_conversation(c.id).profile for c in mine] == ["new name"] * 3
+    assert store.get_conversation(other.id).profile == "older"
+    assert store.get_conversation(unset.id).profile is None
+    assert {c.id: c.updated for c in store.list_conversations()} == before  # not activity: order kept
+    assert store.rename_profile("old", "again") == 0
+
+
 def test_changing_a_missing_conversation_is_refused(store: ConversationStore) -> None:
     for change in (
         lambda: store.get_conversation(7),

@@ -1,0 +1,266 @@
+"""The options that describe a profile, shared by `sluice profile add` and `sluice profile set`.
+
+One table, PROFILE_OPTIONS, says for each option how it changes a profile. `add` applies the options given
+to an empty profile (or a preset's); `set` applies them to the stored profile, so what is not given stays as
+it was. A new option (vision, price, fallback, …) is one more row: its flag, its help and a function
+`(profile, value) -> profile`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.core.errors import SluiceError
+from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.home import Home
+from app.keystore import Keystore
+from app.profiles.presets import PRESETS, preset_by_id, preset_for_url
+from app.profiles.service import Outcome, ProfileService
+from app.profiles.store import ProfileStore
+
+
+@dataclass(frozen=True)
+class ProfileOption:
+    """One option of `profile add|set`: how it is written, and what it does to a profile."""
+
+    flag: str
+    help: str
+    apply: Callable[[Profile, Any], Profile]
+    metavar: str | None = None
+    action: str = "store"  # "store", "append" (given many times) or "store_true" (a switch)
+    type: Callable[[str], Any] = str
+    set_only: bool = False  # meaningless for a new profile (`--rename`, `--remove-header`, …)
+
+    @property
+    def dest(self) -> str:
+        return self.flag.removeprefix("--").replace("-", "_")
+
+    def given(self, args: argparse.Namespace) -> Any:
+        """The value given on the command line, or None when the option was not used."""
+        value = getattr(args, self.dest, None)
+        return value if value not in (None, False, []) else None
+
+
+def _apply_preset(profile: Profile, preset_id: str) -> Profile:
+    preset = preset_by_id(preset_id)
+    return replace(
+        profile,
+        base_url=preset.base_url,
+        auth=preset.auth,
+        proxy=PROXY_NONE if preset.local else PROXY_SYSTEM,
+        preset=preset.id,
+        model=profile.model or preset.model,  # a model chosen before is kept; --model still wins
+    )
+
+
+def _apply_base_url(profile: Profile, url: str) -> Profile:
+    # Another server than the preset's is a custom profile: it must not keep that gateway's name and hints.
+    return replace(profile, base_url=url, preset=preset_for_url(profile.preset, url))
+
+
+def _apply_auth(profile: Profile, auth: str) -> Profile:
+    if not valid_auth(auth):
+        raise SluiceError(f"Bad --auth {auth!r}: use bearer, raw, header:NAME or none.")
+    return replace(profile, auth=auth)
+
+
+def _apply_headers(profile: Profile, raws: list[str]) -> Profile:
+    """Each "Name: value" sets that header, replacing one of the same name (names ignore case)."""
+    headers = list(profile.headers)
+    for raw in raws:
+        name, sep, value = raw.partition(":")
+        if not sep or not name.strip():
+            raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
+        name = name.strip()
+        headers = [(k, v) for k, v in headers if k.lower() != name.lower()]
+        headers.append((name, value.strip()))
+    return replace(profile, headers=tuple(headers))
+
+
+def _remove_headers(profile: Profile, names: list[str]) -> Profile:
+    known = {k.lower() for k, _ in profile.headers}
+    for name in names:
+        if name.strip().lower() not in known:
+            raise SluiceError(f"Profile {profile.name!r} has no header {name.strip()!r} to remove.")
+    gone = {name.strip().lower() for name in names}
+    return replace(profile, headers=tuple((k, v) for k, v in profile.headers if k.lower() not in gone))
+
+
+def _seconds(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+
+
+# Applied in this order: a preset first, so that the options after it change what it set.
+PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
+    ProfileOption(
+        "--preset",
+        "a preset's base URL, auth and proxy: " + ", ".join(p.id for p in PRESETS),
+        _apply_preset,
+        metavar="ID",
+    ),
+    ProfileOption(
+        "--base-url",
+        "e.g. https://api.openai.com/v1 (required for `add` without --preset)",
+        _apply_base_url,
+        metavar="URL",
+    ),
+    ProfileOption("--model", "default model id", lambda p, v: replace(p, model=v)),
+    ProfileOption("--auth", "bearer (default) | raw | header:NAME | none", _apply_auth),
+    ProfileOption(
+        "--header", "extra header, set or replaced by name", _apply_headers, metavar='"K: V"', action="append"
+    ),
+    ProfileOption(
+        "--remove-header",
+        "drop an extra header",
+        _remove_headers,
+        metavar="NAME",
+        action="append",
+        set_only=True,
+    ),
+    ProfileOption("--proxy", "none | system (default) | a proxy URL", lambda p, v: replace(p, proxy=v)),
+    ProfileOption(
+        "--no-stream-usage",
+        "do not send stream_options",
+        lambda p, _v: replace(p, stream_usage=False),
+        action="store_true",
+    ),
+    ProfileOption(
+        "--stream-usage",
+        "send stream_options again",
+        lambda p, _v: replace(p, stream_usage=True),
+        action="store_true",
+        set_only=True,
+    ),
+    ProfileOption(
+        "--read-timeout",
+        "seconds without a byte before giving up (default 300)",
+        lambda p, v: replace(p, read_timeout=v),
+        metavar="SECONDS",
+        type=_seconds,
+    ),
+    ProfileOption(
+        "--rename",
+        "give the profile a new name",
+        lambda p, v: replace(p, name=v),
+        metavar="NEW",
+        set_only=True,
+    ),
+)
+
+
+def add_profile_options(parser: argparse.ArgumentParser, *, for_set: bool) -> None:
+    """The table's options, and --key-stdin, on `profile add` (for_set False) or `profile set`."""
+    for option in PROFILE_OPTIONS:
+        if option.set_only and not for_set:
+            continue
+        if option.action == "store_true":
+            parser.add_argument(option.flag, action="store_true", help=option.help)
+        elif option.action == "append":
+            parser.add_argument(
+                option.flag, action="append", default=[], metavar=option.metavar, help=option.help
+            )
+        else:
+            parser.add_argument(option.flag, metavar=option.metavar, type=option.type, help=option.help)
+    parser.add_argument(
+        "--key-stdin", action="store_true", help="read the API key from stdin into the keyring"
+    )
+
+
+def apply_options(profile: Profile, args: argparse.Namespace) -> Profile:
+    """`profile` changed by every option given in `args` (options not given leave their field alone)."""
+    for option in PROFILE_OPTIONS:
+        value = option.given(args)
+        if value is not None:
+            profile = option.apply(profile, value)
+    return profile
+
+
+def profile_from_add(args: argparse.Namespace) -> Profile:
+    """The new profile `profile add` (and `profile import`) describes."""
+    if not getattr(args, "preset", None) and not getattr(args, "base_url", None):
+        raise SluiceError("Give --base-url URL or --preset ID.")
+    return apply_options(Profile(name=args.name, base_url=""), args)
+
+
+def run_profile_set(
+    args: argparse.Namespace, home: Home, profiles: ProfileStore, read_key: Callable[[], str]
+) -> int:
+    """`sluice profile set NAME …`: change only what is given; the key, the default and the conversations
+    follow a --rename."""
+    stored = profiles.get(args.name)
+    if not args.key_stdin and all(option.given(args) is None for option in PROFILE_OPTIONS):
+        raise SluiceError(
+            f"Nothing to change for profile {stored.name}: give at least one option "
+            "(`sluice profile set --help` lists them)."
+        )
+    changed = apply_options(stored, args)
+    key = read_key() if args.key_stdin else None
+    if changed == stored and key is None:
+        print(f"Profile {stored.name} already says that; nothing changed.", file=sys.stderr)
+        return 0
+    renaming = changed.name != stored.name
+    outcome = asyncio.run(_save(home, profiles, changed, key, stored.name, open_conversations=renaming))
+    fields = [f for f in _FIELDS if getattr(outcome.profile, f) != getattr(stored, f)]
+    if outcome.renamed_from is not None:
+        print(
+            f"Renamed profile {stored.name} to {outcome.profile.name}; "
+            f"{outcome.conversations_moved} conversation(s) follow it.",
+            file=sys.stderr,
+        )
+    if fields:
+        print(f"Changed {', '.join(fields)} of profile {outcome.profile.name}.", file=sys.stderr)
+    if key is not None and outcome.profile.needs_key:
+        print(f"Key for {outcome.profile.name} saved in the system keyring.", file=sys.stderr)
+    for problem in outcome.problems:
+        print(f"sluice: {problem}", file=sys.stderr)
+    return 1 if outcome.problems else 0
+
+
+_FIELDS = ("base_url", "model", "auth", "headers", "proxy", "stream_usage", "read_timeout", "preset")
+
+
+async def _save(
+    home: Home,
+    profiles: ProfileStore,
+    profile: Profile,
+    key: str | None,
+    original: str | None,
+    *,
+    open_conversations: bool,
+) -> Outcome:
+    conversations = None
+    if open_conversations and home.db_path.exists():
+        from app.store.conversations import ConversationStore
+
+        conversations = ConversationStore.open(home.db_path)
+    try:
+        return await ProfileService(profiles, Keystore(), conversations).save(profile, key, original=original)
+    finally:
+        if conversations is not None:
+            conversations.close()
+
+
+def add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
+    """Add and save a new profile with its key (if any) in the keyring; returns it as stored.
+
+    The key goes first: a refused keyring leaves no half-made profile (ProfileService.save).
+    """
+    service = ProfileService(profiles, Keystore())
+    return asyncio.run(service.save(profile, key)).profile
+
+
+def remove_profile(profiles: ProfileStore, name: str) -> int:
+    outcome = asyncio.run(ProfileService(profiles, Keystore()).delete(name))
+    if outcome.problems:
+        print(f"Removed profile {name}, but not its key: {outcome.problems[0].error}", file=sys.stderr)
+    else:
+        print(f"Removed profile {name}.", file=sys.stderr)
+    return 0

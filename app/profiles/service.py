@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -149,14 +150,26 @@ class ProfileService:
         """Rename a profile; its key and its conversations follow."""
         return await self.save(dataclasses.replace(self.profiles.get(old), name=new), original=old)
 
-    async def duplicate(self, name: str, new_name: str | None = None) -> Outcome:
-        """Add a copy of `name` right after it ("name copy", "name copy 2", …), with a copy of its key."""
+    async def duplicate(
+        self,
+        name: str,
+        new_name: str | None = None,
+        *,
+        on_saved: Callable[[Profile], None] | None = None,
+    ) -> Outcome:
+        """Add a copy of `name` right after it ("name copy", "name copy 2", …), with a copy of its key.
+
+        `on_saved` is called once the copy is in profiles.toml, before its key is copied: the window shows
+        the copy at once while the keyring (maybe asking to be unlocked) does its part.
+        """
         try:
             copy = self.profiles.duplicate(name, new_name)
             self.profiles.save()
         except OSError:
             self._reload()
             raise
+        if on_saved is not None:
+            on_saved(copy)
         problems: list[Problem] = []
         try:
             key = await self.keys.aget(name)

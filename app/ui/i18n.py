@@ -296,6 +296,11 @@ _PRESETS = (
     QT_TRANSLATE_NOOP(
         "presets", "No key needed. Load a model and start the local server in LM Studio's Developer tab."
     ),
+    QT_TRANSLATE_NOOP("presets", "Custom (any OpenAI-compatible server)"),
+    QT_TRANSLATE_NOOP(
+        "presets",
+        "Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.",
+    ),
 )
 # Joins several of the sentences below (settings.toml's problems are listed with "; ").
 _LIST_SEPARATOR = QT_TRANSLATE_NOOP("list", "; ")

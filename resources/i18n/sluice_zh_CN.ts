@@ -375,12 +375,131 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>附加请求头的第 {} 行不是“名称: 值”的格式</translation>
     </message>
     <message>
+        <source>No key needed.</source>
+        <translation>无需密钥。</translation>
+    </message>
+    <message>
+        <source>The key is saved in the system keyring.</source>
+        <translation>密钥将保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Imported. Check the fields, then Save.</source>
+        <translation>已导入。请检查各项内容，然后保存。</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
+        <translation>密钥仅在本次会话中保留：Sluice 退出后即消失。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: {}</source>
+        <translation>无法使用系统密钥环：{}</translation>
+    </message>
+    <message>
+        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
+        <translation>系统密钥环中已保存密钥。输入新的密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>No key is saved for this profile.</source>
+        <translation>此配置还没有保存密钥。</translation>
+    </message>
+    <message>
+        <source>•••••••• (saved in the keyring)</source>
+        <translation>••••••••（已保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>Not saved: {}.</source>
+        <translation>未保存：{}。</translation>
+    </message>
+    <message>
+        <source>Not saved: {path} could not be written ({error}).</source>
+        <translation>未保存：无法写入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its key could not be moved: {}</source>
+        <translation>配置已重命名，但无法迁移它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>Saved {}.</source>
+        <translation>已保存 {}。</translation>
+    </message>
+    <message>
+        <source>Not duplicated: {}</source>
+        <translation>未复制：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its key could not be copied: {}</source>
+        <translation>副本已创建，但无法复制它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
+        <translation>要删除配置“{}”及其 API 密钥吗？使用过它的对话会保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not deleted: {}</source>
+        <translation>未删除：{}</translation>
+    </message>
+    <message>
+        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
+        <translation>配置已删除，但无法从密钥环中移除它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the keyring did not take the key.</source>
+        <translation>尚未保存：密钥环没有接受这个密钥。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its conversations still name the old one: {}</source>
+        <translation>配置已重命名，但它的对话仍使用旧名称：{}</translation>
+    </message>
+    <message>
+        <source>Deleted {} and its key.</source>
+        <translation>已删除 {} 及其密钥。</translation>
+    </message>
+    <message>
+        <source>Cannot fetch the list yet: {}.</source>
+        <translation>暂时无法获取列表：{}。</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在获取模型列表…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>无法获取模型列表：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 个可用模型。</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>列表为空。</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暂时无法测试：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditorView</name>
+    <message>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>新建</translation>
+        <translation>新对话</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -389,10 +508,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
     </message>
     <message>
         <source>Import from cURL / SDK snippet…</source>
@@ -471,44 +586,12 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>还原</translation>
     </message>
     <message>
-        <source>No key needed.</source>
-        <translation>无需密钥。</translation>
-    </message>
-    <message>
-        <source>The key is saved in the system keyring.</source>
-        <translation>密钥将保存在系统密钥环中。</translation>
-    </message>
-    <message>
-        <source>Imported. Check the fields, then Save.</source>
-        <translation>已导入。请检查各项内容，然后保存。</translation>
-    </message>
-    <message>
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
         <source>Save or revert the changes first</source>
         <translation>请先保存或还原修改</translation>
-    </message>
-    <message>
-        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
-        <translation>密钥仅在本次会话中保留：Sluice 退出后即消失。</translation>
-    </message>
-    <message>
-        <source>The system keyring cannot be used: {}</source>
-        <translation>无法使用系统密钥环：{}</translation>
-    </message>
-    <message>
-        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
-        <translation>系统密钥环中已保存密钥。输入新的密钥即可替换。</translation>
-    </message>
-    <message>
-        <source>No key is saved for this profile.</source>
-        <translation>此配置还没有保存密钥。</translation>
-    </message>
-    <message>
-        <source>•••••••• (saved in the keyring)</source>
-        <translation>••••••••（已保存在密钥环中）</translation>
     </message>
     <message>
         <source>the custom auth style needs a header name, e.g. api-key</source>
@@ -521,82 +604,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>enter the gateway&apos;s base URL, e.g. https://api.example.com/v1</source>
         <translation>请输入网关的 Base URL，例如 https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>Not saved: {}.</source>
-        <translation>未保存：{}。</translation>
-    </message>
-    <message>
-        <source>Not saved: {path} could not be written ({error}).</source>
-        <translation>未保存：无法写入 {path}（{error}）。</translation>
-    </message>
-    <message>
-        <source>The profile was renamed, but its key could not be moved: {}</source>
-        <translation>配置已重命名，但无法迁移它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>The profile is saved; its key is not.</source>
-        <translation>配置已保存，但密钥没有保存。</translation>
-    </message>
-    <message>
-        <source>Saved {}.</source>
-        <translation>已保存 {}。</translation>
-    </message>
-    <message>
-        <source>Not duplicated: {}</source>
-        <translation>未复制：{}</translation>
-    </message>
-    <message>
-        <source>The copy was made, but its key could not be copied: {}</source>
-        <translation>副本已创建，但无法复制它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>删除配置</translation>
-    </message>
-    <message>
-        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
-        <translation>要删除配置“{}”及其 API 密钥吗？使用过它的对话会保留。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Not deleted: {}</source>
-        <translation>未删除：{}</translation>
-    </message>
-    <message>
-        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
-        <translation>配置已删除，但无法从密钥环中移除它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>Deleted {} and its key.</source>
-        <translation>已删除 {} 及其密钥。</translation>
-    </message>
-    <message>
-        <source>Cannot fetch the list yet: {}.</source>
-        <translation>暂时无法获取列表：{}。</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在获取模型列表…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>无法获取模型列表：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 个可用模型。</translation>
-    </message>
-    <message>
-        <source>The list is empty.</source>
-        <translation>列表为空。</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暂时无法测试：{}。</translation>
     </message>
 </context>
 <context>
@@ -789,6 +796,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{preset} — 运行中，{count} 个模型</translation>
     </message>
     <message>
+        <source>new profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
         <source>{} models on this server.</source>
         <translation>此服务器上有 {} 个模型。</translation>
     </message>
@@ -815,10 +826,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>The gateway lists no models; type one.</source>
         <translation>网关没有列出任何模型，请手动输入。</translation>
-    </message>
-    <message>
-        <source>a profile named “{}” already exists</source>
-        <translation>已存在名为“{}”的配置</translation>
     </message>
     <message>
         <source>Not yet: {}.</source>
@@ -1173,6 +1180,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>No key needed. Load a model and start the local server in LM Studio&apos;s Developer tab.</source>
         <translation>无需密钥。请在 LM Studio 的“Developer”标签页中加载模型并启动本地服务器。</translation>
+    </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自定义（任意兼容 OpenAI 的服务器）</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.</source>
+        <translation>任何支持 OpenAI API 的服务器：填写它的 Base URL（通常以 /v1 结尾）和密钥。</translation>
     </message>
 </context>
 <context>

@@ -375,12 +375,131 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>附加標頭的第 {} 行不是「名稱: 值」的格式</translation>
     </message>
     <message>
+        <source>No key needed.</source>
+        <translation>不需要金鑰。</translation>
+    </message>
+    <message>
+        <source>The key is saved in the system keyring.</source>
+        <translation>金鑰會存放在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>Imported. Check the fields, then Save.</source>
+        <translation>已匯入。請檢查各欄位，然後儲存。</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
+        <translation>金鑰僅在這次工作階段中保留：Sluice 結束後就會消失。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: {}</source>
+        <translation>無法使用系統鑰匙圈：{}</translation>
+    </message>
+    <message>
+        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
+        <translation>系統鑰匙圈中已存有金鑰。輸入新的金鑰即可取代。</translation>
+    </message>
+    <message>
+        <source>No key is saved for this profile.</source>
+        <translation>此設定檔尚未存放金鑰。</translation>
+    </message>
+    <message>
+        <source>•••••••• (saved in the keyring)</source>
+        <translation>••••••••（已存放在鑰匙圈中）</translation>
+    </message>
+    <message>
+        <source>Not saved: {}.</source>
+        <translation>未儲存：{}。</translation>
+    </message>
+    <message>
+        <source>Not saved: {path} could not be written ({error}).</source>
+        <translation>未儲存：無法寫入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its key could not be moved: {}</source>
+        <translation>設定檔已重新命名，但無法搬移它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>Saved {}.</source>
+        <translation>已儲存 {}。</translation>
+    </message>
+    <message>
+        <source>Not duplicated: {}</source>
+        <translation>未複製：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its key could not be copied: {}</source>
+        <translation>副本已建立，但無法複製它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>刪除設定檔</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
+        <translation>要刪除設定檔「{}」及其 API 金鑰嗎？使用過它的對話會保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Not deleted: {}</source>
+        <translation>未刪除：{}</translation>
+    </message>
+    <message>
+        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
+        <translation>設定檔已刪除，但無法從鑰匙圈中移除它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新設定檔</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the keyring did not take the key.</source>
+        <translation>尚未儲存：鑰匙圈沒有接受這個金鑰。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its conversations still name the old one: {}</source>
+        <translation>設定檔已重新命名，但它的對話仍使用舊名稱：{}</translation>
+    </message>
+    <message>
+        <source>Deleted {} and its key.</source>
+        <translation>已刪除 {} 及其金鑰。</translation>
+    </message>
+    <message>
+        <source>Cannot fetch the list yet: {}.</source>
+        <translation>暫時無法取得清單：{}。</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在取得模型清單…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>無法取得模型清單：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 個可用模型。</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>清單是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暫時無法測試：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditorView</name>
+    <message>
         <source>Profiles</source>
         <translation>設定檔</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>新增</translation>
+        <translation>新對話</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -389,10 +508,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Delete…</source>
         <translation>刪除…</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自訂</translation>
     </message>
     <message>
         <source>Import from cURL / SDK snippet…</source>
@@ -471,44 +586,12 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>還原</translation>
     </message>
     <message>
-        <source>No key needed.</source>
-        <translation>不需要金鑰。</translation>
-    </message>
-    <message>
-        <source>The key is saved in the system keyring.</source>
-        <translation>金鑰會存放在系統鑰匙圈中。</translation>
-    </message>
-    <message>
-        <source>Imported. Check the fields, then Save.</source>
-        <translation>已匯入。請檢查各欄位，然後儲存。</translation>
-    </message>
-    <message>
         <source>Paste the API key</source>
         <translation>貼上 API 金鑰</translation>
     </message>
     <message>
         <source>Save or revert the changes first</source>
         <translation>請先儲存或還原變更</translation>
-    </message>
-    <message>
-        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
-        <translation>金鑰僅在這次工作階段中保留：Sluice 結束後就會消失。</translation>
-    </message>
-    <message>
-        <source>The system keyring cannot be used: {}</source>
-        <translation>無法使用系統鑰匙圈：{}</translation>
-    </message>
-    <message>
-        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
-        <translation>系統鑰匙圈中已存有金鑰。輸入新的金鑰即可取代。</translation>
-    </message>
-    <message>
-        <source>No key is saved for this profile.</source>
-        <translation>此設定檔尚未存放金鑰。</translation>
-    </message>
-    <message>
-        <source>•••••••• (saved in the keyring)</source>
-        <translation>••••••••（已存放在鑰匙圈中）</translation>
     </message>
     <message>
         <source>the custom auth style needs a header name, e.g. api-key</source>
@@ -521,82 +604,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>enter the gateway&apos;s base URL, e.g. https://api.example.com/v1</source>
         <translation>請輸入閘道的 Base URL，例如 https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>Not saved: {}.</source>
-        <translation>未儲存：{}。</translation>
-    </message>
-    <message>
-        <source>Not saved: {path} could not be written ({error}).</source>
-        <translation>未儲存：無法寫入 {path}（{error}）。</translation>
-    </message>
-    <message>
-        <source>The profile was renamed, but its key could not be moved: {}</source>
-        <translation>設定檔已重新命名，但無法搬移它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>The profile is saved; its key is not.</source>
-        <translation>設定檔已儲存，但金鑰沒有儲存。</translation>
-    </message>
-    <message>
-        <source>Saved {}.</source>
-        <translation>已儲存 {}。</translation>
-    </message>
-    <message>
-        <source>Not duplicated: {}</source>
-        <translation>未複製：{}</translation>
-    </message>
-    <message>
-        <source>The copy was made, but its key could not be copied: {}</source>
-        <translation>副本已建立，但無法複製它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>刪除設定檔</translation>
-    </message>
-    <message>
-        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
-        <translation>要刪除設定檔「{}」及其 API 金鑰嗎？使用過它的對話會保留。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <source>Not deleted: {}</source>
-        <translation>未刪除：{}</translation>
-    </message>
-    <message>
-        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
-        <translation>設定檔已刪除，但無法從鑰匙圈中移除它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>Deleted {} and its key.</source>
-        <translation>已刪除 {} 及其金鑰。</translation>
-    </message>
-    <message>
-        <source>Cannot fetch the list yet: {}.</source>
-        <translation>暫時無法取得清單：{}。</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在取得模型清單…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>無法取得模型清單：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 個可用模型。</translation>
-    </message>
-    <message>
-        <source>The list is empty.</source>
-        <translation>清單是空的。</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暫時無法測試：{}。</translation>
     </message>
 </context>
 <context>
@@ -789,6 +796,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{preset} — 執行中，{count} 個模型</translation>
     </message>
     <message>
+        <source>new profile</source>
+        <translation>新設定檔</translation>
+    </message>
+    <message>
         <source>{} models on this server.</source>
         <translation>此伺服器上有 {} 個模型。</translation>
     </message>
@@ -815,10 +826,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>The gateway lists no models; type one.</source>
         <translation>閘道沒有列出任何模型，請手動輸入。</translation>
-    </message>
-    <message>
-        <source>a profile named “{}” already exists</source>
-        <translation>已有名為「{}」的設定檔</translation>
     </message>
     <message>
         <source>Not yet: {}.</source>
@@ -1173,6 +1180,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>No key needed. Load a model and start the local server in LM Studio&apos;s Developer tab.</source>
         <translation>不需要金鑰。請在 LM Studio 的「Developer」分頁中載入模型並啟動本機伺服器。</translation>
+    </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自訂（任何相容 OpenAI 的伺服器）</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.</source>
+        <translation>任何支援 OpenAI API 的伺服器：填寫它的 Base URL（通常以 /v1 結尾）和金鑰。</translation>
     </message>
 </context>
 <context>

@@ -579,6 +579,7 @@ SETTERS = {
     "emit",
     "_fail",
     "_show_error",
+    "show_error",
 }
 LOGGERS = {"log", "logger", "logging"}
 # Examples and the program's name, not words: shown as they are in every language.

@@ -9,7 +9,6 @@ this session only. Preset labels and hints are translated through app.ui.i18n.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -34,8 +33,9 @@ from app.net.client import ChatClient
 from app.net.pool import is_loopback
 from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
-from app.profiles.presets import PRESETS, Preset, preset_by_id
-from app.profiles.store import ProfileStore, validate_profile
+from app.profiles.presets import CUSTOM, PRESETS, Preset, preset_by_id, preset_for_url
+from app.profiles.service import ProfileService
+from app.profiles.store import validate_profile
 from app.ui.i18n import exception_text, preset_hint, preset_label
 from app.ui.profiles.widgets import (
     ERROR_STYLE,
@@ -67,7 +67,7 @@ class WelcomePage(QWidget):
 
     def __init__(
         self,
-        profiles: ProfileStore,
+        service: ProfileService,
         keystore: Keystore,
         client: ChatClient,
         parent: QWidget | None = None,
@@ -76,14 +76,15 @@ class WelcomePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        self.profiles, self.keystore, self.client = profiles, keystore, client
+        self.service, self.profiles = service, service.profiles
+        self.keystore, self.client = keystore, client
         self.tasks = Tasks()
         self._local_targets = local_targets
         self._local_urls: dict[str, str] = {}  # preset id -> base URL that answered
         self._local_models: dict[str, list[str]] = {}
         self._imported: ImportedProfile | None = None
         self._fetched_for: tuple[str, str] | None = None
-        self._saved_name: str | None = None  # saved to profiles.toml, key still pending
+        self._model_chosen = False  # the user typed or picked the model (or a snippet named it)
         self._touched = False  # the user picked an entry: detection no longer changes the selection
         self._key_for: str | None = None  # the entry the key was typed for, once the user had picked one
 
@@ -105,7 +106,7 @@ class WelcomePage(QWidget):
         self.presets.setObjectName("presetList")
         self.presets.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.presets.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
-        for preset in PRESETS:
+        for preset in (*PRESETS, CUSTOM):  # custom last: for any server the presets do not name
             item = QListWidgetItem(self._preset_text(preset, None), self.presets)
             item.setData(Qt.ItemDataRole.UserRole, preset.id)
             item.setToolTip(preset_hint(preset))
@@ -206,7 +207,10 @@ class WelcomePage(QWidget):
         self.presets.itemClicked.connect(self._entry_clicked)
         self.import_button.clicked.connect(self.open_import)
         self.key.edited.connect(self._key_edited)
-        self.base_url.textEdited.connect(lambda _t: self._key_edited())
+        self.base_url.textEdited.connect(self._url_edited)
+        self.model.activated.connect(self._model_picked)
+        if model_edit is not None:
+            model_edit.textEdited.connect(self._model_picked)
         self.start_button.clicked.connect(lambda: self.tasks.run(self.finish()))
         self.test_button.clicked.connect(self.start_test)
         self.trouble.session_only_requested.connect(self._keep_for_session)
@@ -222,7 +226,6 @@ class WelcomePage(QWidget):
 
     def reset(self) -> None:
         """Start over (shown again after the last profile was deleted)."""
-        self._saved_name = None
         self._touched = False
         self._key_for = None
         self.key.set_key("")
@@ -310,6 +313,7 @@ class WelcomePage(QWidget):
         self.trouble.hide()
         self.probe_panel.hide()  # its results were about the previous choice
         self._fetched_for = None
+        self._model_chosen = False
         if entry != IMPORTED:
             self.notes.setText("")
         if entry == IMPORTED and self._imported is not None:
@@ -320,15 +324,18 @@ class WelcomePage(QWidget):
             self._show_key(imported.auth != AUTH_NONE)
             self.hint.setText("")
             self._set_models([], imported.model or "")
+            self._model_chosen = bool(imported.model)  # what the snippet said is the user's choice
             self._key_edited()
             return
-        preset = preset_by_id(entry)
+        preset = _preset(entry)
         # A key typed for one picked gateway never follows to another. One pasted before any pick stays:
         # it is for whichever gateway the user picks next.
         if self._key_for is not None and self._key_for != entry:
             self.key.set_key("")
             self._key_for = None
-        self.name.setText(self.profiles.unique_name(preset.id))
+        self.name.setText(
+            self.profiles.unique_name(self.tr("new profile") if preset is CUSTOM else preset.id)
+        )
         self.base_url.setText(self._local_urls.get(preset.id, preset.base_url))
         self._show_key(preset.needs_key)
         self.hint.setText(preset_hint(preset))
@@ -341,6 +348,8 @@ class WelcomePage(QWidget):
             self.models_status.setText(
                 self.tr("The list is fetched once the key is there.") if preset.needs_key else ""
             )
+            if preset is CUSTOM:
+                self.base_url.setFocus()
             if not preset.needs_key:
                 self.tasks.run(self.fetch_models())
 
@@ -354,6 +363,19 @@ class WelcomePage(QWidget):
         self.model.clear()
         self.model.addItems(models)
         self.model.setCurrentText(current)
+
+    def _model_picked(self, *_args: object) -> None:
+        self._model_chosen = True
+
+    def _url_edited(self, url: str) -> None:
+        # A preset's URL pointed at another server is saved as a custom profile (see draft()); say so here
+        # rather than go on showing that gateway's hints.
+        entry = self._entry()
+        if entry != IMPORTED:
+            preset = _preset(entry)
+            moved = preset is not CUSTOM and preset_for_url(preset.id, url) is None
+            self.hint.setText(preset_hint(CUSTOM if moved else preset))
+        self._key_edited()
 
     def _entry_clicked(self, _item: QListWidgetItem) -> None:
         self._touched = True
@@ -378,8 +400,10 @@ class WelcomePage(QWidget):
         if entry == IMPORTED and self._imported is not None:
             auth, headers, preset_id = self._imported.auth, self._imported.headers, None
         else:
-            preset = preset_by_id(entry)
-            auth, headers, preset_id = preset.auth, (), preset.id
+            preset = _preset(entry)
+            # Custom, or a preset's URL changed to another server: no preset (and none of its hints).
+            preset_id = None if preset is CUSTOM else preset_for_url(preset.id, base_url)
+            auth, headers = preset.auth, ()
         profile = Profile(
             name=self.name.text().strip(),
             base_url=base_url,
@@ -412,8 +436,11 @@ class WelcomePage(QWidget):
             )
             self._fetched_for = None
             return []
-        typed = self.model.currentText().strip()
-        self._set_models(models, typed or (models[0] if models else ""))
+        # The entry's default model (OpenAI's gpt-4o-mini, say) is kept only when this server lists it;
+        # what the user typed or picked is always kept.
+        current = self.model.currentText().strip()
+        keep = bool(current) and (self._model_chosen or current in models)
+        self._set_models(models, current if keep or not models else models[0])
         self.models_status.setText(
             self.tr("{} models available.").format(len(models))
             if models
@@ -422,39 +449,32 @@ class WelcomePage(QWidget):
         return models
 
     async def finish(self) -> bool:
-        """Save the profile (and its key); emit `done` when the chat can start. False, with words, if not."""
+        """Save the profile (and its key); emit `done` when the chat can start. False, with words, if not.
+
+        The key goes to the keyring first (ProfileService.save): when the keyring refuses it nothing is
+        saved, the key stays in its field, and the page offers to keep it for this session only.
+        """
         try:
             profile = self.draft()
-            if self._saved_name is None and profile.name in self.profiles.names():
-                raise ProfileError(self.tr("a profile named “{}” already exists").format(profile.name))
         except ProfileError as exc:
             return self._fail(self.tr("Not yet: {}.").format(exception_text(exc)))
         key = self.key.key()
-        if profile.needs_key and not key and self._saved_name is None:
+        if profile.needs_key and not key:
             return self._fail(self.tr("Paste your API key first (or pick a local server, which needs none)."))
         if not profile.model:
             return self._fail(self.tr("Pick or type a model first."))
         try:
-            if self._saved_name is None:
-                self.profiles.add(profile)
-            else:
-                self.profiles.update(dataclasses.replace(profile, name=self._saved_name))
-                profile = dataclasses.replace(profile, name=self._saved_name)
-            self.profiles.save()
+            saved = await self.service.save(profile, key or None)
+        except KeystoreError as exc:
+            self.error.hide()
+            self.trouble.show_problem(exception_text(exc))
+            return False
         except (ProfileError, OSError) as exc:
-            self.profiles.load()
             return self._fail(self.tr("Not saved: {}").format(exception_text(exc)))
-        self._saved_name = profile.name
         self.error.hide()
-        if key and profile.needs_key:
-            try:
-                await self.keystore.aset(profile.name, key)
-            except KeystoreError as exc:
-                self.trouble.show_problem(exception_text(exc))
-                return False
         self.trouble.hide()
         self.key.set_key("")
-        self.done.emit(profile.name)
+        self.done.emit(saved.profile.name)
         return True
 
     def start_test(self) -> None:
@@ -478,10 +498,24 @@ class WelcomePage(QWidget):
         return False
 
     def _keep_for_session(self) -> None:
-        key, name = self.key.key(), self._saved_name
-        if not key or name is None:
-            return
-        self.keystore.set_session(name, key)
+        self.tasks.run(self.keep_for_session())
+
+    async def keep_for_session(self) -> bool:
+        """No usable keyring: save the profile without its key and keep the key in memory until quit."""
+        key = self.key.key()
+        if not key:
+            return False
+        try:
+            saved = await self.service.save(self.draft())
+        except (ProfileError, OSError, KeystoreError) as exc:
+            return self._fail(self.tr("Not saved: {}").format(exception_text(exc)))
+        self.keystore.set_session(saved.profile.name, key)
         self.trouble.hide()
         self.key.set_key("")
-        self.done.emit(name)
+        self.done.emit(saved.profile.name)
+        return True
+
+
+def _preset(entry: str) -> Preset:
+    """The preset a list entry stands for (CUSTOM for the custom entry)."""
+    return CUSTOM if entry == CUSTOM.id else preset_by_id(entry)

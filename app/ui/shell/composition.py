@@ -17,6 +17,7 @@ from app.home import Home
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.pool import HttpPool
+from app.profiles.service import ProfileService
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.settings import Settings, load_settings, save_settings
@@ -219,6 +220,7 @@ class ProfileUi:
     ) -> None:
         self.window, self.controller, self.store = window, controller, store
         self.profiles, self.keystore, self.client = profiles, keystore, client
+        self.service = ProfileService(profiles, keystore, store)
         self.home, self.settings = home, settings
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
@@ -247,7 +249,7 @@ class ProfileUi:
         if self.editor is None:
             from app.ui.profiles.editor import ProfileEditor
 
-            self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
+            self.editor = ProfileEditor(self.service, self.keystore, self.client, self.window)
             self.editor.profile_saved.connect(self._changed)
             self.editor.profile_renamed.connect(self._renamed)
             self.editor.profile_deleted.connect(self._deleted)
@@ -273,13 +275,7 @@ class ProfileUi:
             self.controller.load_models(force=True)
 
     def _renamed(self, old: str, new: str) -> None:
-        """Conversations find their profile by name: carry them over to the new one."""
-        try:
-            for conversation in self.store.list_conversations(limit=1_000_000):
-                if conversation.profile == old:
-                    self.store.set_conversation_profile(conversation.id, new, conversation.model)
-        except StoreError as exc:
-            self.window.show_notice(exception_text(exc))
+        """The service moved the stored conversations (one UPDATE); the open one follows in memory."""
         open_one = self.controller.conversation
         if open_one is not None and open_one.profile == old:
             self.controller.conversation = dataclasses.replace(open_one, profile=new)
@@ -299,7 +295,7 @@ class ProfileUi:
             from app.ui.profiles.welcome import LOCAL_TARGETS, WelcomePage
 
             self.welcome = WelcomePage(
-                self.profiles,
+                self.service,
                 self.keystore,
                 self.client,
                 self.window,

@@ -21,7 +21,7 @@ from app.home import Home
 from app.keystore import Keystore
 from app.profiles.presets import PRESETS, preset_by_id, preset_for_url
 from app.profiles.service import Outcome, ProfileService
-from app.profiles.store import ProfileStore
+from app.profiles.store import ProfileStore, validate_profile
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ class ProfileOption:
     def given(self, args: argparse.Namespace) -> Any:
         """The value given on the command line, or None when the option was not used."""
         value = getattr(args, self.dest, None)
-        return value if value not in (None, False, []) else None
+        # By identity: `--read-timeout 0` is given (and refused later), though 0.0 == False.
+        return None if value is None or value is False or value == [] else value
 
 
 def _apply_preset(profile: Profile, preset_id: str) -> Profile:
@@ -201,7 +202,7 @@ def run_profile_set(
             f"Nothing to change for profile {stored.name}: give at least one option "
             "(`sluice profile set --help` lists them)."
         )
-    changed = apply_options(stored, args)
+    changed = validate_profile(apply_options(stored, args))  # normalised, so "no change" is seen as such
     key = read_key() if args.key_stdin else None
     if changed == stored and key is None:
         print(f"Profile {stored.name} already says that; nothing changed.", file=sys.stderr)

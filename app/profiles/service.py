@@ -102,14 +102,9 @@ class ProfileService:
         `key`, when given and the profile sends one, replaces its key in the keyring.
         """
         stored = validate_profile(profile)
-        names = self.profiles.names()
-        if original is None:
-            if stored.name in names:
-                raise ProfileError(MESSAGES["exists"].format(name=stored.name))
-        else:
-            self.profiles.get(original)  # ProfileError if it is gone
-            if stored.name != original and stored.name in names:
-                raise ProfileError(MESSAGES["exists"].format(name=stored.name))
+        before = None if original is None else self.profiles.get(original)  # ProfileError if it is gone
+        if stored.name != original and stored.name in self.profiles.names():
+            raise ProfileError(MESSAGES["exists"].format(name=stored.name))
         renamed = original is not None and stored.name != original
         new_key = key if key and stored.needs_key else None
         if new_key is not None:
@@ -137,7 +132,9 @@ class ProfileService:
             else:
                 await self.keys.amove(original, stored.name)
         except KeystoreError as exc:
-            problems.append(Problem("key_not_moved", exc))
+            # A profile that sends no key has nothing we know of in the keyring: its failure is no news.
+            if stored.needs_key or (before is not None and before.needs_key):
+                problems.append(Problem("key_not_moved", exc))
         moved = 0
         if self.conversations is not None:
             try:
@@ -178,7 +175,8 @@ class ProfileService:
             elif key:
                 await self.keys.aset(copy.name, key)
         except KeystoreError as exc:
-            problems.append(Problem("key_not_copied", exc))
+            if copy.needs_key:  # as for a delete: no key expected, no news
+                problems.append(Problem("key_not_copied", exc))
         return Outcome(copy, problems=tuple(problems))
 
     async def delete(self, name: str) -> Outcome:

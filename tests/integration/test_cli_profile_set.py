@@ -76,6 +76,7 @@ def test_set_refuses_what_is_wrong_and_changes_nothing(sluice: Sluice, server: T
         (("one", "--base-url", "ftp://example.com/v1"), "base_url must be a URL starting with http://"),
         (("one", "--auth", "basic"), "Bad --auth 'basic'"),
         (("one", "--remove-header", "X-None"), "has no header 'X-None'"),
+        (("one", "--read-timeout", "0"), "read_timeout must be a positive number"),
     ]
     for args, words in cases:
         done = sluice.run("profile", "set", *args)
@@ -84,6 +85,8 @@ def test_set_refuses_what_is_wrong_and_changes_nothing(sluice: Sluice, server: T
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     bad_timeout = sluice.run("profile", "set", "one", "--read-timeout", "soon")
     assert bad_timeout.returncode == 2 and "is not a number of seconds" in bad_timeout.stderr
+    same = sluice.run("profile", "set", "one", "--base-url", server.base_url + "/", "--model", "m1")
+    assert same.returncode == 0 and "nothing changed" in same.stderr
     assert (sluice.home / "config" / "profiles.toml").read_bytes() == before
 
 

@@ -174,3 +174,14 @@ def test_delete_removes_the_key_and_says_when_the_keyring_would_not(tmp_path: Pa
     assert problem.what == "key_not_deleted"
     assert str(problem).startswith("The profile was deleted, but its key could not be removed")
     assert "the keyring said no" in str(problem)
+
+
+def test_without_a_keyring_profiles_that_send_no_key_are_renamed_copied_and_deleted_quietly(
+    tmp_path: Path,
+) -> None:
+    svc = service(tmp_path, fail.Keyring())
+    run(svc.save(Profile(name="local", base_url="http://127.0.0.1:11434/v1", auth=AUTH_NONE)))
+    assert run(svc.rename("local", "ollama")).problems == ()
+    assert run(svc.duplicate("ollama")).problems == ()
+    assert run(svc.delete("ollama copy")).problems == ()
+    assert profiles_at(svc.profiles.path).names() == ["ollama"]

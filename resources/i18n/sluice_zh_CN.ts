@@ -744,56 +744,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>WelcomePage</name>
     <message>
-        <source>Welcome to Sluice</source>
-        <translation>欢迎使用 Sluice</translation>
-    </message>
-    <message>
-        <source>Connect a gateway to start chatting: pick it, paste your API key, choose a model. The key goes to the system keyring, never to a file.</source>
-        <translation>连接一个网关即可开始聊天：选择网关，粘贴 API 密钥，选择模型。密钥会保存到系统密钥环，绝不写入文件。</translation>
-    </message>
-    <message>
-        <source>Import from cURL / SDK snippet…</source>
-        <translation>从 cURL / SDK 代码片段导入…</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 密钥</translation>
-    </message>
-    <message>
-        <source>Pick from the list or type a model id</source>
-        <translation>从列表中选择，或输入模型 ID</translation>
-    </message>
-    <message>
-        <source>Start chatting</source>
-        <translation>开始聊天</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>Base URL</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation>网关</translation>
-    </message>
-    <message>
         <source>Imported from snippet</source>
         <translation>从代码片段导入</translation>
-    </message>
-    <message>
-        <source>{preset} — running, {count} models</source>
-        <translation>{preset} — 运行中，{count} 个模型</translation>
     </message>
     <message>
         <source>new profile</source>
@@ -846,6 +798,57 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot test yet: {}.</source>
         <translation>暂时无法测试：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to Sluice</source>
+        <translation>欢迎使用 Sluice</translation>
+    </message>
+    <message>
+        <source>Connect a gateway to start chatting: pick it, paste your API key, choose a model. The key goes to the system keyring, never to a file.</source>
+        <translation>连接一个网关即可开始聊天：选择网关，粘贴 API 密钥，选择模型。密钥会保存到系统密钥环，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Import from cURL / SDK snippet…</source>
+        <translation>从 cURL / SDK 代码片段导入…</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Pick from the list or type a model id</source>
+        <translation>从列表中选择，或输入模型 ID</translation>
+    </message>
+    <message>
+        <source>Start chatting</source>
+        <translation>开始聊天</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>{preset} — running, {count} models</source>
+        <translation>{preset} — 运行中，{count} 个模型</translation>
     </message>
 </context>
 <context>

@@ -744,56 +744,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>WelcomePage</name>
     <message>
-        <source>Welcome to Sluice</source>
-        <translation>歡迎使用 Sluice</translation>
-    </message>
-    <message>
-        <source>Connect a gateway to start chatting: pick it, paste your API key, choose a model. The key goes to the system keyring, never to a file.</source>
-        <translation>連接一個閘道即可開始聊天：選擇閘道，貼上 API 金鑰，選擇模型。金鑰會存放到系統鑰匙圈，絕不寫入檔案。</translation>
-    </message>
-    <message>
-        <source>Import from cURL / SDK snippet…</source>
-        <translation>從 cURL / SDK 程式碼片段匯入…</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 金鑰</translation>
-    </message>
-    <message>
-        <source>Pick from the list or type a model id</source>
-        <translation>從清單中選擇，或輸入模型 ID</translation>
-    </message>
-    <message>
-        <source>Start chatting</source>
-        <translation>開始聊天</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>測試連線</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>Base URL</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation>閘道</translation>
-    </message>
-    <message>
         <source>Imported from snippet</source>
         <translation>從程式碼片段匯入</translation>
-    </message>
-    <message>
-        <source>{preset} — running, {count} models</source>
-        <translation>{preset} — 執行中，{count} 個模型</translation>
     </message>
     <message>
         <source>new profile</source>
@@ -846,6 +798,57 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot test yet: {}.</source>
         <translation>暫時無法測試：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to Sluice</source>
+        <translation>歡迎使用 Sluice</translation>
+    </message>
+    <message>
+        <source>Connect a gateway to start chatting: pick it, paste your API key, choose a model. The key goes to the system keyring, never to a file.</source>
+        <translation>連接一個閘道即可開始聊天：選擇閘道，貼上 API 金鑰，選擇模型。金鑰會存放到系統鑰匙圈，絕不寫入檔案。</translation>
+    </message>
+    <message>
+        <source>Import from cURL / SDK snippet…</source>
+        <translation>從 cURL / SDK 程式碼片段匯入…</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>Pick from the list or type a model id</source>
+        <translation>從清單中選擇，或輸入模型 ID</translation>
+    </message>
+    <message>
+        <source>Start chatting</source>
+        <translation>開始聊天</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>閘道</translation>
+    </message>
+    <message>
+        <source>{preset} — running, {count} models</source>
+        <translation>{preset} — 執行中，{count} 個模型</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,9 @@ Local servers (Ollama, LM Studio) are looked for on 127.0.0.1 in the background 
 blocking a paint) and moved to the top of the list when they answer. The model list is fetched once a key is
 there. The key goes to the system keyring; if there is none, the page says so and offers to keep the key for
 this session only. Preset labels and hints are translated through app.ui.i18n.
+
+The widgets and layout are WelcomeView (app.ui.profiles.welcome_view); saving goes through ProfileService,
+the same use case as the profile editor's and `sluice profile add`.
 """
 
 from __future__ import annotations
@@ -11,20 +14,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from app.core.errors import KeystoreError, ProfileError, SluiceError
 from app.core.models import AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
@@ -33,19 +23,12 @@ from app.net.client import ChatClient
 from app.net.pool import is_loopback
 from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
-from app.profiles.presets import CUSTOM, PRESETS, Preset, preset_by_id, preset_for_url
+from app.profiles.presets import CUSTOM, Preset, preset_by_id, preset_for_url
 from app.profiles.service import ProfileService
 from app.profiles.store import validate_profile
-from app.ui.i18n import exception_text, preset_hint, preset_label
-from app.ui.profiles.widgets import (
-    ERROR_STYLE,
-    KeyField,
-    KeyringTrouble,
-    ProbePanel,
-    SnippetDialog,
-    Tasks,
-    import_notes,
-)
+from app.ui.i18n import exception_text, preset_hint
+from app.ui.profiles.welcome_view import IMPORTED, WelcomeView
+from app.ui.profiles.widgets import SnippetDialog, Tasks, import_notes
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
 # where these servers often do not listen; the profile keeps the address that answered.
@@ -55,12 +38,13 @@ LOCAL_TARGETS: tuple[tuple[str, str], ...] = (
 )
 LOCAL_PROBE_TIMEOUT = 2.0  # seconds; a local server answers in milliseconds or not at all
 FETCH_DELAY_MS = 700  # after the last keystroke in the key field
-IMPORTED = "imported"  # the list entry for a profile read from a snippet
 
 
-class WelcomePage(QWidget):
-    """Signals:
-    done(str): a profile was saved (its name); the window switches to the chat.
+class WelcomePage(WelcomeView):
+    """The first-run page's behaviour; its widgets and layout are WelcomeView.
+
+    Signals:
+        done(str): a profile was saved (its name); the window switches to the chat.
     """
 
     done = Signal(str)
@@ -75,7 +59,6 @@ class WelcomePage(QWidget):
         local_targets: tuple[tuple[str, str], ...] = LOCAL_TARGETS,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("welcomePage")
         self.service, self.profiles = service, service.profiles
         self.keystore, self.client = keystore, client
         self.tasks = Tasks()
@@ -87,116 +70,7 @@ class WelcomePage(QWidget):
         self._model_chosen = False  # the user typed or picked the model (or a snippet named it)
         self._touched = False  # the user picked an entry: detection no longer changes the selection
         self._key_for: str | None = None  # the entry the key was typed for, once the user had picked one
-
-        title = QLabel(self.tr("Welcome to Sluice"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
-        intro = QLabel(
-            self.tr(
-                "Connect a gateway to start chatting: pick it, paste your API key, choose a model. "
-                "The key goes to the system keyring, never to a file."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-
-        self.presets = QListWidget(self)
-        self.presets.setObjectName("presetList")
-        self.presets.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.presets.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
-        for preset in (*PRESETS, CUSTOM):  # custom last: for any server the presets do not name
-            item = QListWidgetItem(self._preset_text(preset, None), self.presets)
-            item.setData(Qt.ItemDataRole.UserRole, preset.id)
-            item.setToolTip(preset_hint(preset))
-        self.import_button = QPushButton(self.tr("Import from cURL / SDK snippet…"), self)
-        self.import_button.setObjectName("importSnippet")
-
-        self.name = QLineEdit(self)
-        self.name.setObjectName("nameEdit")
-        self.base_url = QLineEdit(self)
-        self.base_url.setObjectName("baseUrlEdit")
-        self.key = KeyField(self)
-        self.key_label = QLabel(self.tr("API key"), self)
-        self.hint = QLabel(self)
-        self.hint.setObjectName("presetHint")
-        self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.hint.setMinimumWidth(320)  # a wrapped label is given the height its narrowest width needs
-        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.hint.setOpenExternalLinks(True)
-        self.model = QComboBox(self)
-        self.model.setObjectName("modelEdit")
-        self.model.setEditable(True)
-        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        model_edit = self.model.lineEdit()
-        if model_edit is not None:
-            model_edit.setPlaceholderText(self.tr("Pick from the list or type a model id"))
-        self.models_status = QLabel(self)
-        self.models_status.setObjectName("modelsStatus")
-        self.models_status.setWordWrap(True)
-        self.models_status.setMinimumWidth(320)
-        self.notes = QLabel(self)
-        self.notes.setObjectName("importNotes")
-        self.notes.setWordWrap(True)
-        self.trouble = KeyringTrouble(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("welcomeError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.start_button = QPushButton(self.tr("Start chatting"), self)
-        self.start_button.setObjectName("startChatting")
-        self.start_button.setDefault(True)
-        # Before committing to a gateway: does the key work, does the model exist, does it really stream?
-        self.test_button = QPushButton(self.tr("Test connection"), self)
-        self.test_button.setObjectName("testConnection")
-        self.probe_panel = ProbePanel(self)
         self._probe_task: asyncio.Task[object] | None = None
-
-        self.form = form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Base URL"), self.base_url)
-        form.addRow(self.key_label, self.key)
-        form.addRow("", self.hint)
-        form.addRow(self.tr("Model"), self.model)
-        form.addRow("", self.models_status)
-
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Gateway"), self))
-        left.addWidget(self.presets, 1)
-        left.addWidget(self.import_button)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.notes)
-        right.addWidget(self.trouble)
-        right.addWidget(self.error)
-        right.addWidget(self.probe_panel)
-        right.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        right.addLayout(buttons)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addSpacing(16)
-        columns.addLayout(right, 3)
-
-        card = QWidget(self)
-        card.setMaximumWidth(920)
-        card_layout = QVBoxLayout(card)
-        card_layout.addWidget(title)
-        card_layout.addWidget(intro)
-        card_layout.addSpacing(12)
-        card_layout.addLayout(columns, 1)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(1)
-        outer.addWidget(card, 8)
-        outer.addStretch(1)
 
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
@@ -209,6 +83,7 @@ class WelcomePage(QWidget):
         self.key.edited.connect(self._key_edited)
         self.base_url.textEdited.connect(self._url_edited)
         self.model.activated.connect(self._model_picked)
+        model_edit = self.model.lineEdit()
         if model_edit is not None:
             model_edit.textEdited.connect(self._model_picked)
         self.start_button.clicked.connect(lambda: self.tasks.run(self.finish()))
@@ -260,24 +135,6 @@ class WelcomePage(QWidget):
             self.presets.setCurrentItem(item)
 
     # ---- the list ---------------------------------------------------------------------------------
-
-    def _preset_text(self, preset: Preset, models: list[str] | None) -> str:
-        if models is None:
-            return preset_label(preset)
-        return self.tr("{preset} — running, {count} models").format(
-            preset=preset_label(preset), count=len(models)
-        )
-
-    def _item(self, entry: str) -> QListWidgetItem | None:
-        for row in range(self.presets.count()):
-            item = self.presets.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == entry:
-                return item
-        return None
-
-    def _entry(self) -> str:
-        item = self.presets.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else PRESETS[0].id
 
     async def _probe_local(self, preset_id: str, url: str) -> None:
         probe = Profile(name=preset_id, base_url=url, auth=AUTH_NONE, proxy=PROXY_NONE)
@@ -352,17 +209,6 @@ class WelcomePage(QWidget):
                 self.base_url.setFocus()
             if not preset.needs_key:
                 self.tasks.run(self.fetch_models())
-
-    def _show_key(self, needed: bool) -> None:
-        self.form.setRowVisible(self.key, needed)
-
-    def key_needed(self) -> bool:
-        return self.key.isVisibleTo(self)
-
-    def _set_models(self, models: list[str], current: str) -> None:
-        self.model.clear()
-        self.model.addItems(models)
-        self.model.setCurrentText(current)
 
     def _model_picked(self, *_args: object) -> None:
         self._model_chosen = True
@@ -491,11 +337,6 @@ class WelcomePage(QWidget):
             return None
         self.error.hide()
         return await self.probe_panel.run(probe, profile, self.key.key() or None, self.test_button)
-
-    def _fail(self, text: str) -> bool:
-        self.error.setText(text)
-        self.error.show()
-        return False
 
     def _keep_for_session(self) -> None:
         self.tasks.run(self.keep_for_session())

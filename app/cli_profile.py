@@ -13,15 +13,18 @@ import asyncio
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import SluiceError
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.presets import PRESETS, preset_by_id, preset_for_url
-from app.profiles.service import Outcome, ProfileService
 from app.profiles.store import ProfileStore, validate_profile
+
+if TYPE_CHECKING:
+    from app.profiles.service import Outcome, ProfileService
+    from app.store.conversations import ConversationStore
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,7 @@ async def _save(
 
         conversations = ConversationStore.open(home.db_path)
     try:
-        return await ProfileService(profiles, Keystore(), conversations).save(profile, key, original=original)
+        return await _service(profiles, conversations).save(profile, key, original=original)
     finally:
         if conversations is not None:
             conversations.close()
@@ -254,14 +257,20 @@ def add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Pr
 
     The key goes first: a refused keyring leaves no half-made profile (ProfileService.save).
     """
-    service = ProfileService(profiles, Keystore())
+    service = _service(profiles)
     return asyncio.run(service.save(profile, key)).profile
 
 
 def remove_profile(profiles: ProfileStore, name: str) -> int:
-    outcome = asyncio.run(ProfileService(profiles, Keystore()).delete(name))
+    outcome = asyncio.run(_service(profiles).delete(name))
     if outcome.problems:
         print(f"Removed profile {name}, but not its key: {outcome.problems[0].error}", file=sys.stderr)
     else:
         print(f"Removed profile {name}.", file=sys.stderr)
     return 0
+
+
+def _service(profiles: ProfileStore, conversations: ConversationStore | None = None) -> ProfileService:
+    from app.profiles.service import ProfileService  # only the commands that change a profile need it
+
+    return ProfileService(profiles, Keystore(), conversations)

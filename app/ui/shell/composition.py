@@ -17,7 +17,6 @@ from app.home import Home
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.pool import HttpPool
-from app.profiles.service import ProfileService
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.settings import Settings, load_settings, save_settings
@@ -34,6 +33,7 @@ from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
     # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
+    from app.profiles.service import ProfileService
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
@@ -220,7 +220,7 @@ class ProfileUi:
     ) -> None:
         self.window, self.controller, self.store = window, controller, store
         self.profiles, self.keystore, self.client = profiles, keystore, client
-        self.service = ProfileService(profiles, keystore, store)
+        self._service: ProfileService | None = None
         self.home, self.settings = home, settings
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
@@ -231,6 +231,15 @@ class ProfileUi:
         topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
         topbar.settings_requested.connect(self.open_settings)
         controller.profile_edit_requested.connect(self._edit_requested)
+
+    @property
+    def service(self) -> ProfileService:
+        """The profile use cases, made when the editor or the welcome page first needs them (~2 ms)."""
+        if self._service is None:
+            from app.profiles.service import ProfileService
+
+            self._service = ProfileService(self.profiles, self.keystore, self.store)
+        return self._service
 
     def _current_name(self) -> str | None:
         profile = self.controller.current_profile()

@@ -25,6 +25,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translate_known
+from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
@@ -75,7 +76,7 @@ def build_window(
         QMessageBox.critical(
             None,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
-            exception_text(exc),
+            escaped(exception_text(exc)),  # the path and the OS's words
         )
         raise
     interrupted = store.mark_interrupted()

@@ -26,6 +26,7 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.net.client import ChatClient
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,11 @@ log = logging.getLogger(__name__)
 PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
 
 
-# Sentences of our own that reach the user; the window finds them here again to translate them.
+# Sentences of our own that reach the user, marked for lupdate; the window translates them (Sentence).
 MESSAGES: dict[str, str] = {
-    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}",
+    "no_key": QT_TRANSLATE_NOOP(
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+    ),
 }
 
 
@@ -199,7 +202,7 @@ class ChatSession:
                     on_event(event)
                     saver.maybe_save(recorder)
         except KeystoreError as exc:
-            error = ChatError(ErrorKind.KEY, str(exc))
+            error = ChatError(ErrorKind.KEY, exc.sentence or str(exc))  # the Sentence: said translated
             status = MessageStatus.ERROR
         except ChatError as exc:
             error = exc

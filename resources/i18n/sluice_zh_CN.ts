@@ -910,10 +910,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>No API key could be used.</source>
         <translation>没有可用的 API 密钥。</translation>
     </message>
-    <message>
-        <source>Error.</source>
-        <translation>出错了。</translation>
-    </message>
 </context>
 <context>
     <name>import</name>

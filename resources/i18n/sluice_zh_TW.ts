@@ -910,10 +910,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>No API key could be used.</source>
         <translation>沒有可用的 API 金鑰。</translation>
     </message>
-    <message>
-        <source>Error.</source>
-        <translation>發生錯誤。</translation>
-    </message>
 </context>
 <context>
     <name>import</name>

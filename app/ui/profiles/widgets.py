@@ -31,7 +31,7 @@ from app.core.errors import ProfileError
 from app.core.models import Profile
 from app.net.probe import STEPS, ProbeReport, StepCallback, StepResult, StepState
 from app.profiles.importer import ImportedProfile, parse_snippet
-from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, probe_sentence, translate_known
+from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, translated
 from app.ui.plaintext import plain
 
 
@@ -228,7 +228,7 @@ class SnippetDialog(QDialog):
 
 def import_notes(result: ImportedProfile) -> str:
     """What the importer noticed, one line each, for a label, in the window's language."""
-    return "\n".join(translate_known(note) for note in result.notes)
+    return "\n".join(translated(note) for note in result.notes)
 
 
 _STEP_TITLES = {
@@ -291,7 +291,7 @@ class ProbePanel(QFrame):
         mark, style = _STATE_MARKS[result.state]
         self._marks[result.step].setText(mark)
         self._marks[result.step].setStyleSheet(style)
-        self._details[result.step].setText(probe_sentence(result.detail))
+        self._details[result.step].setText(translated(result.detail).strip())
 
     async def run(
         self, run_probe: ProbeFunction, profile: Profile, key: str | None, button: QPushButton
@@ -309,7 +309,7 @@ class ProbePanel(QFrame):
     def finish(self, report: ProbeReport) -> None:
         for result in report.steps.values():
             self.show_step(result)
-        self.warnings.setText("\n".join(probe_sentence(w) for w in report.warnings))
+        self.warnings.setText("\n".join(translated(w).strip() for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))
 
     def detail(self, step: str) -> str:

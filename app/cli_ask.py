@@ -93,6 +93,7 @@ class JsonSink:
     def close(self, message: Message) -> None:
         for call in message.tool_calls:
             self.emit({"type": "tool_call", "id": call.id, "name": call.name, "arguments": call.arguments})
+        cost = message.cost.as_json() if message.cost is not None else None
         if message.usage is not None:
             u = message.usage
             self.emit(
@@ -101,6 +102,9 @@ class JsonSink:
                     "prompt_tokens": u.prompt_tokens,
                     "completion_tokens": u.completion_tokens,
                     "total_tokens": u.total_tokens,
+                    "reasoning_tokens": u.reasoning_tokens,
+                    "cached_tokens": u.cached_tokens,
+                    "cost": cost,
                 }
             )
         if message.error_kind is not None:
@@ -119,6 +123,7 @@ class JsonSink:
                     "finish_reason": message.finish_reason,
                     "ttft_ms": _round(message.ttft_ms),
                     "tokens_per_s": _round(message.tokens_per_s),
+                    "cost": cost,
                 }
             )
 
@@ -188,7 +193,12 @@ async def _ask(
         conversation_id = conversation.id
         store.add_message(conversation_id, Message(role=Role.USER, content=prompt))
     pool = HttpPool()
-    session = ChatSession(ChatClient(pool), Keystore(), store, profiles)
+    from app.profiles.catalog import ModelCatalog
+
+    # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
+    session = ChatSession(
+        ChatClient(pool), Keystore(), store, profiles, prices=ModelCatalog(home.models_path)
+    )
     try:
         messages = request_messages(args.system or "", [Message(role=Role.USER, content=prompt)])
         return await session.generate(

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.core.errors import ErrorKind
+
+if TYPE_CHECKING:  # pricing imports Usage from here
+    from app.core.pricing import Cost, Price
 
 
 class Role(StrEnum):
@@ -26,9 +31,19 @@ class MessageStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Usage:
+    """What the gateway reported; None wherever it said nothing (never 0 for "not reported").
+
+    `reasoning_tokens` are part of `completion_tokens` and `cached_tokens` part of `prompt_tokens`, as
+    OpenAI reports them. `cost` is the gateway's own charge (OpenRouter's `usage.cost`, in USD).
+    """
+
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     total_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    cached_tokens: int | None = None
+    cost: Decimal | None = None
+    cost_currency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +75,16 @@ class Message:
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
+    cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """One model as a gateway's `/models` describes it. None wherever the gateway says nothing."""
+
+    id: str
+    vision: bool | None = None  # takes images as input
+    price: Price | None = None  # published by the gateway (source "published")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +139,11 @@ class Profile:
     stream_usage: bool = True  # send stream_options.include_usage
     read_timeout: float = DEFAULT_READ_TIMEOUT
     preset: str | None = None
+    # Ask the gateway to report each reply's cost (`"usage": {"include": true}`, OpenRouter's form). Turned
+    # off by itself when the gateway refuses the field, as stream_usage is.
+    request_cost: bool = False
+    # The user's prices per model, as `--price` takes them: (("gpt-5-mini", "0.25/2 USD"), …).
+    prices: tuple[tuple[str, str], ...] = ()
 
     @property
     def needs_key(self) -> bool:

@@ -14,12 +14,20 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message
 from app.store import schema
-from app.store.converters import MESSAGE_FIELDS, conversation_from_row, message_from_row, message_values
+from app.store.converters import (
+    MESSAGE_FIELDS,
+    PICOS,
+    conversation_from_row,
+    message_from_row,
+    message_values,
+)
+from app.store.stats import GroupBy, GroupStats, usage_stats
 
 TITLE_LIMIT = 60
 DEFAULT_TITLE = "New conversation"
@@ -334,6 +342,21 @@ class ConversationStore:
                 "WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)",
                 (now, message.id),
             )
+
+    def usage_stats(self, by: GroupBy, since: float | None) -> list[GroupStats]:
+        """Replies, tokens, cost, errors and speed per group (app/store/stats.py)."""
+        with self._read() as db:
+            return usage_stats(db, by, since)
+
+    def conversation_cost(self, conversation_id: int) -> dict[str, Decimal]:
+        """The conversation's known cost per currency (every saved reply, all versions)."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT cost_currency, SUM(cost_picos) FROM messages "
+                "WHERE conversation_id = ? AND cost_picos IS NOT NULL GROUP BY cost_currency",
+                (conversation_id,),
+            ).fetchall()
+        return {currency: Decimal(picos) / PICOS for currency, picos in rows}
 
     def get_message(self, message_id: int) -> Message:
         with self._read() as db:

@@ -57,6 +57,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Start-up looks for rows a crash left streaming; this keeps that O(1) however long the history.
         "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
     ),
+    # Usage and cost (what each reply cost and where the figure came from; `sluice stats`, the Usage page).
+    (
+        "ALTER TABLE messages ADD COLUMN reasoning_tokens INTEGER",
+        "ALTER TABLE messages ADD COLUMN cached_tokens INTEGER",
+        # Decimal as text: a float would turn a bill of 0.68 into 0.67999…
+        "ALTER TABLE messages ADD COLUMN cost_amount TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_currency TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_source TEXT",
+        # The same amount in 10⁻¹² of the currency, so that SUM() in SQL is exact (a per-1M price with six
+        # decimals times a token count has at most twelve).
+        "ALTER TABLE messages ADD COLUMN cost_picos INTEGER",
+        # Statistics read replies by time; a partial index keeps the user's own turns out of it.
+        "CREATE INDEX messages_replies_by_created ON messages (created) WHERE role = 'assistant'",
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

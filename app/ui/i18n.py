@@ -280,7 +280,9 @@ _PROBE = (
 )
 
 _PRESETS = (
-    QT_TRANSLATE_NOOP("presets", "Create an API key in the ZenMux console."),
+    QT_TRANSLATE_NOOP(
+        "presets", "Create an API key in the ZenMux console. ZenMux bills a stopped reply in full."
+    ),
     QT_TRANSLATE_NOOP("presets", "Create an API key (令牌) in the 零度API console."),
     QT_TRANSLATE_NOOP("presets", "Create an API key (令牌) in the DMXAPI console."),
     QT_TRANSLATE_NOOP("presets", "Create an API key in the LemonData console."),
@@ -333,6 +335,14 @@ _PROFILES = (
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r} needs a base_url (a string)"),
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: {field} has the wrong type ({type})"),
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: headers must be a table of strings"),
+    QT_TRANSLATE_NOOP(
+        "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
+    ),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, "
+        'e.g. "0.25/2 USD" (got {spec!r})',
+    ),
     QT_TRANSLATE_NOOP("profiles", "{path}: cannot be read ({reason})"),
     QT_TRANSLATE_NOOP("profiles", "{path}: is not UTF-8 text"),
     QT_TRANSLATE_NOOP("profiles", "{path}: unknown settings: {keys}"),

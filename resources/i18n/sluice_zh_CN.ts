@@ -1127,8 +1127,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>presets</name>
     <message>
-        <source>Create an API key in the ZenMux console.</source>
-        <translation>在 ZenMux 控制台创建 API 密钥。</translation>
+        <source>Create an API key in the ZenMux console. ZenMux bills a stopped reply in full.</source>
+        <translation>在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。</translation>
     </message>
     <message>
         <source>Create an API key (令牌) in the 零度API console.</source>
@@ -1365,6 +1365,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{path}：配置 {name!r}：headers 必须是由字符串组成的表</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
+        <translation>{path}：配置 {name!r}：prices 必须是由字符串组成的表（模型 = &quot;输入/输出 币种&quot;）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, e.g. &quot;0.25/2 USD&quot; (got {spec!r})</source>
+        <translation>配置 {name!r}：{model!r} 的价格须写作 输入/输出[/缓存] 币种（每 1M tokens），例如 &quot;0.25/2 USD&quot;（收到 {spec!r}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：无法读取（{reason}）</translation>
     </message>
@@ -1437,6 +1445,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 </context>
 <context>
     <name>status</name>
+    <message>
+        <source>cost not reported (stopped)</source>
+        <translation>费用未报告（已停止）</translation>
+    </message>
     <message>
         <source>cut: max tokens reached</source>
         <translation>已截断：达到最大 token 数</translation>

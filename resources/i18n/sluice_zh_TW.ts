@@ -1127,8 +1127,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>presets</name>
     <message>
-        <source>Create an API key in the ZenMux console.</source>
-        <translation>在 ZenMux 主控台建立 API 金鑰。</translation>
+        <source>Create an API key in the ZenMux console. ZenMux bills a stopped reply in full.</source>
+        <translation>在 ZenMux 主控台建立 API 金鑰。ZenMux 對中途停止的回覆按完整回覆計費。</translation>
     </message>
     <message>
         <source>Create an API key (令牌) in the 零度API console.</source>
@@ -1365,6 +1365,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{path}：設定檔 {name!r}：headers 必須是由字串組成的表格</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
+        <translation>{path}：設定檔 {name!r}：prices 必須是由字串組成的表格（模型 = &quot;輸入/輸出 幣別&quot;）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, e.g. &quot;0.25/2 USD&quot; (got {spec!r})</source>
+        <translation>設定檔 {name!r}：{model!r} 的價格須寫作 輸入/輸出[/快取] 幣別（每 1M tokens），例如 &quot;0.25/2 USD&quot;（收到 {spec!r}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：無法讀取（{reason}）</translation>
     </message>
@@ -1437,6 +1445,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 </context>
 <context>
     <name>status</name>
+    <message>
+        <source>cost not reported (stopped)</source>
+        <translation>費用未回報（已停止）</translation>
+    </message>
     <message>
         <source>cut: max tokens reached</source>
         <translation>已截斷：達到 token 上限</translation>

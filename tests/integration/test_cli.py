@@ -173,6 +173,8 @@ def test_profile_commands(sluice: Sluice, server: TestServer) -> None:
         "headers",
         "proxy",
         "stream_usage",
+        "request_cost",
+        "prices",
         "default",
         "has_key",
     }

@@ -31,6 +31,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
     "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "cli_stats": ({"core", "home", "store"}, set()),
     "cli": (
         {
             "core",
@@ -41,6 +42,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "session",
             "store",
             "cli_ask",
+            "cli_stats",
             "export",
             "logs",
             "desktop",

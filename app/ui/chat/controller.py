@@ -21,6 +21,7 @@ from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.keystore import Keystore
 from app.net.client import ChatClient
+from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
 from app.session import ChatSession, GenerationHandle, request_messages
 from app.store.conversations import ConversationStore, title_from_text
@@ -66,9 +67,11 @@ class ChatController(QObject):
         transcript: TranscriptView,
         composer: Composer,
         topbar: ChatTopBar,
+        catalog: ModelCatalog | None = None,
     ) -> None:
         super().__init__()
         self.session, self.client, self.store = session, client, store
+        self.catalog = catalog  # what each gateway's /models said (prices, images), kept for `ask` too
         self.profiles, self.keystore = profiles, keystore
         self.transcript, self.composer, self.topbar = transcript, composer, topbar
         self.conversation: Conversation | None = None
@@ -449,7 +452,13 @@ class ChatController(QObject):
         self.topbar.set_models_loading(True)
         try:
             key = await self.session.key_for(profile)
-            models = await self.client.list_models(profile, key)
+            infos = await self.client.list_model_info(profile, key)
+            models = [info.id for info in infos]
+            if self.catalog is not None:
+                try:
+                    self.catalog.replace(profile.name, infos)
+                except OSError:  # only a cache: the list is still shown
+                    log.warning("could not keep the model list of %s", profile.name, exc_info=True)
         except SluiceError as exc:
             self.notice.emit(
                 self.tr("Could not fetch the model list of {profile}: {error}").format(

@@ -86,7 +86,10 @@ def build_window(
         apply_theme(app, settings.theme)
     pool = HttpPool()
     client = ChatClient(pool)
-    session = ChatSession(client, keystore, store, profiles)
+    from app.profiles.catalog import ModelCatalog
+
+    catalog = ModelCatalog(home.models_path)
+    session = ChatSession(client, keystore, store, profiles, prices=catalog)
 
     sidebar_view = ConversationSidebar()
     topbar = ChatTopBar()
@@ -102,6 +105,7 @@ def build_window(
         transcript=transcript,
         composer=composer,
         topbar=topbar,
+        catalog=catalog,
     )
     sidebar = SidebarController(sidebar_view, store)
 

@@ -27,7 +27,7 @@ from app.store.converters import (
     message_from_row,
     message_values,
 )
-from app.store.stats import GroupBy, GroupStats, usage_stats
+from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
 
 TITLE_LIMIT = 60
 DEFAULT_TITLE = "New conversation"
@@ -347,6 +347,10 @@ class ConversationStore:
         """Replies, tokens, cost, errors and speed per group (app/store/stats.py)."""
         with self._read() as db:
             return usage_stats(db, by, since)
+
+    def daily_spend(self, since: float | None) -> list[DaySpend]:
+        with self._read() as db:
+            return daily_spend(db, since)
 
     def conversation_cost(self, conversation_id: int) -> dict[str, Decimal]:
         """The conversation's known cost per currency (every saved reply, all versions)."""

@@ -68,8 +68,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # The same amount in 10⁻¹² of the currency, so that SUM() in SQL is exact (a per-1M price with six
         # decimals times a token count has at most twelve).
         "ALTER TABLE messages ADD COLUMN cost_picos INTEGER",
-        # Statistics read replies by time; a partial index keeps the user's own turns out of it.
-        "CREATE INDEX messages_replies_by_created ON messages (created) WHERE role = 'assistant'",
+        # Statistics read replies by time. A covering index: the figures are read from it alone, never from
+        # the rows, whose long content would have to be stepped over (overflow pages) to reach them.
+        """
+        CREATE INDEX messages_usage ON messages (
+            created, profile, model, status, error_kind, prompt_tokens, completion_tokens,
+            reasoning_tokens, cached_tokens, cost_currency, cost_picos, ttft_ms, tokens_per_s
+        ) WHERE role = 'assistant'
+        """,
     ),
 )
 

@@ -87,6 +87,14 @@
 <context>
     <name>ChatTopBar</name>
     <message>
+        <source>What this conversation's replies cost, where the cost is known</source>
+        <translation>本对话中已知费用的回复共花费多少</translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation>用量…</translation>
+    </message>
+    <message>
         <source>Profile (gateway) for this conversation</source>
         <translation>此对话使用的配置（网关）</translation>
     </message>
@@ -1531,6 +1539,88 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>无法读取对话数据库 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>这段时间内没有已知费用</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 条回复 · 花费 {spent} · {unknown} 条费用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延迟 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>无费用信息</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同币种的费用从不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,14 @@
 <context>
     <name>ChatTopBar</name>
     <message>
+        <source>What this conversation's replies cost, where the cost is known</source>
+        <translation>本對話中已知費用的回覆共花費多少</translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation>用量…</translation>
+    </message>
+    <message>
         <source>Profile (gateway) for this conversation</source>
         <translation>此對話使用的設定檔（閘道）</translation>
     </message>
@@ -1531,6 +1539,88 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>這段期間沒有已知費用</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 則回覆 · 花費 {spent} · {unknown} 則費用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延遲 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回覆數</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>無費用資訊</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小時</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>幣別：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同幣別的費用絕不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
     </message>
 </context>
 </TS>

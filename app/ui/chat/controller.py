@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -19,6 +20,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.pricing import format_amount
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
@@ -240,8 +242,21 @@ class ChatController(QObject):
         model = self.current_model()
         self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
+        self._show_conversation_cost()
         if profile is not None and profile.name not in self._models:
             self.load_models()
+
+    def _show_conversation_cost(self) -> None:
+        """The open conversation's known cost per currency in the top bar (never added across currencies)."""
+        totals: dict[str, Decimal] = {}
+        if self.conversation is not None:
+            try:
+                totals = self.store.conversation_cost(self.conversation.id)
+            except SluiceError:
+                log.warning("could not read the conversation's cost", exc_info=True)
+        self.topbar.set_conversation_cost(
+            " + ".join(format_amount(amount, currency) for currency, amount in sorted(totals.items()))
+        )
 
     # ---- sending and streaming ------------------------------------------------------------------
 
@@ -335,6 +350,8 @@ class ChatController(QObject):
             renderer.append_reasoning(event.text)
 
     def _on_finished(self, message: Message) -> None:
+        if message.cost is not None:
+            self._show_conversation_cost()
         renderer, self._renderer = self._renderer, None
         if renderer is not None:
             renderer.finish(reasoning_ms=message.reasoning_ms)

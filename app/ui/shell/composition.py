@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
+    from app.ui.usage.page import UsagePage
 
 log = logging.getLogger(__name__)
 
@@ -228,10 +229,12 @@ class ProfileUi:
         self.editor: ProfileEditor | None = None
         self.welcome: WelcomePage | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.usage_page: UsagePage | None = None
         topbar = window.topbar
         topbar.edit_profiles_requested.connect(lambda: self.open_editor(self._current_name()))
         topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
         topbar.settings_requested.connect(self.open_settings)
+        topbar.usage_requested.connect(self.open_usage)
         controller.profile_edit_requested.connect(self._edit_requested)
 
     def _current_name(self) -> str | None:
@@ -325,6 +328,19 @@ class ProfileUi:
                 name
             )
         )
+
+    # ---- usage ----------------------------------------------------------------------------------------
+
+    def open_usage(self) -> UsagePage:
+        """The Usage page, built on first use (it is not needed for the first paint)."""
+        from app.ui.usage.page import UsagePage
+
+        if self.usage_page is None:
+            self.usage_page = UsagePage(self.store, self.window)
+        else:
+            self.usage_page.refresh()
+        self.usage_page.open()
+        return self.usage_page
 
     # ---- settings -------------------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ def message_json(m: Message) -> dict[str, object]:
             "prompt_tokens": m.usage.prompt_tokens,
             "completion_tokens": m.usage.completion_tokens,
             "total_tokens": m.usage.total_tokens,
+            "reasoning_tokens": m.usage.reasoning_tokens,
+            "cached_tokens": m.usage.cached_tokens,
         }
     error = None if m.error_kind is None else {"kind": str(m.error_kind), "message": m.error_message}
     return {
@@ -35,6 +37,7 @@ def message_json(m: Message) -> dict[str, object]:
         "model": m.model,
         "finish_reason": m.finish_reason,
         "usage": usage,
+        "cost": m.cost.as_json() if m.cost is not None else None,
         "error": error,
     }
 

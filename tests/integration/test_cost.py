@@ -64,6 +64,8 @@ def test_a_cost_the_gateway_reports_is_taken_as_is_and_asked_for_only_where_the_
     assert event(lines, "done")["cost"] == use["cost"]
     row = saved_reply(sluice)
     assert (row["cost_amount"], row["cost_currency"], row["cost_source"]) == ("0.00123", "USD", "gateway")
+    exported = json.loads(sluice.run("export", "--last", "--format", "json").stdout)["messages"][1]
+    assert exported["cost"] == use["cost"] and exported["usage"]["reasoning_tokens"] == 200
 
     add_profile(sluice, server, name="plain")  # no --request-cost: the field is not sent
     server.queue(sse_reply(["hi"], usage=USAGE))

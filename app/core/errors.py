@@ -28,6 +28,7 @@ class ErrorKind(StrEnum):
     TIMEOUT = "timeout"
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
+    ATTACHMENT = "attachment"  # a file that cannot be sent (type, size, a model that takes no images)
 
 
 # What each kind means, in words a user can act on. The provider's own message is shown beside it.
@@ -44,6 +45,7 @@ KIND_EXPLANATIONS: dict[ErrorKind, str] = {
     ErrorKind.TIMEOUT: "The gateway did not answer in time.",
     ErrorKind.CONNECTION: "Could not connect to the gateway.",
     ErrorKind.KEY: "No API key could be used.",
+    ErrorKind.ATTACHMENT: "The attachment cannot be sent.",
 }
 
 

@@ -54,6 +54,32 @@ class ToolCall:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a user message, as it is sent: an image after scaling and metadata removal, or the
+    text taken from a text file or a PDF. Stored once by `sha256` (of `data`).
+
+    `data` may be empty when only the description was loaded (the transcript needs no bytes); the store
+    fills it when a request needs it. `name` is the user's file name: outside text, plain in every label.
+    """
+
+    name: str
+    kind: str  # "image" | "text" | "pdf"
+    mime: str  # image/png, image/jpeg, image/webp, image/gif, text/plain, application/pdf
+    sha256: str
+    size: int  # bytes of `data`
+    data: bytes = b""
+    text: str = ""  # what is sent for a text file or a PDF (page markers included)
+    width: int | None = None
+    height: int | None = None
+    pages: int | None = None
+    note: str = ""  # what was done to it on the way: "scaled from 4032×3024", "location removed"
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One turn. Assistant messages carry the metrics and outcome of the generation that made them."""
 
@@ -76,6 +102,7 @@ class Message:
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
     cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
+    attachments: tuple[Attachment, ...] = ()  # a user message's files, in the order they were attached
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +133,8 @@ class GenerationParams:
     temperature: float | None = None
     max_tokens: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # False for a model known not to take images: earlier turns' images are then sent as "[image: NAME]".
+    send_images: bool = True
 
 
 # How a profile presents its key. `header:NAME` puts the bare key in header NAME.
@@ -144,6 +173,8 @@ class Profile:
     request_cost: bool = False
     # The user's prices per model, as `--price` takes them: (("gpt-5-mini", "0.25/2 USD"), …).
     prices: tuple[tuple[str, str], ...] = ()
+    # The user's word on which models take images, over what /models says: (("m", True), ("n", False)).
+    vision: tuple[tuple[str, bool], ...] = ()
 
     @property
     def needs_key(self) -> bool:

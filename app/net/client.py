@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import aclosing, asynccontextmanager
@@ -36,6 +37,7 @@ from app.core.models import (
 from app.net.errors import MAX_ERROR_BODY, http_error, transport_error
 from app.net.pool import HttpPool
 from app.wire.chunks import ChunkInterpreter, completion_events
+from app.wire.content import message_content
 from app.wire.models_list import parse_models
 from app.wire.sse import SSEDecoder
 
@@ -69,7 +71,10 @@ def request_body(
 ) -> dict[str, object]:
     body: dict[str, object] = {
         "model": params.model or profile.model,
-        "messages": [{"role": str(m.role), "content": m.content} for m in messages],
+        "messages": [
+            {"role": str(m.role), "content": message_content(m, send_images=params.send_images)}
+            for m in messages
+        ],
         "stream": True,
     }
     if stream_usage:
@@ -308,7 +313,7 @@ class ChatClient:
                             raise _FieldRefusedError("stream_options")
                         if request_cost and status in (400, 422) and b"usage" in raw:
                             raise _FieldRefusedError("usage")
-                        raise http_error(response, raw)
+                        raise _with_images_in_mind(http_error(response, raw), status, messages, params)
                     streaming = True
                     async with aclosing(_events_from(response)) as events:
                         async for event in events:
@@ -344,6 +349,28 @@ class ChatClient:
         except ValueError:
             raise ChatError(ErrorKind.PROTOCOL, f"{url.host} did not answer /models with JSON.") from None
         return parse_models(payload)
+
+
+_IMAGE_WORDS = re.compile(r"(?i)image|vision|multimodal|multi-modal|content|modalit")
+
+
+def _with_images_in_mind(
+    error: ChatError, status: int, messages: Sequence[Message], params: GenerationParams
+) -> ChatError:
+    """A 4xx about images, content or modalities for a request that carried images is kind `attachment`.
+
+    Its message stays the gateway's own words; the kind tells the user what to do (another model, or mark
+    this one text-only), and the window keeps the attachments in the composer.
+    """
+    carried_images = params.send_images and any(a.is_image for m in messages for a in m.attachments)
+    if (
+        carried_images
+        and status in (400, 413, 415, 422)
+        and error.kind == ErrorKind.BAD_REQUEST
+        and _IMAGE_WORDS.search(error.message)
+    ):
+        return ChatError(ErrorKind.ATTACHMENT, error.message)
+    return error
 
 
 class _FieldRefusedError(Exception):

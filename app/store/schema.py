@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import StoreError
+from app.store import attachments
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -77,6 +78,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WHERE role = 'assistant'
         """,
     ),
+    # Attachments: files stored once by content hash, referenced by the messages that carry them.
+    attachments.MIGRATION,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

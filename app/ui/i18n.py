@@ -226,6 +226,7 @@ _ERRORS = (
     QT_TRANSLATE_NOOP("errors", "The gateway did not answer in time."),
     QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
     QT_TRANSLATE_NOOP("errors", "No API key could be used."),
+    QT_TRANSLATE_NOOP("errors", "The attachment cannot be sent."),
     QT_TRANSLATE_NOOP("errors", "Error."),
 )
 

@@ -871,6 +871,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>errors</name>
     <message>
+        <source>The attachment cannot be sent.</source>
+        <translation>无法发送此附件。</translation>
+    </message>
+    <message>
         <source>The gateway rejected the API key.</source>
         <translation>网关拒绝了 API 密钥。</translation>
     </message>

@@ -871,6 +871,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>errors</name>
     <message>
+        <source>The attachment cannot be sent.</source>
+        <translation>無法傳送此附件。</translation>
+    </message>
+    <message>
         <source>The gateway rejected the API key.</source>
         <translation>閘道拒絕了 API 金鑰。</translation>
     </message>

@@ -80,6 +80,10 @@ def build_window(
         )
         raise
     interrupted = store.mark_interrupted()
+    try:  # files of conversations deleted last time (their undo is gone with that window)
+        store.purge_attachments()
+    except StoreError:
+        log.warning("could not remove unreferenced attachments", exc_info=True)
     keystore = keystore or Keystore()
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()

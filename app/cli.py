@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--system", help="system prompt")
     ask.add_argument("--json", action="store_true", help="print one JSON object per line")
     ask.add_argument("--no-save", action="store_true", help="do not save the conversation")
+    ask.add_argument(
+        "-a",
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -93,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--last", action="store_true", help="the most recent conversation")
     which.add_argument("--id", type=int, help="conversation id")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
+    )
     return parser
 
 
@@ -131,9 +144,12 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
 
             return run_stats(args, home)
         if args.command == "export":
+            from pathlib import Path
+
             from app.export import run_export
 
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+            output = Path(args.output) if args.output else None
+            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
     except ChatError as exc:
         print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
         return EXIT_ERROR
@@ -224,7 +240,7 @@ def _profile_from_args(args: argparse.Namespace) -> Profile:
 
 
 def add_cost_options(parser: argparse.ArgumentParser) -> None:
-    """`--price` and `--request-cost`, shared by `profile add` and `profile set`."""
+    """`--price`, `--request-cost` and `--vision`, shared by `profile add` and `profile set`."""
     parser.add_argument(
         "--price",
         action="append",
@@ -242,10 +258,17 @@ def add_cost_options(parser: argparse.ArgumentParser) -> None:
         help="ask the gateway to report each reply's cost (OpenRouter does)",
     )
     cost.add_argument("--no-request-cost", dest="request_cost", action="store_const", const=False)
+    parser.add_argument(
+        "--vision",
+        action="append",
+        default=[],
+        metavar="MODEL=on|off|auto",
+        help="whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
+    )
 
 
 def apply_cost_options(profile: Profile, args: argparse.Namespace) -> Profile:
-    """The profile with the `--price` / `--request-cost` options given (only those given change it)."""
+    """The profile with the `--price`, `--request-cost` and `--vision` given (only those change it)."""
     from app.core.pricing import PriceError, parse_model_price
 
     prices = dict(profile.prices)
@@ -259,10 +282,21 @@ def apply_cost_options(profile: Profile, args: argparse.Namespace) -> Profile:
         except PriceError as exc:
             raise SluiceError(f"Bad --price: {exc}") from None
         prices[model] = price.spec()
+    vision = dict(profile.vision)
+    for raw in getattr(args, "vision", None) or []:
+        model, _, word = raw.partition("=")
+        model, word = model.strip(), word.strip().lower()
+        if not model or word not in ("on", "off", "auto"):
+            raise SluiceError(f"Bad --vision {raw!r}: write MODEL=on, MODEL=off or MODEL=auto.")
+        if word == "auto":
+            vision.pop(model, None)
+        else:
+            vision[model] = word == "on"
     request_cost = getattr(args, "request_cost", None)
     return replace(
         profile,
         prices=tuple(prices.items()),
+        vision=tuple(vision.items()),
         request_cost=profile.request_cost if request_cost is None else request_cost,
     )
 
@@ -350,6 +384,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
                 "stream_usage": p.stream_usage,
                 "request_cost": p.request_cost,
                 "prices": dict(p.prices),
+                "vision": dict(p.vision),
                 "default": p.name == default,
                 "has_key": has_key,
             }

@@ -135,8 +135,8 @@ def _image(name: str, data: bytes, kind: str, options: AttachmentOptions) -> Att
         "image",
         IMAGE_TYPES[out_kind],
         encoded,
-        width=image.width,
-        height=image.height,
+        width=sent.width,
+        height=sent.height,
         note=", ".join(notes),
     )
 

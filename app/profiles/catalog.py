@@ -102,6 +102,14 @@ class ModelCatalog:
             Path(tmp_name).unlink(missing_ok=True)
             raise
 
+    def takes_images(self, profile: Profile, model: str) -> bool | None:
+        """The user's word first (`--vision`), else what the gateway's /models said, else None (unknown)."""
+        for marked, takes in profile.vision:
+            if marked == model:
+                return takes
+        info = self.model(profile.name, model)
+        return info.vision if info is not None else None
+
     def price_for(self, profile: Profile, model: str) -> Price | None:
         """The price of exactly this profile's model: the user's own first, else the gateway's; else None."""
         return user_price(profile, model) or _published(self.model(profile.name, model))

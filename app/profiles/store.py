@@ -16,6 +16,7 @@ Layout::
     headers = { "X-Title" = "Sluice" }   # or a [profile.headers] sub-table
     request_cost = true                  # ask the gateway for each reply's cost (OpenRouter)
     prices = { "gpt-5-mini" = "0.25/2 USD" }   # the user's prices per 1M tokens: IN/OUT[/CACHED] CUR
+    vision = { "deepseek-chat" = false }       # the user's word on which models take images
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "table_wrong_type": "{path}: profile {name!r}: {field} has the wrong type ({type})",
     "table_headers": "{path}: profile {name!r}: headers must be a table of strings",
     "table_prices": '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")',
+    "table_vision": "{path}: profile {name!r}: vision must be a table of true/false (model = true)",
     "bad_price": (
         "profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, "
         'e.g. "0.25/2 USD" (got {spec!r})'
@@ -205,6 +207,10 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     if not isinstance(prices, dict) or not all(isinstance(v, str) for v in prices.values()):
         raise _error("table_prices", path=path, name=name)
     kwargs["prices"] = tuple(prices.items())
+    vision = table.get("vision", {})
+    if not isinstance(vision, dict) or not all(isinstance(v, bool) for v in vision.values()):
+        raise _error("table_vision", path=path, name=name)
+    kwargs["vision"] = tuple(vision.items())
     try:
         return validate_profile(Profile(**kwargs))
     except ProfileError as exc:
@@ -378,6 +384,8 @@ class ProfileStore:
                 lines.append(tomlwrite.assignment("headers", dict(profile.headers)))
             if profile.prices:
                 lines.append(tomlwrite.assignment("prices", dict(profile.prices)))
+            if profile.vision:
+                lines.append(tomlwrite.assignment("vision", dict(profile.vision)))
             lines.append("")
         return "\n".join(lines)
 

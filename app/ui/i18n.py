@@ -337,6 +337,9 @@ _PROFILES = (
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: {field} has the wrong type ({type})"),
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: headers must be a table of strings"),
     QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: vision must be a table of true/false (model = true)"
+    ),
+    QT_TRANSLATE_NOOP(
         "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
     ),
     QT_TRANSLATE_NOOP(

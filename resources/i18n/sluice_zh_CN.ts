@@ -1377,6 +1377,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{path}：配置 {name!r}：headers 必须是由字符串组成的表</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: vision must be a table of true/false (model = true)</source>
+        <translation>{path}：配置 {name!r}：vision 必须是由 true/false 组成的表（模型 = true）</translation>
+    </message>
+    <message>
         <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
         <translation>{path}：配置 {name!r}：prices 必须是由字符串组成的表（模型 = &quot;输入/输出 币种&quot;）</translation>
     </message>

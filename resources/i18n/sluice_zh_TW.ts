@@ -1377,6 +1377,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{path}：設定檔 {name!r}：headers 必須是由字串組成的表格</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: vision must be a table of true/false (model = true)</source>
+        <translation>{path}：設定檔 {name!r}：vision 必須是由 true/false 組成的表格（模型 = true）</translation>
+    </message>
+    <message>
         <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
         <translation>{path}：設定檔 {name!r}：prices 必須是由字串組成的表格（模型 = &quot;輸入/輸出 幣別&quot;）</translation>
     </message>

@@ -175,6 +175,7 @@ def test_profile_commands(sluice: Sluice, server: TestServer) -> None:
         "stream_usage",
         "request_cost",
         "prices",
+        "vision",
         "default",
         "has_key",
     }

@@ -28,10 +28,13 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
-    "export": ({"core", "home", "store", "attachments"}, set()),
+    "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store", "attachments"}, set()),
+    "cli_ask": (
+        {"core", "home", "keystore", "profiles", "net", "session", "store", "attachments", "settings"},
+        set(),
+    ),
     "cli_stats": ({"core", "home", "store"}, set()),
     "cli": (
         {

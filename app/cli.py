@@ -54,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--system", help="system prompt")
     ask.add_argument("--json", action="store_true", help="print one JSON object per line")
     ask.add_argument("--no-save", action="store_true", help="do not save the conversation")
+    ask.add_argument(
+        "-a",
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -76,14 +84,27 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_parser("use", help="make a profile the default").add_argument("name")
     prof.add_parser("set-key", help="store a profile's key (read from stdin)").add_argument("name")
 
-    models = sub.add_parser("models", help="list the models a profile's gateway offers")
+    models = sub.add_parser("models", help="list the models a profile's gateway offers (and keep the list)")
     models.add_argument("-p", "--profile")
+    models.add_argument(
+        "--json", action="store_true", help="one JSON list: each model's id, images (true/false/null), price"
+    )
+
+    stats = sub.add_parser("stats", help="replies, tokens and cost, per profile, model or day")
+    stats.add_argument("--since", default="30d", help="1d | 7d | 30d (default) | all")
+    stats.add_argument("--by", choices=("profile", "model", "day"), default="profile")
+    stats.add_argument("--json", action="store_true", help="a JSON list of groups")
 
     export = sub.add_parser("export", help="print a saved conversation")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--last", action="store_true", help="the most recent conversation")
     which.add_argument("--id", type=int, help="conversation id")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
+    )
     return parser
 
 
@@ -111,10 +132,17 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             return _profile(args, home, stdin)
         if args.command == "models":
             return _models(args, home)
+        if args.command == "stats":
+            from app.cli_stats import run_stats
+
+            return run_stats(args, home)
         if args.command == "export":
+            from pathlib import Path
+
             from app.export import run_export
 
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+            output = Path(args.output) if args.output else None
+            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
     except ChatError as exc:
         print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
         return EXIT_ERROR
@@ -240,6 +268,9 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
                 "headers": dict(p.headers),
                 "proxy": p.proxy,
                 "stream_usage": p.stream_usage,
+                "request_cost": p.request_cost,
+                "prices": dict(p.prices),
+                "vision": dict(p.vision),
                 "default": p.name == default,
                 "has_key": has_key,
             }
@@ -261,19 +292,39 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
 
 def _models(args: argparse.Namespace, home: Home) -> int:
     from app.cli_ask import resolve_profile
+    from app.core.models import ModelInfo
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
+    from app.profiles.catalog import ModelCatalog
 
     profile = resolve_profile(load_profiles(home), args.profile)
     key = Keystore().get(profile.name) if profile.needs_key else None
 
-    async def fetch() -> list[str]:
+    async def fetch() -> list[ModelInfo]:
         pool = HttpPool()
         try:
-            return await ChatClient(pool).list_models(profile, key)
+            return await ChatClient(pool).list_model_info(profile, key)
         finally:
             await pool.aclose()
 
-    for model_id in asyncio.run(fetch()):
-        print(model_id)
+    models = asyncio.run(fetch())
+    try:  # kept for `ask` (prices) and the window; a read-only data dir only loses the cache
+        ModelCatalog(home.models_path).replace(profile.name, models)
+    except OSError as exc:
+        print(f"sluice: the model list could not be kept ({exc.strerror or exc})", file=sys.stderr)
+    if args.json:
+        rows = [
+            {
+                "id": info.id,
+                "images": info.vision,
+                "price": None
+                if info.price is None
+                else {"per_1m_tokens": info.price.spec(), "source": info.price.source},
+            }
+            for info in models
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for info in models:
+        print(info.id)
     return 0

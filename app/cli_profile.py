@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ class ProfileOption:
     action: str = "store"  # "store", "append" (given many times) or "store_true" (a switch)
     type: Callable[[str], Any] = str
     set_only: bool = False  # meaningless for a new profile (`--rename`, `--remove-header`, …)
+    group: str | None = None  # options of one group exclude each other (`--request-cost`, `--no-…`)
 
     @property
     def dest(self) -> str:
@@ -59,6 +61,7 @@ def _apply_preset(profile: Profile, preset_id: str) -> Profile:
         proxy=PROXY_NONE if preset.local else PROXY_SYSTEM,
         preset=preset.id,
         model=profile.model or preset.model,  # a model chosen before is kept; --model still wins
+        request_cost=preset.request_cost,
     )
 
 
@@ -93,6 +96,39 @@ def _remove_headers(profile: Profile, names: list[str]) -> Profile:
             raise SluiceError(f"Profile {profile.name!r} has no header {name.strip()!r} to remove.")
     gone = {name.strip().lower() for name in names}
     return replace(profile, headers=tuple((k, v) for k, v in profile.headers if k.lower() not in gone))
+
+
+def _apply_prices(profile: Profile, raws: list[str]) -> Profile:
+    """Each "MODEL=IN/OUT[/CACHED] CUR" sets that model's price; "MODEL=" removes it."""
+    from app.core.pricing import PriceError, parse_model_price
+
+    prices = dict(profile.prices)
+    for raw in raws:
+        model, sep, spec = raw.partition("=")
+        if sep and model.strip() and not spec.strip():
+            prices.pop(model.strip(), None)
+            continue
+        try:
+            model, price = parse_model_price(raw)
+        except PriceError as exc:
+            raise SluiceError(f"Bad --price: {exc}") from None
+        prices[model] = price.spec()
+    return replace(profile, prices=tuple(prices.items()))
+
+
+def _apply_vision(profile: Profile, raws: list[str]) -> Profile:
+    """Each "MODEL=on|off" says whether MODEL takes images; "MODEL=auto" goes back to what /models says."""
+    vision = dict(profile.vision)
+    for raw in raws:
+        model, _, word = raw.partition("=")
+        model, word = model.strip(), word.strip().lower()
+        if not model or word not in ("on", "off", "auto"):
+            raise SluiceError(f"Bad --vision {raw!r}: write MODEL=on, MODEL=off or MODEL=auto.")
+        if word == "auto":
+            vision.pop(model, None)
+        else:
+            vision[model] = word == "on"
+    return replace(profile, vision=tuple(vision.items()))
 
 
 def _seconds(text: str) -> float:
@@ -135,6 +171,7 @@ PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
         "do not send stream_options",
         lambda p, _v: replace(p, stream_usage=False),
         action="store_true",
+        group="stream_usage",
     ),
     ProfileOption(
         "--stream-usage",
@@ -142,6 +179,36 @@ PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
         lambda p, _v: replace(p, stream_usage=True),
         action="store_true",
         set_only=True,
+        group="stream_usage",
+    ),
+    ProfileOption(
+        "--price",
+        'your price per 1M tokens, e.g. "gpt-5-mini=0.25/2.00 USD" or "deepseek-chat=2/8 CNY"; '
+        '"MODEL=" removes it (repeatable)',
+        _apply_prices,
+        metavar='"MODEL=IN/OUT[/CACHED] CUR"',
+        action="append",
+    ),
+    ProfileOption(
+        "--request-cost",
+        "ask the gateway to report each reply's cost (OpenRouter does)",
+        lambda p, _v: replace(p, request_cost=True),
+        action="store_true",
+        group="request_cost",
+    ),
+    ProfileOption(
+        "--no-request-cost",
+        "do not ask the gateway for each reply's cost",
+        lambda p, _v: replace(p, request_cost=False),
+        action="store_true",
+        group="request_cost",
+    ),
+    ProfileOption(
+        "--vision",
+        "whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
+        _apply_vision,
+        metavar="MODEL=on|off|auto",
+        action="append",
     ),
     ProfileOption(
         "--read-timeout",
@@ -162,17 +229,23 @@ PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
 
 def add_profile_options(parser: argparse.ArgumentParser, *, for_set: bool) -> None:
     """The table's options, and --key-stdin, on `profile add` (for_set False) or `profile set`."""
-    for option in PROFILE_OPTIONS:
-        if option.set_only and not for_set:
-            continue
+    options = [o for o in PROFILE_OPTIONS if for_set or not o.set_only]
+    members = Counter(o.group for o in options if o.group is not None)
+    groups: dict[str, argparse._MutuallyExclusiveGroup] = {}
+    for option in options:
+        target: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup = parser
+        if option.group is not None and members[option.group] > 1:  # argparse cannot print a group of one
+            if option.group not in groups:
+                groups[option.group] = parser.add_mutually_exclusive_group()
+            target = groups[option.group]
         if option.action == "store_true":
-            parser.add_argument(option.flag, action="store_true", help=option.help)
+            target.add_argument(option.flag, action="store_true", help=option.help)
         elif option.action == "append":
-            parser.add_argument(
+            target.add_argument(
                 option.flag, action="append", default=[], metavar=option.metavar, help=option.help
             )
         else:
-            parser.add_argument(option.flag, metavar=option.metavar, type=option.type, help=option.help)
+            target.add_argument(option.flag, metavar=option.metavar, type=option.type, help=option.help)
     parser.add_argument(
         "--key-stdin", action="store_true", help="read the API key from stdin into the keyring"
     )
@@ -228,7 +301,19 @@ def run_profile_set(
     return 1 if outcome.problems else 0
 
 
-_FIELDS = ("base_url", "model", "auth", "headers", "proxy", "stream_usage", "read_timeout", "preset")
+_FIELDS = (
+    "base_url",
+    "model",
+    "auth",
+    "headers",
+    "proxy",
+    "stream_usage",
+    "read_timeout",
+    "preset",
+    "prices",
+    "request_cost",
+    "vision",
+)
 
 
 async def _save(

@@ -161,3 +161,19 @@ def test_set_with_a_key_and_a_rename_keeps_the_new_key(sluice: Sluice, server: T
     finally:
         sluice.run("profile", "remove", renamed)
         sluice.run("profile", "remove", name)
+
+
+def test_price_vision_and_cost_options_are_changed_in_place(sluice: Sluice, server: TestServer) -> None:
+    add_local(sluice, server, "local", "--price", "m1=1/2 USD", "--vision", "m1=on")
+    done = sluice.run(
+        "profile", "set", "local", "--price", "m2=0.5/1.5 CNY", "--vision", "m1=auto", "--request-cost"
+    )
+    assert done.returncode == 0, done.stderr
+    row = listed(sluice)["local"]
+    assert set(row["prices"]) == {"m1", "m2"} and row["vision"] == {} and row["request_cost"] is True
+    removed = sluice.run("profile", "set", "local", "--price", "m1=", "--no-request-cost")
+    assert removed.returncode == 0, removed.stderr
+    row = listed(sluice)["local"]
+    assert set(row["prices"]) == {"m2"} and row["request_cost"] is False
+    both = sluice.run("profile", "set", "local", "--request-cost", "--no-request-cost")
+    assert both.returncode == 2 and "not allowed with" in both.stderr

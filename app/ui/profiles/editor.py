@@ -381,6 +381,7 @@ class ProfileEditor(ProfileEditorView):
             self,
         )
         box.setObjectName("confirmDelete")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the profile's name
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
         yes.setText(self.tr("Delete"))

@@ -32,6 +32,7 @@ from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profil
 from app.profiles.presets import CUSTOM, PRESETS
 from app.profiles.store import validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, preset_label
+from app.ui.plaintext import plain
 from app.ui.profiles.widgets import ERROR_STYLE, KeyField, KeyringTrouble, ProbePanel
 
 AUTH_CHOICES = (
@@ -112,7 +113,7 @@ class ProfileEditorView(QDialog):
         self.auth_header.setObjectName("authHeaderEdit")
         self.auth_header.setPlaceholderText(self.tr("Header name, e.g. api-key"))
         self.key = KeyField(self)
-        self.key_status = QLabel(self)
+        self.key_status = plain(QLabel(self))
         self.key_status.setObjectName("keyStatus")
         self.key_status.setWordWrap(True)
         self.trouble = KeyringTrouble(self)
@@ -136,7 +137,7 @@ class ProfileEditorView(QDialog):
         self.fetch_button.setObjectName("fetchModels")
         self.fetch_button.setText(self.tr("Fetch list"))
         self.fetch_button.setToolTip(self.tr("Fetch the gateway's model list (/models)"))
-        self.models_status = QLabel(self)
+        self.models_status = plain(QLabel(self))  # the gateway's words when /models fails
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
         self.stream_usage = QCheckBox(
@@ -151,12 +152,12 @@ class ProfileEditorView(QDialog):
         self.read_timeout.setToolTip(
             self.tr("Seconds without a byte before giving up; reasoning models think long")
         )
-        self.error = QLabel(self)
+        self.error = plain(QLabel(self))
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.notice = QLabel(self)
+        self.notice = plain(QLabel(self))
         self.notice.setObjectName("editorNotice")
         self.notice.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from app.home import Home
 from app.store.conversations import ConversationStore
 from tests.integration.conftest import Sluice
+from tests.support import files
 from tests.support.server import TestServer, sse_reply
 
 
@@ -177,3 +180,22 @@ def test_price_vision_and_cost_options_are_changed_in_place(sluice: Sluice, serv
     assert set(row["prices"]) == {"m2"} and row["request_cost"] is False
     both = sluice.run("profile", "set", "local", "--request-cost", "--no-request-cost")
     assert both.returncode == 2 and "not allowed with" in both.stderr
+
+
+def test_the_advice_for_a_model_marked_text_only_works(
+    sluice: Sluice, server: TestServer, tmp_path: Path
+) -> None:
+    """`ask -a` tells the user to run `sluice profile set P --vision M=on`: that command now exists."""
+    add_local(sluice, server, "gw", "--vision", "m1=off")
+    image = tmp_path / "a.png"
+    image.write_bytes(files.png(8, 8))
+    refused = sluice.run("ask", "-a", str(image), "q")
+    assert refused.returncode == 1
+    advice = next(line for line in refused.stderr.splitlines() if "sluice profile set" in line)
+    command = shlex.split(advice[advice.index("sluice profile set") :])
+    assert sluice.run(*command[1:]).returncode == 0
+    server.queue(sse_reply(["a red square"]))
+    done = sluice.run("ask", "-a", str(image), "q")
+    assert done.returncode == 0, done.stderr
+    content = server.requests[-1].json()["messages"][-1]["content"]
+    assert [part["type"] for part in content] == ["text", "image_url"]

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from app.core.errors import ChatError, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
-from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.models import GenerationParams, Message, MessageStatus, Profile
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -151,14 +151,20 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"[stopped{saved}]", file=sys.stderr)
         return EXIT_INTERRUPTED
     sink.close(message)
+    failed = False
     if message.error_kind is not None:
+        failed = True
         if not args.json:
             error = ChatError(
                 message.error_kind, message.error_message or "", retry_after=message.retry_after
             )
             print(f"sluice: {error.describe()}", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+    if message.save_error is not None:
+        # The whole reply was printed above; only the database copy is missing.
+        failed = True
+        if not args.json:
+            print(f"sluice: {message.save_error}", file=sys.stderr)
+    return EXIT_ERROR if failed else 0
 
 
 async def _ask(
@@ -172,7 +178,8 @@ async def _ask(
 ) -> Message:
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
-    from app.session import ChatSession, request_messages
+    from app.session import ChatSession
+    from app.turns import Turns
 
     store = None
     conversation_id = None
@@ -186,14 +193,27 @@ async def _ask(
             title_from_text(prompt), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
-        store.add_message(conversation_id, Message(role=Role.USER, content=prompt))
     pool = HttpPool()
     session = ChatSession(ChatClient(pool), Keystore(), store, profiles)
     try:
-        messages = request_messages(args.system or "", [Message(role=Role.USER, content=prompt)])
-        return await session.generate(
-            profile, messages, GenerationParams(model=model), sink, conversation_id=conversation_id
+        turn = Turns(session, store).start(
+            profile=profile,
+            params=GenerationParams(model=model),
+            on_event=sink,
+            conversation_id=conversation_id,
+            system_prompt=args.system or "",
+            text=prompt,
         )
+        try:
+            await asyncio.wait([turn.handle.task])
+        except asyncio.CancelledError:  # Ctrl+C: stop the reply once, let it save what arrived
+            turn.stop()
+            await asyncio.wait([turn.handle.task])
+            raise
+        if turn.failure is not None:
+            raise turn.failure
+        assert turn.message is not None  # set when the task ended, whatever way
+        return turn.message
     finally:
         await pool.aclose()
         if store is not None:

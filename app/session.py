@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from app.core.errors import ChatError, ErrorKind, KeystoreError
+from app.core.errors import ChatError, ErrorKind, KeystoreError, StoreError
 from app.core.events import (
     ContentDelta,
     Finish,
@@ -31,20 +31,42 @@ from app.net.client import ChatClient
 log = logging.getLogger(__name__)
 
 PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
+# A save rewrites the reply's row (SQLite rewrites a whole value even to append to it). Past this size a
+# save waits until the reply grew by 1/REWRITE_GROWTH of what is saved, so all the saves of a reply of n
+# characters write O(n) in total (a geometric series) instead of O(n²); a crash loses at most that share.
+REWRITE_FREE_CHARS = 256 * 1024
+REWRITE_GROWTH = 8
+SAVE_WAIT_S = 0.05  # how long one save waits for another process's lock before trying again later
+SAVE_BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0)  # after failed saves: the stream goes on, the text stays in memory
+FINAL_SAVE_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)  # ~9.5 s in all
+MAX_REPLY_CHARS = 32 * 1024 * 1024  # reply + reasoning; past it the stream is stopped, the text kept
 
 
 # Sentences of our own that reach the user; the window finds them here again to translate them.
 MESSAGES: dict[str, str] = {
     "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}",
+    "too_large": "The reply passed {limit} million characters and was stopped there; its text is kept.",
+    "not_saved": "The reply could not be saved: {error} Its text is only on screen: copy it before closing.",
+    "partly_saved": "Only part of this reply could be saved: {error}",
 }
 
 
 class MessageStore(Protocol):
-    """What a generation needs from the conversation store (app.store.ConversationStore has it)."""
+    """What a generation needs from the conversation store (app.store.ConversationStore has it).
 
-    def add_message(self, conversation_id: int, message: Message) -> Message: ...
-    def save_partial(self, message_id: int, content: str, reasoning: str) -> None: ...
-    def finish_message(self, message: Message) -> None: ...
+    `parent` left out means the end of the branch shown; `timeout` bounds the wait for a lock (seconds).
+    """
+
+    def add_message(
+        self, conversation_id: int, message: Message, *, parent: int | None = ..., timeout: float | None = ...
+    ) -> Message: ...
+    def save_partial(
+        self, message_id: int, content: str, reasoning: str, *, timeout: float | None = ...
+    ) -> None: ...
+    def finish_message(self, message: Message, *, timeout: float | None = ...) -> None: ...
+    def end_streaming(
+        self, message_id: int, status: MessageStatus, note: str, *, timeout: float | None = ...
+    ) -> None: ...
 
 
 class KeySource(Protocol):
@@ -76,6 +98,7 @@ class ReplyRecorder:
     first_content_at: float | None = None
     first_reasoning_at: float | None = None
     deltas: int = 0
+    chars: int = 0  # content + reasoning so far, counted as it arrives (joining the parts costs O(n))
 
     @property
     def content(self) -> str:
@@ -89,6 +112,7 @@ class ReplyRecorder:
         if isinstance(event, ContentDelta | ReasoningDelta):
             now = self.clock()
             self.deltas += 1
+            self.chars += len(event.text)
             if self.first_token_at is None:
                 self.first_token_at = now
             if isinstance(event, ContentDelta):
@@ -164,16 +188,20 @@ class ChatSession:
         on_event: EventCallback,
         *,
         conversation_id: int | None = None,
+        parent_id: int | None = None,
         on_finished: Callable[[Message], None] | None = None,
     ) -> Message:
-        """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set).
+        """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set,
+        under `parent_id`, or at the end of the branch shown when that is None).
 
-        Never raises ChatError: a failure ends the message with status `error`/`interrupted` and the partial
-        text kept. Cancellation saves the partial reply as `cancelled`, then propagates. `on_finished` gets
-        the final message in every case, cancellation included (the window needs it to draw the status).
+        Never raises ChatError or StoreError: a failure ends the message with status `error`/`interrupted`
+        and the partial text kept; a database that refuses the saves does not stop the stream (the text
+        stays in memory, saves are retried with backoff) and the final message's `save_error` says what
+        could not be saved. Cancellation saves the partial reply as `cancelled`, then propagates.
+        `on_finished` gets the final message in every case, cancellation included.
         """
         model = params.model or profile.model
-        message = Message(
+        draft = Message(
             role=Role.ASSISTANT,
             content="",
             status=MessageStatus.STREAMING,
@@ -181,14 +209,16 @@ class ChatSession:
             model=model,
             created=time.time(),
         )
-        if self.store is not None and conversation_id is not None:
-            message = self.store.add_message(conversation_id, message)
+        saver = _PartialSaver(self.store, conversation_id, parent_id, draft, self.clock)
+        saver.create()
+        # The clock starts once the key is read: a keyring lookup (often 100+ ms, or an unlock prompt)
+        # is not the gateway's time to first token. Set again below; this one serves an early failure.
         recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
-        saver = _PartialSaver(self.store, message.id, self.clock)
         status = MessageStatus.COMPLETE
         error: ChatError | None = None
         try:
             key = await self.key_for(profile)
+            recorder.started = self.clock()
             stream = self.client.stream_chat(profile, key, messages, params)
             async with contextlib.aclosing(stream):
                 async for event in stream:
@@ -197,6 +227,9 @@ class ChatSession:
                         continue
                     recorder.add(event)
                     on_event(event)
+                    if recorder.chars > MAX_REPLY_CHARS:
+                        limit = MAX_REPLY_CHARS // 1_000_000
+                        raise ChatError(ErrorKind.TOO_LARGE, MESSAGES["too_large"].format(limit=limit))
                     saver.maybe_save(recorder)
         except KeystoreError as exc:
             error = ChatError(ErrorKind.KEY, str(exc))
@@ -205,14 +238,18 @@ class ChatSession:
             error = exc
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
-            final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished)
+            final = await self._finish(saver, recorder, MessageStatus.CANCELLED, None, on_finished)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
-        return self._finish(message, recorder, status, error, on_finished)
+        except Exception:
+            # A defect of ours (it is logged where the task is awaited): the row must not stay 'streaming'.
+            await self._finish(saver, recorder, MessageStatus.ERROR, None, on_finished)
+            raise
+        return await self._finish(saver, recorder, status, error, on_finished)
 
-    def _finish(
+    async def _finish(
         self,
-        message: Message,
+        saver: _PartialSaver,
         recorder: ReplyRecorder,
         status: MessageStatus,
         error: ChatError | None,
@@ -220,7 +257,7 @@ class ChatSession:
     ) -> Message:
         metrics = recorder.metrics()
         final = replace(
-            message,
+            saver.message,
             content=recorder.content,
             reasoning=recorder.reasoning,
             status=status,
@@ -234,10 +271,9 @@ class ChatSession:
             tokens_per_s=metrics["tokens_per_s"],
             reasoning_ms=metrics["reasoning_ms"],
         )
-        if self.store is not None and final.id is not None:
-            self.store.finish_message(final)
         if error is not None:
             log.warning("generation failed: %s: %s", error.kind, error.message)
+        final = await saver.finish(final)
         if on_finished is not None:
             on_finished(final)
         return final
@@ -254,23 +290,121 @@ class ChatSession:
 
 
 class _PartialSaver:
-    """Writes the growing reply to the store at most every PARTIAL_SAVE_INTERVAL seconds."""
+    """Keeps the store's copy of one streaming reply up to date without ever stopping the stream.
+
+    Creates the reply's row, saves the growing text at most every PARTIAL_SAVE_INTERVAL (and, for a big
+    reply, only after it grew by a share of what is saved: O(n) written in all), and writes the final
+    message. A save that fails (database locked by another process, disk full) is retried later with
+    backoff; the text stays in the recorder meanwhile. `message` is the row as stored (id once created).
+    """
 
     def __init__(
-        self, store: MessageStore | None, message_id: int | None, clock: Callable[[], float]
+        self,
+        store: MessageStore | None,
+        conversation_id: int | None,
+        parent_id: int | None,
+        draft: Message,
+        clock: Callable[[], float],
     ) -> None:
-        self._store = store if message_id is not None else None
-        self._id = message_id
+        self._store = store if conversation_id is not None else None
+        self._conversation = conversation_id
+        self._parent = parent_id
+        self.message = draft
         self._clock = clock
-        self._last = clock()
+        self._next_at = clock() + PARTIAL_SAVE_INTERVAL
+        self._saved_chars = 0
+        self._failures = 0
+        self.failure: StoreError | None = None  # the last save's error, None once a save succeeded
+
+    def create(self) -> None:
+        """Add the reply's row (status 'streaming'); on failure the next save tries again."""
+        if self._store is None or self._conversation is None:
+            return
+        try:
+            self._add(self.message)
+        except StoreError as exc:
+            self._failed(exc, self._clock())
+
+    def _add(self, message: Message) -> None:
+        assert self._store is not None and self._conversation is not None
+        if self._parent is None:
+            self.message = self._store.add_message(self._conversation, message, timeout=SAVE_WAIT_S)
+        else:
+            self.message = self._store.add_message(
+                self._conversation, message, parent=self._parent, timeout=SAVE_WAIT_S
+            )
+
+    def _failed(self, exc: StoreError, now: float) -> None:
+        if self.failure is None:
+            log.warning("could not save the reply (will retry): %s", exc)
+        self.failure = exc
+        self._next_at = now + SAVE_BACKOFF_S[min(self._failures, len(SAVE_BACKOFF_S) - 1)]
+        self._failures += 1
 
     def maybe_save(self, recorder: ReplyRecorder) -> None:
-        if self._store is None or self._id is None:
+        if self._store is None:
             return
         now = self._clock()
-        if now - self._last >= PARTIAL_SAVE_INTERVAL:
-            self._last = now
-            self._store.save_partial(self._id, recorder.content, recorder.reasoning)
+        if now < self._next_at:
+            return
+        grown = recorder.chars - self._saved_chars
+        if grown <= 0 or (
+            self._saved_chars > REWRITE_FREE_CHARS and grown * REWRITE_GROWTH < self._saved_chars
+        ):
+            return
+        try:
+            if self.message.id is None:
+                self._add(replace(self.message, content=recorder.content, reasoning=recorder.reasoning))
+            else:
+                self._store.save_partial(
+                    self.message.id, recorder.content, recorder.reasoning, timeout=SAVE_WAIT_S
+                )
+        except StoreError as exc:
+            self._failed(exc, now)
+            return
+        if self.failure is not None:
+            log.info("saving the reply works again")
+        self.failure, self._failures = None, 0
+        self._saved_chars = recorder.chars
+        self._next_at = now + PARTIAL_SAVE_INTERVAL
+
+    async def finish(self, final: Message) -> Message:
+        """Write the final message, retrying for a few seconds (a lock held by another process usually
+        goes within that). Returns it with its id, or with `save_error` set when it could not be saved."""
+        if self._store is None:
+            return final
+        for delay in (*FINAL_SAVE_DELAYS_S, None):
+            try:
+                if self.message.id is None:
+                    self._add(final)
+                    return self.message
+                final = replace(final, id=self.message.id)
+                self._store.finish_message(final, timeout=SAVE_WAIT_S)
+                return final
+            except StoreError as exc:
+                self.failure = exc
+                if delay is None:
+                    break
+                # Shielded from a Stop: a cancelled reply must still be written.
+                await _sleep_through_cancel(delay)
+        log.error("could not save the reply: %s", self.failure)
+        self._mark_partly_saved(final)
+        return replace(final, save_error=MESSAGES["not_saved"].format(error=self.failure))
+
+    def _mark_partly_saved(self, final: Message) -> None:
+        """Last resort: a row written while streaming must not stay 'streaming' (the window would never
+        end it). A status change needs no new space, so it often succeeds when the text did not."""
+        if self._store is None or final.id is None:
+            return
+        note = MESSAGES["partly_saved"].format(error=self.failure)
+        with contextlib.suppress(StoreError):
+            self._store.end_streaming(final.id, MessageStatus.INTERRUPTED, note, timeout=SAVE_WAIT_S)
+
+
+async def _sleep_through_cancel(delay: float) -> None:
+    """Sleep even if the task is cancelled meanwhile (the one Stop already arrived; the save must go on)."""
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.sleep(delay)
 
 
 class GenerationHandle:

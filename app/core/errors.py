@@ -28,6 +28,7 @@ class ErrorKind(StrEnum):
     TIMEOUT = "timeout"
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
+    TOO_LARGE = "too_large"  # ours: the reply passed Sluice's size limit and was stopped (text kept)
 
 
 # What each kind means, in words a user can act on. The provider's own message is shown beside it.
@@ -44,6 +45,7 @@ KIND_EXPLANATIONS: dict[ErrorKind, str] = {
     ErrorKind.TIMEOUT: "The gateway did not answer in time.",
     ErrorKind.CONNECTION: "Could not connect to the gateway.",
     ErrorKind.KEY: "No API key could be used.",
+    ErrorKind.TOO_LARGE: "The reply was too large to keep.",
 }
 
 

@@ -226,6 +226,7 @@ _ERRORS = (
     QT_TRANSLATE_NOOP("errors", "The gateway did not answer in time."),
     QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
     QT_TRANSLATE_NOOP("errors", "No API key could be used."),
+    QT_TRANSLATE_NOOP("errors", "The reply was too large to keep."),
     QT_TRANSLATE_NOOP("errors", "Error."),
 )
 
@@ -484,6 +485,14 @@ _SESSION = (
     QT_TRANSLATE_NOOP(
         "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
     ),
+    QT_TRANSLATE_NOOP(
+        "session", "The reply passed {limit} million characters and was stopped there; its text is kept."
+    ),
+    QT_TRANSLATE_NOOP(
+        "session",
+        "The reply could not be saved: {error} Its text is only on screen: copy it before closing.",
+    ),
+    QT_TRANSLATE_NOOP("session", "Only part of this reply could be saved: {error}"),
 )
 
 

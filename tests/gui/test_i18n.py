@@ -114,9 +114,7 @@ def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
     assert tw["Settings"] == "設定" and tw["API key"] == "API 金鑰" and tw["Copy code"] == "複製程式碼"
     assert (
         "連線" in tw["Test connection"]
-        and "訊息"
-        in tw["Choose or type a model first."]
-        + tw["Editing: sending replaces this message and the replies after it."]
+        and "訊息" in tw["Choose or type a model first."] + tw["Editing a message — Esc to cancel"]
     )
     every = "".join(tw.values())
     mainland = ("设置", "设定", "信息", "连接", "文档", "文檔", "代码", "默认", "网络", "软件", "服务器")

@@ -27,10 +27,11 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
+    "turns": ({"core", "session"}, set()),  # one chat turn: the use case the window and the CLI call
     "export": ({"core", "home", "store"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store", "turns"}, set()),
     "cli": (
         {
             "core",

@@ -52,7 +52,7 @@ def error_text(message: Message) -> tuple[str, str] | None:
         return None
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
-    if message.error_kind == ErrorKind.KEY:
+    if message.error_kind in (ErrorKind.KEY, ErrorKind.TOO_LARGE):
         detail = translate_known(
             detail
         )  # ours (no key, no keyring), not a gateway's: say it in the UI's language

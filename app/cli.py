@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--last", action="store_true", help="the most recent conversation")
     which.add_argument("--id", type=int, help="conversation id")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_versions",
+        help="with --format json: every version of every turn (each message with id and parent_id), "
+        "not only the branch shown",
+    )
     return parser
 
 
@@ -120,7 +127,9 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
         if args.command == "export":
             from app.export import run_export
 
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+            return run_export(
+                home, last=args.last, conversation_id=args.id, fmt=args.format, whole_tree=args.all_versions
+            )
     except ChatError as exc:
         print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
         return EXIT_ERROR

@@ -103,6 +103,8 @@ class JsonSink:
                     "total_tokens": u.total_tokens,
                 }
             )
+        if message.save_error is not None:
+            self.emit({"type": "not_saved", "message": message.save_error})
         if message.error_kind is not None:
             self.emit(
                 {

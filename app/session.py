@@ -26,6 +26,7 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.net.client import ChatClient
 
 log = logging.getLogger(__name__)
@@ -42,12 +43,18 @@ FINAL_SAVE_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1
 MAX_REPLY_CHARS = 32 * 1024 * 1024  # reply + reasoning; past it the stream is stopped, the text kept
 
 
-# Sentences of our own that reach the user; the window finds them here again to translate them.
+# Sentences of our own that reach the user, marked for lupdate; the window translates them (Sentence).
 MESSAGES: dict[str, str] = {
-    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}",
-    "too_large": "The reply passed {limit} million characters and was stopped there; its text is kept.",
-    "not_saved": "The reply could not be saved: {error} Its text is only on screen: copy it before closing.",
-    "partly_saved": "Only part of this reply could be saved: {error}",
+    "no_key": QT_TRANSLATE_NOOP(
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+    ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "session", "The reply passed {limit} million characters and was stopped there; its text is kept."
+    ),
+    "not_saved": QT_TRANSLATE_NOOP(
+        "session", "The reply could not be saved: {error} Its text is only on screen: copy it before closing."
+    ),
+    "partly_saved": QT_TRANSLATE_NOOP("session", "Only part of this reply could be saved: {error}"),
 }
 
 
@@ -232,7 +239,7 @@ class ChatSession:
                         raise ChatError(ErrorKind.TOO_LARGE, MESSAGES["too_large"].format(limit=limit))
                     saver.maybe_save(recorder)
         except KeystoreError as exc:
-            error = ChatError(ErrorKind.KEY, str(exc))
+            error = ChatError(ErrorKind.KEY, exc.sentence or str(exc))  # the Sentence: said translated
             status = MessageStatus.ERROR
         except ChatError as exc:
             error = exc

@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.sentences import QT_TRANSLATE_NOOP, Joined
 from app.profiles import tomlwrite
 
 THEMES = ("system", "light", "dark")
@@ -27,17 +28,19 @@ LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
 MAX_FONT = 32
 MIN_FONT = 6
 
-# The sentences `load_settings` can say; `{…}` fields are filled with str.format, so the window can find
-# the template again and show it translated (app/ui/i18n.py). `{problems}` joins sentences of this table
+# The sentences `load_settings` can say, marked for lupdate: `.format()` makes a Sentence the window
+# translates with its fields (app/core/sentences.py). `{problems}` joins sentences of this table
 # with "; "; `{reason}` is the OS's or tomllib's own words.
 MESSAGES: dict[str, str] = {
-    "theme": "theme must be one of {choices}",
-    "font_size": "font_size must be 0 (system) or {low}–{high}",
-    "send_key": "send_key must be one of {choices}",
-    "language": "language must be one of {choices}",
-    "wrong_type": "{field} has the wrong type",
-    "unreadable": "{path}: could not be read ({reason}); using the default settings.",
-    "problems": "{path}: {problems}; the default is used for those.",
+    "theme": QT_TRANSLATE_NOOP("settings", "theme must be one of {choices}"),
+    "font_size": QT_TRANSLATE_NOOP("settings", "font_size must be 0 (system) or {low}–{high}"),
+    "send_key": QT_TRANSLATE_NOOP("settings", "send_key must be one of {choices}"),
+    "language": QT_TRANSLATE_NOOP("settings", "language must be one of {choices}"),
+    "wrong_type": QT_TRANSLATE_NOOP("settings", "{field} has the wrong type"),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "settings", "{path}: could not be read ({reason}); using the default settings."
+    ),
+    "problems": QT_TRANSLATE_NOOP("settings", "{path}: {problems}; the default is used for those."),
 }
 
 
@@ -87,7 +90,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         kwargs[field.name] = value
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     if problems:
-        return settings, MESSAGES["problems"].format(path=path, problems="; ".join(problems))
+        return settings, MESSAGES["problems"].format(path=path, problems=Joined(problems))
     return settings, None
 
 

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError, redact
 from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
 
@@ -44,44 +45,64 @@ _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
 
-# Every sentence a ProfileError from here can say. `{…}` fields are filled with str.format; nothing is
-# concatenated, so the window can find the template again and show it translated (app/ui/i18n.py).
+# Every sentence a ProfileError from here can say, marked for lupdate: `.format()` makes a Sentence that
+# the window translates with its fields (app/core/sentences.py).
 MESSAGES: dict[str, str] = {
-    "no_name": "a profile needs a name",
-    "bad_name": "profile name {name!r} has leading/trailing spaces or control characters",
-    "bad_base_url": "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})",
-    "bad_proxy": (
+    "no_name": QT_TRANSLATE_NOOP("profiles", "a profile needs a name"),
+    "bad_name": QT_TRANSLATE_NOOP(
+        "profiles", "profile name {name!r} has leading/trailing spaces or control characters"
+    ),
+    "bad_base_url": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})"
+    ),
+    "bad_proxy": QT_TRANSLATE_NOOP(
+        "profiles",
         "profile {name!r}: proxy ('none', 'system' or a URL) must be a URL starting with {schemes} "
-        "(got {url!r})"
+        "(got {url!r})",
     ),
-    "bad_auth": (
-        f"profile {{name!r}}: auth must be 'bearer', 'raw', 'none' or '{AUTH_HEADER_PREFIX}NAME' "
-        "(got {auth!r})"
+    "bad_auth": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: auth must be 'bearer', 'raw', 'none' or 'header:NAME' (got {auth!r})",
     ),
-    "bad_header_name": "profile {name!r}: {header!r} is not a valid HTTP header name",
-    "bad_timeout": "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})",
-    "header_line_break": "profile {name!r}: header {header!r} has a line break in its value",
-    "header_key": (
+    "bad_header_name": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: {header!r} is not a valid HTTP header name"
+    ),
+    "bad_timeout": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})"
+    ),
+    "header_line_break": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: header {header!r} has a line break in its value"
+    ),
+    "header_key": QT_TRANSLATE_NOOP(
+        "profiles",
         "profile {name!r}: header {header!r} looks like it carries a key; keys are kept in the system "
-        "keyring, not in profiles.toml (set `auth` instead)"
+        "keyring, not in profiles.toml (set `auth` instead)",
     ),
-    "in_file": "{path}: {error}",  # `error`: one of these sentences (or tomllib's own words)
-    "toml_at": "{path}: line {line}, column {column}: {reason}",
-    "toml_end": "{path}: line {line} (end of file): {reason}",
-    "table_not_table": "{path}: profile #{number} is not a table",
-    "table_unknown": "{path}: profile #{number} has unknown settings: {keys}",
-    "table_no_name": "{path}: profile #{number} needs a name (a string)",
-    "table_no_base_url": "{path}: profile {name!r} needs a base_url (a string)",
-    "table_wrong_type": "{path}: profile {name!r}: {field} has the wrong type ({type})",
-    "table_headers": "{path}: profile {name!r}: headers must be a table of strings",
-    "unreadable": "{path}: cannot be read ({reason})",
-    "not_utf8": "{path}: is not UTF-8 text",
-    "unknown": "{path}: unknown settings: {keys}",
-    "not_array": "{path}: 'profile' must be an array of tables ([[profile]])",
-    "twice": "{path}: two profiles are named {name!r}",
-    "bad_default": "{path}: default must be a profile name (a string)",
-    "no_such": "no profile named {name!r}; `sluice profile list` shows them",
-    "exists": "a profile named {name!r} already exists",
+    "in_file": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: {error}"
+    ),  # `error`: one of these sentences (or tomllib's own words)
+    "toml_at": QT_TRANSLATE_NOOP("profiles", "{path}: line {line}, column {column}: {reason}"),
+    "toml_end": QT_TRANSLATE_NOOP("profiles", "{path}: line {line} (end of file): {reason}"),
+    "table_not_table": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} is not a table"),
+    "table_unknown": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} has unknown settings: {keys}"),
+    "table_no_name": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} needs a name (a string)"),
+    "table_no_base_url": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r} needs a base_url (a string)"
+    ),
+    "table_wrong_type": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: {field} has the wrong type ({type})"
+    ),
+    "table_headers": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: headers must be a table of strings"
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("profiles", "{path}: cannot be read ({reason})"),
+    "not_utf8": QT_TRANSLATE_NOOP("profiles", "{path}: is not UTF-8 text"),
+    "unknown": QT_TRANSLATE_NOOP("profiles", "{path}: unknown settings: {keys}"),
+    "not_array": QT_TRANSLATE_NOOP("profiles", "{path}: 'profile' must be an array of tables ([[profile]])"),
+    "twice": QT_TRANSLATE_NOOP("profiles", "{path}: two profiles are named {name!r}"),
+    "bad_default": QT_TRANSLATE_NOOP("profiles", "{path}: default must be a profile name (a string)"),
+    "no_such": QT_TRANSLATE_NOOP("profiles", "no profile named {name!r}; `sluice profile list` shows them"),
+    "exists": QT_TRANSLATE_NOOP("profiles", "a profile named {name!r} already exists"),
 }
 
 log = logging.getLogger(__name__)

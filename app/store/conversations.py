@@ -20,6 +20,7 @@ from typing import Final, Literal
 
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message, MessageStatus, Versions
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.store import schema, tree
 from app.store.converters import MESSAGE_FIELDS, conversation_from_row, message_from_row, message_values
 
@@ -27,16 +28,20 @@ TITLE_LIMIT = 60
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's lock (sqlite3.connect's default)
 DEFAULT_TITLE = "New conversation"
 
-# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
-# template again and show it translated (app/ui/i18n.py). `{reason}` is the OS's or SQLite's own words.
+# What a StoreError from here says, marked for lupdate: `.format()` makes a Sentence the window translates
+# with its fields (app/core/sentences.py). `{reason}` is the OS's or SQLite's own words.
 MESSAGES: dict[str, str] = {
-    "cannot_create": "Cannot create the conversation database at {path}: {reason}.",
-    "cannot_open": "Cannot open the conversation database {path}: {reason}.",
-    "failed": "The conversation database {path} could not be used: {reason}.",
-    "no_conversation": "Conversation {id} does not exist (it may have been deleted).",
-    "no_message": "Message {id} does not exist (it may have been deleted).",
-    "already_exists": "Conversation {id} already exists; nothing was restored.",
-    "elsewhere": "Message {message} is not in conversation {conversation}.",
+    "cannot_create": QT_TRANSLATE_NOOP(
+        "store", "Cannot create the conversation database at {path}: {reason}."
+    ),
+    "cannot_open": QT_TRANSLATE_NOOP("store", "Cannot open the conversation database {path}: {reason}."),
+    "failed": QT_TRANSLATE_NOOP("store", "The conversation database {path} could not be used: {reason}."),
+    "no_conversation": QT_TRANSLATE_NOOP(
+        "store", "Conversation {id} does not exist (it may have been deleted)."
+    ),
+    "no_message": QT_TRANSLATE_NOOP("store", "Message {id} does not exist (it may have been deleted)."),
+    "already_exists": QT_TRANSLATE_NOOP("store", "Conversation {id} already exists; nothing was restored."),
+    "elsewhere": QT_TRANSLATE_NOOP("store", "Message {message} is not in conversation {conversation}."),
 }
 
 _MESSAGE_COLUMNS = ", ".join(MESSAGE_FIELDS)

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import StoreError
+from app.core.sentences import QT_TRANSLATE_NOOP
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -93,22 +94,23 @@ LATEST_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 _USER_VERSION_OFFSET = 60  # big-endian signed 32-bit, per https://sqlite.org/fileformat.html
-_UNTOUCHED = "The file was left untouched."
 
-# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
-# template again and show it translated (app/ui/i18n.py). `{reason}` and `{detail}` are the OS's or
+# What a StoreError from here says, marked for lupdate: `.format()` makes a Sentence the window translates
+# with its fields (app/core/sentences.py). `{reason}` and `{detail}` are the OS's or
 # SQLite's own words.
 MESSAGES: dict[str, str] = {
-    "newer": (
+    "newer": QT_TRANSLATE_NOOP(
+        "store",
         "The conversation database {path} was made by a newer version of Sluice "
         "(schema {version}; this version understands up to {latest}). "
-        f"{_UNTOUCHED} Update Sluice to open it."
+        "The file was left untouched. Update Sluice to open it.",
     ),
-    "unreadable": (
+    "unreadable": QT_TRANSLATE_NOOP(
+        "store",
         "The conversation database {path} is not a SQLite database or is damaged ({detail}). "
-        f"{_UNTOUCHED} Move it aside to start a new history, or restore it from a backup."
+        "The file was left untouched. Move it aside to start a new history, or restore it from a backup.",
     ),
-    "cannot_read": "Cannot read the conversation database {path}: {reason}.",
+    "cannot_read": QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
 }
 
 

@@ -926,10 +926,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>The reply was too large to keep.</source>
         <translation>回复太大，无法继续接收。</translation>
     </message>
-    <message>
-        <source>Error.</source>
-        <translation>出错了。</translation>
-    </message>
 </context>
 <context>
     <name>import</name>

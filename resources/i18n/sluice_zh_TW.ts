@@ -926,10 +926,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>The reply was too large to keep.</source>
         <translation>回覆太大，無法繼續接收。</translation>
     </message>
-    <message>
-        <source>Error.</source>
-        <translation>發生錯誤。</translation>
-    </message>
 </context>
 <context>
     <name>import</name>

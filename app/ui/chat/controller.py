@@ -32,7 +32,7 @@ from app.turns import Turn, Turns
 from app.ui.chat.composer import Composer
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
-from app.ui.i18n import exception_text, translate_known
+from app.ui.i18n import exception_text, translated
 from app.ui.transcript.view import TranscriptView
 
 log = logging.getLogger(__name__)
@@ -260,7 +260,7 @@ class ChatController(QObject):
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
             )
         if message.save_error is not None:
-            unsaved = translate_known(message.save_error)
+            unsaved = translated(message.save_error)
             failed = (
                 (failed[0], f"{failed[1]} {unsaved}".strip())
                 if failed is not None

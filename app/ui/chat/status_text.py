@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import ErrorKind
 from app.core.models import Message, MessageStatus
-from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translate_known
+from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translated
 
 FINISH_WORDS = {
     "stop": "",
@@ -53,9 +53,9 @@ def error_text(message: Message) -> tuple[str, str] | None:
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
     if message.error_kind in (ErrorKind.KEY, ErrorKind.TOO_LARGE):
-        detail = translate_known(
-            detail
-        )  # ours (no key, no keyring), not a gateway's: say it in the UI's language
+        # Ours (no key, no keyring, too large), not a gateway's: a Sentence while the reply is on screen,
+        # said in the window's language; read back from the database it is the English it was saved as.
+        detail = translated(detail)
     if message.retry_after is not None:
         detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(
             f"{message.retry_after:g}"

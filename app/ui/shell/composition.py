@@ -24,7 +24,8 @@ from app.store.conversations import ConversationStore
 from app.ui.chat.composer import Composer
 from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
-from app.ui.i18n import exception_text, translate_known
+from app.ui.i18n import exception_text, translated
+from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
@@ -75,7 +76,7 @@ def build_window(
         QMessageBox.critical(
             None,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
-            exception_text(exc),
+            escaped(exception_text(exc)),  # the path and the OS's words
         )
         raise
     interrupted = store.mark_interrupted()
@@ -117,7 +118,7 @@ def build_window(
     window.new_shortcut.activated.connect(controller.new_conversation)
     window.new_shortcut.activated.connect(lambda: sidebar_view.select(None))
     sidebar.new_requested.connect(lambda: sidebar_view.select(None))
-    sidebar.error_occurred.connect(lambda text: window.show_notice(translate_known(text)))  # StoreError
+    sidebar.error_occurred.connect(window.show_notice)  # a StoreError, already in the window's language
     controller.title_changed.connect(window.set_conversation_title)
     controller.conversations_changed.connect(sidebar.refresh)
     controller.conversations_changed.connect(
@@ -156,7 +157,7 @@ def build_window(
             ).format(interrupted)
         )
     elif settings_problem:
-        window.show_notice(translate_known(settings_problem))
+        window.show_notice(translated(settings_problem))
 
     async def shutdown() -> None:
         await profile_ui.aclose()

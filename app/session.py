@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from app.core.errors import ChatError, ErrorKind, KeystoreError, StoreError
 from app.core.events import (
     ContentDelta,
+    CostRequestRejected,
     Finish,
     ReasoningDelta,
     StreamEvent,
@@ -26,6 +27,7 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
+from app.core.pricing import Price, cost_of
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.net.client import ChatClient
 
@@ -78,6 +80,12 @@ class MessageStore(Protocol):
 
 class KeySource(Protocol):
     async def aget(self, name: str) -> str | None: ...
+
+
+class PriceLookup(Protocol):
+    """Where a reply's price is found (app.profiles.catalog.ModelCatalog has it): exactly this model's."""
+
+    def price_for(self, profile: Profile, model: str) -> Price | None: ...
 
 
 class ProfileSink(Protocol):
@@ -172,12 +180,14 @@ class ChatSession:
         store: MessageStore | None = None,
         profiles: ProfileSink | None = None,
         clock: Callable[[], float] = time.monotonic,
+        prices: PriceLookup | None = None,
     ) -> None:
         self.client = client
         self.keys = keys
         self.store = store
         self.profiles = profiles
         self.clock = clock
+        self.prices = prices
 
     async def key_for(self, profile: Profile) -> str | None:
         if not profile.needs_key:
@@ -218,6 +228,8 @@ class ChatSession:
         )
         saver = _PartialSaver(self.store, conversation_id, parent_id, draft, self.clock)
         saver.create()
+        price = self._price(profile, model)
+        learned = profile  # the profile with what this reply taught about the gateway (refused fields)
         # The clock starts once the key is read: a keyring lookup (often 100+ ms, or an unlock prompt)
         # is not the gateway's time to first token. Set again below; this one serves an early failure.
         recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
@@ -230,7 +242,12 @@ class ChatSession:
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     if isinstance(event, StreamOptionsRejected):
-                        self._remember_no_stream_options(profile)
+                        learned = replace(learned, stream_usage=False)
+                        self._remember(learned, "stream_options")
+                        continue
+                    if isinstance(event, CostRequestRejected):
+                        learned = replace(learned, request_cost=False)
+                        self._remember(learned, "usage.include")
                         continue
                     recorder.add(event)
                     on_event(event)
@@ -245,14 +262,14 @@ class ChatSession:
             error = exc
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
-            final = await self._finish(saver, recorder, MessageStatus.CANCELLED, None, on_finished)
+            final = await self._finish(saver, recorder, MessageStatus.CANCELLED, None, on_finished, price)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
         except Exception:
             # A defect of ours (it is logged where the task is awaited): the row must not stay 'streaming'.
-            await self._finish(saver, recorder, MessageStatus.ERROR, None, on_finished)
+            await self._finish(saver, recorder, MessageStatus.ERROR, None, on_finished, price)
             raise
-        return await self._finish(saver, recorder, status, error, on_finished)
+        return await self._finish(saver, recorder, status, error, on_finished, price)
 
     async def _finish(
         self,
@@ -261,6 +278,7 @@ class ChatSession:
         status: MessageStatus,
         error: ChatError | None,
         on_finished: Callable[[Message], None] | None,
+        price: Price | None = None,
     ) -> Message:
         metrics = recorder.metrics()
         final = replace(
@@ -277,6 +295,7 @@ class ChatSession:
             ttft_ms=metrics["ttft_ms"],
             tokens_per_s=metrics["tokens_per_s"],
             reasoning_ms=metrics["reasoning_ms"],
+            cost=cost_of(recorder.usage, price),
         )
         if error is not None:
             log.warning("generation failed: %s: %s", error.kind, error.message)
@@ -285,12 +304,22 @@ class ChatSession:
             on_finished(final)
         return final
 
-    def _remember_no_stream_options(self, profile: Profile) -> None:
-        log.info("profile %s: gateway refuses stream_options; turned off", profile.name)
+    def _price(self, profile: Profile, model: str) -> Price | None:
+        if self.prices is None or not model:
+            return None
+        try:
+            return self.prices.price_for(profile, model)
+        except Exception:  # a price is a nicety; a broken catalogue must not stop the reply
+            log.exception("could not look up the price of %s", model)
+            return None
+
+    def _remember(self, changed: Profile, field: str) -> None:
+        """A request field the gateway refused: the profile stops sending it (`changed` is saved)."""
+        log.info("profile %s: gateway refuses %s; turned off", changed.name, field)
         if self.profiles is None:
             return
         try:
-            self.profiles.update(replace(profile, stream_usage=False))
+            self.profiles.update(changed)
             self.profiles.save()
         except Exception:  # remembering is a nicety; never fail the reply over it
             log.exception("could not save the profile change")

@@ -4,6 +4,7 @@
     font_size = 0           # points for the transcript and composer; 0 = the system's size
     send_key = "enter"      # "enter" (Shift+Enter: new line) or "ctrl+enter"
     language = "system"     # "system", "en", "zh_CN" or "zh_TW"
+    keep_image_metadata = false   # true: send photos as they are, location (EXIF GPS) included
 
 The default profile is not here: it is `default` in profiles.toml, which the CLI shares.
 A file that cannot be read leaves the defaults in place and says why; it is not overwritten until the user
@@ -50,6 +51,7 @@ class Settings:
     font_size: int = 0
     send_key: str = "enter"
     language: str = "system"
+    keep_image_metadata: bool = False
 
 
 def _valid(settings: Settings) -> list[str]:
@@ -79,7 +81,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         if field.name not in document:
             continue
         value = document[field.name]
-        expected = int if field.name == "font_size" else str
+        expected = type(field.default)  # bool, int or str: a TOML value of another type is refused
         if type(value) is not expected:
             problems.append(MESSAGES["wrong_type"].format(field=field.name))
             continue

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
@@ -29,6 +30,7 @@ class TurnStore(MessageStore, Protocol):
     """What a turn needs from the conversation store (app.store.ConversationStore has it)."""
 
     def path_to(self, message_id: int) -> list[Message]: ...
+    def with_attachment_data(self, messages: Sequence[Message]) -> list[Message]: ...
 
 
 class Turn:
@@ -98,23 +100,23 @@ class Turns:
         on_ended: Callable[[Turn], None] | None = None,
         conversation_id: int | None = None,
         system_prompt: str = "",
-        text: str | None = None,
+        user: Message | None = None,
         parent_id: int | None = None,
     ) -> Turn:
         """Start a turn; must be called with a running event loop.
 
         Args:
-            text: the user's new message, saved under `parent_id` (None: a conversation's first message).
-                None regenerates: a new reply to the user message `parent_id`, beside the earlier ones.
+            user: the user's new message (text, attachments), saved under `parent_id` (None: a
+                conversation's first message). None regenerates: a new reply to the user message
+                `parent_id`, beside the earlier ones.
             parent_id: the message the new one follows.
 
         Raises StoreError when the user's message cannot be saved or the branch read: then nothing was
         sent, and the caller keeps the draft.
         """
         store = self.store if conversation_id is not None else None
-        user: Message | None = None
-        if text is not None:
-            user = Message(role=Role.USER, content=text, parent_id=parent_id)
+        if user is not None:
+            user = replace(user, role=Role.USER, parent_id=parent_id)
             if store is not None and conversation_id is not None:
                 user = store.add_message(conversation_id, user, parent=parent_id, timeout=USER_SAVE_WAIT_S)
         history = self._history(store, user, parent_id)
@@ -143,4 +145,4 @@ class Turns:
         if store is None:
             return [user] if user is not None else []
         end = user.id if user is not None else parent_id
-        return store.path_to(end) if end is not None else []
+        return store.with_attachment_data(store.path_to(end)) if end is not None else []

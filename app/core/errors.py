@@ -32,6 +32,7 @@ class ErrorKind(StrEnum):
     TIMEOUT = "timeout"
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
+    ATTACHMENT = "attachment"  # a file that cannot be sent (type, size, a model that takes no images)
     TOO_LARGE = "too_large"  # ours: the reply passed Sluice's size limit and was stopped (text kept)
 
 
@@ -51,6 +52,7 @@ KIND_EXPLANATIONS: dict[ErrorKind, Sentence] = {
     ErrorKind.TIMEOUT: QT_TRANSLATE_NOOP("errors", "The gateway did not answer in time."),
     ErrorKind.CONNECTION: QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
     ErrorKind.KEY: QT_TRANSLATE_NOOP("errors", "No API key could be used."),
+    ErrorKind.ATTACHMENT: QT_TRANSLATE_NOOP("errors", "The attachment cannot be sent."),
     ErrorKind.TOO_LARGE: QT_TRANSLATE_NOOP("errors", "The reply was too large to keep."),
 }
 

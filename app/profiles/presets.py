@@ -22,10 +22,23 @@ class Preset:
     needs_key: bool
     local: bool
     docs_hint: str
+    request_cost: bool = False  # the gateway reports each reply's cost when asked (`usage.include`)
 
 
-def _gateway(id: str, label: str, base_url: str, model: str, docs_hint: str) -> Preset:
-    return Preset(id, label, base_url, model, AUTH_BEARER, needs_key=True, local=False, docs_hint=docs_hint)
+def _gateway(
+    id: str, label: str, base_url: str, model: str, docs_hint: str, *, request_cost: bool = False
+) -> Preset:
+    return Preset(
+        id,
+        label,
+        base_url,
+        model,
+        AUTH_BEARER,
+        needs_key=True,
+        local=False,
+        docs_hint=docs_hint,
+        request_cost=request_cost,
+    )
 
 
 def _local(id: str, label: str, base_url: str, docs_hint: str) -> Preset:
@@ -38,7 +51,10 @@ PRESETS: tuple[Preset, ...] = (
         "ZenMux",
         "https://zenmux.ai/api/v1",
         "openai/gpt-5",
-        QT_TRANSLATE_NOOP("presets", "Create an API key in the ZenMux console."),
+        # ZenMux's own statement (zenmux-doc #190): a stream stopped early is billed as if it ran to the end.
+        QT_TRANSLATE_NOOP(
+            "presets", "Create an API key in the ZenMux console. ZenMux bills a stopped reply in full."
+        ),
     ),
     _gateway(
         "api000",
@@ -81,6 +97,7 @@ PRESETS: tuple[Preset, ...] = (
         "https://openrouter.ai/api/v1",
         "openai/gpt-4o-mini",
         QT_TRANSLATE_NOOP("presets", "Keys: https://openrouter.ai/keys"),
+        request_cost=True,
     ),
     _gateway(
         "deepseek",
@@ -126,4 +143,5 @@ def from_preset(preset: Preset, name: str, model: str | None = None) -> Profile:
         # A local server needs no proxy; saying so in the file makes it visible to the user.
         proxy=PROXY_NONE if preset.local else PROXY_SYSTEM,
         preset=preset.id,
+        request_cost=preset.request_cost,
     )

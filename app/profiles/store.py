@@ -14,6 +14,9 @@ Layout::
     read_timeout = 300.0
     preset = "zenmux"
     headers = { "X-Title" = "Sluice" }   # or a [profile.headers] sub-table
+    request_cost = true                  # ask the gateway for each reply's cost (OpenRouter)
+    prices = { "gpt-5-mini" = "0.25/2 USD" }   # the user's prices per 1M tokens: IN/OUT[/CACHED] CUR
+    vision = { "deepseek-chat" = false }       # the user's word on which models take images
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError, redact
 from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.core.pricing import PriceError, parse_price_spec
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
@@ -94,6 +98,17 @@ MESSAGES: dict[str, str] = {
     ),
     "table_headers": QT_TRANSLATE_NOOP(
         "profiles", "{path}: profile {name!r}: headers must be a table of strings"
+    ),
+    "table_prices": QT_TRANSLATE_NOOP(
+        "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
+    ),
+    "table_vision": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: vision must be a table of true/false (model = true)"
+    ),
+    "bad_price": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, "
+        'e.g. "0.25/2 USD" (got {spec!r})',
     ),
     "unreadable": QT_TRANSLATE_NOOP("profiles", "{path}: cannot be read ({reason})"),
     "not_utf8": QT_TRANSLATE_NOOP("profiles", "{path}: is not UTF-8 text"),
@@ -160,6 +175,11 @@ def validate_profile(profile: Profile) -> Profile:
             raise _error("header_line_break", name=name, header=header_name)
         if header_name.lower() in _CREDENTIAL_HEADERS or redact(value) != value:
             raise _error("header_key", name=name, header=header_name)
+    for model, spec in profile.prices:
+        try:
+            parse_price_spec(spec)
+        except PriceError:
+            raise _error("bad_price", name=name, model=model, spec=spec) from None
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
 
 
@@ -196,6 +216,7 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
         "stream_usage": bool,
         "read_timeout": (int, float),
         "preset": str,
+        "request_cost": bool,
     }
     for field, kind in expected.items():
         if field not in table:
@@ -208,6 +229,14 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
         raise _error("table_headers", path=path, name=name)
     kwargs["headers"] = tuple(headers.items())
+    prices = table.get("prices", {})
+    if not isinstance(prices, dict) or not all(isinstance(v, str) for v in prices.values()):
+        raise _error("table_prices", path=path, name=name)
+    kwargs["prices"] = tuple(prices.items())
+    vision = table.get("vision", {})
+    if not isinstance(vision, dict) or not all(isinstance(v, bool) for v in vision.values()):
+        raise _error("table_vision", path=path, name=name)
+    kwargs["vision"] = tuple(vision.items())
     try:
         return validate_profile(Profile(**kwargs))
     except ProfileError as exc:
@@ -374,9 +403,15 @@ class ProfileStore:
             }
             if profile.preset is not None:
                 values["preset"] = profile.preset
+            if profile.request_cost:
+                values["request_cost"] = True
             lines += [tomlwrite.assignment(k, v) for k, v in values.items()]
             if profile.headers:
                 lines.append(tomlwrite.assignment("headers", dict(profile.headers)))
+            if profile.prices:
+                lines.append(tomlwrite.assignment("prices", dict(profile.prices)))
+            if profile.vision:
+                lines.append(tomlwrite.assignment("vision", dict(profile.vision)))
             lines.append("")
         return "\n".join(lines)
 

@@ -12,17 +12,25 @@ import dataclasses
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Final, Literal
 
 from app.core.errors import StoreError
-from app.core.models import Conversation, Message, MessageStatus, Versions
+from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import schema, tree
-from app.store.converters import MESSAGE_FIELDS, conversation_from_row, message_from_row, message_values
+from app.store import attachments, schema, tree
+from app.store.converters import (
+    MESSAGE_FIELDS,
+    PICOS,
+    conversation_from_row,
+    message_from_row,
+    message_values,
+)
+from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
 
 TITLE_LIMIT = 60
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's lock (sqlite3.connect's default)
@@ -310,6 +318,9 @@ class ConversationStore:
                         "updated": message.created,
                     },
                 )
+                if message.attachments and message.id is not None:
+                    # The files are still stored: unreferenced ones are purged only when the store opens.
+                    attachments.save(db, message.id, message.attachments)
                 if message.parent_id is not None:  # off the shown branch, the newest child is shown
                     db.execute(
                         "UPDATE messages SET active_child = ? WHERE id = ?", (message.id, message.parent_id)
@@ -363,6 +374,8 @@ class ConversationStore:
                 },
             )
             assert cursor.lastrowid is not None
+            if message.attachments:
+                attachments.save(db, cursor.lastrowid, message.attachments)
             tree.attach(db, conversation_id, cursor.lastrowid, parent_id)
         return dataclasses.replace(
             message,
@@ -418,12 +431,31 @@ class ConversationStore:
                 (status.value, note, self._clock(), message_id),
             )
 
+    def usage_stats(self, by: GroupBy, since: float | None) -> list[GroupStats]:
+        """Replies, tokens, cost, errors and speed per group (app/store/stats.py)."""
+        with self._read() as db:
+            return usage_stats(db, by, since)
+
+    def daily_spend(self, since: float | None) -> list[DaySpend]:
+        with self._read() as db:
+            return daily_spend(db, since)
+
+    def conversation_cost(self, conversation_id: int) -> dict[str, Decimal]:
+        """The conversation's known cost per currency (every saved reply, all versions)."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT cost_currency, SUM(cost_picos) FROM messages "
+                "WHERE conversation_id = ? AND cost_picos IS NOT NULL GROUP BY cost_currency",
+                (conversation_id,),
+            ).fetchall()
+        return {currency: Decimal(picos) / PICOS for currency, picos in rows}
+
     def get_message(self, message_id: int) -> Message:
         with self._read() as db:
             row = db.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
-        if row is None:
-            raise self._no_message(message_id)
-        return message_from_row(row)
+            if row is None:
+                raise self._no_message(message_id)
+            return self._described(db, [message_from_row(row)])[0]
 
     def messages(self, conversation_id: int) -> list[Message]:
         """Every message of the conversation, all branches, in the order they were added (empty if it has
@@ -432,7 +464,28 @@ class ConversationStore:
             rows = db.execute(
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
             ).fetchall()
-        return [message_from_row(row) for row in rows]
+            return self._described(db, [message_from_row(row) for row in rows])
+
+    @staticmethod
+    def _described(db: sqlite3.Connection, messages: list[Message]) -> list[Message]:
+        """User messages with their attachments described (no bytes: `with_attachment_data` reads those)."""
+        users = [m.id for m in messages if m.role == Role.USER and m.id is not None]
+        if not users:
+            return messages
+        found = attachments.described(db, users)
+        return [dataclasses.replace(m, attachments=found[m.id]) if m.id in found else m for m in messages]
+
+    def with_attachment_data(self, messages: Sequence[Message]) -> list[Message]:
+        """`messages` with their attachments' bytes and text, for a request or an export."""
+        if not any(m.attachments for m in messages):
+            return list(messages)
+        with self._read() as db:
+            return attachments.fill(db, messages)
+
+    def purge_attachments(self) -> int:
+        """Remove stored files no message refers to (a deleted conversation's, once its undo is gone)."""
+        with self._write() as db:
+            return attachments.purge_unreferenced(db)
 
     # -- the tree (app/store/tree.py) -----------------------------------------------------------------
 
@@ -444,12 +497,12 @@ class ConversationStore:
             ).fetchone()
             if row is None or row[0] is None:
                 return []
-            return tree.path_to(db, row[0])
+            return self._described(db, tree.path_to(db, row[0]))
 
     def path_to(self, message_id: int) -> list[Message]:
         """The messages from the conversation's start down to `message_id` (what a reply to it is sent)."""
         with self._read() as db:
-            path = tree.path_to(db, message_id)
+            path = self._described(db, tree.path_to(db, message_id))
         if not path:
             raise self._no_message(message_id)
         return path
@@ -457,14 +510,14 @@ class ConversationStore:
     def siblings(self, message_id: int) -> list[Message]:
         """The versions of `message_id`'s turn, itself included, oldest first."""
         with self._read() as db:
-            found = tree.siblings(db, message_id)
+            found = self._described(db, tree.siblings(db, message_id))
         if not found:
             raise self._no_message(message_id)
         return found
 
     def children(self, message_id: int) -> list[Message]:
         with self._read() as db:
-            return tree.children(db, message_id)
+            return self._described(db, tree.children(db, message_id))
 
     def versions(self, message_id: int) -> Versions | None:
         """ "2 of 3" for a message with siblings, with its neighbours' ids; None when it has none."""
@@ -481,4 +534,4 @@ class ConversationStore:
             row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
             if row is None:
                 raise self._no_message(message_id)
-            return tree.activate(db, row[0], message_id)
+            return self._described(db, tree.activate(db, row[0], message_id))

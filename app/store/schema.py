@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.store import attachments
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -58,7 +59,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Start-up looks for rows a crash left streaming; this keeps that O(1) however long the history.
         "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
     ),
-    # 2: conversations are trees. Each message has a parent (the message it follows); Edit and Regenerate
+    # Usage and cost (what each reply cost and where the figure came from; `sluice stats`, the Usage page).
+    (
+        "ALTER TABLE messages ADD COLUMN reasoning_tokens INTEGER",
+        "ALTER TABLE messages ADD COLUMN cached_tokens INTEGER",
+        # Decimal as text: a float would turn a bill of 0.68 into 0.67999…
+        "ALTER TABLE messages ADD COLUMN cost_amount TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_currency TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_source TEXT",
+        # The same amount in 10⁻¹² of the currency, so that SUM() in SQL is exact (a per-1M price with six
+        # decimals times a token count has at most twelve).
+        "ALTER TABLE messages ADD COLUMN cost_picos INTEGER",
+        # Statistics read replies by time. A covering index: the figures are read from it alone, never from
+        # the rows, whose long content would have to be stepped over (overflow pages) to reach them.
+        """
+        CREATE INDEX messages_usage ON messages (
+            created, profile, model, status, error_kind, prompt_tokens, completion_tokens,
+            reasoning_tokens, cached_tokens, cost_currency, cost_picos, ttft_ms, tokens_per_s
+        ) WHERE role = 'assistant'
+        """,
+    ),
+    # Attachments: files stored once by content hash, referenced by the messages that carry them.
+    attachments.MIGRATION,
+    # 4: conversations are trees. Each message has a parent (the message it follows); Edit and Regenerate
     # add siblings instead of deleting. `active_child` remembers which child each message shows, so a
     # branch switched away from and back comes back as it was; `active_leaf` is the end of the branch that
     # is shown, sent and exported. Existing conversations become one branch: each message's parent is the

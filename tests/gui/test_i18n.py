@@ -283,7 +283,10 @@ def test_error_kinds_and_presets_are_translated(chinese: i18n.Installed) -> None
     for kind in ErrorKind:
         assert re.search(r"[\u4e00-\u9fff]", i18n.kind_explanation(kind)), kind
     assert i18n.preset_label(preset_by_id("ollama")) == "Ollama（本地）"
-    assert i18n.preset_hint(preset_by_id("zenmux")) == "在 ZenMux 控制台创建 API 密钥。"
+    assert (
+        i18n.preset_hint(preset_by_id("zenmux"))
+        == "在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。"
+    )
 
 
 # ---- which language ------------------------------------------------------------------------------------
@@ -432,7 +435,7 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         assert "欢迎使用 Sluice" in labels
         assert welcome.start_button.text() == "开始聊天"
         welcome.select_preset("zenmux")
-        assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。"
+        assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。"
 
     harness.run(scenario())
 

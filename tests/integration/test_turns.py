@@ -73,7 +73,7 @@ def run_turn(
                 on_ended=ended.append,
                 conversation_id=conversation_id,
                 system_prompt=system_prompt,
-                text=text,
+                user=None if text is None else Message(role=Role.USER, content=text),
                 parent_id=parent_id,
             )
             if stop_at_once:

@@ -28,10 +28,26 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
     "turns": ({"core", "session"}, set()),  # one chat turn: the use case the window and the CLI call
-    "export": ({"core", "home", "store"}, set()),
+    "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
+    "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store", "turns"}, set()),
+    "cli_ask": (
+        {
+            "core",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+            "turns",
+        },
+        set(),
+    ),
+    "cli_stats": ({"core", "home", "store"}, set()),
     "cli": (
         {
             "core",
@@ -42,6 +58,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "session",
             "store",
             "cli_ask",
+            "cli_stats",
             "export",
             "logs",
             "desktop",

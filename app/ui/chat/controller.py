@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -23,8 +24,10 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.pricing import format_amount
 from app.keystore import Keystore
 from app.net.client import ChatClient
+from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.store.conversations import ConversationStore, title_from_text
@@ -71,9 +74,11 @@ class ChatController(QObject):
         transcript: TranscriptView,
         composer: Composer,
         topbar: ChatTopBar,
+        catalog: ModelCatalog | None = None,
     ) -> None:
         super().__init__()
         self.session, self.client, self.store = session, client, store
+        self.catalog = catalog  # what each gateway's /models said (prices, images), kept for `ask` too
         self.profiles, self.keystore = profiles, keystore
         self.transcript, self.composer, self.topbar = transcript, composer, topbar
         self.turns = Turns(session, store)
@@ -280,8 +285,21 @@ class ChatController(QObject):
         model = self.current_model()
         self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
+        self._show_conversation_cost()
         if profile is not None and profile.name not in self._models:
             self.load_models()
+
+    def _show_conversation_cost(self) -> None:
+        """The open conversation's known cost per currency in the top bar (never added across currencies)."""
+        totals: dict[str, Decimal] = {}
+        if self.conversation is not None:
+            try:
+                totals = self.store.conversation_cost(self.conversation.id)
+            except SluiceError:
+                log.warning("could not read the conversation's cost", exc_info=True)
+        self.topbar.set_conversation_cost(
+            " + ".join(format_amount(amount, currency) for currency, amount in sorted(totals.items()))
+        )
 
     # ---- sending and streaming ------------------------------------------------------------------
 
@@ -313,7 +331,9 @@ class ChatController(QObject):
                     title_from_text(text), profile=profile.name, model=model
                 )
                 self.title_changed.emit(self.conversation.title)
-            turn = self._start_turn(profile, model, text=text, parent_id=parent)
+            turn = self._start_turn(
+                profile, model, user=Message(role=Role.USER, content=text), parent_id=parent
+            )
         except SluiceError as exc:
             self.composer.restore_text(text)  # nothing typed is lost; nothing was sent
             self.notice.emit(exception_text(exc))
@@ -331,7 +351,9 @@ class ChatController(QObject):
     def _index_on_path(self, message: Message) -> int:
         return next((i for i, m in enumerate(self._path) if m.id == message.id), len(self._path))
 
-    def _start_turn(self, profile: Profile, model: str, *, text: str | None, parent_id: int | None) -> Turn:
+    def _start_turn(
+        self, profile: Profile, model: str, *, user: Message | None, parent_id: int | None
+    ) -> Turn:
         assert self.conversation is not None
         return self.turns.start(
             profile=profile,
@@ -340,7 +362,7 @@ class ChatController(QObject):
             on_ended=self._turn_ended,
             conversation_id=self.conversation.id,
             system_prompt=self.conversation.system_prompt,
-            text=text,
+            user=user,
             parent_id=parent_id,
         )
 
@@ -357,6 +379,8 @@ class ChatController(QObject):
         """The one end of every reply: draw how it ended from the message the turn recorded."""
         message = turn.message
         assert message is not None  # a turn always records one before it reports its end
+        if message.cost is not None:
+            self._show_conversation_cost()
         if turn.failure is not None:
             self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(turn.failure))
         if self.turn is not turn:
@@ -444,7 +468,7 @@ class ChatController(QObject):
         if self._editing is not None and self._index_on_path(self._editing) >= at:
             self._cancel_edit()  # the message being edited is no longer drawn
         try:
-            turn = self._start_turn(profile, model, text=None, parent_id=question.id)
+            turn = self._start_turn(profile, model, user=None, parent_id=question.id)
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return
@@ -527,7 +551,13 @@ class ChatController(QObject):
         self.topbar.set_models_loading(True)
         try:
             key = await self.session.key_for(profile)
-            models = await self.client.list_models(profile, key)
+            infos = await self.client.list_model_info(profile, key)
+            models = [info.id for info in infos]
+            if self.catalog is not None:
+                try:
+                    self.catalog.replace(profile.name, infos)
+                except OSError:  # only a cache: the list is still shown
+                    log.warning("could not keep the model list of %s", profile.name, exc_info=True)
         except SluiceError as exc:
             self.notice.emit(
                 self.tr("Could not fetch the model list of {profile}: {error}").format(

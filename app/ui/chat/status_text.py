@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import ErrorKind
 from app.core.models import Message, MessageStatus
+from app.core.pricing import format_amount
 from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translated
 
 FINISH_WORDS = {
@@ -35,6 +36,10 @@ def status_line(message: Message) -> str:
         parts.append(
             QCoreApplication.translate("status", "{} tokens").format(f"{message.usage.total_tokens:,}")
         )
+    if message.cost is not None:
+        parts.append(format_amount(message.cost.amount, message.cost.currency))
+    elif message.status == MessageStatus.CANCELLED:
+        parts.append(QCoreApplication.translate("status", "cost not reported (stopped)"))
     if message.reasoning_ms is not None:
         parts.append(
             QCoreApplication.translate("status", "thought {} s").format(f"{message.reasoning_ms / 1000:.1f}")

@@ -18,12 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from app.core.errors import StoreError
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
 from app.session import ChatSession, EventCallback, GenerationHandle, MessageStore, request_messages
 
 log = logging.getLogger(__name__)
 
 USER_SAVE_WAIT_S = 1.0  # a user message that cannot be saved within this is not sent (the draft is kept)
+LATER_SAVE_DELAYS_S = (5.0, 10.0, 15.0, 30.0, 60.0, 120.0)  # a reply not saved at its end: tried again
 
 
 class TurnStore(MessageStore, Protocol):
@@ -138,6 +140,25 @@ class Turns:
         turn = Turn(user, handle, draft, on_ended)
         turn_box.append(turn)  # the coroutine has not run yet: it cannot finish before this line
         return turn
+
+    async def save_later(self, message: Message, delays: Sequence[float] = LATER_SAVE_DELAYS_S) -> bool:
+        """A reply whose row could not be written at its end (a lock held longer than the session waited,
+        a full disk): try again now and then while the window stays open, so the whole text reaches the
+        database once it can. True once saved. The caller keeps the task (and may cancel it at shutdown).
+        """
+        if self.store is None or message.id is None or message.save_error is None:
+            return False
+        stored = replace(message, save_error=None)
+        for delay in delays:
+            await asyncio.sleep(delay)
+            try:
+                self.store.finish_message(stored, timeout=0.05)
+            except StoreError as exc:
+                log.info("the reply still cannot be saved: %s", exc)
+                continue
+            log.info("the reply that could not be saved at its end is saved now")
+            return True
+        return False
 
     @staticmethod
     def _history(store: TurnStore | None, user: Message | None, parent_id: int | None) -> Sequence[Message]:

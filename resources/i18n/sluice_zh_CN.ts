@@ -52,6 +52,10 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>之前未能保存的回复现在已保存。</translation>
+    </message>
+    <message>
         <source>There is no reply to regenerate yet.</source>
         <translation>还没有可以重新生成的回复。</translation>
     </message>

@@ -52,6 +52,10 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>先前未能儲存的回覆現在已儲存。</translation>
+    </message>
+    <message>
         <source>There is no reply to regenerate yet.</source>
         <translation>還沒有可以重新產生的回覆。</translation>
     </message>

@@ -290,3 +290,22 @@ def test_a_reply_past_the_size_limit_is_stopped_and_kept(
     (_, row) = store.active_path(c.id)
     assert row.content == turn.message.content and row.error_kind == ErrorKind.TOO_LARGE
     assert server.wait_until_closed()  # the connection was closed, not left streaming
+
+
+def test_a_reply_not_saved_at_its_end_is_saved_later_whole(
+    server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session_module, "FINAL_SAVE_DELAYS_S", (0.01,))
+    c = store.create_conversation("c")
+    server.queue(sse_reply(["saved ", "in the end"]))
+    turn = run_turn(server, store, c.id, text="hi", wrap=FinishFails)
+    assert turn.message is not None and turn.message.save_error is not None
+    assert store.active_path(c.id)[-1].status == MessageStatus.INTERRUPTED
+
+    async def later() -> bool:
+        turns = Turns(ChatSession(ChatClient(HttpPool()), Keys(), store), store)
+        return await turns.save_later(turn.message, delays=(0.0,))  # type: ignore[arg-type]
+
+    assert asyncio.run(later())
+    row = store.active_path(c.id)[-1]
+    assert (row.status, row.content) == (MessageStatus.COMPLETE, "saved in the end")

@@ -393,6 +393,8 @@ class ChatController(QObject):
             if message.id is not None:
                 self._path.append(message)
                 self.transcript.set_reply_id(message.id)
+            if message.save_error is not None and message.id is not None:
+                self.spawn(self._save_later(message))
             if message.id is None and message.status == MessageStatus.CANCELLED and not message.content:
                 # Stopped before the request went out: nothing was sent, saved or received.
                 self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
@@ -408,6 +410,10 @@ class ChatController(QObject):
         self.composer.focus_input()
         if self._redraw_pending:
             self.redraw()
+
+    async def _save_later(self, message: Message) -> None:
+        if await self.turns.save_later(message):
+            self.notice.emit(self.tr("The reply that could not be saved is saved now."))
 
     def _on_event(self, event: StreamEvent) -> None:
         renderer = self._renderer

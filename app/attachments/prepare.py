@@ -150,19 +150,23 @@ def _has_gps(image: object) -> bool:
 
 
 def _encode(image: object, kind: str) -> tuple[bytes, str]:
-    """Re-encode without metadata (no EXIF, no ICC beyond what colours need). GIF becomes PNG (one frame)."""
+    """Re-encode without metadata (no EXIF, no ICC beyond what colours need). GIF becomes PNG (one frame).
+
+    No `optimize`: its extra pass holds the GIL for ~40 ms on a 2048 px JPEG (bench/attach.py), which the
+    window's GUI thread would feel; it saves a few per cent of the bytes.
+    """
     from PIL import Image
 
     assert isinstance(image, Image.Image)
     out = io.BytesIO()
     if kind == "jpeg":
-        image.convert("RGB").save(out, "JPEG", quality=90, optimize=True)
+        image.convert("RGB").save(out, "JPEG", quality=90)
     elif kind == "webp":
         image.save(out, "WEBP", quality=90)
     else:
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             image = image.convert("RGBA")
-        image.save(out, "PNG", optimize=True)
+        image.save(out, "PNG")
         kind = "png"
     return out.getvalue(), kind
 

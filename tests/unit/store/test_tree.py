@@ -167,12 +167,18 @@ def test_switching_costs_the_path_not_the_conversation(store: ConversationStore)
 # -- migration 2 from the previous release's schema -------------------------------------------------
 
 
-def test_a_database_of_the_previous_schema_becomes_one_branch(tmp_path: Path) -> None:
+# The schema of the last release (1), and the one just before the tree (cost and attachments came first).
+TREE_MIGRATION = next(n for n, m in enumerate(schema.MIGRATIONS, 1) if any("parent_id" in s for s in m))
+
+
+@pytest.mark.parametrize("version", sorted({1, TREE_MIGRATION - 1}))
+def test_a_database_of_the_previous_schema_becomes_one_branch(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in schema.MIGRATIONS[0]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
+    for migration in schema.MIGRATIONS[:version]:
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.execute(
         "INSERT INTO conversations (id, title, created, updated) VALUES (1, 'old', 1, 1), (2, 'two', 1, 1),"
         " (3, 'empty', 1, 1)"

@@ -5,6 +5,7 @@ between them, and the edit banner that gives the draft back.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from app.core.errors import StoreError
 from app.core.models import Message, MessageStatus, Role
@@ -117,6 +118,13 @@ def test_the_edit_banner_gives_the_draft_back_and_an_edit_adds_a_version(harness
         harness.press_escape(parts)
         assert composer.text() == "my unsent draft"  # Esc gives the draft back
         assert not composer.is_editing()
+
+        harness.click_link(parts, "Edit")
+        cancel = composer.findChild(QPushButton, "editCancel")
+        assert cancel is not None and cancel.isVisible()
+        cancel.click()
+        assert composer.text() == "my unsent draft"  # so does the banner's Cancel
+        assert not cancel.isVisible()
 
         harness.click_link(parts, "Edit")
         box.selectAll()

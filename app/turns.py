@@ -2,9 +2,10 @@
 
 `Turns.start` saves the user's message under its parent (a follow-up, or a new version of an earlier
 question), builds what is sent from that message's branch (never from other versions), starts the reply
-(app/session.py streams and saves it), and returns a `Turn`. When the reply ends — complete, failed,
-stopped, even stopped before it began, even when the database refused it — `Turn.message` holds the final
-assistant message (status, error, metrics, `save_error`) and `on_ended` is called once. Callers only paint.
+(app/session.py streams it, app/reply_saver.py saves it), and returns a `Turn`. When the reply ends —
+complete, failed, stopped, even stopped before it began, even when the database refused it —
+`Turn.message` holds the final assistant message (status, error, metrics, `save_error`) and `on_ended` is
+called once. Callers only paint.
 
 Regenerate is a turn without new text: a new reply under the same user message, beside the old one.
 """
@@ -20,7 +21,8 @@ from typing import Protocol
 
 from app.core.errors import StoreError
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
-from app.session import ChatSession, EventCallback, GenerationHandle, MessageStore, request_messages
+from app.reply_saver import MessageStore
+from app.session import ChatSession, EventCallback, GenerationHandle, request_messages
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ time plus the real time spent saving — the event loop is blocked while a save 
 saver whose saves grow slower than its interval falls behind the way it did for the attack review.
 
 `old`: a rewrite of the whole reply every PARTIAL_SAVE_INTERVAL (Sluice before issue 12, break 5).
-`new`: app.session's _PartialSaver (every interval up to REWRITE_FREE_CHARS, then once grown by 1/8).
+`new`: app.reply_saver.ReplySaver (every interval up to REWRITE_FREE_CHARS, then once grown by 1/8).
 
 Prints characters written, time spent saving, saves, and the database + WAL size; always exits 0.
 
@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from app.core.events import ContentDelta
 from app.core.models import Message, MessageStatus, Role
-from app.session import PARTIAL_SAVE_INTERVAL, ReplyRecorder, _PartialSaver
+from app.reply_saver import PARTIAL_SAVE_INTERVAL, ReplySaver
+from app.session import ReplyRecorder
 from app.store import ConversationStore
 
 
@@ -74,7 +75,7 @@ def run(policy: str, total: int, rate: float, delta: int) -> None:
         conversation = store.create_conversation("bench")
         piece = "x" * delta
         recorder = ReplyRecorder(started=0.0, clock=clock)
-        saver = _PartialSaver(timed, conversation.id, None, Message(role=Role.ASSISTANT, content=""), clock)
+        saver = ReplySaver(timed, conversation.id, None, Message(role=Role.ASSISTANT, content=""), clock)
         saver.create()
         assert saver.message.id is not None
         last = 0.0

@@ -167,7 +167,7 @@ class ConversationStore:
 
         `timeout`: seconds to wait for another process's lock instead of the connection's 5 s. A reply
         saved as it streams passes a short one: the save blocks the event loop while it waits, and the
-        caller retries later anyway (app/session.py's saver).
+        caller retries later anyway (app/reply_saver.py).
         """
         if timeout is not None:
             self._conn.execute(f"PRAGMA busy_timeout = {max(0, int(timeout * 1000))}")

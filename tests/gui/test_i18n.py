@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, session, settings
+from app import keystore, reply_saver, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
 from app.core.models import Message, Role
 from app.core.sentences import Sentence
@@ -141,7 +141,7 @@ TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
     "keystore": (keystore.MESSAGES,),
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
-    "session": (session.MESSAGES,),
+    "session": (session.MESSAGES, reply_saver.MESSAGES),
 }
 TEMPLATES = sorted(
     {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}

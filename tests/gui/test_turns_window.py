@@ -26,7 +26,7 @@ def test_a_reply_whose_final_save_fails_says_so_and_keeps_its_text(
         raise StoreError(f"The conversation database {self.path} could not be used: disk I/O error.")
 
     monkeypatch.setattr(ConversationStore, "finish_message", refuse)
-    monkeypatch.setattr("app.session.FINAL_SAVE_DELAYS_S", (0.01,), raising=False)
+    monkeypatch.setattr("app.reply_saver.FINAL_SAVE_DELAYS_S", (0.01,))
 
     async def scenario() -> None:
         parts = harness.open()

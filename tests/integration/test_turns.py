@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from app import reply_saver
 from app import session as session_module
 from app.core.errors import ErrorKind, StoreError
 from app.core.events import ContentDelta, StreamEvent
@@ -184,7 +185,7 @@ class FinishFails:
 def test_a_complete_reply_whose_final_save_fails_says_so_and_does_not_stay_streaming(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(session_module, "FINAL_SAVE_DELAYS_S", (0.01, 0.01))
+    monkeypatch.setattr(reply_saver, "FINAL_SAVE_DELAYS_S", (0.01, 0.01))
     c = store.create_conversation("c")
     server.queue(sse_reply(["all ", "of ", "it"]))
 
@@ -247,8 +248,8 @@ def test_the_stream_goes_on_while_another_process_locks_the_database(
 def test_a_full_disk_keeps_the_reply_in_memory_and_says_what_was_not_saved(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(session_module, "FINAL_SAVE_DELAYS_S", (0.01, 0.01))
-    monkeypatch.setattr(session_module, "PARTIAL_SAVE_INTERVAL", 0.0)
+    monkeypatch.setattr(reply_saver, "FINAL_SAVE_DELAYS_S", (0.01, 0.01))
+    monkeypatch.setattr(reply_saver, "PARTIAL_SAVE_INTERVAL", 0.0)
     c = store.create_conversation("c")
     token = "全" * 1000
     server.queue(slow_sse_reply(300, 0, token=token))  # ~900 KB of UTF-8
@@ -295,7 +296,7 @@ def test_a_reply_past_the_size_limit_is_stopped_and_kept(
 def test_a_reply_not_saved_at_its_end_is_saved_later_whole(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(session_module, "FINAL_SAVE_DELAYS_S", (0.01,))
+    monkeypatch.setattr(reply_saver, "FINAL_SAVE_DELAYS_S", (0.01,))
     c = store.create_conversation("c")
     server.queue(sse_reply(["saved ", "in the end"]))
     turn = run_turn(server, store, c.id, text="hi", wrap=FinishFails)

@@ -26,8 +26,12 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "keystore": ({"core"}, {"keyring"}),
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
-    "session": ({"core", "net"}, set()),
-    "turns": ({"core", "session"}, set()),  # one chat turn: the use case the window and the CLI call
+    "reply_saver": ({"core"}, set()),  # the database's copy of a streaming reply
+    "session": ({"core", "net", "reply_saver"}, set()),
+    "turns": (
+        {"core", "session", "reply_saver"},
+        set(),
+    ),  # one chat turn: the use case the window and the CLI call
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
     "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs

@@ -1,4 +1,4 @@
-"""How much the partial saver writes as a reply grows (app/session.py), counted in characters handed to a
+"""How much the partial saver writes as a reply grows (app/reply_saver.py), counted in characters handed to a
 store, under a fake clock: O(n) in all for a reply of n characters, not O(n²)."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 from app.core.errors import StoreError
 from app.core.events import ContentDelta
 from app.core.models import Message, MessageStatus, Role
-from app.session import PARTIAL_SAVE_INTERVAL, ReplyRecorder, _PartialSaver
+from app.reply_saver import PARTIAL_SAVE_INTERVAL, ReplySaver
+from app.session import ReplyRecorder
 
 
 class Clock:
@@ -52,7 +53,7 @@ class CountingStore:
         pass
 
 
-def stream(saver: _PartialSaver, clock: Clock, total_chars: int, delta: str, gap_s: float) -> ReplyRecorder:
+def stream(saver: ReplySaver, clock: Clock, total_chars: int, delta: str, gap_s: float) -> ReplyRecorder:
     recorder = ReplyRecorder(started=clock(), clock=clock)
     for _ in range(total_chars // len(delta)):
         clock.now += gap_s
@@ -61,8 +62,8 @@ def stream(saver: _PartialSaver, clock: Clock, total_chars: int, delta: str, gap
     return recorder
 
 
-def new_saver(store: CountingStore, clock: Clock) -> _PartialSaver:
-    saver = _PartialSaver(store, 7, None, Message(role=Role.ASSISTANT, content=""), clock)
+def new_saver(store: CountingStore, clock: Clock) -> ReplySaver:
+    saver = ReplySaver(store, 7, None, Message(role=Role.ASSISTANT, content=""), clock)
     saver.create()
     return saver
 

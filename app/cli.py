@@ -105,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
     )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_versions",
+        help="with --format json: every version of every turn (each message with id and parent_id), "
+        "not only the branch shown",
+    )
     return parser
 
 
@@ -142,7 +149,14 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.export import run_export
 
             output = Path(args.output) if args.output else None
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
+            return run_export(
+                home,
+                last=args.last,
+                conversation_id=args.id,
+                fmt=args.format,
+                output=output,
+                whole_tree=args.all_versions,
+            )
     except ChatError as exc:
         print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
         return EXIT_ERROR

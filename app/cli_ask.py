@@ -117,6 +117,8 @@ class JsonSink:
                     "cost": cost,
                 }
             )
+        if message.save_error is not None:
+            self.emit({"type": "not_saved", "message": message.save_error})
         if message.error_kind is not None:
             self.emit(
                 {
@@ -175,14 +177,20 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"[stopped{saved}]", file=sys.stderr)
         return EXIT_INTERRUPTED
     sink.close(message)
+    failed = False
     if message.error_kind is not None:
+        failed = True
         if not args.json:
             error = ChatError(
                 message.error_kind, message.error_message or "", retry_after=message.retry_after
             )
             print(f"sluice: {error.describe()}", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+    if message.save_error is not None:
+        # The whole reply was printed above; only the database copy is missing.
+        failed = True
+        if not args.json:
+            print(f"sluice: {message.save_error}", file=sys.stderr)
+    return EXIT_ERROR if failed else 0
 
 
 def _attachments(
@@ -239,7 +247,8 @@ async def _ask(
 ) -> Message:
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
-    from app.session import ChatSession, request_messages
+    from app.session import ChatSession
+    from app.turns import Turns
 
     store = None
     conversation_id = None
@@ -253,7 +262,6 @@ async def _ask(
             title_from_text(user.content), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
-        store.add_message(conversation_id, user)
     pool = HttpPool()
     from app.profiles.catalog import ModelCatalog
 
@@ -262,9 +270,24 @@ async def _ask(
         ChatClient(pool), Keystore(), store, profiles, prices=ModelCatalog(home.models_path)
     )
     try:
-        messages = request_messages(args.system or "", [user])
-        params = GenerationParams(model=model, send_images=send_images)
-        return await session.generate(profile, messages, params, sink, conversation_id=conversation_id)
+        turn = Turns(session, store).start(
+            profile=profile,
+            params=GenerationParams(model=model, send_images=send_images),
+            on_event=sink,
+            conversation_id=conversation_id,
+            system_prompt=args.system or "",
+            user=user,
+        )
+        try:
+            await asyncio.wait([turn.handle.task])
+        except asyncio.CancelledError:  # Ctrl+C: stop the reply once, let it save what arrived
+            turn.stop()
+            await asyncio.wait([turn.handle.task])
+            raise
+        if turn.failure is not None:
+            raise turn.failure
+        assert turn.message is not None  # set when the task ended, whatever way
+        return turn.message
     finally:
         await pool.aclose()
         if store is not None:

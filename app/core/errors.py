@@ -33,6 +33,7 @@ class ErrorKind(StrEnum):
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
     ATTACHMENT = "attachment"  # a file that cannot be sent (type, size, a model that takes no images)
+    TOO_LARGE = "too_large"  # ours: the reply passed Sluice's size limit and was stopped (text kept)
 
 
 # What each kind means, in words a user can act on. The provider's own message is shown beside it.
@@ -52,6 +53,7 @@ KIND_EXPLANATIONS: dict[ErrorKind, Sentence] = {
     ErrorKind.CONNECTION: QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
     ErrorKind.KEY: QT_TRANSLATE_NOOP("errors", "No API key could be used."),
     ErrorKind.ATTACHMENT: QT_TRANSLATE_NOOP("errors", "The attachment cannot be sent."),
+    ErrorKind.TOO_LARGE: QT_TRANSLATE_NOOP("errors", "The reply was too large to keep."),
 }
 
 

@@ -81,12 +81,17 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One turn. Assistant messages carry the metrics and outcome of the generation that made them."""
+    """One turn. Assistant messages carry the metrics and outcome of the generation that made them.
+
+    A conversation is a tree: `parent_id` is the message this one answers or follows (None for a first
+    message). Edit adds a sibling user message, Regenerate a sibling reply; nothing is replaced.
+    """
 
     role: Role
     content: str
     id: int | None = None
     conversation_id: int | None = None
+    parent_id: int | None = None
     reasoning: str = ""
     status: MessageStatus = MessageStatus.COMPLETE
     profile: str | None = None
@@ -96,6 +101,7 @@ class Message:
     error_kind: ErrorKind | None = None
     error_message: str | None = None
     retry_after: float | None = None  # seconds, from a rate-limit answer; not stored
+    save_error: str | None = None  # why the database does not hold this message as shown; not stored
     ttft_ms: float | None = None
     tokens_per_s: float | None = None
     reasoning_ms: float | None = None
@@ -123,6 +129,17 @@ class Conversation:
     profile: str | None = None
     model: str | None = None
     system_prompt: str = ""
+    active_leaf: int | None = None  # the last message of the branch shown and sent (as it was read)
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """Where a message stands among its siblings (the versions of one turn): "‹ 2/3 ›"."""
+
+    index: int  # 1-based position, oldest first
+    count: int
+    previous: int | None  # the sibling before it, None for the first
+    next: int | None  # the sibling after it, None for the last
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,10 @@
         <translation>打开配置</translation>
     </message>
     <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
         <source>Add a profile first: sluice profile add NAME --preset openai --key-stdin</source>
         <translation>请先添加一个配置：sluice profile add NAME --preset openai --key-stdin</translation>
     </message>
@@ -48,20 +52,24 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>之前未能保存的回复现在已保存。</translation>
+    </message>
+    <message>
+        <source>There is no reply to regenerate yet.</source>
+        <translation>还没有可以重新生成的回复。</translation>
+    </message>
+    <message>
+        <source>Other versions can be shown once the reply ends.</source>
+        <translation>回复结束后才能查看其他版本。</translation>
+    </message>
+    <message>
         <source>The reply failed unexpectedly: {}</source>
         <translation>回复意外失败：{}</translation>
     </message>
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回复已保留。</translation>
-    </message>
-    <message>
-        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
-        <translation>正在编辑：未发送的文字已被替换，在输入框中按 Ctrl+Z 可恢复。</translation>
-    </message>
-    <message>
-        <source>Editing: sending replaces this message and the replies after it.</source>
-        <translation>编辑中：发送后将替换这条消息及其后的回复。</translation>
     </message>
     <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
@@ -157,6 +165,14 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>Editing a message — Esc to cancel</source>
+        <translation>正在编辑消息 — 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message>
         <source>Message — Enter to send, Shift+Enter for a new line</source>
         <translation>输入消息 — Enter 发送，Shift+Enter 换行</translation>
@@ -1021,6 +1037,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>No API key could be used.</source>
         <translation>没有可用的 API 密钥。</translation>
     </message>
+    <message>
+        <source>The reply was too large to keep.</source>
+        <translation>回复太大，无法继续接收。</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -1529,6 +1549,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
         <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {name}</translation>
+    </message>
+    <message>
+        <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
+        <translation>回复超过了 {limit} 百万个字符，已在此处停止；已收到的文字都保留着。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {error} Its text is only on screen: copy it before closing.</source>
+        <translation>回复无法保存：{error} 它的文字只在屏幕上：关闭前请先复制。</translation>
+    </message>
+    <message>
+        <source>Only part of this reply could be saved: {error}</source>
+        <translation>这条回复只保存了一部分：{error}</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,10 @@
         <translation>開啟設定檔</translation>
     </message>
     <message>
+        <source>Not saved.</source>
+        <translation>未儲存。</translation>
+    </message>
+    <message>
         <source>Add a profile first: sluice profile add NAME --preset openai --key-stdin</source>
         <translation>請先新增一個設定檔：sluice profile add NAME --preset openai --key-stdin</translation>
     </message>
@@ -48,20 +52,24 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>先前未能儲存的回覆現在已儲存。</translation>
+    </message>
+    <message>
+        <source>There is no reply to regenerate yet.</source>
+        <translation>還沒有可以重新產生的回覆。</translation>
+    </message>
+    <message>
+        <source>Other versions can be shown once the reply ends.</source>
+        <translation>回覆結束後才能檢視其他版本。</translation>
+    </message>
+    <message>
         <source>The reply failed unexpectedly: {}</source>
         <translation>回覆意外失敗：{}</translation>
     </message>
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回覆已保留。</translation>
-    </message>
-    <message>
-        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
-        <translation>正在編輯：尚未送出的文字已被取代，在輸入框中按 Ctrl+Z 即可復原。</translation>
-    </message>
-    <message>
-        <source>Editing: sending replaces this message and the replies after it.</source>
-        <translation>編輯中：傳送後會取代這則訊息及其後的回覆。</translation>
     </message>
     <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
@@ -157,6 +165,14 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>Editing a message — Esc to cancel</source>
+        <translation>正在編輯訊息 — 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message>
         <source>Message — Enter to send, Shift+Enter for a new line</source>
         <translation>輸入訊息 — Enter 傳送，Shift+Enter 換行</translation>
@@ -1021,6 +1037,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>No API key could be used.</source>
         <translation>沒有可用的 API 金鑰。</translation>
     </message>
+    <message>
+        <source>The reply was too large to keep.</source>
+        <translation>回覆太大，無法繼續接收。</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -1529,6 +1549,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
         <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {name}</translation>
+    </message>
+    <message>
+        <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
+        <translation>回覆超過了 {limit} 百萬個字元，已在此處停止；已收到的文字都保留著。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {error} Its text is only on screen: copy it before closing.</source>
+        <translation>回覆無法儲存：{error} 它的文字只在螢幕上：關閉前請先複製。</translation>
+    </message>
+    <message>
+        <source>Only part of this reply could be saved: {error}</source>
+        <translation>這則回覆只儲存了一部分：{error}</translation>
     </message>
 </context>
 <context>

@@ -26,13 +26,29 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "keystore": ({"core"}, {"keyring"}),
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
-    "session": ({"core", "net"}, set()),
+    "reply_saver": ({"core"}, set()),  # the database's copy of a streaming reply
+    "session": ({"core", "net", "reply_saver"}, set()),
+    "turns": (
+        {"core", "session", "reply_saver"},
+        set(),
+    ),  # one chat turn: the use case the window and the CLI call
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
     "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
     "cli_ask": (
-        {"core", "home", "keystore", "profiles", "net", "session", "store", "attachments", "settings"},
+        {
+            "core",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+            "turns",
+        },
         set(),
     ),
     "cli_stats": ({"core", "home", "store"}, set()),

@@ -57,9 +57,9 @@ def error_text(message: Message) -> tuple[str, str] | None:
         return None
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
-    if message.error_kind == ErrorKind.KEY:
-        # Ours (no key, no keyring), not a gateway's: a Sentence while the reply is on screen, said in the
-        # window's language; read back from the database it is the English it was saved as.
+    if message.error_kind in (ErrorKind.KEY, ErrorKind.TOO_LARGE):
+        # Ours (no key, no keyring, too large), not a gateway's: a Sentence while the reply is on screen,
+        # said in the window's language; read back from the database it is the English it was saved as.
         detail = translated(detail)
     if message.retry_after is not None:
         detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(

@@ -228,31 +228,6 @@ def test_mark_interrupted_only_touches_streaming_messages(store: ConversationSto
     assert store.mark_interrupted() == 0
 
 
-def test_delete_messages_from_removes_that_message_and_later_ones(store: ConversationStore) -> None:
-    conversation = store.create_conversation("edit")
-    other = store.create_conversation("other")
-    added = [store.add_message(conversation.id, Message(role=Role.USER, content=str(i))) for i in range(4)]
-    kept_elsewhere = store.add_message(other.id, Message(role=Role.USER, content="elsewhere"))
-
-    deleted = store.delete_messages_from(conversation.id, added[1].id or 0)
-
-    assert deleted == added[1:]
-    assert store.messages(conversation.id) == added[:1]
-    assert store.messages(other.id) == [kept_elsewhere]
-
-
-def test_delete_messages_from_refuses_a_message_of_another_conversation(store: ConversationStore) -> None:
-    conversation = store.create_conversation("a")
-    other = store.create_conversation("b")
-    mine = store.add_message(conversation.id, Message(role=Role.USER, content="mine"))
-    theirs = store.add_message(other.id, Message(role=Role.USER, content="theirs"))
-
-    with pytest.raises(StoreError):
-        store.delete_messages_from(conversation.id, theirs.id or 0)
-    assert store.messages(conversation.id) == [mine]
-    assert store.messages(other.id) == [theirs]
-
-
 # -- conversations --------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from typing import TextIO
 from app import __version__
 from app.cli_ask import run_ask
 from app.core.errors import ChatError, SluiceError
+from app.core.keytext import key_fault
 from app.core.models import PROXY_SYSTEM, Profile, valid_auth
 from app.home import Home
 from app.keystore import Keystore
@@ -141,6 +142,9 @@ def _read_key(stdin: TextIO) -> str:
     key = stdin.readline().strip()
     if not key:
         raise SluiceError('No key on stdin. Pipe it in, e.g.: printf %s "$KEY" | sluice profile set-key NAME')
+    fault = key_fault(key)
+    if fault is not None:
+        raise SluiceError(f"Not saved: {fault}")
     return key
 
 

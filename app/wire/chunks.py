@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from app.core.errors import ChatError, ErrorKind
+from app.core.errors import ChatError, ErrorKind, redact
 from app.core.events import (
     ContentDelta,
     Finish,
@@ -22,6 +22,7 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import ToolCall, Usage
+from app.wire.bounded_json import MAX_JSON_DEPTH, JSONTooDeepError, loads_bounded
 from app.wire.sse import ServerSentEvent
 
 _OPEN = "<think>"
@@ -29,6 +30,7 @@ _CLOSE = "</think>"
 _NEWLINES = "\r\n"
 _MAX_MESSAGE = 500
 _DATA_EVENTS = (None, "message")
+TOO_DEEP = f"The stream sent JSON nested deeper than {MAX_JSON_DEPTH} levels; reading stopped there."
 
 
 class ThinkSplitter:
@@ -143,10 +145,13 @@ class ChunkInterpreter:
         if not data:
             return []  # an empty data event is a keep-alive some gateways send
         try:
-            obj = json.loads(data)
+            obj = loads_bounded(data)
+        except JSONTooDeepError:
+            raise ChatError(ErrorKind.PROTOCOL, TOO_DEEP) from None
         except ValueError:
+            # Redact before cutting: a cut through a key would leave a piece exact-match redaction misses.
             raise ChatError(
-                ErrorKind.PROTOCOL, f"The stream sent data that is not JSON: {_clip(data, 80)}"
+                ErrorKind.PROTOCOL, f"The stream sent data that is not JSON: {_clip(redact(data), 80)}"
             ) from None
         if not isinstance(obj, dict):
             return []
@@ -271,9 +276,11 @@ def _append_usage(out: list[StreamEvent], usage: object) -> None:
 def _error_text(data: str) -> str:
     """The message of an `event: error`, whose data may be JSON or plain text."""
     try:
-        obj = json.loads(data)
+        obj = loads_bounded(data)
+    except JSONTooDeepError:
+        return TOO_DEEP
     except ValueError:
-        return _clip(data.strip() or "error event without a message", _MAX_MESSAGE)
+        return _clip(redact(data.strip()) or "error event without a message", _MAX_MESSAGE)
     if isinstance(obj, dict) and obj.get("error") is not None:
         return _error_message(obj["error"])
     return _error_message(obj)
@@ -288,7 +295,7 @@ def _error_message(error: object) -> str:
         text = message
     else:
         text = json.dumps(error, ensure_ascii=False, separators=(",", ":"))
-    return _clip(text.strip() or "error without a message", _MAX_MESSAGE)
+    return _clip(redact(text.strip()) or "error without a message", _MAX_MESSAGE)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,6 +15,7 @@ from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
+from app.cli_output import json_line, shown
 from app.core.errors import ChatError, SluiceError
 from app.core.keytext import key_fault
 from app.core.models import PROXY_SYSTEM, Profile, valid_auth
@@ -123,10 +123,11 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
 
             return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
     except ChatError as exc:
-        print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
+        # As `ask` says it: the kind, then the words (the gateway's: made visible on a terminal).
+        print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     except SluiceError as exc:
-        print(f"sluice: {exc}", file=sys.stderr)
+        print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     build_parser().print_help()
     return 0
@@ -299,7 +300,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
             }
         )
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     if not rows:
         print(
@@ -329,5 +330,5 @@ def _models(args: argparse.Namespace, home: Home) -> int:
             await pool.aclose()
 
     for model_id in asyncio.run(fetch()):
-        print(model_id)
+        print(shown(model_id, sys.stdout))
     return 0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime
 
+from app.cli_output import json_line, shown
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message, MessageStatus
 from app.home import Home
@@ -82,7 +82,7 @@ def run_export(home: Home, *, last: bool, conversation_id: int | None, fmt: str)
     finally:
         store.close()
     if fmt == "json":
-        sys.stdout.write(json.dumps(conversation_json(conversation, messages), ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(conversation_markdown(conversation, messages))
+        sys.stdout.write(json_line(conversation_json(conversation, messages)) + "\n")
+    else:  # to a terminal, control characters in the saved text are shown, not obeyed
+        sys.stdout.write(shown(conversation_markdown(conversation, messages), sys.stdout))
     return 0

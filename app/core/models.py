@@ -56,10 +56,17 @@ class Message:
     error_message: str | None = None
     retry_after: float | None = None  # seconds, from a rate-limit answer; not stored
     ttft_ms: float | None = None
+    # Completion tokens per second when the gateway reported them (`rate_counts_tokens`); without usage,
+    # the content/reasoning chunks per second, which are not tokens (a chunk often holds several).
     tokens_per_s: float | None = None
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
+
+    @property
+    def rate_counts_tokens(self) -> bool:
+        """True when `tokens_per_s` counts tokens the gateway reported, False when it counts chunks."""
+        return bool(self.usage is not None and self.usage.completion_tokens)
 
 
 @dataclass(frozen=True, slots=True)

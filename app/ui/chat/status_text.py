@@ -31,8 +31,11 @@ def status_line(message: Message) -> str:
         )
     if message.tokens_per_s is not None:
         # Without usage the rate counts chunks: never call them tokens (a chunk often holds several).
-        rate = "{} tok/s" if message.rate_counts_tokens else "{} chunks/s"
-        parts.append(QCoreApplication.translate("status", rate).format(f"{message.tokens_per_s:.0f}"))
+        if message.rate_counts_tokens:
+            rate = QCoreApplication.translate("status", "{} tok/s")
+        else:
+            rate = QCoreApplication.translate("status", "{} chunks/s")
+        parts.append(rate.format(f"{message.tokens_per_s:.0f}"))
     tokens = _token_counts(message)
     if tokens:
         parts.append(tokens)

@@ -22,12 +22,14 @@ from tests.support.server import Reply, TestServer, json_reply, sse_reply
 from tests.support.socks import SocksProxy
 
 MB = 1024 * 1024
-# Runs `sluice` and prints its own peak RSS (kB on Linux) last on stderr.
+# Runs `sluice` and prints its own peak RSS (VmHWM, kB) last on stderr. Not ru_maxrss: Linux keeps that
+# across exec, so a child forked from a big parent would report the parent's size.
 _MEASURED = (
-    "import resource, sys\n"
+    "import sys\n"
     "from app.cli import run_cli\n"
     "code = run_cli(sys.argv[1:])\n"
-    "sys.stderr.write(f'\\nMAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+    "peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+    "sys.stderr.write(f'\\nMAXRSS {peak}\\n')\n"
     "sys.exit(code)\n"
 )
 

@@ -27,10 +27,11 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
-    "export": ({"core", "home", "store"}, set()),
+    "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
+    "export": ({"core", "home", "store", "cli_output"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store", "cli_output"}, set()),
     "cli": (
         {
             "core",
@@ -41,6 +42,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "session",
             "store",
             "cli_ask",
+            "cli_output",
             "export",
             "logs",
             "desktop",

@@ -236,3 +236,35 @@ def test_protocol_error_before_any_reply_is_a_connection_problem() -> None:
     exc = httpx.RemoteProtocolError("Server disconnected without sending a response.")
     error = transport_error(exc, TARGET, streaming=False)
     assert error.kind == ErrorKind.CONNECTION
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (429, ErrorKind.RATE_LIMIT),
+        (400, ErrorKind.BAD_REQUEST),
+        (403, ErrorKind.AUTH),
+        (503, ErrorKind.SERVER),
+    ],
+)
+def test_a_list_of_error_objects_gives_the_first_message(status: int, kind: ErrorKind) -> None:
+    """Google's APIs wrap the error in a list (issue 11 §6.1); the message was lost to "HTTP 429 … from host"."""
+    body = json.dumps([{"error": {"code": status, "message": "Resource has been exhausted (e.g. check quota).",
+                                  "status": "RESOURCE_EXHAUSTED" if status == 429 else "X"}}])  # fmt: skip
+    error = http_error(*_response(status, body))
+    assert error.kind == (kind if status == 429 else ErrorKind.QUOTA if status in (400, 403) else kind)
+    assert error.message == "Resource has been exhausted (e.g. check quota)."
+
+
+def test_openai_insufficient_quota_at_429_is_still_quota() -> None:
+    body = _openai("You exceeded your current quota, please check your plan.", code="insufficient_quota")
+    assert http_error(*_response(429, body)).kind == ErrorKind.QUOTA
+
+
+def test_an_error_body_nested_too_deep_keeps_the_status_kind() -> None:
+    error = http_error(*_response(401, "[" * 3000 + "]" * 3000))
+    assert error.kind == ErrorKind.AUTH
+    assert (
+        error.message
+        == "HTTP 401 Unauthorized from gw.example.com (its error body was nested too deep to read)"
+    )

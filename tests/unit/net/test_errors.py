@@ -239,21 +239,21 @@ def test_protocol_error_before_any_reply_is_a_connection_problem() -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "kind"),
+    ("status", "state", "message", "kind"),
     [
-        (429, ErrorKind.RATE_LIMIT),
-        (400, ErrorKind.BAD_REQUEST),
-        (403, ErrorKind.AUTH),
-        (503, ErrorKind.SERVER),
+        (429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", ErrorKind.RATE_LIMIT),
+        (400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", ErrorKind.BAD_REQUEST),
+        (403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers.", ErrorKind.AUTH),
+        (503, "UNAVAILABLE", "The model is overloaded. Please try again later.", ErrorKind.SERVER),
     ],
 )
-def test_a_list_of_error_objects_gives_the_first_message(status: int, kind: ErrorKind) -> None:
-    """Google's APIs wrap the error in a list (issue 11 §6.1); the message was lost to "HTTP 429 … from host"."""
-    body = json.dumps([{"error": {"code": status, "message": "Resource has been exhausted (e.g. check quota).",
-                                  "status": "RESOURCE_EXHAUSTED" if status == 429 else "X"}}])  # fmt: skip
+def test_a_list_of_error_objects_gives_the_first_message(
+    status: int, state: str, message: str, kind: ErrorKind
+) -> None:
+    """Google's APIs wrap the error in a list (issue 11 §6.1): the message was lost to "HTTP 429 … from host"."""
+    body = json.dumps([{"error": {"code": status, "message": message, "status": state}}])
     error = http_error(*_response(status, body))
-    assert error.kind == (kind if status == 429 else ErrorKind.QUOTA if status in (400, 403) else kind)
-    assert error.message == "Resource has been exhausted (e.g. check quota)."
+    assert (error.kind, error.message) == (kind, message)
 
 
 def test_openai_insufficient_quota_at_429_is_still_quota() -> None:

@@ -250,7 +250,7 @@ def test_protocol_error_before_any_reply_is_a_connection_problem() -> None:
 def test_a_list_of_error_objects_gives_the_first_message(
     status: int, state: str, message: str, kind: ErrorKind
 ) -> None:
-    """Google's APIs wrap the error in a list (issue 11 §6.1): the message was lost to "HTTP 429 … from host"."""
+    """Google's APIs wrap the error in a list (issue 11 §6.1); its message was shown as "HTTP 429 …"."""
     body = json.dumps([{"error": {"code": status, "message": message, "status": state}}])
     error = http_error(*_response(status, body))
     assert (error.kind, error.message) == (kind, message)

@@ -1,4 +1,4 @@
-"""The words under a reply (app/ui/status_text.py): the reply's tokens and the prompt's apart, and a rate
+"""The words under a reply (app/ui/chat/status_text.py): the reply's tokens and the prompt's apart, and a rate
 that says what it counted (issue 11 §6.2: "35 tokens" was prompt + reply; chunks were called tokens)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from app.core.models import Message, Role, Usage
-from app.ui.status_text import status_line
+from app.ui.chat.status_text import status_line
 
 
 def _reply(usage: Usage | None, rate: float | None = 42.0) -> Message:

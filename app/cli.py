@@ -216,6 +216,9 @@ def _profile_from_args(args: argparse.Namespace) -> Profile:
 
 def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
     """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
+    fault = key_fault(key) if key is not None else None
+    if fault is not None:  # a key read from an imported snippet, which `_read_key` did not see
+        raise SluiceError(f"Not saved: {fault}")
     stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
     if key is not None:
         Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile

@@ -171,3 +171,16 @@ class _Keys:
 
     async def aget(self, name: str) -> str | None:
         return self.key
+
+
+def test_an_imported_snippet_with_a_non_ascii_key_is_refused_plainly(
+    sluice: Sluice, server: TestServer
+) -> None:
+    snippet = (
+        f'curl {server.base_url}/chat/completions -H "Authorization: Bearer sk-abc\u00a0def0123456789"\n'
+    )
+    done = sluice.run("profile", "import", "pasted", stdin=snippet)
+    assert done.returncode == 1
+    no_traceback(done.stderr)
+    assert "U+00A0" in done.stderr and "HTTP header cannot carry" in done.stderr
+    assert sluice.run("profile", "list", "--json").stdout.strip() == "[]"

@@ -41,6 +41,7 @@ from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.sse import SSEDecoder
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
+_MAX_MODELS_BODY = 16 * 1024 * 1024  # far above any real model list; an endless one stops here
 _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
 # Bodies are decoded here (`_body`), not by httpx, so ask only for what zlib reads.
@@ -323,19 +324,29 @@ class ChatClient:
         """Model ids from GET {base_url}/models, sorted."""
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/models")
-        headers = {"Accept": "application/json", "User-Agent": _USER_AGENT, **dict(profile.headers)}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": _ACCEPT_ENCODING,
+            "User-Agent": _USER_AGENT,
+            **dict(profile.headers),
+        }
         headers.update(auth_headers(profile, key))
         try:
-            response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
+            # Streamed and capped: a hostile gateway's endless /models must not fill the memory.
+            async with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as response:
+                if response.status_code >= 400:
+                    raise http_error(response, await _read_capped(response, MAX_ERROR_BODY))
+                body = await _read_capped(response, _MAX_MODELS_BODY + 1)
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise transport_error(exc, url, streaming=False) from None
         except asyncio.CancelledError:
             await self._pool.reclaim_orphans()
             raise
-        if response.status_code >= 400:
-            raise http_error(response, response.content[:MAX_ERROR_BODY])
+        if len(body) > _MAX_MODELS_BODY:
+            limit = _MAX_MODELS_BODY // (1024 * 1024)
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with more than {limit} MB.")
         try:
-            payload = loads_bounded(response.content)
+            payload = loads_bounded(body)
         except JSONTooDeepError as exc:
             raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with {exc}.") from None
         except ValueError:

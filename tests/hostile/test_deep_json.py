@@ -89,3 +89,22 @@ def test_deep_profiles_toml(sluice: Sluice) -> None:
     assert "nested too deep" in done.stderr and str(path) in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert path.read_text() == text  # nothing overwritten
+
+
+def test_an_endless_models_list_stops_at_16_mb(local: Sluice, server: TestServer) -> None:
+    """/models was read whole: a gateway that never ends the list grew the memory without bound."""
+    entry = b'{"id": "model", "object": "model"},' * 2000  # ~70 kB a write
+    server.queue(
+        Reply(
+            headers={"content-type": "application/json"},
+            chunks=[b'{"object": "list", "data": ['],
+            endless=True,
+            endless_chunk=entry,
+            gap_s=0.0,
+        ),
+        path="/v1/models",
+    )
+    done = local.run("models", timeout=60)
+    assert done.returncode == 1
+    no_traceback(done.stderr)
+    assert "answered /models with more than 16 MB" in done.stderr

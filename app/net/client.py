@@ -41,6 +41,7 @@ from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.sse import SSEDecoder
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
+_MAX_SNIFF = 64 * 1024  # bytes read to tell SSE sent as text/plain from anything else
 _MAX_MODELS_BODY = 16 * 1024 * 1024  # far above any real model list; an endless one stops here
 _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
@@ -388,8 +389,8 @@ async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, 
             # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.
             async for piece in body:
                 first += piece
-                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
-                    break
+                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5 or len(first) > _MAX_SNIFF:
+                    break  # past _MAX_SNIFF of blank lines it is not a stream: refused below
             head = first.lstrip(b"\xef\xbb\xbf \r\n")
             if "html" in ctype or not head.startswith((b"data:", b":", b"event:", b"id:")):
                 shown = ctype.split(";")[0] or "no content type"

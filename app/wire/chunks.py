@@ -30,6 +30,7 @@ _CLOSE = "</think>"
 _NEWLINES = "\r\n"
 _MAX_MESSAGE = 500
 _DATA_EVENTS = (None, "message")
+MAX_TOOL_ARGUMENTS = 32 * 1024 * 1024  # characters, over all tool calls of one reply
 TOO_DEEP = f"The stream sent JSON nested deeper than {MAX_JSON_DEPTH} levels; reading stopped there."
 
 
@@ -130,6 +131,7 @@ class ChunkInterpreter:
         self._think = ThinkSplitter()
         self._tools: dict[int, _ToolCallParts] = {}
         self._last_finish: str | None = None
+        self._tool_size = 0  # characters of tool-call arguments so far
 
     def feed(self, event: ServerSentEvent) -> list[StreamEvent]:
         if self.done:
@@ -227,10 +229,13 @@ class ChunkInterpreter:
         parts.id = _merge_whole(parts.id, call_id)
         parts.name = _merge_whole(parts.name, _str(_get(function, "name")))
         arguments = _get(function, "arguments")
+        if isinstance(arguments, dict):  # a few bridges send the object itself
+            arguments = json.dumps(arguments, ensure_ascii=False)
         if isinstance(arguments, str):
+            self._tool_size += len(arguments)
+            if self._tool_size > MAX_TOOL_ARGUMENTS:  # the reply cap counts text; this counts tool calls
+                raise ChatError(ErrorKind.PROTOCOL, "The stream sent tool-call arguments larger than 32 MB.")
             parts.arguments.append(arguments)
-        elif isinstance(arguments, dict):  # a few bridges send the object itself
-            parts.arguments.append(json.dumps(arguments, ensure_ascii=False))
 
     def _index_without_index(self, call_id: str) -> int:
         # Some Gemini bridges send no index: a new id starts a call, a piece without one continues the last.

@@ -5,8 +5,9 @@ complete line is decoded (UTF-8, errors replaced), so a character cut between tw
 broken, and U+2028 / U+2029 / NEL inside a JSON string stay text (str.splitlines would split on them).
 
 Each feed scans only the bytes it was given; a long line grows one bytearray, so decoding is O(n) in the
-bytes fed however the body is cut. A line is capped at MAX_LINE bytes: a gateway that sends more without a
-line ending gets a `protocol` error, and the decoder holds at most MAX_LINE plus one network read.
+bytes fed however the body is cut. A line, and the data of one event, are capped at MAX_LINE: a gateway that
+sends more without a line ending (or endless `data:` lines without the blank line that ends an event) gets
+a `protocol` error, and the decoder holds at most MAX_LINE plus one network read.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class SSEDecoder:
         self._data: list[str] = []
         self._event: str | None = None
         self._last_id: str | None = None
+        self._data_size = 0  # characters in self._data, the pending event
         self._failed: ChatError | None = None  # a line went over MAX_LINE: every later call raises it
 
     def feed(self, data: bytes) -> list[ServerSentEvent]:
@@ -73,7 +75,7 @@ class SSEDecoder:
         end = len(data)
         for match in _EOL.finditer(data, pos):
             if len(self._line) + match.start() - pos > MAX_LINE:
-                return self._fail(events)
+                return self._fail(events, "a line")
             if self._line:
                 self._line += data[pos : match.start()]
                 raw = bytes(self._line)
@@ -81,21 +83,24 @@ class SSEDecoder:
             else:
                 raw = data[pos : match.start()]
             self._take_line(raw.decode("utf-8", errors="replace"), events)
+            if self._data_size > MAX_LINE:
+                return self._fail(events, "an event")
             pos = match.end()
             if pos == end and match.group() == b"\r":
                 self._after_cr = True
         if pos < end:
             if len(self._line) + end - pos > MAX_LINE:
-                return self._fail(events)
+                return self._fail(events, "a line")
             self._line += data[pos:]
         return events
 
-    def _fail(self, events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    def _fail(self, events: list[ServerSentEvent], what: str) -> list[ServerSentEvent]:
         self._line = bytearray()  # release the memory now, not when the decoder is dropped
         self._data = []
+        self._data_size = 0
         self._failed = ChatError(
             ErrorKind.PROTOCOL,
-            f"The gateway sent a line longer than {MAX_LINE // (1024 * 1024)} MB; reading stopped there.",
+            f"The gateway sent {what} longer than {MAX_LINE // (1024 * 1024)} MB; reading stopped there.",
         )
         if events:
             return events
@@ -136,6 +141,7 @@ class SSEDecoder:
             value = value[1:]
         if field == "data":
             self._data.append(value)
+            self._data_size += len(value) + 1
         elif field == "event":
             self._event = value or None
         elif field == "id" and "\0" not in value:  # the spec ignores ids containing NUL
@@ -146,4 +152,5 @@ class SSEDecoder:
         if self._data:
             events.append(ServerSentEvent(self._event, "\n".join(self._data), self._last_id))
         self._data = []
+        self._data_size = 0
         self._event = None

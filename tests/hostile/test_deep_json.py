@@ -108,3 +108,19 @@ def test_an_endless_models_list_stops_at_16_mb(local: Sluice, server: TestServer
     assert done.returncode == 1
     no_traceback(done.stderr)
     assert "answered /models with more than 16 MB" in done.stderr
+
+
+def test_endless_blank_lines_as_text_plain_are_not_sniffed_forever(local: Sluice, server: TestServer) -> None:
+    """A 200 without an event-stream type is sniffed for SSE; blank lines without end were all kept."""
+    server.queue(
+        Reply(
+            headers={"content-type": "text/plain"},
+            chunks=[b"\n"],
+            endless=True,
+            endless_chunk=b"\r\n" * 32768,
+        )
+    )
+    done = local.run("ask", "hi", timeout=60)
+    assert done.returncode == 1
+    no_traceback(done.stderr)
+    assert "answered with text/plain instead of a chat stream" in done.stderr

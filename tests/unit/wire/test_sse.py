@@ -149,3 +149,13 @@ def test_events_in_the_same_read_as_the_overlong_line_come_first() -> None:
 def test_a_line_just_under_the_cap_is_read() -> None:
     body = b"data: " + b"y" * (MAX_LINE - 6) + b"\n\n"
     assert events_of(body[:1000], body[1000:]) == [ServerSentEvent(None, "y" * (MAX_LINE - 6))]
+
+
+def test_endless_data_lines_without_the_blank_line_are_capped_like_a_line() -> None:
+    """Each line is short, but the event never ends: its data would grow without bound."""
+    decoder = SSEDecoder()
+    line = b"data: " + b"z" * 1000 + b"\n"
+    with pytest.raises(ChatError) as refused:
+        for _ in range(MAX_LINE // 1000 + 10):
+            decoder.feed(line * 64)
+    assert "an event longer than 16 MB" in refused.value.message

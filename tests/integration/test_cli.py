@@ -173,6 +173,9 @@ def test_profile_commands(sluice: Sluice, server: TestServer) -> None:
         "headers",
         "proxy",
         "stream_usage",
+        "request_cost",
+        "prices",
+        "vision",
         "default",
         "has_key",
     }

@@ -28,10 +28,26 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
     "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
-    "export": ({"core", "home", "store", "cli_output"}, set()),
+    "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
+    "export": ({"core", "home", "store", "wire", "cli_output"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store", "cli_output"}, set()),
+    "cli_ask": (
+        {
+            "core",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+            "cli_output",
+        },
+        set(),
+    ),
+    "cli_stats": ({"core", "home", "store", "cli_output"}, set()),
     "cli": (
         {
             "core",
@@ -43,6 +59,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "store",
             "cli_ask",
             "cli_output",
+            "cli_stats",
             "export",
             "logs",
             "desktop",

@@ -65,7 +65,13 @@ CHUNK = st.fixed_dictionaries(
         "usage": st.fixed_dictionaries(
             {},
             optional={
-                k: st.integers() | JSON for k in ("prompt_tokens", "completion_tokens", "total_tokens")
+                **{k: st.integers() | JSON for k in ("prompt_tokens", "completion_tokens", "total_tokens")},
+                "cost": st.floats()
+                | st.text(max_size=12)
+                | st.sampled_from(["1e999999999", "-0", "NaN"])
+                | JSON,
+                "completion_tokens_details": st.fixed_dictionaries({}, optional={"reasoning_tokens": JSON}),
+                "prompt_tokens_details": st.fixed_dictionaries({}, optional={"cached_tokens": JSON}),
             },
         )
         | JSON,

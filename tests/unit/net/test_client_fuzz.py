@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import json
 import zlib
 from collections.abc import AsyncIterator
 
@@ -71,11 +72,8 @@ def _encode(body: bytes, encoding: str) -> tuple[bytes, str]:
     return body, encoding
 
 
-def _run(status: int, ctype: str, encoding: str, body: bytes) -> list[StreamEvent]:
-    wire, content_encoding = _encode(body, encoding)
-    headers = {"content-type": ctype} if ctype else {}
-    if content_encoding:
-        headers["content-encoding"] = content_encoding
+def _pool(status: int, headers: dict[str, str], wire: bytes) -> HttpPool:
+    """A pool whose every client talks to a gateway that answers `status`, `headers` and `wire`."""
 
     async def body_pieces() -> AsyncIterator[bytes]:
         for start in range(0, len(wire), 7):  # network-sized reads, so nothing arrives pre-joined
@@ -84,11 +82,17 @@ def _run(status: int, ctype: str, encoding: str, body: bytes) -> list[StreamEven
     def answer(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, headers=headers, content=body_pieces())
 
-    def factory(route: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    return HttpPool(lambda route: httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+
+
+def _run(status: int, ctype: str, encoding: str, body: bytes) -> list[StreamEvent]:
+    wire, content_encoding = _encode(body, encoding)
+    headers = {"content-type": ctype} if ctype else {}
+    if content_encoding:
+        headers["content-encoding"] = content_encoding
 
     async def stream() -> list[StreamEvent]:
-        pool = HttpPool(factory)
+        pool = _pool(status, headers, wire)
         events: list[StreamEvent] = []
         try:
             async for event in ChatClient(pool).stream_chat(PROFILE, None, HI, GenerationParams(model="m")):
@@ -117,3 +121,44 @@ def test_any_answer_through_the_client_raises_nothing_but_chat_errors(
     status: int, ctype: str, encoding: str, pieces: list[bytes]
 ) -> None:
     _run(status, ctype, encoding, b"".join(pieces))
+
+
+MODELS_BODY = st.one_of(
+    st.binary(max_size=200),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["data", "id", "pricing", "prompt", "completion", "architecture", "modality"])
+                | st.text(max_size=6),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=30,
+    ).map(lambda value: json.dumps(value).encode()),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([200, 200, 401, 500]), CTYPE, ENCODING, MODELS_BODY)
+def test_any_models_answer_raises_nothing_but_chat_errors(
+    status: int, ctype: str, encoding: str, body: bytes
+) -> None:
+    wire, content_encoding = _encode(body, encoding)
+    headers = {"content-type": ctype} if ctype else {}
+    if content_encoding:
+        headers["content-encoding"] = content_encoding
+
+    async def fetch() -> None:
+        pool = _pool(status, headers, wire)
+        try:
+            for info in await ChatClient(pool).list_model_info(PROFILE, None):
+                info.id.encode("utf-8")
+        except ChatError as exc:
+            assert exc.message
+        finally:
+            await pool.aclose()
+
+    asyncio.run(fetch())

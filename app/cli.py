@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
+from app.cli_output import json_line, shown
 from app.cli_profile import (
     add_profile,
     add_profile_options,
@@ -23,6 +23,7 @@ from app.cli_profile import (
     run_profile_set,
 )
 from app.core.errors import ChatError, SluiceError
+from app.core.keytext import key_fault
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -158,10 +159,11 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
                 whole_tree=args.all_versions,
             )
     except ChatError as exc:
-        print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
+        # As `ask` says it: the kind, then the words (the gateway's: made visible on a terminal).
+        print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     except SluiceError as exc:
-        print(f"sluice: {exc}", file=sys.stderr)
+        print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     build_parser().print_help()
     return 0
@@ -177,6 +179,9 @@ def _read_key(stdin: TextIO) -> str:
     key = stdin.readline().strip()
     if not key:
         raise SluiceError('No key on stdin. Pipe it in, e.g.: printf %s "$KEY" | sluice profile set-key NAME')
+    fault = key_fault(key)
+    if fault is not None:
+        raise SluiceError(f"Not saved: {fault}")
     return key
 
 
@@ -290,7 +295,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
             }
         )
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     if not rows:
         print(
@@ -337,8 +342,8 @@ def _models(args: argparse.Namespace, home: Home) -> int:
             }
             for info in models
         ]
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     for info in models:
-        print(info.id)
+        print(shown(info.id, sys.stdout))
     return 0

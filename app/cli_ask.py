@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from typing import TextIO
 
+from app.cli_output import json_line, shown
 from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
@@ -51,7 +51,11 @@ def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
 
 
 class TerminalSink:
-    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal)."""
+    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal).
+
+    Text from the gateway goes through `shown`: control characters are made visible on a terminal and
+    written byte-exact to a pipe (app/cli_output.py).
+    """
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out, self.err = out, err
@@ -64,11 +68,12 @@ class TerminalSink:
             if self.wrote_reasoning and not self.wrote_content:
                 self.err.write("\n")
                 self.err.flush()
-            self.out.write(event.text)
+            self.out.write(shown(event.text, self.out))
             self.out.flush()
             self.wrote_content = True
         elif isinstance(event, ReasoningDelta):
-            self.err.write(f"{_DIM}{event.text}{_RESET}" if self.dim else event.text)
+            text = shown(event.text, self.err)
+            self.err.write(f"{_DIM}{text}{_RESET}" if self.dim else text)
             self.err.flush()
             self.wrote_reasoning = True
 
@@ -77,8 +82,8 @@ class TerminalSink:
             self.out.write("\n")
             self.out.flush()
         for call in message.tool_calls:
-            self.err.write(f"[tool call {call.name}({call.arguments})]\n")
-        note = FINISH_WORDS.get(message.finish_reason or "")
+            self.err.write(shown(f"[tool call {call.name}({call.arguments})]", self.err) + "\n")
+        note = FINISH_WORDS.get(message.finish_reason or "")  # ours: only known reasons are shown
         if note:
             self.err.write(f"[{note}]\n")
         self.err.flush()
@@ -89,12 +94,15 @@ class JsonSink:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
+        self.chunks = 0  # content and reasoning events: what a rate counts when no usage arrives
 
     def emit(self, obj: dict[str, object]) -> None:
-        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.out.write(json_line(obj) + "\n")
         self.out.flush()
 
     def __call__(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta | ReasoningDelta):
+            self.chunks += 1
         if isinstance(event, ContentDelta):
             self.emit({"type": "content", "text": event.text})
         elif isinstance(event, ReasoningDelta):
@@ -129,15 +137,18 @@ class JsonSink:
                 }
             )
         elif message.status == MessageStatus.COMPLETE:
-            self.emit(
-                {
-                    "type": "done",
-                    "finish_reason": message.finish_reason,
-                    "ttft_ms": _round(message.ttft_ms),
-                    "tokens_per_s": _round(message.tokens_per_s),
-                    "cost": cost,
-                }
-            )
+            done: dict[str, object] = {
+                "type": "done",
+                "finish_reason": message.finish_reason,
+                "ttft_ms": _round(message.ttft_ms),
+                "cost": cost,
+            }
+            if message.rate_counts_tokens or message.tokens_per_s is None:
+                done["tokens_per_s"] = _round(message.tokens_per_s)
+            else:  # no usage came: say what was counted, never call chunks tokens
+                done["chunks"] = self.chunks
+                done["chunks_per_s"] = _round(message.tokens_per_s)
+            self.emit(done)
 
 
 def _round(value: float | None) -> float | None:
@@ -165,7 +176,7 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         if isinstance(sink, JsonSink):
             sink.emit({"type": "error", "kind": str(exc.kind), "message": exc.message, "retry_after": None})
         else:
-            print(f"sluice: {exc.describe()}", file=sys.stderr)
+            print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     user = Message(role=Role.USER, content=prompt, attachments=attachments)
     try:
@@ -184,12 +195,12 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
             error = ChatError(
                 message.error_kind, message.error_message or "", retry_after=message.retry_after
             )
-            print(f"sluice: {error.describe()}", file=sys.stderr)
+            print(shown(f"sluice: {error.describe()}", sys.stderr), file=sys.stderr)
     if message.save_error is not None:
         # The whole reply was printed above; only the database copy is missing.
         failed = True
         if not args.json:
-            print(f"sluice: {message.save_error}", file=sys.stderr)
+            print(shown(f"sluice: {message.save_error}", sys.stderr), file=sys.stderr)
     return EXIT_ERROR if failed else 0
 
 

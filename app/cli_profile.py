@@ -340,8 +340,14 @@ async def _save(
 def add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
     """Add and save a new profile with its key (if any) in the keyring; returns it as stored.
 
-    The key goes first: a refused keyring leaves no half-made profile (ProfileService.save).
+    The key goes first: a refused keyring leaves no half-made profile (ProfileService.save). A key HTTP
+    cannot carry (say, from an imported snippet, which `--key-stdin`'s check did not see) is refused.
     """
+    from app.core.keytext import key_fault
+
+    fault = key_fault(key) if key is not None else None
+    if fault is not None:
+        raise SluiceError(f"Not saved: {fault}")
     service = _service(profiles)
     return asyncio.run(service.save(profile, key)).profile
 

@@ -7,12 +7,12 @@ the one a next message would be sent with. `--format json --all` gives every mes
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from datetime import datetime
 from pathlib import Path
 
+from app.cli_output import json_line, shown
 from app.core.errors import SluiceError, StoreError
 from app.core.models import Attachment, Conversation, Message, MessageStatus
 from app.home import Home
@@ -130,12 +130,13 @@ def run_export(
     finally:
         store.close()
     if fmt == "json":
-        text = json.dumps(conversation_json(conversation, messages), ensure_ascii=False) + "\n"
+        text = json_line(conversation_json(conversation, messages)) + "\n"
     else:
         paths = _write_images(messages, output) if output is not None else None
         text = conversation_markdown(conversation, messages, paths)
     if output is None:
-        sys.stdout.write(text)
+        # To a terminal, control characters in the saved text are shown, not obeyed; a pipe gets the bytes.
+        sys.stdout.write(text if fmt == "json" else shown(text, sys.stdout))
     else:
         try:
             output.write_text(text, encoding="utf-8")

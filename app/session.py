@@ -118,7 +118,11 @@ class ReplyRecorder:
             self.tool_calls = event.calls
 
     def metrics(self) -> dict[str, float | None]:
-        """TTFT (ms), tokens/s over the streaming span, and how long the thinking took (ms)."""
+        """TTFT (ms), the rate over the streaming span, and how long the thinking took (ms).
+
+        The rate counts completion tokens when usage reported them, else content/reasoning chunks: the
+        key stays "tokens_per_s" (it is the stored column), `Message.rate_counts_tokens` says which it is.
+        """
         end = self.clock()
         ttft = None if self.first_token_at is None else (self.first_token_at - self.started) * 1000
         tokens = self.usage.completion_tokens if self.usage and self.usage.completion_tokens else self.deltas

@@ -103,12 +103,19 @@ class Message:
     retry_after: float | None = None  # seconds, from a rate-limit answer; not stored
     save_error: str | None = None  # why the database does not hold this message as shown; not stored
     ttft_ms: float | None = None
+    # Completion tokens per second when the gateway reported them (`rate_counts_tokens`); without usage,
+    # the content/reasoning chunks per second, which are not tokens (a chunk often holds several).
     tokens_per_s: float | None = None
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
     cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
     attachments: tuple[Attachment, ...] = ()  # a user message's files, in the order they were attached
+
+    @property
+    def rate_counts_tokens(self) -> bool:
+        """True when `tokens_per_s` counts tokens the gateway reported, False when it counts chunks."""
+        return bool(self.usage is not None and self.usage.completion_tokens)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1621,8 +1621,20 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{} tok/s</translation>
     </message>
     <message>
-        <source>{} tokens</source>
-        <translation>{} tokens</translation>
+        <source>{} chunks/s</source>
+        <translation>{} 片段/秒</translation>
+    </message>
+    <message>
+        <source>↑{} ↓{} tokens</source>
+        <translation>↑{} ↓{} tokens</translation>
+    </message>
+    <message>
+        <source>↓{} tokens</source>
+        <translation>↓{} tokens</translation>
+    </message>
+    <message>
+        <source>{} tokens in all</source>
+        <translation>共 {} tokens</translation>
     </message>
     <message>
         <source>thought {} s</source>

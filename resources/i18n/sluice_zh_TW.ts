@@ -1621,8 +1621,20 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{} tok/s</translation>
     </message>
     <message>
-        <source>{} tokens</source>
-        <translation>{} tokens</translation>
+        <source>{} chunks/s</source>
+        <translation>{} 片段/秒</translation>
+    </message>
+    <message>
+        <source>↑{} ↓{} tokens</source>
+        <translation>↑{} ↓{} tokens</translation>
+    </message>
+    <message>
+        <source>↓{} tokens</source>
+        <translation>↓{} tokens</translation>
+    </message>
+    <message>
+        <source>{} tokens in all</source>
+        <translation>共 {} tokens</translation>
     </message>
     <message>
         <source>thought {} s</source>

@@ -35,7 +35,7 @@ def test_send_streams_the_reply_and_saves_it(harness: WindowHarness) -> None:
         text = harness.transcript_text(parts)
         assert "Say hello" in text
         assert "Hello, world!" in text  # Markdown rendered: no asterisks left
-        assert "test-model" in text and "14 tokens" in text  # the status line
+        assert "test-model" in text and "↑9 ↓5 tokens" in text  # the status line: prompt and reply apart
         assert parts.window.windowTitle() == "Say hello — Sluice"
         assert harness.input_box(parts).hasFocus()  # ready for the next message
         assert not parts.window.composer.is_streaming()

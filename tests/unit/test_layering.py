@@ -32,8 +32,9 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
         {"core", "session", "reply_saver"},
         set(),
     ),  # one chat turn: the use case the window and the CLI call
+    "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
-    "export": ({"core", "home", "store", "wire"}, set()),
+    "export": ({"core", "home", "store", "wire", "cli_output"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
     "cli_ask": (
@@ -48,11 +49,12 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "attachments",
             "settings",
             "turns",
+            "cli_output",
         },
         set(),
     ),
-    "cli_stats": ({"core", "home", "store"}, set()),
-    "cli_profile": ({"core", "home", "keystore", "profiles", "store"}, set()),  # profile add|set options
+    "cli_stats": ({"core", "home", "store", "cli_output"}, set()),
+    "cli_profile": ({"core", "home", "keystore", "profiles", "store", "cli_output"}, set()),
     "cli": (
         {
             "core",
@@ -63,6 +65,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "session",
             "store",
             "cli_ask",
+            "cli_output",
             "cli_stats",
             "cli_profile",
             "export",

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from app.core.errors import ErrorKind
-
-if TYPE_CHECKING:  # pricing imports Usage from here
-    from app.core.pricing import Cost, Price
+from app.core.money import Cost, Price
 
 
 class Role(StrEnum):

@@ -16,10 +16,10 @@ from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
-from app.core.errors import ChatError, SluiceError
-from app.core.models import PROXY_SYSTEM, Profile, valid_auth
+from app.core.errors import ChatError, KeystoreError, SluiceError
+from app.core.models import PROXY_SYSTEM, Profile, split_proxy_password, valid_auth
 from app.home import Home
-from app.keystore import Keystore
+from app.keystore import KeyringLockedError, Keystore
 from app.profiles.presets import preset_by_id
 from app.profiles.store import ProfileStore
 
@@ -60,7 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--base-url", help="e.g. https://api.openai.com/v1 (required without --preset)")
     add.add_argument("--model", help="default model id")
     add.add_argument("--auth", help="bearer (default) | raw | header:NAME | none")
-    add.add_argument("--header", action="append", default=[], metavar='"K: V"', help="extra header")
+    add.add_argument(
+        "--header",
+        action="append",
+        default=[],
+        metavar='"K: V"',
+        help="extra header (Authorization, Cookie, *-Key, *-Token, … go to the keyring)",
+    )
+    add.add_argument(
+        "--secret-header",
+        action="append",
+        default=[],
+        metavar='"K: V" | K',
+        help="extra header whose value is kept in the keyring; K alone reads the value from stdin",
+    )
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
     add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
     add.add_argument("--proxy", help="none | system (default) | a proxy URL")
@@ -132,8 +145,12 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
 
 
 def load_profiles(home: Home) -> ProfileStore:
+    from app.credentials import move_inline_secrets
+
     store = ProfileStore(home.profiles_path)
     store.load()
+    for note in move_inline_secrets(store, Keystore()):  # an older profiles.toml's secrets
+        print(f"sluice: {note}", file=sys.stderr)
     return store
 
 
@@ -150,20 +167,28 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "list":
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
-        profile = _profile_from_args(args)
         key = _read_key(stdin) if args.key_stdin else None
+        profile = _profile_from_args(args, stdin)
         profile = _add_profile(profiles, profile, key)
         print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
+        if profile.secret_headers:
+            names = ", ".join(profile.secret_headers)
+            print(f"The values of {names} are kept in the system keyring.", file=sys.stderr)
         return 0
     if action == "import":
         return _profile_import(args, profiles, stdin)
     if action == "remove":
+        from app.credentials import delete_secrets
+
         removed = profiles.get(args.name)
         profiles.remove(args.name)
         profiles.save()
-        if removed.needs_key:
+        if removed.needs_key or removed.secret_headers or removed.proxy not in ("none", "system"):
             try:
-                Keystore().delete(args.name)
+                keys = Keystore()
+                if removed.needs_key:
+                    keys.delete(args.name)
+                delete_secrets(keys, removed)
             except SluiceError as exc:
                 print(f"Removed profile {args.name}, but not its key: {exc}", file=sys.stderr)
                 return 0
@@ -182,13 +207,25 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     raise AssertionError(action)
 
 
-def _profile_from_args(args: argparse.Namespace) -> Profile:
+def _profile_from_args(args: argparse.Namespace, stdin: TextIO | None = None) -> Profile:
+    """The profile the options describe, secrets still inside (`_add_profile` moves them to the keyring)."""
     headers: list[tuple[str, str]] = []
     for raw in args.header:
         name, sep, value = raw.partition(":")
         if not sep or not name.strip():
             raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
         headers.append((name.strip(), value.strip()))
+    secret_names: list[str] = []
+    for raw in args.secret_header:
+        name, sep, value = raw.partition(":")
+        if not name.strip():
+            raise SluiceError(f'Bad --secret-header {raw!r}: write it as "Name: value" or Name.')
+        if not sep and stdin is not None:
+            value = stdin.readline()  # kept off the command line (ps, shell history)
+        if not value.strip():
+            raise SluiceError(f"No value for --secret-header {name.strip()} (give it, or pipe it on stdin).")
+        headers.append((name.strip(), value.strip()))
+        secret_names.append(name.strip())
     if args.auth is not None and not valid_auth(args.auth):
         raise SluiceError(f"Bad --auth {args.auth!r}: use bearer, raw, header:NAME or none.")
     if args.preset:
@@ -204,16 +241,28 @@ def _profile_from_args(args: argparse.Namespace) -> Profile:
         base_url=args.base_url or profile.base_url,
         auth=args.auth or profile.auth,
         headers=profile.headers + tuple(headers),
+        secret_headers=tuple(secret_names),
         stream_usage=profile.stream_usage and not args.no_stream_usage,
         proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
     )
 
 
 def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
-    """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
+    """Add and save a new profile with its key, secret header values and proxy password in the keyring.
+
+    Returns it as stored: secret headers by name only, the proxy URL without its password.
+    """
+    from app.credentials import save_secrets, split_headers, without_secrets
+
+    _plain, secret = split_headers(profile.headers, profile.secret_headers)
+    profile, proxy_password = without_secrets(profile, secret)
     stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
-    if key is not None:
-        Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile
+    if key is not None or secret or proxy_password:
+        # Before saving: a refused keyring leaves no half-made profile.
+        keys = Keystore()
+        if key is not None:
+            keys.set(stored.name, key)
+        save_secrets(keys, stored.name, secret, proxy_password)
     profiles.save()
     return stored
 
@@ -243,13 +292,14 @@ def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: Tex
         model=args.model or found.model,
         auth=found.auth,
         header=[f"{name}: {value}" for name, value in found.headers],
+        secret_header=[],
         preset=None,
         no_stream_usage=False,
         proxy=None,
     )
     profile = _add_profile(profiles, _profile_from_args(as_add), found.key)
     auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
-    header_names = ", ".join(name for name, _ in profile.headers) or "none"
+    header_names = ", ".join([name for name, _ in profile.headers] + list(profile.secret_headers)) or "none"
     if found.key is not None:
         key_line = "saved in the system keyring"
     elif profile.needs_key:
@@ -277,21 +327,28 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
     default = profiles.default_name()
     rows = []
     for p in profiles.profiles():
-        try:
-            has_key = bool(keys.get(p.name)) if p.needs_key else False
-        except SluiceError:
-            has_key = False
+        key_state = "not needed"
+        if p.needs_key:
+            try:
+                key_state = "saved" if keys.get(p.name) else "missing"
+            except KeyringLockedError:
+                key_state = "keyring locked"
+            except KeystoreError:
+                key_state = "keyring unavailable"
+        has_key = key_state == "saved"
         rows.append(
             {
                 "name": p.name,
                 "base_url": p.base_url,
                 "model": p.model,
                 "auth": p.auth,
-                "headers": dict(p.headers),
-                "proxy": p.proxy,
+                "headers": dict(p.headers),  # never a secret value: those are in the keyring
+                "secret_headers": list(p.secret_headers),
+                "proxy": split_proxy_password(p.proxy)[0],
                 "stream_usage": p.stream_usage,
                 "default": p.name == default,
                 "has_key": has_key,
+                "key": key_state,
             }
         )
     if as_json:
@@ -304,23 +361,26 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
         return 0
     for row in rows:
         mark = "*" if row["default"] else " "
-        key = "key" if row["has_key"] else ("no key needed" if row["auth"] == "none" else "NO KEY")
+        state = row["key"]
+        key = {"saved": "key", "not needed": "no key needed", "missing": "NO KEY"}.get(str(state), str(state))
         print(f"{mark} {row['name']:<16} {row['base_url']:<40} {row['model'] or '-':<24} {key}")
     return 0
 
 
 def _models(args: argparse.Namespace, home: Home) -> int:
     from app.cli_ask import resolve_profile
+    from app.credentials import SecretFiller
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
 
     profile = resolve_profile(load_profiles(home), args.profile)
-    key = Keystore().get(profile.name) if profile.needs_key else None
+    keys = Keystore()
+    key = keys.get(profile.name) if profile.needs_key else None
 
     async def fetch() -> list[str]:
         pool = HttpPool()
         try:
-            return await ChatClient(pool).list_models(profile, key)
+            return await ChatClient(pool, SecretFiller(keys)).list_models(profile, key)
         finally:
             await pool.aclose()
 

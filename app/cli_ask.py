@@ -131,8 +131,12 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     prompt = stdin.read() if args.prompt == "-" else args.prompt
     if not prompt.strip():
         raise SluiceError("The prompt is empty.")
+    from app.credentials import move_inline_secrets
+
     profiles = ProfileStore(home.profiles_path)
     profiles.load()
+    for note in move_inline_secrets(profiles, Keystore()):  # an older profiles.toml's secrets
+        print(f"sluice: {note}", file=sys.stderr)
     profile = resolve_profile(profiles, args.profile)
     model = args.model or profile.model
     if not model:
@@ -187,8 +191,11 @@ async def _ask(
         )
         conversation_id = conversation.id
         store.add_message(conversation_id, Message(role=Role.USER, content=prompt))
+    from app.credentials import SecretFiller
+
     pool = HttpPool()
-    session = ChatSession(ChatClient(pool), Keystore(), store, profiles)
+    keys = Keystore()
+    session = ChatSession(ChatClient(pool, SecretFiller(keys)), keys, store, profiles)
     try:
         messages = request_messages(args.system or "", [Message(role=Role.USER, content=prompt)])
         return await session.generate(

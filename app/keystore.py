@@ -51,6 +51,12 @@ MESSAGES: dict[str, str] = {
     "action.read": "read the API key of profile {name!r}",
     "action.save": "save the API key of profile {name!r}",
     "action.delete": "delete the API key of profile {name!r}",
+    "action.read_header": "read the secret header {header} of profile {name!r}",
+    "action.save_header": "save the secret header {header} of profile {name!r}",
+    "action.delete_header": "delete the secret header {header} of profile {name!r}",
+    "action.read_proxy": "read the proxy password of profile {name!r}",
+    "action.save_proxy": "save the proxy password of profile {name!r}",
+    "action.delete_proxy": "delete the proxy password of profile {name!r}",
     "locked": "Could not {action}: the keyring is locked. Unlock it and try again.",
     "unavailable": "Could not {action}: the keyring is not available. {how_to_fix}",
     "backend_error": "Could not {action}: the keyring reported an error ({error_type}: {detail}).",
@@ -61,8 +67,28 @@ MESSAGES: dict[str, str] = {
         "This API key is {length} characters long; Windows Credential Manager holds at most {limit}."
     ),
     "refused_delete": "The keyring refused to delete the API key of profile {name!r}.",
+    "refused_delete_secret": "The keyring refused to {action}.",
+    "empty_secret": "An empty value cannot be saved: {action}.",
     "no_name": "A profile name is needed to find its API key.",
 }
+
+
+PROXY_SLOT = "proxy"
+
+
+def header_slot(header: str) -> str:
+    """The keyring slot of a secret header's value (header names are case-insensitive)."""
+    return "header:" + header.lower()
+
+
+def _slot_action(verb: str, name: str, slot: str) -> str:
+    if slot == PROXY_SLOT:
+        return MESSAGES[f"action.{verb}_proxy"].format(name=name)
+    return MESSAGES[f"action.{verb}_header"].format(name=name, header=slot.partition(":")[2])
+
+
+class KeyringLockedError(KeystoreError):
+    """The keyring is there but locked (`sluice profile list` says so rather than "no key")."""
 
 
 def _how_to_fix() -> str:
@@ -256,6 +282,53 @@ class Keystore:
             return False
         return True
 
+    # -- secrets beside the key: secret header values and a proxy password, one entry per profile+slot --
+
+    def _slot_service(self, slot: str) -> str:
+        # A service of their own: no profile name can collide with a slot, and the key's entry is unchanged.
+        return f"{self.service}:{slot}"
+
+    def get_secret(self, name: str, slot: str) -> str | None:
+        """The value kept in `slot` (`header_slot(…)` or PROXY_SLOT) for profile `name`, or None."""
+        backend = self._secure_backend()
+        _check_name(name)
+        try:
+            value = backend.get_password(self._slot_service(slot), name)
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("read", name, slot)) from None
+        if value:
+            register_secret(value)
+        return value
+
+    def set_secret(self, name: str, slot: str, value: str) -> None:
+        backend = self._secure_backend()
+        _check_name(name)
+        if not value:
+            raise KeystoreError(MESSAGES["empty_secret"].format(action=_slot_action("save", name, slot)))
+        register_secret(value)
+        try:
+            backend.set_password(self._slot_service(slot), name, value)
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("save", name, slot)) from None
+
+    def delete_secret(self, name: str, slot: str) -> None:
+        """Forget the value in `slot`; nothing there is fine."""
+        backend = self._secure_backend()
+        _check_name(name)
+        import keyring.errors
+
+        try:
+            backend.delete_password(self._slot_service(slot), name)
+        except keyring.errors.PasswordDeleteError:
+            if self.get_secret(name, slot) is not None:
+                action = _slot_action("delete", name, slot)
+                raise KeystoreError(MESSAGES["refused_delete_secret"].format(action=action)) from None
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("delete", name, slot)) from None
+
+    async def asecret(self, name: str, slot: str) -> str | None:
+        return await asyncio.to_thread(self.get_secret, name, slot)
+
     async def aget(self, name: str) -> str | None:
         return await asyncio.to_thread(self.get, name)
 
@@ -280,7 +353,7 @@ def _wrap(exc: Exception, action: str) -> KeystoreError:
     import keyring.errors
 
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return KeystoreError(MESSAGES["locked"].format(action=action))
+        return KeyringLockedError(MESSAGES["locked"].format(action=action))
     if isinstance(exc, keyring.errors.InitError | keyring.errors.NoKeyringError):
         return KeystoreError(MESSAGES["unavailable"].format(action=action, how_to_fix=_how_to_fix()))
     detail = redact(str(exc)).strip()

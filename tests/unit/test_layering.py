@@ -30,10 +30,12 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "export": ({"core", "home", "store"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
-    "cli_ask": ({"core", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "credentials": ({"core", "keystore", "profiles"}, set()),  # secret headers / proxy password ↔ keyring
+    "cli_ask": ({"core", "credentials", "home", "keystore", "profiles", "net", "session", "store"}, set()),
     "cli": (
         {
             "core",
+            "credentials",
             "home",
             "keystore",
             "profiles",

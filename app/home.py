@@ -16,7 +16,7 @@ import platformdirs
 
 APP_NAME = "sluice"
 HOME_ENV = "SLUICE_HOME"
-WINDOW_LOCK = "window.lock"  # in the data dir, while a window owns it (app/ui/single_instance.py)
+WINDOW_LOCK = "window.lock"  # in the data dir, while a window owns it (app/ui/shell/single_instance.py)
 
 
 @dataclass(frozen=True)

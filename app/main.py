@@ -14,7 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     wants_window = not args or all(a in ("--debug",) for a in args)
     if wants_window:
-        from app.ui.app import run_window
+        from app.ui.shell.app import run_window
 
         return run_window(debug="--debug" in args)
     from app.cli import run_cli

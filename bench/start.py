@@ -4,8 +4,8 @@ Every figure comes from a new process (`python -m app`, exactly what the `sluice
 Qt's start-up and the database are all counted:
 
 1. first window: from just before the process is spawned to the end of the main window's first painted frame
-   (the app prints `sluice-first-paint <time>` when SLUICE_FIRST_PAINT is set, see app/ui/app.py); an empty
-   SLUICE_HOME each run, so no conversation is open.
+   (the app prints `sluice-first-paint <time>` when SLUICE_FIRST_PAINT is set, see app/ui/shell/app.py);
+   an empty SLUICE_HOME each run, so no conversation is open.
 2. idle memory: that process's resident set (VmRSS) after it has sat idle for --idle seconds.
 3. a 1,000-message conversation (500 questions, 500 Markdown replies with code, lists, tables and Chinese, as
    a gateway would send): the time from `open_conversation` until the transcript has laid out and painted
@@ -265,8 +265,8 @@ def child_open(conversation_id: int, idle_s: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.home import Home
-    from app.ui.app import install_asyncgen_hooks, main_window
-    from app.ui.composition import WindowParts
+    from app.ui.shell.app import install_asyncgen_hooks, main_window
+    from app.ui.shell.composition import WindowParts
 
     os.environ.pop("SLUICE_FIRST_PAINT", None)
     app = QApplication(sys.argv[:1])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.core.models import Profile  # noqa: E402
 from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
-from app.ui.composition import WindowParts, build_window  # noqa: E402
+from app.ui.shell.composition import WindowParts, build_window  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 

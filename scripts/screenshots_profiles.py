@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.home import Home  # noqa: E402
 from app.keystore import Keystore  # noqa: E402
-from app.ui.composition import build_window  # noqa: E402
+from app.ui.shell.composition import build_window  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply, slow_sse_reply  # noqa: E402
 

@@ -15,8 +15,8 @@ import qasync
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.home import Home
-from app.ui.app import install_asyncgen_hooks
 from app.ui.i18n import install_translators
+from app.ui.shell.app import install_asyncgen_hooks
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"

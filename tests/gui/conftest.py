@@ -22,7 +22,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from app.home import Home
-from app.ui.app import install_asyncgen_hooks
+from app.ui.shell.app import install_asyncgen_hooks
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import TestServer
 

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from app import __version__
 from app.home import Home
 from app.logs import setup_logging, teardown_logging
-from app.ui.crash_dialog import CrashDialog, CrashReporter
+from app.ui.shell.crash_dialog import CrashDialog, CrashReporter
 
 KEY = "sk-live-abcdef1234567890"
 
@@ -160,7 +160,7 @@ def test_an_error_that_repeats_is_shown_and_logged_a_few_times_not_thousands(
 def test_a_failure_inside_the_dialog_does_not_report_itself_for_ever(
     crashes: Crashes, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui.crash_dialog import CrashDialog
+    from app.ui.shell.crash_dialog import CrashDialog
 
     calls: list[int] = []
 
@@ -177,7 +177,7 @@ def test_a_failure_inside_the_dialog_does_not_report_itself_for_ever(
 
 
 def test_the_report_does_not_name_the_users_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from app.ui.crash_dialog import build_report
+    from app.ui.shell.crash_dialog import build_report
 
     home = tmp_path / "jane"
     monkeypatch.setenv("HOME", str(home))

@@ -31,11 +31,11 @@ from app.profiles.presets import PRESETS, preset_by_id
 from app.settings import Settings, save_settings
 from app.store import conversations, schema
 from app.ui import i18n
-from app.ui.app import install_language
-from app.ui.composition import WindowParts, build_window
-from app.ui.profile_editor import ProfileEditor
-from app.ui.profile_widgets import SnippetDialog
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.profiles.editor import ProfileEditor
+from app.ui.profiles.widgets import SnippetDialog
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.shell.app import install_language
+from app.ui.shell.composition import WindowParts, build_window
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import json_error_reply
 from tests.unit.test_keystore import MemoryKeyring

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
 from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
-from app.ui.composition import WindowParts, build_window
-from app.ui.profile_editor import ProfileEditor
-from app.ui.profile_widgets import SnippetDialog
+from app.ui.profiles.editor import ProfileEditor
+from app.ui.profiles.widgets import SnippetDialog
+from app.ui.shell.composition import WindowParts, build_window
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import (
     Reply,

@@ -12,8 +12,8 @@ from app.core.models import Profile
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
 from app.settings import Settings, load_settings, save_settings
-from app.ui.composition import WindowParts, build_window
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.shell.composition import WindowParts, build_window
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import sse_reply
 from tests.unit.test_keystore import MemoryKeyring

@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 from app.core.errors import StoreError
 from app.core.models import Message, Role
 from app.store import ConversationStore
-from app.ui.sidebar import ConversationSidebar, SidebarController, relative_time
+from app.ui.sidebar.controller import SidebarController
+from app.ui.sidebar.view import ConversationSidebar, relative_time
 
 
 class TickingClock:

@@ -145,7 +145,7 @@ def test_a_crashed_instance_does_not_block_the_next(windows: list[Window], tmp_p
 def test_the_cli_reads_the_window_lock_without_qt(qapp: object, tmp_path: Path) -> None:
     """`sluice ask` must not mark a live window's streaming rows interrupted: it reads the same lock."""
     from app.home import Home
-    from app.ui.single_instance import SingleInstance
+    from app.ui.shell.single_instance import SingleInstance
 
     home = Home.from_env({"SLUICE_HOME": str(tmp_path)})
     home.ensure()
@@ -165,7 +165,7 @@ def test_the_cli_reads_the_window_lock_without_qt(qapp: object, tmp_path: Path) 
 def test_a_closing_window_hands_over_instead_of_claiming_to_be_raised(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui.single_instance import SingleInstance, server_name
+    from app.ui.shell.single_instance import SingleInstance, server_name
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     assert server_name(tmp_path / "data").startswith(str(tmp_path) + os.sep)  # private, not shared /tmp
@@ -183,7 +183,7 @@ def test_a_closing_window_hands_over_instead_of_claiming_to_be_raised(
 
 
 def test_a_lock_that_cannot_be_written_is_explained(qapp: object, tmp_path: Path) -> None:
-    from app.ui.single_instance import SingleInstance
+    from app.ui.shell.single_instance import SingleInstance
 
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("", encoding="utf-8")

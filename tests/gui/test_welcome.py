@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from app.core.models import AUTH_BEARER, AUTH_NONE, PROXY_NONE
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
-from app.ui.composition import WindowParts, build_window
-from app.ui.profile_widgets import SnippetDialog
-from app.ui.welcome import IMPORTED, WelcomePage
+from app.ui.profiles.welcome import IMPORTED, WelcomePage
+from app.ui.profiles.widgets import SnippetDialog
+from app.ui.shell.composition import WindowParts, build_window
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import Reply, Request, json_error_reply, models_reply, sse_reply
 from tests.unit.test_keystore import MemoryKeyring, _secret_service_problem

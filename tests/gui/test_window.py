@@ -14,9 +14,9 @@ from PySide6.QtTest import QTest
 
 from app.core.errors import ErrorKind
 from app.core.models import Message, MessageStatus, Role
-from app.ui.app import main_window
-from app.ui.composition import WindowParts
-from app.ui.profile_editor import ProfileEditor
+from app.ui.profiles.editor import ProfileEditor
+from app.ui.shell.app import main_window
+from app.ui.shell.composition import WindowParts
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import endless_sse_reply, json_error_reply, models_reply, sse_reply
 
@@ -269,7 +269,7 @@ def test_a_long_conversation_opens_at_its_end_and_shows_earlier_messages_on_requ
     harness: WindowHarness,
 ) -> None:
     from app.store.conversations import ConversationStore
-    from app.ui.chat_controller import HISTORY_MORE, HISTORY_PAGE
+    from app.ui.chat.controller import HISTORY_MORE, HISTORY_PAGE
 
     harness.add_profile("local")
     store = ConversationStore.open(harness.home.db_path)

@@ -21,7 +21,7 @@ from app.core.models import Message, Profile, Role
 from app.home import Home
 from app.profiles.store import ProfileStore
 from app.store.conversations import ConversationStore
-from app.ui.composition import WindowParts, build_window
+from app.ui.shell.composition import WindowParts, build_window
 from tests.support.server import TestServer
 
 T = TypeVar("T")

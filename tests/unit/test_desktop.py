@@ -98,7 +98,7 @@ def test_entry_names_the_app_the_way_qt_does() -> None:
         assert keys[f"Comment[{lang}]"] and keys[f"GenericName[{lang}]"]
     # The window manager matches windows to the entry by WM_CLASS / Wayland app id, which Qt takes from
     # setDesktopFileName: both must be the entry's file name without .desktop.
-    app_py = (ROOT / "app" / "ui" / "app.py").read_text(encoding="utf-8")
+    app_py = (ROOT / "app" / "ui" / "shell" / "app.py").read_text(encoding="utf-8")
     qt_names = re.findall(r'setDesktopFileName\("([^"]+)"\)', app_py)
     assert qt_names == [keys["StartupWMClass"]] == [Path(desktop.DESKTOP_ID).stem]
     metainfo = METAINFO.read_text(encoding="utf-8")

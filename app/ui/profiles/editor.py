@@ -1,7 +1,7 @@
 """The profile editor: add, change, duplicate and delete gateway profiles, test the connection.
 
 The pieces it shares with the welcome page (key field, keyring-trouble panel, snippet import, test panel)
-live in app.ui.profile_widgets.
+live in app.ui.profiles.widgets.
 
 Views lay out and emit signals; keys go only to the Keystore (`aset`, off the GUI thread), never to
 profiles.toml, a log, a title or an error. Dialogs open with open()/show(), never exec(): a nested event loop
@@ -44,7 +44,7 @@ from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, from_preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, preset_hint, preset_label
-from app.ui.profile_widgets import (
+from app.ui.profiles.widgets import (
     ERROR_STYLE,
     KeyField,
     KeyringTrouble,

@@ -24,10 +24,10 @@ from app.net.client import ChatClient
 from app.profiles.store import ProfileStore
 from app.session import ChatSession, GenerationHandle, request_messages
 from app.store.conversations import ConversationStore, title_from_text
-from app.ui.composer import Composer
+from app.ui.chat.composer import Composer
+from app.ui.chat.status_text import error_text, status_flag, status_line
+from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text
-from app.ui.status_text import error_text, status_flag, status_line
-from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
 
 log = logging.getLogger(__name__)

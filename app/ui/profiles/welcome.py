@@ -37,7 +37,7 @@ from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import exception_text, preset_hint, preset_label
-from app.ui.profile_widgets import (
+from app.ui.profiles.widgets import (
     ERROR_STYLE,
     KeyField,
     KeyringTrouble,

@@ -21,20 +21,21 @@ from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.settings import Settings, load_settings, save_settings
 from app.store.conversations import ConversationStore
-from app.ui.chat_controller import ChatController
-from app.ui.composer import Composer
+from app.ui.chat.composer import Composer
+from app.ui.chat.controller import ChatController
+from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translate_known
-from app.ui.main_window import MainWindow
-from app.ui.sidebar import ConversationSidebar, SidebarController
+from app.ui.shell.main_window import MainWindow
+from app.ui.sidebar.controller import SidebarController
+from app.ui.sidebar.view import ConversationSidebar
 from app.ui.theme import apply_theme, is_dark
-from app.ui.topbar import ChatTopBar
 from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
     # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
-    from app.ui.profile_editor import ProfileEditor
-    from app.ui.settings_dialog import SettingsDialog
-    from app.ui.welcome import WelcomePage
+    from app.ui.profiles.editor import ProfileEditor
+    from app.ui.profiles.welcome import WelcomePage
+    from app.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +245,7 @@ class ProfileUi:
 
     def open_editor(self, name: str | None, *, new: bool = False) -> ProfileEditor:
         if self.editor is None:
-            from app.ui.profile_editor import ProfileEditor
+            from app.ui.profiles.editor import ProfileEditor
 
             self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
             self.editor.profile_saved.connect(self._changed)
@@ -295,7 +296,7 @@ class ProfileUi:
 
     def show_welcome(self) -> WelcomePage:
         if self.welcome is None:
-            from app.ui.welcome import LOCAL_TARGETS, WelcomePage
+            from app.ui.profiles.welcome import LOCAL_TARGETS, WelcomePage
 
             self.welcome = WelcomePage(
                 self.profiles,
@@ -324,7 +325,7 @@ class ProfileUi:
     # ---- settings -------------------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(
             self.settings, self.profiles.names(), self.profiles.default_name(), self.window

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from app.ui.composer import Composer
-from app.ui.sidebar import ConversationSidebar
-from app.ui.topbar import ChatTopBar
+from app.ui.chat.composer import Composer
+from app.ui.chat.topbar import ChatTopBar
+from app.ui.sidebar.view import ConversationSidebar
 from app.ui.transcript.view import TranscriptView
 
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message
 from app.store import ConversationStore
-
-if TYPE_CHECKING:  # typing only: sidebar.py re-exports this class, so no import back at run time
-    from app.ui.sidebar import ConversationSidebar
+from app.ui.sidebar.view import ConversationSidebar
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """The conversation sidebar: search, a New button, the list (newest first) and the undo bar for deletes.
 
 A view: it shows what it is given and reports what the user did. `SidebarController`
-(sidebar_controller.py, re-exported here) turns those reports into store calls.
+(controller.py beside this file) turns those reports into store calls; it imports this view,
+never the reverse.
 """
 
 from __future__ import annotations
@@ -54,9 +55,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models import Conversation
-from app.ui.sidebar_controller import SidebarController
 
-__all__ = ["ConversationSidebar", "SidebarController", "relative_time"]
+__all__ = ["ConversationSidebar", "relative_time"]
 
 SEARCH_DEBOUNCE_MS = 150
 UNDO_MS = 8000

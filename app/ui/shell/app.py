@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.home import Home
-    from app.ui.composition import WindowParts
-    from app.ui.single_instance import SingleInstance
+    from app.ui.shell.composition import WindowParts
+    from app.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def run_window(*, debug: bool = False) -> int:
     app.setDesktopFileName("sluice")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    from app.ui.single_instance import SingleInstance
+    from app.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance(home.data_dir)
     if not instance.acquire():
@@ -109,7 +109,7 @@ def run_window(*, debug: bool = False) -> int:
         if not instance.acquire():
             return _cannot_start(instance, home)
     install_language(app, home)  # before any widget: each one takes its words when it is built
-    from app.ui.crash_dialog import CrashReporter
+    from app.ui.shell.crash_dialog import CrashReporter
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -200,7 +200,7 @@ async def main_window(
     """
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.composition import build_window
+    from app.ui.shell.composition import build_window
     from app.ui.theme import apply_theme
 
     app = QApplication.instance()

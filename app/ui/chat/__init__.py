@@ -1,0 +1,1 @@
+"""The chat pane: its controller, composer, top bar and status line."""

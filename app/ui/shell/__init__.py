@@ -1,0 +1,1 @@
+"""The window shell: start-up, composition root, main window, single instance, crash dialog."""

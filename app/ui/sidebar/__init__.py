@@ -1,0 +1,1 @@
+"""The conversation list: view and controller."""

@@ -19,8 +19,16 @@ from app.core.models import Profile, is_secret_header, proxy_user, split_proxy_p
 from app.keystore import PROXY_SLOT, Keystore, header_slot
 from app.profiles.store import ProfileStore, inline_secrets
 
-# Every sentence this module can say; `{…}` fields filled with str.format (see app/ui/i18n.py).
+# The sentence the window can show (in a ChatError); `{…}` fields filled with str.format (app/ui/i18n.py).
 MESSAGES: dict[str, str] = {
+    "missing_header": (
+        "The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the "
+        "profile editor (or add the profile again with --secret-header)."
+    ),
+}
+
+# What moving an older file's secrets says: printed by the CLI (English) and logged by the window.
+NOTES: dict[str, str] = {
     "moved": (
         "Moved {what} of profile {name!r} from {path} into the system keyring; the file keeps only the names."
     ),
@@ -29,10 +37,6 @@ MESSAGES: dict[str, str] = {
     "what.both": "the secret header values ({headers}) and the proxy password",
     "not_moved": (
         "Profile {name!r} still has secrets in {path} (they stay there for now, nothing is lost): {error}"
-    ),
-    "missing_header": (
-        "The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the "
-        "profile editor (or add the profile again with --secret-header)."
     ),
 }
 
@@ -119,14 +123,14 @@ def move_inline_secrets(store: ProfileStore, keystore: Keystore) -> list[str]:
         try:
             save_secrets(keystore, profile.name, secret, password)
         except KeystoreError as exc:
-            notes.append(MESSAGES["not_moved"].format(name=profile.name, path=store.path, error=exc))
+            notes.append(NOTES["not_moved"].format(name=profile.name, path=store.path, error=exc))
             continue
         store.update(stored)
         moved = True
         headers = ", ".join(secret)
-        what = MESSAGES["what.both" if secret and password else "what.headers" if secret else "what.proxy"]
+        what = NOTES["what.both" if secret and password else "what.headers" if secret else "what.proxy"]
         notes.append(
-            MESSAGES["moved"].format(what=what.format(headers=headers), name=profile.name, path=store.path)
+            NOTES["moved"].format(what=what.format(headers=headers), name=profile.name, path=store.path)
         )
     if moved:
         store.save()

@@ -341,6 +341,15 @@ _PROFILES = (
     QT_TRANSLATE_NOOP("profiles", "{path}: default must be a profile name (a string)"),
     QT_TRANSLATE_NOOP("profiles", "no profile named {name!r}; `sluice profile list` shows them"),
     QT_TRANSLATE_NOOP("profiles", "a profile named {name!r} already exists"),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: header {header!r} carries a key or other secret; its value is kept in "
+        "the system keyring (`--secret-header`), not in profiles.toml",
+    ),
+    QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml"
+    ),
+    QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: secret_headers must be a list of header names"),
 )
 
 _IMPORT = (
@@ -445,6 +454,22 @@ _KEYSTORE = (
     ),
     QT_TRANSLATE_NOOP("keystore", "The keyring refused to delete the API key of profile {name!r}."),
     QT_TRANSLATE_NOOP("keystore", "A profile name is needed to find its API key."),
+    QT_TRANSLATE_NOOP("keystore", "read the secret header {header} of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "save the secret header {header} of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "delete the secret header {header} of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "read the proxy password of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "save the proxy password of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "delete the proxy password of profile {name!r}"),
+    QT_TRANSLATE_NOOP("keystore", "The keyring refused to {action}."),
+    QT_TRANSLATE_NOOP("keystore", "An empty value cannot be saved: {action}."),
+)
+
+_CREDENTIALS = (
+    QT_TRANSLATE_NOOP(
+        "credentials",
+        "The value of header {header} of profile {name!r} is not in the keyring. Enter it again "
+        "in the profile editor (or add the profile again with --secret-header).",
+    ),
 )
 
 _STORE = (
@@ -497,6 +522,7 @@ SOURCE_TABLES = {
     "store": _STORE,
     "settings": _SETTINGS,
     "session": _SESSION,
+    "credentials": _CREDENTIALS,
 }
 
 
@@ -621,7 +647,7 @@ _MAX_NESTING = 2  # "{path}: {error}" around a sentence that itself holds one: d
 
 @functools.cache
 def _known_templates() -> tuple[_Template, ...]:
-    from app import keystore, session, settings
+    from app import credentials, keystore, session, settings
     from app.profiles import importer, snippets
     from app.profiles import store as profiles
     from app.store import conversations, schema
@@ -636,6 +662,7 @@ def _known_templates() -> tuple[_Template, ...]:
         ("store", schema.MESSAGES, ()),
         ("settings", settings.MESSAGES, ("problems",)),
         ("session", session.MESSAGES, ()),
+        ("credentials", credentials.MESSAGES, ()),
     )
     return _most_specific_first(
         _template(context, text, nested)

@@ -598,6 +598,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>Cannot test yet: {}.</source>
         <translation>暂时无法测试：{}。</translation>
     </message>
+    <message>
+        <source>Secret headers</source>
+        <translation>机密请求头</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>保存在密钥环中；输入新值以替换</translation>
+    </message>
+    <message>
+        <source>The profile is saved; its secret headers are not.</source>
+        <translation>配置已保存，但其机密请求头未保存。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileUi</name>
@@ -861,6 +873,13 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     </message>
 </context>
 <context>
+    <name>credentials</name>
+    <message>
+        <source>The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the profile editor (or add the profile again with --secret-header).</source>
+        <translation>配置 {name!r} 的请求头 {header} 的值不在密钥环中。请在配置编辑器中重新输入（或用 --secret-header 重新添加该配置）。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The gateway rejected the API key.</source>
@@ -1115,6 +1134,38 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>A profile name is needed to find its API key.</source>
         <translation>需要配置名称才能找到它的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>read the secret header {header} of profile {name!r}</source>
+        <translation>读取配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>save the secret header {header} of profile {name!r}</source>
+        <translation>保存配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>delete the secret header {header} of profile {name!r}</source>
+        <translation>删除配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>read the proxy password of profile {name!r}</source>
+        <translation>读取配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>save the proxy password of profile {name!r}</source>
+        <translation>保存配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>delete the proxy password of profile {name!r}</source>
+        <translation>删除配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>The keyring refused to {action}.</source>
+        <translation>密钥环拒绝{action}。</translation>
+    </message>
+    <message>
+        <source>An empty value cannot be saved: {action}.</source>
+        <translation>不能保存空值：{action}。</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1446,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>a profile named {name!r} already exists</source>
         <translation>已存在名为 {name!r} 的配置</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system keyring (`--secret-header`), not in profiles.toml</source>
+        <translation>配置 {name!r}：请求头 {header!r} 携带密钥或其他机密；它的值保存在系统密钥环中（`--secret-header`），而不是 profiles.toml 里</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml</source>
+        <translation>配置 {name!r}：代理密码保存在系统密钥环中，而不是 profiles.toml 里</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
+        <translation>{path}：配置 {name!r}：secret_headers 必须是请求头名称的列表</translation>
     </message>
 </context>
 <context>

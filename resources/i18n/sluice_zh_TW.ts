@@ -598,6 +598,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>Cannot test yet: {}.</source>
         <translation>暫時無法測試：{}。</translation>
     </message>
+    <message>
+        <source>Secret headers</source>
+        <translation>機密標頭</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>存放在鑰匙圈中；輸入新值以取代</translation>
+    </message>
+    <message>
+        <source>The profile is saved; its secret headers are not.</source>
+        <translation>設定檔已儲存，但其機密標頭未儲存。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileUi</name>
@@ -861,6 +873,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>credentials</name>
+    <message>
+        <source>The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the profile editor (or add the profile again with --secret-header).</source>
+        <translation>設定檔 {name!r} 的標頭 {header} 的值不在鑰匙圈中。請在設定檔編輯器中重新輸入（或用 --secret-header 重新新增該設定檔）。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The gateway rejected the API key.</source>
@@ -1115,6 +1134,38 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>A profile name is needed to find its API key.</source>
         <translation>需要設定檔名稱才能找到它的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>read the secret header {header} of profile {name!r}</source>
+        <translation>讀取設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>save the secret header {header} of profile {name!r}</source>
+        <translation>儲存設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>delete the secret header {header} of profile {name!r}</source>
+        <translation>刪除設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>read the proxy password of profile {name!r}</source>
+        <translation>讀取設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>save the proxy password of profile {name!r}</source>
+        <translation>儲存設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>delete the proxy password of profile {name!r}</source>
+        <translation>刪除設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>The keyring refused to {action}.</source>
+        <translation>鑰匙圈拒絕{action}。</translation>
+    </message>
+    <message>
+        <source>An empty value cannot be saved: {action}.</source>
+        <translation>無法儲存空值：{action}。</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1446,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>a profile named {name!r} already exists</source>
         <translation>已有名為 {name!r} 的設定檔</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system keyring (`--secret-header`), not in profiles.toml</source>
+        <translation>設定檔 {name!r}：標頭 {header!r} 帶有金鑰或其他機密；其值存放在系統鑰匙圈中（`--secret-header`），而不是 profiles.toml 裡</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml</source>
+        <translation>設定檔 {name!r}：代理伺服器密碼存放在系統鑰匙圈中，而不是 profiles.toml 裡</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
+        <translation>{path}：設定檔 {name!r}：secret_headers 必須是標頭名稱的清單</translation>
     </message>
 </context>
 <context>

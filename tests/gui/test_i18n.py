@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, session, settings
+from app import credentials, keystore, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ErrorKind, ProfileError, StoreError
 from app.keystore import Keystore
 from app.net.probe import TEXT
@@ -135,6 +135,7 @@ KNOWN_TABLES: dict[str, tuple[dict[str, str], ...]] = {
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
     "session": (session.MESSAGES,),
+    "credentials": (credentials.MESSAGES,),
 }
 KNOWN = sorted(
     (context, template)

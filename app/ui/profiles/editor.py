@@ -12,6 +12,7 @@ through app.ui.i18n); sentences are never assembled from pieces.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -35,8 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import KeystoreError, ProfileError, SluiceError
+from app.core.errors import ChatError, KeystoreError, ProfileError, SluiceError
 from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile
+from app.credentials import (
+    SecretFiller,
+    copy_secrets,
+    delete_secrets,
+    save_secrets,
+    split_headers,
+    without_secrets,
+)
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.probe import ProbeReport, probe
@@ -168,6 +177,13 @@ class ProfileEditor(QDialog):
         self.headers.setObjectName("headersEdit")
         self.headers.setPlaceholderText(self.tr("One per line: Name: value (no keys here)"))
         self.headers.setFixedHeight(64)
+        # Secret headers (Cookie, X-Goog-Api-Key, … typed above are moved here on save): one password field
+        # each, empty until the user types a new value; the saved value stays in the keyring.
+        self.secret_box = QWidget(self)
+        self.secret_box.setObjectName("secretHeaders")
+        self.secret_form = QFormLayout(self.secret_box)
+        self.secret_form.setContentsMargins(0, 0, 0, 0)
+        self.secret_edits: dict[str, QLineEdit] = {}
         self.proxy = QComboBox(self)
         self.proxy.setObjectName("proxyCombo")
         for value, label in PROXY_CHOICES:
@@ -226,6 +242,7 @@ class ProfileEditor(QDialog):
         form.addRow(self.tr("API key"), self.key)
         form.addRow("", self.key_status)
         form.addRow(self.tr("Extra headers"), self.headers)
+        form.addRow(self.tr("Secret headers"), self.secret_box)
         proxy_row = QHBoxLayout()
         proxy_row.addWidget(self.proxy)
         proxy_row.addWidget(self.proxy_url, 1)
@@ -403,6 +420,7 @@ class ProfileEditor(QDialog):
         self.key.set_placeholder(self.tr("Paste the API key"))
         self.key_status.setText("")
         self.headers.setPlainText("\n".join(f"{k}: {v}" for k, v in profile.headers))
+        self._show_secret_headers(profile.secret_headers)
         if profile.proxy in (PROXY_SYSTEM, PROXY_NONE):
             self.proxy.setCurrentIndex(self.proxy.findData(profile.proxy))
             self.proxy_url.setText("")
@@ -421,6 +439,22 @@ class ProfileEditor(QDialog):
         self._loading = False
         self._sync_visibility()
         self._set_dirty(False)
+
+    def _show_secret_headers(self, names: tuple[str, ...]) -> None:
+        while self.secret_form.rowCount():
+            self.secret_form.removeRow(0)
+        self.secret_edits = {}
+        for name in names:
+            edit = QLineEdit(self.secret_box)
+            edit.setObjectName(f"secretHeader:{name}")
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(self.tr("Kept in the keyring; type to replace"))
+            edit.textChanged.connect(self._mark_dirty)
+            label = QLabel(name, self.secret_box)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.secret_form.addRow(label, edit)
+            self.secret_edits[name] = edit
+        self.secret_box.setVisible(bool(names))
 
     def _set_auth(self, auth: str) -> None:
         if auth.startswith(AUTH_HEADER_PREFIX):
@@ -515,18 +549,31 @@ class ProfileEditor(QDialog):
                 raise ProfileError(self.tr("enter the proxy URL, or choose System settings or No proxy"))
         if not self.base_url.text().strip():
             raise ProfileError(self.tr("enter the gateway's base URL, e.g. https://api.example.com/v1"))
+        plain, typed = split_headers(parse_headers(self.headers.toPlainText()))
+        typed.update({name: edit.text().strip() for name, edit in self.secret_edits.items() if edit.text()})
         profile = Profile(
             name=self.name.text().strip(),
             base_url=self.base_url.text().strip(),
             model=self.model.currentText().strip(),
             auth=auth,
-            headers=parse_headers(self.headers.toPlainText()),
+            headers=plain,
+            secret_headers=tuple(dict.fromkeys([*self.secret_edits, *typed])),
             proxy=proxy,
             stream_usage=self.stream_usage.isChecked(),
             read_timeout=float(self.read_timeout.value()),
             preset=self._preset,
         )
-        return validate_profile(profile)
+        stored, _password = without_secrets(profile, typed)
+        checked = validate_profile(stored)
+        # The typed secrets ride along (for Test and Fetch, and for `save` to put in the keyring).
+        return dataclasses.replace(checked, headers=checked.headers + tuple(typed.items()), proxy=proxy)
+
+    async def _with_saved_secrets(self, profile: Profile) -> Profile:
+        """The form's profile with the secret header values and proxy password the keyring holds."""
+        try:
+            return await SecretFiller(self.keystore)(profile)
+        except ChatError:
+            return profile  # not saved yet: the request goes without, and the gateway says what it misses
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -547,11 +594,15 @@ class ProfileEditor(QDialog):
     async def save(self) -> bool:
         """Write the profile to profiles.toml and its key to the keyring. False (and words why) if not."""
         try:
-            profile = self.form_profile()
+            draft = self.form_profile()
         except ProfileError as exc:
             self._show_error(self.tr("Not saved: {}.").format(exception_text(exc)))
             return False
+        names = {h.lower() for h in draft.secret_headers}
+        typed = {h: v for h, v in draft.headers if h.lower() in names}
+        profile, proxy_password = without_secrets(draft, typed)
         old = self._current
+        previous = self.profiles.get(old) if old is not None else None
         try:
             if old is None:
                 self.profiles.add(profile)
@@ -586,6 +637,15 @@ class ProfileEditor(QDialog):
                     )
                 )
             self.profile_renamed.emit(old, profile.name)
+        try:
+            if previous is not None and old != profile.name:
+                await asyncio.to_thread(copy_secrets, self.keystore, previous, profile.name)
+                await asyncio.to_thread(delete_secrets, self.keystore, previous)
+            await asyncio.to_thread(save_secrets, self.keystore, profile.name, typed, proxy_password)
+        except KeystoreError as exc:
+            self.trouble.show_problem(exception_text(exc))
+            self.key_status.setText(self.tr("The profile is saved; its secret headers are not."))
+            return False
         self.profile_saved.emit(profile.name)
         key = self.key.key()
         if key and profile.needs_key:
@@ -632,6 +692,7 @@ class ProfileEditor(QDialog):
         self.select(copy.name)
         self.profile_saved.emit(copy.name)
         try:
+            await asyncio.to_thread(copy_secrets, self.keystore, self.profiles.get(old), copy.name)
             key = await self.keystore.aget(old)
             if key and self.keystore.is_session_only(old):
                 self.keystore.set_session(copy.name, key)
@@ -666,6 +727,7 @@ class ProfileEditor(QDialog):
 
     async def delete(self, name: str) -> None:
         try:
+            removed = self.profiles.get(name)
             self.profiles.remove(name)
             self.profiles.save()
         except (ProfileError, OSError) as exc:
@@ -677,6 +739,7 @@ class ProfileEditor(QDialog):
         self.profile_deleted.emit(name)
         try:
             await self.keystore.adelete(name)
+            await asyncio.to_thread(delete_secrets, self.keystore, removed)
         except KeystoreError as exc:
             self._show_error(
                 self.tr(
@@ -709,6 +772,7 @@ class ProfileEditor(QDialog):
         self.fetch_button.setEnabled(False)
         self.models_status.setText(self.tr("Fetching the model list…"))
         try:
+            profile = await self._with_saved_secrets(profile)
             models = await self.client.list_models(profile, await self._key_for_requests())
         except SluiceError as exc:
             self.models_status.setText(
@@ -744,6 +808,7 @@ class ProfileEditor(QDialog):
             return None
         self._show_error("")
         key = await self._key_for_requests()
+        profile = await self._with_saved_secrets(profile)
         report = await self.probe_panel.run(self._run_probe, profile, key, self.test_button)
         if report.stream_options_rejected and self.stream_usage.isChecked():
             self.stream_usage.setChecked(False)  # marks the form changed: Save keeps it off

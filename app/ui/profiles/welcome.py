@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import KeystoreError, ProfileError, SluiceError
 from app.core.models import AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
+from app.credentials import save_secrets, split_headers, without_secrets
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.pool import is_loopback
@@ -380,16 +381,19 @@ class WelcomePage(QWidget):
         else:
             preset = preset_by_id(entry)
             auth, headers, preset_id = preset.auth, (), preset.id
+        plain, secret = split_headers(headers)  # an imported Cookie / X-Goog-Api-Key: for the keyring
         profile = Profile(
             name=self.name.text().strip(),
             base_url=base_url,
             model=self.model.currentText().strip(),
             auth=auth,
-            headers=headers,
+            headers=plain,
+            secret_headers=tuple(secret),
             proxy=PROXY_NONE if is_loopback(base_url) else PROXY_SYSTEM,
             preset=preset_id,
         )
-        return validate_profile(profile)
+        checked = validate_profile(profile)
+        return dataclasses.replace(checked, headers=checked.headers + tuple(secret.items()))
 
     async def fetch_models(self) -> list[str]:
         """Fetch /models once per base URL and key; keep whatever the user typed."""
@@ -434,6 +438,9 @@ class WelcomePage(QWidget):
             return self._fail(self.tr("Paste your API key first (or pick a local server, which needs none)."))
         if not profile.model:
             return self._fail(self.tr("Pick or type a model first."))
+        names = {h.lower() for h in profile.secret_headers}
+        secret = {h: v for h, v in profile.headers if h.lower() in names}
+        profile, _no_password = without_secrets(profile, secret)
         try:
             if self._saved_name is None:
                 self.profiles.add(profile)
@@ -446,12 +453,13 @@ class WelcomePage(QWidget):
             return self._fail(self.tr("Not saved: {}").format(exception_text(exc)))
         self._saved_name = profile.name
         self.error.hide()
-        if key and profile.needs_key:
-            try:
+        try:
+            await asyncio.to_thread(save_secrets, self.keystore, profile.name, secret, None)
+            if key and profile.needs_key:
                 await self.keystore.aset(profile.name, key)
-            except KeystoreError as exc:
-                self.trouble.show_problem(exception_text(exc))
-                return False
+        except KeystoreError as exc:
+            self.trouble.show_problem(exception_text(exc))
+            return False
         self.trouble.hide()
         self.key.set_key("")
         self.done.emit(profile.name)

@@ -52,6 +52,17 @@ class WindowParts:
     profile_ui: ProfileUi | None = None
 
 
+def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> None:
+    """An older profiles.toml's secret header values / proxy password go to the keyring (logged once)."""
+    from app.credentials import move_inline_secrets
+
+    try:
+        for note in move_inline_secrets(profiles, keystore):
+            log.info("%s", note)
+    except (OSError, ProfileError) as exc:  # the file stays as it was: the secrets are still in it
+        log.info("secrets in %s not moved to the keyring: %s", profiles.path, exc)
+
+
 def build_window(
     home: Home,
     on_closed: Callable[[], None],
@@ -80,12 +91,15 @@ def build_window(
         raise
     interrupted = store.mark_interrupted()
     keystore = keystore or Keystore()
+    _move_inline_secrets(profiles, keystore)
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
         apply_theme(app, settings.theme)
     pool = HttpPool()
-    client = ChatClient(pool)
+    from app.credentials import SecretFiller
+
+    client = ChatClient(pool, SecretFiller(keystore))
     session = ChatSession(client, keystore, store, profiles)
 
     sidebar_view = ConversationSidebar()

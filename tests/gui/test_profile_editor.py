@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QPushButton
 
 from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
@@ -114,6 +114,35 @@ def test_editing_a_profile_saves_the_fields_to_the_file_and_the_key_to_the_keyri
     )
     assert backend.entries == {("svc", "main"): KEY}
     assert no_file_holds(harness.home.config_dir.parent, KEY)
+
+
+def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_password_fields(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    backend = MemoryKeyring()
+    harness.server.set_default(lambda _r: models_reply(["test-model"]), "/v1/models")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("X-Title: Sluice\nCookie: session=COOKIE-VALUE-1")
+        editor.proxy.setCurrentIndex(editor.proxy.findData("url"))
+        editor.proxy_url.setText("http://alice:PROXY-PW-1@proxy.example:8080")
+        assert await editor.save() is True
+        await harness.until(lambda: "Cookie" in editor.secret_edits, "the secret header has its own field")
+        field = editor.secret_edits["Cookie"]
+        assert field.echoMode() == QLineEdit.EchoMode.Password and field.text() == ""
+        assert editor.headers.toPlainText() == "X-Title: Sluice"
+        assert "PROXY-PW-1" not in editor.proxy_url.text()
+
+    harness.run(scenario())
+    profile = on_disk(harness).get("main")
+    assert profile.headers == (("X-Title", "Sluice"),) and profile.secret_headers == ("Cookie",)
+    assert profile.proxy == "http://alice@proxy.example:8080"
+    assert backend.entries[("svc:header:cookie", "main")] == "session=COOKIE-VALUE-1"
+    assert backend.entries[("svc:proxy", "main")] == "PROXY-PW-1"
+    assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
 
 
 @pytest.mark.parametrize(

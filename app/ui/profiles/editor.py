@@ -646,6 +646,13 @@ class ProfileEditor(QDialog):
             self.trouble.show_problem(exception_text(exc))
             self.key_status.setText(self.tr("The profile is saved; its secret headers are not."))
             return False
+        if typed or proxy_password:  # show what was stored: the secrets as password fields, no password
+            loading, self._loading = self._loading, True
+            self.headers.setPlainText("\n".join(f"{k}: {v}" for k, v in profile.headers))
+            self._show_secret_headers(profile.secret_headers)
+            if self.proxy.currentData() == "url":
+                self.proxy_url.setText(profile.proxy)
+            self._loading = loading
         self.profile_saved.emit(profile.name)
         key = self.key.key()
         if key and profile.needs_key:

@@ -119,11 +119,11 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             return EXIT_ERROR
     stdin = stdin or sys.stdin
     home = Home.from_env()
-    home.ensure()
     from app.logs import setup_logging
 
-    setup_logging(home, 10 if args.debug else 20)
     try:
+        home.ensure()
+        setup_logging(home, 10 if args.debug else 20)
         if args.command == "ask":
             return run_ask(args, home, stdin)
         if args.command == "profile":
@@ -140,8 +140,19 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
     except SluiceError as exc:
         print(f"sluice: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # a full disk, a file made read-only: one line, not a traceback
+        print(f"sluice: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     build_parser().print_help()
     return 0
+
+
+def os_error_line(exc: OSError) -> str:
+    """What failed and where, in one line: "Could not write PATH: No space left on device."."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"Could not use {exc.filename}: {reason}."
+    return f"A file could not be read or written: {reason}."
 
 
 def load_profiles(home: Home) -> ProfileStore:

@@ -64,6 +64,9 @@ _TOP_KEYS = frozenset({"default", "profile"})
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
+# Arrays and inline tables nest at most this deep (tomllib recurses per level: 5,000 levels would raise
+# RecursionError). A profiles file needs 2.
+MAX_TOML_DEPTH = 32
 
 # Every sentence a ProfileError from here can say. `{…}` fields are filled with str.format; nothing is
 # concatenated, so the window can find the template again and show it translated (app/ui/i18n.py).
@@ -105,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "table_secret_headers": "{path}: profile {name!r}: secret_headers must be a list of header names",
     "unreadable": "{path}: cannot be read ({reason})",
     "not_utf8": "{path}: is not UTF-8 text",
+    "too_deep": "{path}: values are nested more than {limit} levels deep; this is not a profiles file",
+    "unwritable": "{path}: could not be written ({reason}); the file was left as it was",
     "unknown": "{path}: unknown settings: {keys}",
     "not_array": "{path}: 'profile' must be an array of tables ([[profile]])",
     "twice": "{path}: two profiles are named {name!r}",
@@ -208,6 +213,35 @@ def inline_secrets(profile: Profile) -> set[tuple[str, str]]:
     return found
 
 
+def _toml_depth(text: str) -> int:
+    """The deepest nesting of [ and { in a TOML text, outside strings and comments (a cheap pre-scan)."""
+    depth = deepest = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                if ch == '"' and text[i] == "\\":
+                    i += 1  # an escaped character, maybe a quote
+                elif len(quote) == 1 and text[i] == "\n":
+                    break  # an unclosed one-line string: tomllib will say where
+                i += 1
+            i += len(quote)
+            continue
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return deepest
+
+
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     message = str(exc)
     match = _TOML_POSITION.search(message)
@@ -294,10 +328,14 @@ class ProfileStore:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise self._fail(_error("not_utf8", path=self.path)) from None
+        if _toml_depth(text) > MAX_TOML_DEPTH:
+            raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH))
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise self._fail(_toml_error(self.path, text, exc)) from None
+        except RecursionError:  # the pre-scan missed a nesting: still one plain line
+            raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH)) from None
         try:
             profiles, default = self._parse(document)
         except ProfileError as exc:
@@ -446,8 +484,19 @@ class ProfileStore:
         return "\n".join(lines)
 
     def save(self) -> None:
-        """Write the file atomically (temp file, fsync, rename), readable only by the user."""
+        """Write the file atomically (temp file, fsync, rename), readable only by the user.
+
+        Raises ProfileError when it cannot be written (a full disk, a read-only folder): the file on disk
+        is then as it was.
+        """
         data = self.dumps().encode("utf-8")
+        try:
+            self._write(data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise _error("unwritable", path=self.path, reason=reason) from None
+
+    def _write(self, data: bytes) -> None:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.load_error is not None and self.path.exists():
             # Never overwrite a file we could not read: the user may want what was in it.

@@ -350,6 +350,10 @@ _PROFILES = (
         "profiles", "profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml"
     ),
     QT_TRANSLATE_NOOP("profiles", "{path}: profile {name!r}: secret_headers must be a list of header names"),
+    QT_TRANSLATE_NOOP(
+        "profiles", "{path}: values are nested more than {limit} levels deep; this is not a profiles file"
+    ),
+    QT_TRANSLATE_NOOP("profiles", "{path}: could not be written ({reason}); the file was left as it was"),
 )
 
 _IMPORT = (
@@ -493,6 +497,11 @@ _STORE = (
         "or restore it from a backup.",
     ),
     QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} cannot be opened: the disk is full ({detail}). The file "
+        "was left untouched. Free some space and try again.",
+    ),
 )
 
 _SETTINGS = (

@@ -1459,6 +1459,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
         <translation>{path}：配置 {name!r}：secret_headers 必须是请求头名称的列表</translation>
     </message>
+    <message>
+        <source>{path}: values are nested more than {limit} levels deep; this is not a profiles file</source>
+        <translation>{path}：值的嵌套超过 {limit} 层；这不是配置文件</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written ({reason}); the file was left as it was</source>
+        <translation>{path}：无法写入（{reason}）；文件保持原样</translation>
+    </message>
 </context>
 <context>
     <name>session</name>
@@ -1582,6 +1590,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>无法读取对话数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
+        <translation>无法打开对话数据库 {path}：磁盘已满（{detail}）。文件未被改动。请释放一些空间后重试。</translation>
     </message>
 </context>
 </TS>

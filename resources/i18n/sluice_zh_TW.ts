@@ -1459,6 +1459,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
         <translation>{path}：設定檔 {name!r}：secret_headers 必須是標頭名稱的清單</translation>
     </message>
+    <message>
+        <source>{path}: values are nested more than {limit} levels deep; this is not a profiles file</source>
+        <translation>{path}：值的巢狀層數超過 {limit} 層；這不是設定檔檔案</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written ({reason}); the file was left as it was</source>
+        <translation>{path}：無法寫入（{reason}）；檔案維持原樣</translation>
+    </message>
 </context>
 <context>
     <name>session</name>
@@ -1582,6 +1590,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
+        <translation>無法開啟對話資料庫 {path}：磁碟已滿（{detail}）。檔案未被更動。請釋出一些空間後再試一次。</translation>
     </message>
 </context>
 </TS>

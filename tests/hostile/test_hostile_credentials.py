@@ -18,6 +18,7 @@ import os
 import secrets
 import socket
 import ssl
+import subprocess
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -208,7 +209,8 @@ def test_an_older_profiles_file_has_its_secrets_moved_to_the_keyring_never_lost(
     assert saved["headers"]["X-Goog-Api-Key"] == token and password in saved["proxy"]
 
     listed = cli.run("profile", "list", "--json")
-    _needs_keyring(listed)
+    if "still has secrets" in listed.stderr:  # no Secret Service in this run either
+        _needs_keyring(subprocess.CompletedProcess([], 1, "", listed.stderr))
     try:
         assert listed.returncode == 0, listed.stderr
         assert "Moved" in listed.stderr and "X-Goog-Api-Key" in listed.stderr

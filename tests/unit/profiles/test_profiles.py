@@ -76,7 +76,7 @@ def test_a_failed_save_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: p
 
     # The disk fills up after the new text is written but before it replaces the old file.
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(ProfileError, match=r"could not be written \(No space left on device\)"):
         store.save()
     monkeypatch.undo()
     assert store.path.read_bytes() == before

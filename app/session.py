@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shlex
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,7 +36,8 @@ PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a cra
 
 # Sentences of our own that reach the user; the window finds them here again to translate them.
 MESSAGES: dict[str, str] = {
-    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}",
+    # `quoted` is the name as a shell reads it (shlex.quote): the advice is meant to be pasted.
+    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}",
 }
 
 
@@ -153,7 +155,9 @@ class ChatSession:
             return None
         key = await self.keys.aget(profile.name)
         if not key:
-            raise ChatError(ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name))
+            raise ChatError(
+                ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name, quoted=shlex.quote(profile.name))
+            )
         return key
 
     async def generate(

@@ -516,7 +516,7 @@ _SETTINGS = (
 
 _SESSION = (
     QT_TRANSLATE_NOOP(
-        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}"
     ),
 )
 

@@ -1471,8 +1471,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>session</name>
     <message>
-        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
-        <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {name}</translation>
+        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}</source>
+        <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {quoted}</translation>
     </message>
 </context>
 <context>

@@ -1471,8 +1471,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>session</name>
     <message>
-        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
-        <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {name}</translation>
+        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}</source>
+        <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {quoted}</translation>
     </message>
 </context>
 <context>

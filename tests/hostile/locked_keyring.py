@@ -1,4 +1,4 @@
-"""A keyring backend that is there but locked, loaded by `sluice` through PYTHON_KEYRING_BACKEND."""
+"""Keyring backends for `sluice` subprocesses (PYTHON_KEYRING_BACKEND): one locked, one empty."""
 
 from __future__ import annotations
 
@@ -17,3 +17,18 @@ class LockedKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         raise KeyringLocked("Failed to unlock the collection!")
+
+
+class EmptyKeyring(KeyringBackend):
+    """Unlocked and empty: every profile has no key."""
+
+    priority = 5  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("read-only test keyring")
+
+    def delete_password(self, service: str, username: str) -> None:
+        return None

@@ -240,6 +240,17 @@ def test_profile_list_says_the_keyring_is_locked_not_that_there_is_no_key(cli: S
     assert "keyring locked" in listed.stdout and "NO KEY" not in listed.stdout
 
 
+def test_the_no_key_advice_quotes_the_profile_name_as_a_shell_would(cli: Sluice) -> None:
+    name = "y; touch pwned"  # pasted unquoted, the advice would run `touch pwned`
+    added = cli.run("profile", "add", name, "--base-url", "http://127.0.0.1:9/v1", "--model", "m")
+    assert added.returncode == 0, added.stderr
+    env = dict(cli.env, PYTHON_KEYRING_BACKEND="tests.hostile.locked_keyring.EmptyKeyring")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    asked = Sluice(cli.home, env).run("ask", "-p", name, "hi")
+    assert asked.returncode == 1
+    assert "Add one with: sluice profile set-key 'y; touch pwned'" in asked.stderr, asked.stderr
+
+
 # -- in-process: the client against a proxy stub and a TLS stub ----------------------------------------
 
 

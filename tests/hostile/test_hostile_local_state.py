@@ -200,3 +200,44 @@ def test_a_profiles_file_nested_5000_deep_is_one_plain_line(tmp_path: Path) -> N
     store = ProfileStore(path)
     with pytest.raises(ProfileError, match="nested more than 32 levels"):
         store.load()
+
+
+def test_under_umask_000_every_file_is_0600_and_every_folder_0700(tmp_path: Path) -> None:
+    # Issue 12.11: data/cache and cache/i18n came out 0777, the .qm and window.lock 0666.
+    home = tmp_path / "home"
+    open_umask = Run(home, lambda: os.umask(0))
+    assert open_umask("profile", "add", "a", *LOCAL).returncode == 0
+    assert open_umask("--debug", "ask", "hi").returncode == 1  # refused by port 9; the database is made
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from app.home import Home\n"
+        "from app.ui.i18n import catalogue_path\n"
+        "from app.ui.shell.single_instance import SingleInstance\n"
+        "app = QCoreApplication(sys.argv[:1])\n"
+        "home = Home.from_env()\n"
+        "ts = Path('resources/i18n/sluice_zh_CN.ts')\n"
+        "assert catalogue_path(ts, home.data_dir / 'cache' / 'i18n') is not None\n"
+        "instance = SingleInstance(home.data_dir)\n"
+        "assert instance.acquire()\n"
+        "print('held', oct((home.data_dir / 'window.lock').stat().st_mode & 0o777))\n"
+    )
+    env_done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SLUICE_HOME=str(home), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen"),
+        cwd=ROOT,
+        timeout=120,
+        preexec_fn=lambda: os.umask(0),
+    )
+    assert env_done.stdout == "held 0o600\n", env_done.stderr
+    modes = {str(p.relative_to(home)): p.stat().st_mode & 0o777 for p in [home, *home.rglob("*")]}
+    assert any(name.endswith(".qm") for name in modes) and "data/cache/i18n" in modes
+    wrong = {
+        name: oct(mode)
+        for name, mode in modes.items()
+        if mode != (0o700 if (home / name).is_dir() or name == "." else 0o600)
+    }
+    assert wrong == {}

@@ -83,6 +83,10 @@
         <source>Copied the reply as Markdown.</source>
         <translation>已将回复复制为 Markdown。</translation>
     </message>
+    <message>
+        <source>Opened the mail link without the parts a reply may not set: {}</source>
+        <translation>已打开邮件链接，但去掉了回复不能设置的部分：{}</translation>
+    </message>
 </context>
 <context>
     <name>ChatTopBar</name>

@@ -83,6 +83,10 @@
         <source>Copied the reply as Markdown.</source>
         <translation>已將回覆複製為 Markdown。</translation>
     </message>
+    <message>
+        <source>Opened the mail link without the parts a reply may not set: {}</source>
+        <translation>已開啟郵件連結，但去掉了回覆不能設定的部分：{}</translation>
+    </message>
 </context>
 <context>
     <name>ChatTopBar</name>

@@ -177,15 +177,19 @@ async def _ask(
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
     from app.session import ChatSession, request_messages
+    from app.store.liveness import StreamingLock
 
     store = None
     conversation_id = None
+    live = StreamingLock(home.data_dir)  # held while this reply may stream (app/store/liveness.py)
     if not args.no_save:
         from app.store.conversations import ConversationStore, title_from_text
 
         store = ConversationStore.open(home.db_path)
-        if not home.window_is_running():  # its replies may be streaming right now: not a crash's leftovers
+        # Another `ask` or a window may be streaming right now: their rows are not a crash's leftovers.
+        if live.begin() and not home.window_is_running():
             store.mark_interrupted()
+        live.share()
         conversation = store.create_conversation(
             title_from_text(prompt), profile=profile.name, model=model, system_prompt=args.system or ""
         )
@@ -205,3 +209,4 @@ async def _ask(
         await pool.aclose()
         if store is not None:
             store.close()
+        live.release()

@@ -17,6 +17,7 @@ import os
 import resource
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ import pytest
 from app.core.errors import ProfileError
 from app.profiles.store import ProfileStore
 from tests.integration.conftest import ROOT
+from tests.support.server import TestServer, endless_sse_reply, sse_reply
 
 NOBODY = 65534
 LOCAL = ["--base-url", "http://127.0.0.1:9/v1", "--auth", "none", "--model", "m"]
@@ -241,3 +243,61 @@ def test_under_umask_000_every_file_is_0600_and_every_folder_0700(tmp_path: Path
         if mode != (0o700 if (home / name).is_dir() or name == "." else 0o600)
     }
     assert wrong == {}
+
+
+def _statuses(db: Path) -> list[str]:
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT status FROM messages WHERE role = 'assistant' ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    return [str(row[0]) for row in rows]
+
+
+def test_a_second_ask_leaves_a_live_reply_streaming_and_still_marks_a_crashs(tmp_path: Path) -> None:
+    # Issue 12.11: the second `ask` marked the first one's live reply 'interrupted' until it ended.
+    home = tmp_path / "home"
+    with TestServer() as server:
+        run = Run(home)
+        assert (
+            run(
+                "profile", "add", "a", "--base-url", server.base_url, "--auth", "none", "--model", "m"
+            ).returncode
+            == 0
+        )
+        server.queue(endless_sse_reply())  # live until it is stopped below
+        server.queue(sse_reply(["quick"]))
+        env = dict(os.environ, SLUICE_HOME=str(home), PYTHONPATH=str(ROOT))
+        first = subprocess.Popen(
+            [sys.executable, "-m", "app", "ask", "one"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            server.wait_for_requests(1, timeout=20)  # its 'streaming' row exists before its request
+            second = run("ask", "two")
+            assert second.returncode == 0 and second.stdout == "quick\n", second.stderr
+            assert _statuses(home / "data" / "sluice.db") == ["streaming", "complete"]
+            first.send_signal(signal.SIGINT)  # Ctrl-C: the partial reply is saved as cancelled
+            _out, err = first.communicate(timeout=30)
+        finally:
+            if first.poll() is None:
+                first.kill()
+                first.wait()
+        assert first.returncode == 130, err
+        assert _statuses(home / "data" / "sluice.db") == ["cancelled", "complete"]
+
+        # A row no process streams any more (a crash's) is still marked by the next one.
+        conn = sqlite3.connect(home / "data" / "sluice.db")
+        conn.execute("UPDATE messages SET status = 'streaming' WHERE id = (SELECT min(id) FROM messages)")
+        conn.execute(
+            "UPDATE messages SET status = 'streaming' WHERE role = 'assistant' AND content = 'quick'"
+        )
+        conn.commit()
+        conn.close()
+        server.queue(sse_reply(["again"]))
+        assert run("ask", "three").returncode == 0
+        assert _statuses(home / "data" / "sluice.db") == ["cancelled", "interrupted", "complete"]

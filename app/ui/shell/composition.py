@@ -89,7 +89,12 @@ def build_window(
             exception_text(exc),
         )
         raise
-    interrupted = store.mark_interrupted()
+    from app.store.liveness import StreamingLock
+
+    # A `sluice ask` may be streaming into this database right now: only rows nobody streams are a crash's.
+    live = StreamingLock(home.data_dir)
+    interrupted = store.mark_interrupted() if live.begin() else 0
+    live.share()  # held (shared) for the window's life: released when the process ends
     keystore = keystore or Keystore()
     _move_inline_secrets(profiles, keystore)
     settings, settings_problem = load_settings(home.settings_path)
@@ -177,6 +182,7 @@ def build_window(
         await controller.shutdown()
         await pool.aclose()
         store.close()
+        live.release()
         window.hide()
         log.info("shut down cleanly")
 

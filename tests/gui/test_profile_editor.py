@@ -145,6 +145,24 @@ def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_passw
     assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
 
 
+def test_a_secret_header_the_keyring_refuses_is_not_saved_and_stays_in_the_form(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    before = harness.home.profiles_path.read_bytes()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=fail.Keyring()))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("Cookie: session=KEEP-ME-1")
+        assert await editor.save() is False
+        assert "Not saved" in editor.error.text() and editor.dirty
+        assert editor.headers.toPlainText() == "Cookie: session=KEEP-ME-1"  # nothing the user typed is lost
+
+    harness.run(scenario())
+    assert harness.home.profiles_path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [

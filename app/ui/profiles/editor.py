@@ -603,6 +603,14 @@ class ProfileEditor(QDialog):
         profile, proxy_password = without_secrets(draft, typed)
         old = self._current
         previous = self.profiles.get(old) if old is not None else None
+        if typed or proxy_password:
+            # Into the keyring before the file drops them: a refusal leaves the file (and the form) as it was.
+            try:
+                await asyncio.to_thread(save_secrets, self.keystore, profile.name, typed, proxy_password)
+            except KeystoreError as exc:
+                self.trouble.show_problem(exception_text(exc))
+                self._show_error(self.tr("Not saved: {}.").format(exception_text(exc)))
+                return False
         try:
             if old is None:
                 self.profiles.add(profile)
@@ -639,9 +647,12 @@ class ProfileEditor(QDialog):
             self.profile_renamed.emit(old, profile.name)
         try:
             if previous is not None and old != profile.name:
-                await asyncio.to_thread(copy_secrets, self.keystore, previous, profile.name)
+                # The old name's entries that were not just typed again follow the profile.
+                kept = dataclasses.replace(
+                    previous, secret_headers=tuple(h for h in previous.secret_headers if h not in typed)
+                )
+                await asyncio.to_thread(copy_secrets, self.keystore, kept, profile.name)
                 await asyncio.to_thread(delete_secrets, self.keystore, previous)
-            await asyncio.to_thread(save_secrets, self.keystore, profile.name, typed, proxy_password)
         except KeystoreError as exc:
             self.trouble.show_problem(exception_text(exc))
             self.key_status.setText(self.tr("The profile is saved; its secret headers are not."))

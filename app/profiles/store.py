@@ -49,6 +49,7 @@ from app.core.models import (
 )
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
+from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
 __all__ = [
     "MESSAGES",
@@ -64,9 +65,6 @@ _TOP_KEYS = frozenset({"default", "profile"})
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
-# Arrays and inline tables nest at most this deep (tomllib recurses per level: 5,000 levels would raise
-# RecursionError). A profiles file needs 2.
-MAX_TOML_DEPTH = 32
 
 # Every sentence a ProfileError from here can say. `{…}` fields are filled with str.format; nothing is
 # concatenated, so the window can find the template again and show it translated (app/ui/i18n.py).
@@ -213,35 +211,6 @@ def inline_secrets(profile: Profile) -> set[tuple[str, str]]:
     return found
 
 
-def _toml_depth(text: str) -> int:
-    """The deepest nesting of [ and { in a TOML text, outside strings and comments (a cheap pre-scan)."""
-    depth = deepest = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif ch in "\"'":
-            quote = ch * 3 if text.startswith(ch * 3, i) else ch
-            i += len(quote)
-            while i < n and not text.startswith(quote, i):
-                if ch == '"' and text[i] == "\\":
-                    i += 1  # an escaped character, maybe a quote
-                elif len(quote) == 1 and text[i] == "\n":
-                    break  # an unclosed one-line string: tomllib will say where
-                i += 1
-            i += len(quote)
-            continue
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth = max(depth - 1, 0)
-        i += 1
-    return deepest
-
-
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     message = str(exc)
     match = _TOML_POSITION.search(message)
@@ -328,7 +297,7 @@ class ProfileStore:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise self._fail(_error("not_utf8", path=self.path)) from None
-        if _toml_depth(text) > MAX_TOML_DEPTH:
+        if toml_depth(text) > MAX_TOML_DEPTH:
             raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH))
         try:
             document = tomllib.loads(text)

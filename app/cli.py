@@ -17,7 +17,14 @@ from typing import TextIO
 from app import __version__
 from app.cli_ask import run_ask
 from app.core.errors import ChatError, KeystoreError, SluiceError
-from app.core.models import PROXY_SYSTEM, Profile, split_proxy_password, valid_auth
+from app.core.models import (
+    PROXY_SYSTEM,
+    Profile,
+    proxy_user,
+    split_proxy_password,
+    valid_auth,
+    with_proxy_password,
+)
 from app.home import Home
 from app.keystore import KeyringLockedError, Keystore
 from app.profiles.presets import preset_by_id
@@ -76,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
     add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
-    add.add_argument("--proxy", help="none | system (default) | a proxy URL")
+    add.add_argument("--proxy", help="none | system (default) | a proxy URL (a password goes to the keyring)")
+    add.add_argument(
+        "--proxy-password-stdin",
+        action="store_true",
+        help="read the password of the --proxy URL's user from stdin (after the key and secret headers)",
+    )
     add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
@@ -179,12 +191,13 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
         key = _read_key(stdin) if args.key_stdin else None
-        profile = _profile_from_args(args, stdin)
-        profile = _add_profile(profiles, profile, key)
+        typed = _profile_from_args(args, stdin)
+        profile = _add_profile(profiles, typed, key)
         print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
         if profile.secret_headers:
             names = ", ".join(profile.secret_headers)
             print(f"The values of {names} are kept in the system keyring.", file=sys.stderr)
+        _warn_secrets_in_argv(args, typed)
         return 0
     if action == "import":
         return _profile_import(args, profiles, stdin)
@@ -254,8 +267,38 @@ def _profile_from_args(args: argparse.Namespace, stdin: TextIO | None = None) ->
         headers=profile.headers + tuple(headers),
         secret_headers=tuple(secret_names),
         stream_usage=profile.stream_usage and not args.no_stream_usage,
-        proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
+        proxy=_proxy_from_args(args, stdin) or profile.proxy or PROXY_SYSTEM,
     )
+
+
+def _proxy_from_args(args: argparse.Namespace, stdin: TextIO | None) -> str | None:
+    proxy: str | None = args.proxy
+    if not getattr(args, "proxy_password_stdin", False):
+        return proxy
+    if not proxy or proxy_user(proxy) is None:
+        raise SluiceError("--proxy-password-stdin needs --proxy with a user, e.g. http://USER@HOST:PORT.")
+    password = stdin.readline().rstrip("\r\n") if stdin is not None else ""
+    if not password:
+        raise SluiceError("No proxy password on stdin.")
+    return with_proxy_password(proxy, password)
+
+
+def _warn_secrets_in_argv(args: argparse.Namespace, typed: Profile) -> None:
+    """Secrets given as arguments are in `ps` for other users and in the shell's history: say so once."""
+    from app.credentials import split_headers
+
+    secret = {h.lower() for h in split_headers(typed.headers, typed.secret_headers)[1]}
+    on_line = [raw.partition(":")[0].strip() for raw in [*args.header, *args.secret_header] if ":" in raw]
+    names = [name for name in on_line if name.lower() in secret]
+    if split_proxy_password(args.proxy or "")[1] is not None:
+        names.append("the proxy password")
+    if names:
+        print(
+            f"Note: {', '.join(names)} came on the command line, where other users may see it (ps) and the "
+            "shell keeps it (history). Next time: --secret-header NAME and --proxy-password-stdin read "
+            "values from stdin.",
+            file=sys.stderr,
+        )
 
 
 def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:

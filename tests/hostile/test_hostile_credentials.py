@@ -94,6 +94,10 @@ def test_secret_headers_stay_out_of_files_listings_and_other_hosts(
     )  # fmt: skip
     _needs_keyring(added)
     assert added.returncode == 0, added.stderr
+    # What came as arguments is named (ps shows it to other users); the stdin one is not.
+    note = next(line for line in added.stderr.splitlines() if "came on the command line" in line)
+    assert all(name in note for name in ("X-Goog-Api-Key", "X-Auth-Token", "Cookie", "X-Custom-Thing"))
+    assert "X-From-Stdin" not in note
     try:
         text = (cli.home / "config" / "profiles.toml").read_text()
         table = tomllib.loads(text)["profile"][0]
@@ -138,22 +142,12 @@ def test_a_proxy_password_is_kept_in_the_keyring_and_sent_only_to_the_proxy(
     cli: Sluice, gateway: TestServer
 ) -> None:
     password = f"pw-{secrets.token_hex(6)}"
-    proxy = f"http://alice:{password}@127.0.0.1:{gateway.url.rsplit(':', 1)[1]}"
-    added = cli.run(
-        "profile",
-        "add",
-        "viaproxy",
-        "--base-url",
-        GATEWAY,
-        "--model",
-        "m",
-        "--auth",
-        "none",
-        "--proxy",
-        proxy,
-    )
+    proxy = f"http://alice@127.0.0.1:{gateway.url.rsplit(':', 1)[1]}"
+    options = ["--model", "m", "--auth", "none", "--proxy", proxy, "--proxy-password-stdin"]
+    added = cli.run("profile", "add", "viaproxy", "--base-url", GATEWAY, *options, stdin=password + "\n")
     _needs_keyring(added)
     assert added.returncode == 0, added.stderr
+    assert "command line" not in added.stderr  # the password never was an argument
     target = GATEWAY + "/chat/completions"  # a forward proxy sees the absolute URL
     basic = base64.b64encode(f"alice:{password}".encode()).decode()
     try:

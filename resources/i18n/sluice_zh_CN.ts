@@ -875,6 +875,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>Instructions sent before every message of this conversation:</source>
         <translation>在此对话的每条消息之前发送的指令：</translation>
     </message>
+    <message>
+        <source>Secret header values and proxy passwords were moved from profiles.toml into the system keyring; the file keeps only their names.</source>
+        <translation>机密请求头的值和代理密码已从 profiles.toml 移入系统密钥环；文件中只保留它们的名称。</translation>
+    </message>
 </context>
 <context>
     <name>credentials</name>

@@ -875,6 +875,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>Instructions sent before every message of this conversation:</source>
         <translation>在此對話的每則訊息之前傳送的指示：</translation>
     </message>
+    <message>
+        <source>Secret header values and proxy passwords were moved from profiles.toml into the system keyring; the file keeps only their names.</source>
+        <translation>機密標頭的值和代理伺服器密碼已從 profiles.toml 移入系統鑰匙圈；檔案中只保留它們的名稱。</translation>
+    </message>
 </context>
 <context>
     <name>credentials</name>

@@ -145,6 +145,27 @@ def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_passw
     assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
 
 
+def test_an_older_files_secret_header_is_moved_to_the_keyring_when_the_window_opens(
+    harness: WindowHarness,
+) -> None:
+    path = harness.home.profiles_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'[[profile]]\nname = "old"\nbase_url = "{harness.server.base_url}"\nmodel = "m"\nauth = "none"\n'
+        'headers = { "X-Title" = "Sluice", "X-Goog-Api-Key" = "AIzaOLDVALUE123" }\n'
+    )
+    backend = MemoryKeyring()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        assert "moved from profiles.toml into the system keyring" in parts.window.statusBar().currentMessage()
+
+    harness.run(scenario())
+    assert backend.entries[("svc:header:x-goog-api-key", "old")] == "AIzaOLDVALUE123"
+    assert "AIzaOLDVALUE123" not in path.read_text()
+    assert on_disk(harness).get("old").secret_headers == ("X-Goog-Api-Key",)
+
+
 def test_a_secret_header_the_keyring_refuses_is_not_saved_and_stays_in_the_form(
     harness: WindowHarness,
 ) -> None:

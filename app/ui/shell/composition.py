@@ -52,15 +52,28 @@ class WindowParts:
     profile_ui: ProfileUi | None = None
 
 
-def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> None:
-    """An older profiles.toml's secret header values / proxy password go to the keyring (logged once)."""
-    from app.credentials import move_inline_secrets
+def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> bool:
+    """An older profiles.toml's secret header values / proxy password go to the keyring (each logged).
 
+    True when some were moved (the window says so once).
+    """
+    from app.credentials import move_inline_secrets
+    from app.profiles.store import inline_secrets
+
+    def holding() -> int:
+        return sum(1 for profile in profiles.profiles() if inline_secrets(profile))
+
+    before = holding()
+    if not before:
+        return False
     try:
-        for note in move_inline_secrets(profiles, keystore):
-            log.info("%s", note)
+        notes = move_inline_secrets(profiles, keystore)
     except (OSError, ProfileError) as exc:  # the file stays as it was: the secrets are still in it
         log.info("secrets in %s not moved to the keyring: %s", profiles.path, exc)
+        return False
+    for note in notes:
+        log.info("%s", note)
+    return holding() < before
 
 
 def build_window(
@@ -96,7 +109,7 @@ def build_window(
     interrupted = store.mark_interrupted() if live.begin() else 0
     live.share()  # held (shared) for the window's life: released when the process ends
     keystore = keystore or Keystore()
-    _move_inline_secrets(profiles, keystore)
+    moved_secrets = _move_inline_secrets(profiles, keystore)
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
@@ -176,6 +189,14 @@ def build_window(
         )
     elif settings_problem:
         window.show_notice(translate_known(settings_problem))
+    elif moved_secrets:
+        window.show_notice(
+            QCoreApplication.translate(
+                "composition",
+                "Secret header values and proxy passwords were moved from profiles.toml into the system "
+                "keyring; the file keeps only their names.",
+            )
+        )
 
     async def shutdown() -> None:
         await profile_ui.aclose()

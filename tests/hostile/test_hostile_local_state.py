@@ -301,3 +301,13 @@ def test_a_second_ask_leaves_a_live_reply_streaming_and_still_marks_a_crashs(tmp
         server.queue(sse_reply(["again"]))
         assert run("ask", "three").returncode == 0
         assert _statuses(home / "data" / "sluice.db") == ["cancelled", "interrupted", "complete"]
+
+
+def test_a_settings_file_nested_5000_deep_falls_back_to_the_defaults(tmp_path: Path) -> None:
+    from app.settings import Settings, load_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = " + "[" * 5000 + "]" * 5000 + "\n")
+    settings, problem = load_settings(path)
+    assert settings == Settings()
+    assert problem is not None and str(path) in problem and "nested more than 32 levels" in problem

@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--system", help="system prompt")
     ask.add_argument("--json", action="store_true", help="print one JSON object per line")
     ask.add_argument("--no-save", action="store_true", help="do not save the conversation")
+    ask.add_argument(
+        "-a",
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -90,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the password of the --proxy URL's user from stdin (after the key and secret headers)",
     )
     add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
+    add_cost_options(add)
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
     )
@@ -101,14 +110,27 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_parser("use", help="make a profile the default").add_argument("name")
     prof.add_parser("set-key", help="store a profile's key (read from stdin)").add_argument("name")
 
-    models = sub.add_parser("models", help="list the models a profile's gateway offers")
+    models = sub.add_parser("models", help="list the models a profile's gateway offers (and keep the list)")
     models.add_argument("-p", "--profile")
+    models.add_argument(
+        "--json", action="store_true", help="one JSON list: each model's id, images (true/false/null), price"
+    )
+
+    stats = sub.add_parser("stats", help="replies, tokens and cost, per profile, model or day")
+    stats.add_argument("--since", default="30d", help="1d | 7d | 30d (default) | all")
+    stats.add_argument("--by", choices=("profile", "model", "day"), default="profile")
+    stats.add_argument("--json", action="store_true", help="a JSON list of groups")
 
     export = sub.add_parser("export", help="print a saved conversation")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--last", action="store_true", help="the most recent conversation")
     which.add_argument("--id", type=int, help="conversation id")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
+    )
     return parser
 
 
@@ -142,10 +164,17 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             return _profile(args, home, stdin)
         if args.command == "models":
             return _models(args, home)
+        if args.command == "stats":
+            from app.cli_stats import run_stats
+
+            return run_stats(args, home)
         if args.command == "export":
+            from pathlib import Path
+
             from app.export import run_export
 
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format)
+            output = Path(args.output) if args.output else None
+            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
     except ChatError as exc:
         print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
         return EXIT_ERROR
@@ -260,7 +289,7 @@ def _profile_from_args(args: argparse.Namespace, stdin: TextIO | None = None) ->
         profile = Profile(name=args.name, base_url=args.base_url, model=args.model or "")
     else:
         raise SluiceError("Give --base-url URL or --preset ID.")
-    return replace(
+    profile = replace(
         profile,
         base_url=args.base_url or profile.base_url,
         auth=args.auth or profile.auth,
@@ -268,6 +297,69 @@ def _profile_from_args(args: argparse.Namespace, stdin: TextIO | None = None) ->
         secret_headers=tuple(secret_names),
         stream_usage=profile.stream_usage and not args.no_stream_usage,
         proxy=_proxy_from_args(args, stdin) or profile.proxy or PROXY_SYSTEM,
+    )
+    return apply_cost_options(profile, args)
+
+
+def add_cost_options(parser: argparse.ArgumentParser) -> None:
+    """`--price`, `--request-cost` and `--vision`, shared by `profile add` and `profile set`."""
+    parser.add_argument(
+        "--price",
+        action="append",
+        default=[],
+        metavar='"MODEL=IN/OUT[/CACHED] CUR"',
+        help='your price per 1M tokens, e.g. "gpt-5-mini=0.25/2.00 USD" or "deepseek-chat=2/8 CNY"; '
+        '"MODEL=" removes it (repeatable)',
+    )
+    cost = parser.add_mutually_exclusive_group()
+    cost.add_argument(
+        "--request-cost",
+        dest="request_cost",
+        action="store_const",
+        const=True,
+        help="ask the gateway to report each reply's cost (OpenRouter does)",
+    )
+    cost.add_argument("--no-request-cost", dest="request_cost", action="store_const", const=False)
+    parser.add_argument(
+        "--vision",
+        action="append",
+        default=[],
+        metavar="MODEL=on|off|auto",
+        help="whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
+    )
+
+
+def apply_cost_options(profile: Profile, args: argparse.Namespace) -> Profile:
+    """The profile with the `--price`, `--request-cost` and `--vision` given (only those change it)."""
+    from app.core.pricing import PriceError, parse_model_price
+
+    prices = dict(profile.prices)
+    for raw in getattr(args, "price", None) or []:
+        model, sep, spec = raw.partition("=")
+        if sep and model.strip() and not spec.strip():
+            prices.pop(model.strip(), None)
+            continue
+        try:
+            model, price = parse_model_price(raw)
+        except PriceError as exc:
+            raise SluiceError(f"Bad --price: {exc}") from None
+        prices[model] = price.spec()
+    vision = dict(profile.vision)
+    for raw in getattr(args, "vision", None) or []:
+        model, _, word = raw.partition("=")
+        model, word = model.strip(), word.strip().lower()
+        if not model or word not in ("on", "off", "auto"):
+            raise SluiceError(f"Bad --vision {raw!r}: write MODEL=on, MODEL=off or MODEL=auto.")
+        if word == "auto":
+            vision.pop(model, None)
+        else:
+            vision[model] = word == "on"
+    request_cost = getattr(args, "request_cost", None)
+    return replace(
+        profile,
+        prices=tuple(prices.items()),
+        vision=tuple(vision.items()),
+        request_cost=profile.request_cost if request_cost is None else request_cost,
     )
 
 
@@ -400,6 +492,9 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
                 "secret_headers": list(p.secret_headers),
                 "proxy": split_proxy_password(p.proxy)[0],
                 "stream_usage": p.stream_usage,
+                "request_cost": p.request_cost,
+                "prices": dict(p.prices),
+                "vision": dict(p.vision),
                 "default": p.name == default,
                 "has_key": has_key,
                 "key": key_state,
@@ -423,21 +518,41 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
 
 def _models(args: argparse.Namespace, home: Home) -> int:
     from app.cli_ask import resolve_profile
+    from app.core.models import ModelInfo
     from app.credentials import SecretFiller
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
+    from app.profiles.catalog import ModelCatalog
 
     profile = resolve_profile(load_profiles(home), args.profile)
     keys = Keystore()
     key = keys.get(profile.name) if profile.needs_key else None
 
-    async def fetch() -> list[str]:
+    async def fetch() -> list[ModelInfo]:
         pool = HttpPool()
         try:
-            return await ChatClient(pool, SecretFiller(keys)).list_models(profile, key)
+            return await ChatClient(pool, SecretFiller(keys)).list_model_info(profile, key)
         finally:
             await pool.aclose()
 
-    for model_id in asyncio.run(fetch()):
-        print(model_id)
+    models = asyncio.run(fetch())
+    try:  # kept for `ask` (prices) and the window; a read-only data dir only loses the cache
+        ModelCatalog(home.models_path).replace(profile.name, models)
+    except OSError as exc:
+        print(f"sluice: the model list could not be kept ({exc.strerror or exc})", file=sys.stderr)
+    if args.json:
+        rows = [
+            {
+                "id": info.id,
+                "images": info.vision,
+                "price": None
+                if info.price is None
+                else {"per_1m_tokens": info.price.spec(), "source": info.price.source},
+            }
+            for info in models
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for info in models:
+        print(info.id)
     return 0

@@ -8,9 +8,10 @@ import json
 import sys
 from typing import TextIO
 
-from app.core.errors import ChatError, ProfileError, SluiceError
+from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
-from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -25,6 +26,15 @@ FINISH_WORDS = {
 }
 
 _DIM, _RESET = "\x1b[2m", "\x1b[0m"
+
+MESSAGES = {
+    "no_images": QT_TRANSLATE_NOOP(
+        "attachments",
+        "{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). "
+        "Pick a model that takes images, or if this one does: "
+        "sluice profile set {quoted_profile} --vision {quoted_model}",
+    ),
+}
 
 
 def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
@@ -93,6 +103,7 @@ class JsonSink:
     def close(self, message: Message) -> None:
         for call in message.tool_calls:
             self.emit({"type": "tool_call", "id": call.id, "name": call.name, "arguments": call.arguments})
+        cost = message.cost.as_json() if message.cost is not None else None
         if message.usage is not None:
             u = message.usage
             self.emit(
@@ -101,6 +112,9 @@ class JsonSink:
                     "prompt_tokens": u.prompt_tokens,
                     "completion_tokens": u.completion_tokens,
                     "total_tokens": u.total_tokens,
+                    "reasoning_tokens": u.reasoning_tokens,
+                    "cached_tokens": u.cached_tokens,
+                    "cost": cost,
                 }
             )
         if message.error_kind is not None:
@@ -119,6 +133,7 @@ class JsonSink:
                     "finish_reason": message.finish_reason,
                     "ttft_ms": _round(message.ttft_ms),
                     "tokens_per_s": _round(message.tokens_per_s),
+                    "cost": cost,
                 }
             )
 
@@ -129,7 +144,7 @@ def _round(value: float | None) -> float | None:
 
 def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     prompt = stdin.read() if args.prompt == "-" else args.prompt
-    if not prompt.strip():
+    if not prompt.strip() and not args.attach:
         raise SluiceError("The prompt is empty.")
     from app.credentials import move_inline_secrets
 
@@ -147,7 +162,16 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         JsonSink(sys.stdout) if args.json else TerminalSink(sys.stdout, sys.stderr)
     )
     try:
-        message = asyncio.run(_ask(args, home, profiles, profile, model, prompt, sink))
+        attachments, send_images = _attachments(args, home, profile, model)
+    except ChatError as exc:  # refused before anything reaches the gateway
+        if isinstance(sink, JsonSink):
+            sink.emit({"type": "error", "kind": str(exc.kind), "message": exc.message, "retry_after": None})
+        else:
+            print(f"sluice: {exc.describe()}", file=sys.stderr)
+        return EXIT_ERROR
+    user = Message(role=Role.USER, content=prompt, attachments=attachments)
+    try:
+        message = asyncio.run(_ask(args, home, profiles, profile, model, user, send_images, sink))
     except KeyboardInterrupt:
         if isinstance(sink, TerminalSink) and sink.wrote_content:
             sys.stdout.write("\n")
@@ -165,13 +189,56 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     return 0
 
 
+def _attachments(
+    args: argparse.Namespace, home: Home, profile: Profile, model: str
+) -> tuple[tuple[Attachment, ...], bool]:
+    """The files given with -a, prepared to send, and whether images go as images.
+
+    Raises ChatError(ATTACHMENT) for a file that cannot be sent, or images for a model known to take none.
+    Whether a model takes images is what `sluice models` kept or the user said (`--vision`); `ask` never
+    waits on /models.
+    """
+    from app.profiles.catalog import ModelCatalog
+
+    images_ok = ModelCatalog(home.models_path).takes_images(profile, model)
+    if not args.attach:
+        return (), images_ok is not False
+    from pathlib import Path
+
+    from app.attachments import AttachmentOptions, prepare_file
+    from app.settings import load_settings
+
+    settings, _ = load_settings(home.settings_path)
+    options = AttachmentOptions(keep_originals=settings.keep_image_metadata, images_ok=images_ok)
+    prepared = tuple(item for path in args.attach for item in prepare_file(Path(path), options))
+    if images_ok is False and any(a.is_image for a in prepared):
+        import shlex
+
+        words = MESSAGES["no_images"].format(
+            model=model,
+            profile=profile.name,
+            quoted_profile=shlex.quote(profile.name),
+            quoted_model=shlex.quote(f"{model}=on"),
+        )
+        raise ChatError(ErrorKind.ATTACHMENT, words)
+    located = [a.name for a in prepared if "location removed" in a.note]
+    if located:
+        print(
+            f"sluice: location data removed from {', '.join(located)} "
+            "(keep_image_metadata = true in settings.toml sends photos as they are)",
+            file=sys.stderr,
+        )
+    return prepared, images_ok is not False
+
+
 async def _ask(
     args: argparse.Namespace,
     home: Home,
     profiles: ProfileStore,
     profile: Profile,
     model: str,
-    prompt: str,
+    user: Message,
+    send_images: bool,
     sink: TerminalSink | JsonSink,
 ) -> Message:
     from app.net.client import ChatClient
@@ -191,20 +258,23 @@ async def _ask(
             store.mark_interrupted()
         live.share()
         conversation = store.create_conversation(
-            title_from_text(prompt), profile=profile.name, model=model, system_prompt=args.system or ""
+            title_from_text(user.content), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
-        store.add_message(conversation_id, Message(role=Role.USER, content=prompt))
-    from app.credentials import SecretFiller
-
+        store.add_message(conversation_id, user)
     pool = HttpPool()
+    from app.credentials import SecretFiller
+    from app.profiles.catalog import ModelCatalog
+
+    # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
     keys = Keystore()
-    session = ChatSession(ChatClient(pool, SecretFiller(keys)), keys, store, profiles)
+    session = ChatSession(
+        ChatClient(pool, SecretFiller(keys)), keys, store, profiles, prices=ModelCatalog(home.models_path)
+    )
     try:
-        messages = request_messages(args.system or "", [Message(role=Role.USER, content=prompt)])
-        return await session.generate(
-            profile, messages, GenerationParams(model=model), sink, conversation_id=conversation_id
-        )
+        messages = request_messages(args.system or "", [user])
+        params = GenerationParams(model=model, send_images=send_images)
+        return await session.generate(profile, messages, params, sink, conversation_id=conversation_id)
     finally:
         await pool.aclose()
         if store is not None:

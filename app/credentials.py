@@ -16,14 +16,16 @@ from collections.abc import Iterable, Sequence
 
 from app.core.errors import ChatError, ErrorKind, KeystoreError, redact
 from app.core.models import Profile, is_secret_header, proxy_user, split_proxy_password, with_proxy_password
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.keystore import PROXY_SLOT, Keystore, header_slot
 from app.profiles.store import ProfileStore, inline_secrets
 
-# The sentence the window can show (in a ChatError); `{…}` fields filled with str.format (app/ui/i18n.py).
+# The sentence the window can show (in a ChatError), marked for lupdate (app/core/sentences.py).
 MESSAGES: dict[str, str] = {
-    "missing_header": (
+    "missing_header": QT_TRANSLATE_NOOP(
+        "credentials",
         "The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the "
-        "profile editor (or add the profile again with --secret-header)."
+        "profile editor (or add the profile again with --secret-header).",
     ),
 }
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from app.core.errors import StoreError
-from app.core.models import Conversation, Message, MessageStatus
+from app.core.models import Attachment, Conversation, Message, MessageStatus
 from app.home import Home
 
 _STATUS_NOTE = {
@@ -25,6 +27,8 @@ def message_json(m: Message) -> dict[str, object]:
             "prompt_tokens": m.usage.prompt_tokens,
             "completion_tokens": m.usage.completion_tokens,
             "total_tokens": m.usage.total_tokens,
+            "reasoning_tokens": m.usage.reasoning_tokens,
+            "cached_tokens": m.usage.cached_tokens,
         }
     error = None if m.error_kind is None else {"kind": str(m.error_kind), "message": m.error_message}
     return {
@@ -35,8 +39,22 @@ def message_json(m: Message) -> dict[str, object]:
         "model": m.model,
         "finish_reason": m.finish_reason,
         "usage": usage,
+        "cost": m.cost.as_json() if m.cost is not None else None,
+        "attachments": [attachment_json(a) for a in m.attachments],
         "error": error,
     }
+
+
+def attachment_json(a: Attachment) -> dict[str, object]:
+    """An image as a data URL; a text file or a PDF as the text that was sent."""
+    from app.wire.content import data_url
+
+    out: dict[str, object] = {"name": a.name, "kind": a.kind, "mime": a.mime, "size": a.size, "note": a.note}
+    if a.is_image:
+        out["data_url"] = data_url(a) if a.data else None
+    else:
+        out["text"] = a.text
+    return out
 
 
 def conversation_json(c: Conversation, messages: list[Message]) -> dict[str, object]:
@@ -48,7 +66,13 @@ def conversation_json(c: Conversation, messages: list[Message]) -> dict[str, obj
     }
 
 
-def conversation_markdown(c: Conversation, messages: list[Message]) -> str:
+def conversation_markdown(
+    c: Conversation, messages: list[Message], image_paths: dict[str, str] | None = None
+) -> str:
+    """Markdown; `image_paths` maps an image's sha256 to the relative path it was written to (else it is
+    named in brackets, as the model saw it when it took no images)."""
+    from app.wire.content import fenced
+
     lines = [f"# {c.title}", ""]
     if c.system_prompt:
         lines += ["**System:**", "", c.system_prompt, ""]
@@ -59,12 +83,20 @@ def conversation_markdown(c: Conversation, messages: list[Message]) -> str:
         if m.reasoning:
             lines += ["<details><summary>Thinking</summary>", "", m.reasoning, "", "</details>", ""]
         lines += [m.content, ""]
+        for a in m.attachments:
+            if a.is_image:
+                where = (image_paths or {}).get(a.sha256)
+                lines += [f"![{a.name}]({where})" if where else f"[image: {a.name}]", ""]
+            else:
+                lines += [fenced(a.name, a.text), ""]
         if m.error_message:
             lines += [f"> **Error ({m.error_kind}):** {m.error_message}", ""]
     return "\n".join(lines)
 
 
-def run_export(home: Home, *, last: bool, conversation_id: int | None, fmt: str) -> int:
+def run_export(
+    home: Home, *, last: bool, conversation_id: int | None, fmt: str, output: Path | None = None
+) -> int:
     from app.store.conversations import ConversationStore
 
     if not home.db_path.exists():
@@ -78,11 +110,39 @@ def run_export(home: Home, *, last: bool, conversation_id: int | None, fmt: str)
         else:
             assert conversation_id is not None
             conversation = store.get_conversation(conversation_id)
-        messages = store.messages(conversation.id)
+        messages = store.with_attachment_data(store.messages(conversation.id))
     finally:
         store.close()
     if fmt == "json":
-        sys.stdout.write(json.dumps(conversation_json(conversation, messages), ensure_ascii=False) + "\n")
+        text = json.dumps(conversation_json(conversation, messages), ensure_ascii=False) + "\n"
     else:
-        sys.stdout.write(conversation_markdown(conversation, messages))
+        paths = _write_images(messages, output) if output is not None else None
+        text = conversation_markdown(conversation, messages, paths)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(f"Cannot write {output}: {exc.strerror or exc}.") from None
     return 0
+
+
+def _write_images(messages: list[Message], output: Path) -> dict[str, str]:
+    """Each image once into `<output stem>_files/` beside the Markdown file; sha256 → relative path."""
+    folder = output.with_name(output.stem + "_files")
+    paths: dict[str, str] = {}
+    for m in messages:
+        for a in m.attachments:
+            if not a.is_image or not a.data or a.sha256 in paths:
+                continue
+            extension = a.mime.partition("/")[2].replace("jpeg", "jpg")
+            safe = re.sub(r"[^\w.-]+", "_", Path(a.name).stem)[:60] or "image"
+            name = f"{len(paths) + 1:02d}-{safe}.{extension}"
+            try:
+                folder.mkdir(exist_ok=True)
+                (folder / name).write_bytes(a.data)
+            except OSError as exc:
+                raise StoreError(f"Cannot write {folder / name}: {exc.strerror or exc}.") from None
+            paths[a.sha256] = f"{folder.name}/{name}"
+    return paths

@@ -52,6 +52,11 @@ class Home:
         return self.data_dir / "sluice.db"
 
     @property
+    def models_path(self) -> Path:
+        """What each profile's gateway lists (app/profiles/catalog.py): a cache, not the user's settings."""
+        return self.data_dir / "models.json"
+
+    @property
     def log_path(self) -> Path:
         return self.log_dir / "sluice.log"
 

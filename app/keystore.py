@@ -14,6 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from app.core.errors import KeystoreError, redact, register_secret
+from app.core.sentences import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -28,48 +29,79 @@ _WINDOWS_MAX_KEY = 1280
 # keyrings.alt (Plaintext/Encrypted file, registry) and keyrings.cryptfile keep keys in files we would own.
 _FILE_BACKEND_MODULES = ("keyrings.alt", "keyrings.cryptfile")
 _FILE_BACKEND_WORDS = ("plaintext", "encrypted")
-_KEYRING_ONLY = "Sluice keeps API keys only in the system keyring, never in a file."
 
-# Every sentence a KeystoreError can say. `{…}` fields are filled with str.format; nothing is concatenated,
-# so the window can find the template again and show it translated (app/ui/i18n.py). `{reason}`,
-# `{how_to_fix}` and `{action}` hold sentences of this table.
+# Every sentence a KeystoreError can say, marked for lupdate: `.format()` makes a Sentence that the window
+# translates with its fields (app/core/sentences.py). `{reason}`, `{how_to_fix}` and `{action}` hold
+# sentences of this table.
 MESSAGES: dict[str, str] = {
-    "fix.linux": (
+    "fix.linux": QT_TRANSLATE_NOOP(
+        "keystore",
         "Install and unlock a Secret Service such as GNOME Keyring or KeePassXC "
         "(e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, "
-        "then try again."
+        "then try again.",
     ),
-    "fix.macos": "Check that the macOS Keychain is available and unlocked, then try again.",
-    "fix.windows": "Check that Windows Credential Manager is available, then try again.",
-    "insecure.none": "no usable system keyring was found",
-    "insecure.file": "the keyring backend {backend} keeps keys in a file, not a secure keyring",
-    "insecure.weak": "the keyring backend {backend} is not a recommended secure keyring",
-    "no_secure_member": (
-        f"No secure keyring is available (backends found: {{found}}). {_KEYRING_ONLY} {{how_to_fix}}"
+    "fix.macos": QT_TRANSLATE_NOOP(
+        "keystore", "Check that the macOS Keychain is available and unlocked, then try again."
     ),
-    "no_secure": f"No secure keyring: {{reason}}. {_KEYRING_ONLY} {{how_to_fix}}",
-    "action.read": "read the API key of profile {name!r}",
-    "action.save": "save the API key of profile {name!r}",
-    "action.delete": "delete the API key of profile {name!r}",
-    "action.read_header": "read the secret header {header} of profile {name!r}",
-    "action.save_header": "save the secret header {header} of profile {name!r}",
-    "action.delete_header": "delete the secret header {header} of profile {name!r}",
-    "action.read_proxy": "read the proxy password of profile {name!r}",
-    "action.save_proxy": "save the proxy password of profile {name!r}",
-    "action.delete_proxy": "delete the proxy password of profile {name!r}",
-    "locked": "Could not {action}: the keyring is locked. Unlock it and try again.",
-    "unavailable": "Could not {action}: the keyring is not available. {how_to_fix}",
-    "backend_error": "Could not {action}: the keyring reported an error ({error_type}: {detail}).",
-    "backend_error_bare": "Could not {action}: the keyring reported an error ({error_type}).",
-    "empty_save": "An empty API key cannot be saved for profile {name!r}.",
-    "empty_session": "An empty API key cannot be kept for profile {name!r}.",
-    "too_long": (
-        "This API key is {length} characters long; Windows Credential Manager holds at most {limit}."
+    "fix.windows": QT_TRANSLATE_NOOP(
+        "keystore", "Check that Windows Credential Manager is available, then try again."
     ),
-    "refused_delete": "The keyring refused to delete the API key of profile {name!r}.",
-    "refused_delete_secret": "The keyring refused to {action}.",
-    "empty_secret": "An empty value cannot be saved: {action}.",
-    "no_name": "A profile name is needed to find its API key.",
+    "insecure.none": QT_TRANSLATE_NOOP("keystore", "no usable system keyring was found"),
+    "insecure.file": QT_TRANSLATE_NOOP(
+        "keystore", "the keyring backend {backend} keeps keys in a file, not a secure keyring"
+    ),
+    "insecure.weak": QT_TRANSLATE_NOOP(
+        "keystore", "the keyring backend {backend} is not a recommended secure keyring"
+    ),
+    "no_secure_member": QT_TRANSLATE_NOOP(
+        "keystore",
+        "No secure keyring is available (backends found: {found}). Sluice keeps API keys only in the "
+        "system keyring, never in a file. {how_to_fix}",
+    ),
+    "no_secure": QT_TRANSLATE_NOOP(
+        "keystore",
+        "No secure keyring: {reason}. Sluice keeps API keys only in the system keyring, never in a file. "
+        "{how_to_fix}",
+    ),
+    "action.read": QT_TRANSLATE_NOOP("keystore", "read the API key of profile {name!r}"),
+    "action.save": QT_TRANSLATE_NOOP("keystore", "save the API key of profile {name!r}"),
+    "action.delete": QT_TRANSLATE_NOOP("keystore", "delete the API key of profile {name!r}"),
+    "action.read_header": QT_TRANSLATE_NOOP(
+        "keystore", "read the secret header {header} of profile {name!r}"
+    ),
+    "action.save_header": QT_TRANSLATE_NOOP(
+        "keystore", "save the secret header {header} of profile {name!r}"
+    ),
+    "action.delete_header": QT_TRANSLATE_NOOP(
+        "keystore", "delete the secret header {header} of profile {name!r}"
+    ),
+    "action.read_proxy": QT_TRANSLATE_NOOP("keystore", "read the proxy password of profile {name!r}"),
+    "action.save_proxy": QT_TRANSLATE_NOOP("keystore", "save the proxy password of profile {name!r}"),
+    "action.delete_proxy": QT_TRANSLATE_NOOP("keystore", "delete the proxy password of profile {name!r}"),
+    "locked": QT_TRANSLATE_NOOP(
+        "keystore", "Could not {action}: the keyring is locked. Unlock it and try again."
+    ),
+    "unavailable": QT_TRANSLATE_NOOP(
+        "keystore", "Could not {action}: the keyring is not available. {how_to_fix}"
+    ),
+    "backend_error": QT_TRANSLATE_NOOP(
+        "keystore", "Could not {action}: the keyring reported an error ({error_type}: {detail})."
+    ),
+    "backend_error_bare": QT_TRANSLATE_NOOP(
+        "keystore", "Could not {action}: the keyring reported an error ({error_type})."
+    ),
+    "empty_save": QT_TRANSLATE_NOOP("keystore", "An empty API key cannot be saved for profile {name!r}."),
+    "empty_session": QT_TRANSLATE_NOOP("keystore", "An empty API key cannot be kept for profile {name!r}."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "keystore",
+        "This API key is {length} characters long; Windows Credential Manager holds at most {limit}.",
+    ),
+    "refused_delete": QT_TRANSLATE_NOOP(
+        "keystore", "The keyring refused to delete the API key of profile {name!r}."
+    ),
+    "refused_delete_secret": QT_TRANSLATE_NOOP("keystore", "The keyring refused to {action}."),
+    "empty_secret": QT_TRANSLATE_NOOP("keystore", "An empty value cannot be saved: {action}."),
+    "no_name": QT_TRANSLATE_NOOP("keystore", "A profile name is needed to find its API key."),
 }
 
 

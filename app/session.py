@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from app.core.errors import ChatError, ErrorKind, KeystoreError
 from app.core.events import (
     ContentDelta,
+    CostRequestRejected,
     Finish,
     ReasoningDelta,
     StreamEvent,
@@ -27,6 +28,8 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
+from app.core.pricing import Price, cost_of
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.net.client import ChatClient
 
 log = logging.getLogger(__name__)
@@ -34,10 +37,12 @@ log = logging.getLogger(__name__)
 PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
 
 
-# Sentences of our own that reach the user; the window finds them here again to translate them.
+# Sentences of our own that reach the user, marked for lupdate; the window translates them (Sentence).
 MESSAGES: dict[str, str] = {
     # `quoted` is the name as a shell reads it (shlex.quote): the advice is meant to be pasted.
-    "no_key": "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}",
+    "no_key": QT_TRANSLATE_NOOP(
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}"
+    ),
 }
 
 
@@ -51,6 +56,12 @@ class MessageStore(Protocol):
 
 class KeySource(Protocol):
     async def aget(self, name: str) -> str | None: ...
+
+
+class PriceLookup(Protocol):
+    """Where a reply's price is found (app.profiles.catalog.ModelCatalog has it): exactly this model's."""
+
+    def price_for(self, profile: Profile, model: str) -> Price | None: ...
 
 
 class ProfileSink(Protocol):
@@ -143,12 +154,14 @@ class ChatSession:
         store: MessageStore | None = None,
         profiles: ProfileSink | None = None,
         clock: Callable[[], float] = time.monotonic,
+        prices: PriceLookup | None = None,
     ) -> None:
         self.client = client
         self.keys = keys
         self.store = store
         self.profiles = profiles
         self.clock = clock
+        self.prices = prices
 
     async def key_for(self, profile: Profile) -> str | None:
         if not profile.needs_key:
@@ -187,6 +200,8 @@ class ChatSession:
         )
         if self.store is not None and conversation_id is not None:
             message = self.store.add_message(conversation_id, message)
+        price = self._price(profile, model)
+        learned = profile  # the profile with what this reply taught about the gateway (refused fields)
         recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
         saver = _PartialSaver(self.store, message.id, self.clock)
         status = MessageStatus.COMPLETE
@@ -197,22 +212,27 @@ class ChatSession:
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     if isinstance(event, StreamOptionsRejected):
-                        self._remember_no_stream_options(profile)
+                        learned = replace(learned, stream_usage=False)
+                        self._remember(learned, "stream_options")
+                        continue
+                    if isinstance(event, CostRequestRejected):
+                        learned = replace(learned, request_cost=False)
+                        self._remember(learned, "usage.include")
                         continue
                     recorder.add(event)
                     on_event(event)
                     saver.maybe_save(recorder)
         except KeystoreError as exc:
-            error = ChatError(ErrorKind.KEY, str(exc))
+            error = ChatError(ErrorKind.KEY, exc.sentence or str(exc))  # the Sentence: said translated
             status = MessageStatus.ERROR
         except ChatError as exc:
             error = exc
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
-            final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished)
+            final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished, price)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
-        return self._finish(message, recorder, status, error, on_finished)
+        return self._finish(message, recorder, status, error, on_finished, price)
 
     def _finish(
         self,
@@ -221,6 +241,7 @@ class ChatSession:
         status: MessageStatus,
         error: ChatError | None,
         on_finished: Callable[[Message], None] | None,
+        price: Price | None = None,
     ) -> Message:
         metrics = recorder.metrics()
         final = replace(
@@ -237,6 +258,7 @@ class ChatSession:
             ttft_ms=metrics["ttft_ms"],
             tokens_per_s=metrics["tokens_per_s"],
             reasoning_ms=metrics["reasoning_ms"],
+            cost=cost_of(recorder.usage, price),
         )
         if self.store is not None and final.id is not None:
             self.store.finish_message(final)
@@ -246,12 +268,22 @@ class ChatSession:
             on_finished(final)
         return final
 
-    def _remember_no_stream_options(self, profile: Profile) -> None:
-        log.info("profile %s: gateway refuses stream_options; turned off", profile.name)
+    def _price(self, profile: Profile, model: str) -> Price | None:
+        if self.prices is None or not model:
+            return None
+        try:
+            return self.prices.price_for(profile, model)
+        except Exception:  # a price is a nicety; a broken catalogue must not stop the reply
+            log.exception("could not look up the price of %s", model)
+            return None
+
+    def _remember(self, changed: Profile, field: str) -> None:
+        """A request field the gateway refused: the profile stops sending it (`changed` is saved)."""
+        log.info("profile %s: gateway refuses %s; turned off", changed.name, field)
         if self.profiles is None:
             return
         try:
-            self.profiles.update(replace(profile, stream_usage=False))
+            self.profiles.update(changed)
             self.profiles.save()
         except Exception:  # remembering is a nicety; never fail the reply over it
             log.exception("could not save the profile change")

@@ -4,6 +4,7 @@
     font_size = 0           # points for the transcript and composer; 0 = the system's size
     send_key = "enter"      # "enter" (Shift+Enter: new line) or "ctrl+enter"
     language = "system"     # "system", "en", "zh_CN" or "zh_TW"
+    keep_image_metadata = false   # true: send photos as they are, location (EXIF GPS) included
 
 The default profile is not here: it is `default` in profiles.toml, which the CLI shares.
 A file that cannot be read leaves the defaults in place and says why; it is not overwritten until the user
@@ -19,6 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.sentences import QT_TRANSLATE_NOOP, Joined
 from app.profiles import tomlwrite
 from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
@@ -28,17 +30,19 @@ LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
 MAX_FONT = 32
 MIN_FONT = 6
 
-# The sentences `load_settings` can say; `{…}` fields are filled with str.format, so the window can find
-# the template again and show it translated (app/ui/i18n.py). `{problems}` joins sentences of this table
+# The sentences `load_settings` can say, marked for lupdate: `.format()` makes a Sentence the window
+# translates with its fields (app/core/sentences.py). `{problems}` joins sentences of this table
 # with "; "; `{reason}` is the OS's or tomllib's own words.
 MESSAGES: dict[str, str] = {
-    "theme": "theme must be one of {choices}",
-    "font_size": "font_size must be 0 (system) or {low}–{high}",
-    "send_key": "send_key must be one of {choices}",
-    "language": "language must be one of {choices}",
-    "wrong_type": "{field} has the wrong type",
-    "unreadable": "{path}: could not be read ({reason}); using the default settings.",
-    "problems": "{path}: {problems}; the default is used for those.",
+    "theme": QT_TRANSLATE_NOOP("settings", "theme must be one of {choices}"),
+    "font_size": QT_TRANSLATE_NOOP("settings", "font_size must be 0 (system) or {low}–{high}"),
+    "send_key": QT_TRANSLATE_NOOP("settings", "send_key must be one of {choices}"),
+    "language": QT_TRANSLATE_NOOP("settings", "language must be one of {choices}"),
+    "wrong_type": QT_TRANSLATE_NOOP("settings", "{field} has the wrong type"),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "settings", "{path}: could not be read ({reason}); using the default settings."
+    ),
+    "problems": QT_TRANSLATE_NOOP("settings", "{path}: {problems}; the default is used for those."),
 }
 
 
@@ -48,6 +52,7 @@ class Settings:
     font_size: int = 0
     send_key: str = "enter"
     language: str = "system"
+    keep_image_metadata: bool = False
 
 
 def _valid(settings: Settings) -> list[str]:
@@ -80,7 +85,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         if field.name not in document:
             continue
         value = document[field.name]
-        expected = int if field.name == "font_size" else str
+        expected = type(field.default)  # bool, int or str: a TOML value of another type is refused
         if type(value) is not expected:
             problems.append(MESSAGES["wrong_type"].format(field=field.name))
             continue
@@ -91,7 +96,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         kwargs[field.name] = value
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     if problems:
-        return settings, MESSAGES["problems"].format(path=path, problems="; ".join(problems))
+        return settings, MESSAGES["problems"].format(path=path, problems=Joined(problems))
     return settings, None
 
 

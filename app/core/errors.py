@@ -7,12 +7,16 @@
     └── ProfileError            unknown profile, bad profiles.toml, bad option
 
 A ChatError never carries a key: messages pass through `redact()` before they are stored or shown.
+Our own messages are `Sentence`s (app/core/sentences.py): `str(exc)` is the English, `exc.sentence` the
+template and fields the window translates. A gateway's words are plain text and are never translated.
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
+
+from app.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 
 class ErrorKind(StrEnum):
@@ -28,27 +32,37 @@ class ErrorKind(StrEnum):
     TIMEOUT = "timeout"
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
+    ATTACHMENT = "attachment"  # a file that cannot be sent (type, size, a model that takes no images)
 
 
 # What each kind means, in words a user can act on. The provider's own message is shown beside it.
-KIND_EXPLANATIONS: dict[ErrorKind, str] = {
-    ErrorKind.AUTH: "The gateway rejected the API key.",
-    ErrorKind.QUOTA: "The account has no balance or quota left.",
-    ErrorKind.RATE_LIMIT: "Rate limited by the gateway.",
-    ErrorKind.BAD_REQUEST: "The gateway rejected the request.",
-    ErrorKind.NOT_FOUND: "Not found: check the base URL and the model name.",
-    ErrorKind.SERVER: "The gateway had a server error.",
-    ErrorKind.PROVIDER: "The provider reported an error during the reply.",
-    ErrorKind.PROTOCOL: "The gateway answered with something that is not a chat stream.",
-    ErrorKind.INTERRUPTED: "The connection broke before the reply was finished.",
-    ErrorKind.TIMEOUT: "The gateway did not answer in time.",
-    ErrorKind.CONNECTION: "Could not connect to the gateway.",
-    ErrorKind.KEY: "No API key could be used.",
+KIND_EXPLANATIONS: dict[ErrorKind, Sentence] = {
+    ErrorKind.AUTH: QT_TRANSLATE_NOOP("errors", "The gateway rejected the API key."),
+    ErrorKind.QUOTA: QT_TRANSLATE_NOOP("errors", "The account has no balance or quota left."),
+    ErrorKind.RATE_LIMIT: QT_TRANSLATE_NOOP("errors", "Rate limited by the gateway."),
+    ErrorKind.BAD_REQUEST: QT_TRANSLATE_NOOP("errors", "The gateway rejected the request."),
+    ErrorKind.NOT_FOUND: QT_TRANSLATE_NOOP("errors", "Not found: check the base URL and the model name."),
+    ErrorKind.SERVER: QT_TRANSLATE_NOOP("errors", "The gateway had a server error."),
+    ErrorKind.PROVIDER: QT_TRANSLATE_NOOP("errors", "The provider reported an error during the reply."),
+    ErrorKind.PROTOCOL: QT_TRANSLATE_NOOP(
+        "errors", "The gateway answered with something that is not a chat stream."
+    ),
+    ErrorKind.INTERRUPTED: QT_TRANSLATE_NOOP("errors", "The connection broke before the reply was finished."),
+    ErrorKind.TIMEOUT: QT_TRANSLATE_NOOP("errors", "The gateway did not answer in time."),
+    ErrorKind.CONNECTION: QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
+    ErrorKind.KEY: QT_TRANSLATE_NOOP("errors", "No API key could be used."),
+    ErrorKind.ATTACHMENT: QT_TRANSLATE_NOOP("errors", "The attachment cannot be sent."),
 }
 
 
 class SluiceError(Exception):
     """Base of every error we raise on purpose; its text is meant for the user."""
+
+    @property
+    def sentence(self) -> Sentence | None:
+        """The message as template and fields, when it is one of ours (raised with a Sentence)."""
+        first = self.args[0] if self.args else None
+        return first if isinstance(first, Sentence) else None
 
 
 class ChatError(SluiceError):
@@ -56,7 +70,8 @@ class ChatError(SluiceError):
 
     def __init__(self, kind: ErrorKind, message: str, *, retry_after: float | None = None) -> None:
         self.kind = kind
-        self.message = redact(message)
+        redacted = redact(message)
+        self.message = message if redacted == message else redacted  # keeps a Sentence of ours (kind KEY)
         self.retry_after = retry_after
         super().__init__(self.message)
 

@@ -44,4 +44,17 @@ class StreamOptionsRejected:
     """The gateway refused `stream_options`; the request was retried without it. Remember for the profile."""
 
 
-StreamEvent = ContentDelta | ReasoningDelta | ToolCallsDone | UsageReport | Finish | StreamOptionsRejected
+@dataclass(frozen=True, slots=True)
+class CostRequestRejected:
+    """The gateway refused `"usage": {"include": true}`; retried without it. Remember for the profile."""
+
+
+StreamEvent = (
+    ContentDelta
+    | ReasoningDelta
+    | ToolCallsDone
+    | UsageReport
+    | Finish
+    | StreamOptionsRejected
+    | CostRequestRejected
+)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from app.core.errors import ErrorKind
+
+if TYPE_CHECKING:  # pricing imports Usage from here
+    from app.core.pricing import Cost, Price
 
 
 class Role(StrEnum):
@@ -28,9 +33,19 @@ class MessageStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Usage:
+    """What the gateway reported; None wherever it said nothing (never 0 for "not reported").
+
+    `reasoning_tokens` are part of `completion_tokens` and `cached_tokens` part of `prompt_tokens`, as
+    OpenAI reports them. `cost` is the gateway's own charge (OpenRouter's `usage.cost`, in USD).
+    """
+
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     total_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    cached_tokens: int | None = None
+    cost: Decimal | None = None
+    cost_currency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +53,32 @@ class ToolCall:
     id: str
     name: str
     arguments: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a user message, as it is sent: an image after scaling and metadata removal, or the
+    text taken from a text file or a PDF. Stored once by `sha256` (of `data`).
+
+    `data` may be empty when only the description was loaded (the transcript needs no bytes); the store
+    fills it when a request needs it. `name` is the user's file name: outside text, plain in every label.
+    """
+
+    name: str
+    kind: str  # "image" | "text" | "pdf"
+    mime: str  # image/png, image/jpeg, image/webp, image/gif, text/plain, application/pdf
+    sha256: str
+    size: int  # bytes of `data`
+    data: bytes = b""
+    text: str = ""  # what is sent for a text file or a PDF (page markers included)
+    width: int | None = None
+    height: int | None = None
+    pages: int | None = None
+    note: str = ""  # what was done to it on the way: "scaled from 4032×3024", "location removed"
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +103,17 @@ class Message:
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
+    cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
+    attachments: tuple[Attachment, ...] = ()  # a user message's files, in the order they were attached
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """One model as a gateway's `/models` describes it. None wherever the gateway says nothing."""
+
+    id: str
+    vision: bool | None = None  # takes images as input
+    price: Price | None = None  # published by the gateway (source "published")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +135,8 @@ class GenerationParams:
     temperature: float | None = None
     max_tokens: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # False for a model known not to take images: earlier turns' images are then sent as "[image: NAME]".
+    send_images: bool = True
 
 
 # How a profile presents its key. `header:NAME` puts the bare key in header NAME.
@@ -175,6 +229,13 @@ class Profile:
     stream_usage: bool = True  # send stream_options.include_usage
     read_timeout: float = DEFAULT_READ_TIMEOUT
     preset: str | None = None
+    # Ask the gateway to report each reply's cost (`"usage": {"include": true}`, OpenRouter's form). Turned
+    # off by itself when the gateway refuses the field, as stream_usage is.
+    request_cost: bool = False
+    # The user's prices per model, as `--price` takes them: (("gpt-5-mini", "0.25/2 USD"), …).
+    prices: tuple[tuple[str, str], ...] = ()
+    # The user's word on which models take images, over what /models says: (("m", True), ("n", False)).
+    vision: tuple[tuple[str, bool], ...] = ()
 
     @property
     def needs_key(self) -> bool:

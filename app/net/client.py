@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import aclosing, asynccontextmanager
@@ -22,7 +23,7 @@ import httpx
 
 from app import __version__
 from app.core.errors import ChatError, ErrorKind
-from app.core.events import StreamEvent, StreamOptionsRejected
+from app.core.events import CostRequestRejected, StreamEvent, StreamOptionsRejected
 from app.core.models import (
     AUTH_BEARER,
     AUTH_HEADER_PREFIX,
@@ -30,11 +31,14 @@ from app.core.models import (
     AUTH_RAW,
     GenerationParams,
     Message,
+    ModelInfo,
     Profile,
 )
 from app.net.errors import MAX_ERROR_BODY, http_error, transport_error
 from app.net.pool import HttpPool
 from app.wire.chunks import ChunkInterpreter, completion_events
+from app.wire.content import message_content
+from app.wire.models_list import parse_models
 from app.wire.sse import SSEDecoder
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
@@ -61,15 +65,25 @@ def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
 
 
 def request_body(
-    profile: Profile, messages: Sequence[Message], params: GenerationParams, *, stream_usage: bool
+    profile: Profile,
+    messages: Sequence[Message],
+    params: GenerationParams,
+    *,
+    stream_usage: bool,
+    request_cost: bool = False,
 ) -> dict[str, object]:
     body: dict[str, object] = {
         "model": params.model or profile.model,
-        "messages": [{"role": str(m.role), "content": m.content} for m in messages],
+        "messages": [
+            {"role": str(m.role), "content": message_content(m, send_images=params.send_images)}
+            for m in messages
+        ],
         "stream": True,
     }
     if stream_usage:
         body["stream_options"] = {"include_usage": True}
+    if request_cost:
+        body["usage"] = {"include": True}  # OpenRouter then reports `usage.cost`
     if params.temperature is not None:
         body["temperature"] = params.temperature
     if params.max_tokens is not None:
@@ -244,23 +258,33 @@ class ChatClient:
         params: GenerationParams,
     ) -> AsyncGenerator[StreamEvent, None]:
         """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
-        stream_usage = profile.stream_usage
+        stream_usage, request_cost = profile.stream_usage, profile.request_cost
         try:
             profile = await self._with_secrets(profile)
-            try:
-                async with aclosing(
-                    self._attempt(profile, key, messages, params, stream_usage=stream_usage)
-                ) as first:
-                    async for event in first:
-                        yield event
-            except _StreamOptionsRefusedError:
-                # Some gateways 400 on `stream_options`: retry once without it, and tell the caller.
-                yield StreamOptionsRejected()
-                async with aclosing(
-                    self._attempt(profile, key, messages, params, stream_usage=False)
-                ) as second:
-                    async for event in second:
-                        yield event
+            # Some gateways 400 on `stream_options` or on `usage`: retry without the refused field (each
+            # at most once), and tell the caller so the profile remembers.
+            while True:
+                try:
+                    async with aclosing(
+                        self._attempt(
+                            profile,
+                            key,
+                            messages,
+                            params,
+                            stream_usage=stream_usage,
+                            request_cost=request_cost,
+                        )
+                    ) as attempt:
+                        async for event in attempt:
+                            yield event
+                    return
+                except _FieldRefusedError as refused:
+                    if refused.field == "stream_options":
+                        stream_usage = False
+                        yield StreamOptionsRejected()
+                    else:
+                        request_cost = False
+                        yield CostRequestRejected()
         except asyncio.CancelledError:
             await self._pool.reclaim_orphans()  # a Stop while connecting can orphan a connection
             raise
@@ -273,10 +297,13 @@ class ChatClient:
         params: GenerationParams,
         *,
         stream_usage: bool,
+        request_cost: bool = False,
     ) -> AsyncGenerator[StreamEvent, None]:
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/chat/completions")
-        body = json.dumps(request_body(profile, messages, params, stream_usage=stream_usage)).encode()
+        body = json.dumps(
+            request_body(profile, messages, params, stream_usage=stream_usage, request_cost=request_cost)
+        ).encode()
         secret_headers = auth_headers(profile, key)
         extra_headers = dict(profile.headers)  # may hold secret header values (Cookie, X-Goog-Api-Key, …)
         for _ in range(_MAX_REDIRECTS + 1):
@@ -320,8 +347,10 @@ class ChatClient:
                     if status >= 400:
                         raw = await _read_capped(response, MAX_ERROR_BODY)
                         if stream_usage and status in (400, 422) and b"stream_options" in raw:
-                            raise _StreamOptionsRefusedError
-                        raise http_error(response, raw)
+                            raise _FieldRefusedError("stream_options")
+                        if request_cost and status in (400, 422) and b"usage" in raw:
+                            raise _FieldRefusedError("usage")
+                        raise _with_images_in_mind(http_error(response, raw), status, messages, params)
                     streaming = True
                     async with aclosing(_events_from(response)) as events:
                         async for event in events:
@@ -335,6 +364,10 @@ class ChatClient:
 
     async def list_models(self, profile: Profile, key: str | None) -> list[str]:
         """Model ids from GET {base_url}/models, sorted."""
+        return [info.id for info in await self.list_model_info(profile, key)]
+
+    async def list_model_info(self, profile: Profile, key: str | None) -> list[ModelInfo]:
+        """GET {base_url}/models: each model with what the gateway says of it (images, price), by id."""
         profile = await self._with_secrets(profile)
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/models")
@@ -355,17 +388,37 @@ class ChatClient:
             payload = response.json()
         except ValueError:
             raise ChatError(ErrorKind.PROTOCOL, f"{url.host} did not answer /models with JSON.") from None
-        data = payload.get("data") if isinstance(payload, dict) else payload
-        ids = {
-            str(item["id"])
-            for item in (data if isinstance(data, list) else [])
-            if isinstance(item, dict) and "id" in item
-        }
-        return sorted(ids)
+        return parse_models(payload)
 
 
-class _StreamOptionsRefusedError(Exception):
-    """Internal: the gateway rejected stream_options with a 400."""
+_IMAGE_WORDS = re.compile(r"(?i)image|vision|multimodal|multi-modal|content|modalit")
+
+
+def _with_images_in_mind(
+    error: ChatError, status: int, messages: Sequence[Message], params: GenerationParams
+) -> ChatError:
+    """A 4xx about images, content or modalities for a request that carried images is kind `attachment`.
+
+    Its message stays the gateway's own words; the kind tells the user what to do (another model, or mark
+    this one text-only), and the window keeps the attachments in the composer.
+    """
+    carried_images = params.send_images and any(a.is_image for m in messages for a in m.attachments)
+    if (
+        carried_images
+        and status in (400, 413, 415, 422)
+        and error.kind == ErrorKind.BAD_REQUEST
+        and _IMAGE_WORDS.search(error.message)
+    ):
+        return ChatError(ErrorKind.ATTACHMENT, error.message)
+    return error
+
+
+class _FieldRefusedError(Exception):
+    """Internal: the gateway rejected an optional request field (`stream_options`, `usage`) with a 400."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
 
 
 async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:

@@ -38,6 +38,7 @@ import httpx
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, redact
 from app.core.events import ContentDelta, Finish, ReasoningDelta, StreamOptionsRejected
 from app.core.models import PROXY_SYSTEM, GenerationParams, Message, Profile, Role
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.net.client import ChatClient
 from app.net.pool import HttpPool, route_for
 
@@ -65,46 +66,63 @@ class StepState(StrEnum):
 
 # Every sentence the probe can say. `{…}` fields are filled with str.format; nothing is concatenated.
 TEXT: dict[str, str] = {
-    "host.ok": "{host} resolved to {address}; TCP connection in {ms} ms.",
-    "host.ok_ip": "Connected to {host}:{port} in {ms} ms.",
-    "host.proxy_ok": "The proxy {host} resolved to {address}; TCP connection in {ms} ms.",
-    "host.dns": "Could not find {host} in DNS: {reason}. Check the base URL for typos and your network.",
-    "host.refused": "{host}:{port} refused the connection. Is the server running on that port?",
-    "host.timeout": "Connecting to {host}:{port} timed out after {seconds:g} s.",
-    "host.error": "Could not connect to {host}:{port}: {reason}.",
-    "tls.ok": "{version} with {host}; the certificate is trusted ({ms} ms).",
-    "tls.plain": "Not used: the base URL starts with http://.",
-    "tls.via_proxy": "Checked through the proxy by the request below.",
-    "tls.certificate": "The certificate of {host} is not trusted: {reason}.",
-    "tls.error": "The TLS handshake with {host} failed: {reason}.",
-    "tls.timeout": "The TLS handshake with {host} timed out after {seconds:g} s.",
-    "not_checked": "Not checked: an earlier step failed.",
-    "key.ok": "The gateway accepted the key.",
-    "key.not_rejected": "The gateway did not reject the key.",
-    "key.none": "No key is sent (the profile's auth style is “none”).",
-    "key.unneeded": "No key was entered, and the gateway did not ask for one.",
-    "key.failed": "{explanation} {message}",
-    "key.missing": "No key was entered, and the gateway refused the request: {message}",
-    "model.ok": "{model} answered.",
-    "model.empty": "No model is chosen: pick one from the list or type its id.",
-    "model.failed": "{explanation} {message}",
-    "stream.ok": "First byte after {ttfb} ms, first token after {ttft} ms; {count} pieces in {spread} ms.",
-    "stream.ok_no_tokens": "First byte after {ttfb} ms; the reply ended without text ({finish}).",
-    "stream.failed": "{explanation} {message}",
-    "warn.buffered": (
+    "host.ok": QT_TRANSLATE_NOOP("probe", "{host} resolved to {address}; TCP connection in {ms} ms."),
+    "host.ok_ip": QT_TRANSLATE_NOOP("probe", "Connected to {host}:{port} in {ms} ms."),
+    "host.proxy_ok": QT_TRANSLATE_NOOP(
+        "probe", "The proxy {host} resolved to {address}; TCP connection in {ms} ms."
+    ),
+    "host.dns": QT_TRANSLATE_NOOP(
+        "probe", "Could not find {host} in DNS: {reason}. Check the base URL for typos and your network."
+    ),
+    "host.refused": QT_TRANSLATE_NOOP(
+        "probe", "{host}:{port} refused the connection. Is the server running on that port?"
+    ),
+    "host.timeout": QT_TRANSLATE_NOOP("probe", "Connecting to {host}:{port} timed out after {seconds:g} s."),
+    "host.error": QT_TRANSLATE_NOOP("probe", "Could not connect to {host}:{port}: {reason}."),
+    "tls.ok": QT_TRANSLATE_NOOP("probe", "{version} with {host}; the certificate is trusted ({ms} ms)."),
+    "tls.plain": QT_TRANSLATE_NOOP("probe", "Not used: the base URL starts with http://."),
+    "tls.via_proxy": QT_TRANSLATE_NOOP("probe", "Checked through the proxy by the request below."),
+    "tls.certificate": QT_TRANSLATE_NOOP("probe", "The certificate of {host} is not trusted: {reason}."),
+    "tls.error": QT_TRANSLATE_NOOP("probe", "The TLS handshake with {host} failed: {reason}."),
+    "tls.timeout": QT_TRANSLATE_NOOP("probe", "The TLS handshake with {host} timed out after {seconds:g} s."),
+    "not_checked": QT_TRANSLATE_NOOP("probe", "Not checked: an earlier step failed."),
+    "key.ok": QT_TRANSLATE_NOOP("probe", "The gateway accepted the key."),
+    "key.not_rejected": QT_TRANSLATE_NOOP("probe", "The gateway did not reject the key."),
+    "key.none": QT_TRANSLATE_NOOP("probe", "No key is sent (the profile's auth style is “none”)."),
+    "key.unneeded": QT_TRANSLATE_NOOP("probe", "No key was entered, and the gateway did not ask for one."),
+    "key.failed": QT_TRANSLATE_NOOP("probe", "{explanation} {message}"),
+    "key.missing": QT_TRANSLATE_NOOP(
+        "probe", "No key was entered, and the gateway refused the request: {message}"
+    ),
+    "model.ok": QT_TRANSLATE_NOOP("probe", "{model} answered."),
+    "model.empty": QT_TRANSLATE_NOOP("probe", "No model is chosen: pick one from the list or type its id."),
+    "model.failed": QT_TRANSLATE_NOOP("probe", "{explanation} {message}"),
+    "stream.ok": QT_TRANSLATE_NOOP(
+        "probe", "First byte after {ttfb} ms, first token after {ttft} ms; {count} pieces in {spread} ms."
+    ),
+    "stream.ok_no_tokens": QT_TRANSLATE_NOOP(
+        "probe", "First byte after {ttfb} ms; the reply ended without text ({finish})."
+    ),
+    "stream.failed": QT_TRANSLATE_NOOP("probe", "{explanation} {message}"),
+    "warn.buffered": QT_TRANSLATE_NOOP(
+        "probe",
         "All {count} pieces arrived in one burst at the end ({spread} ms apart, {wait} ms after the "
         "request): the gateway, or a proxy in between, seems to buffer the stream. Replies will appear "
-        "all at once when they are finished."
+        "all at once when they are finished.",
     ),
-    "warn.json": (
-        "The gateway answered with one whole reply (JSON) instead of a stream: replies will appear all at "
-        "once when they are finished."
+    "warn.json": QT_TRANSLATE_NOOP(
+        "probe",
+        "The gateway answered with one whole reply (JSON) instead of a stream: replies will appear all "
+        "at once when they are finished.",
     ),
-    "warn.stream_options": (
+    "warn.stream_options": QT_TRANSLATE_NOOP(
+        "probe",
         "The gateway refuses “stream_options” (token usage in the stream); turn that option off for "
-        "this profile."
+        "this profile.",
     ),
-    "warn.no_text": "The model sent no text within {tokens} tokens; a reasoning model may think longer.",
+    "warn.no_text": QT_TRANSLATE_NOOP(
+        "probe", "The model sent no text within {tokens} tokens; a reasoning model may think longer."
+    ),
 }
 
 
@@ -139,7 +157,10 @@ StepCallback = Callable[[StepResult], None]
 
 
 def _text(name: str, **fields: object) -> str:
-    return redact(TEXT[name].format(**fields).strip())
+    """The sentence, as a Sentence the window translates; plain English if redaction had to change it."""
+    sentence = TEXT[name].format(**fields)
+    shown = redact(sentence).strip()
+    return sentence if shown == sentence.strip() else shown
 
 
 def _ms(seconds: float) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from app.core.errors import ProfileError, redact
 from app.core.models import AUTH_BEARER, AUTH_HEADER_PREFIX, AUTH_NONE, AUTH_RAW
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles.snippets import (
     CURL_COMMAND,
     Draft,
@@ -31,48 +32,79 @@ __all__ = ["MAX_SNIPPET", "MESSAGES", "ImportedProfile", "parse_snippet"]
 MAX_SNIPPET = 100_000  # characters; a docs example is a few hundred
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
-_COMPLETIONS_CALL = "Sluice calls <base URL>/chat/completions without one."
 
-# What a ProfileError from here says, and the notes an import comes with. `{…}` fields are filled with
-# str.format; nothing is concatenated, so the window can find the template again and show it translated
-# (app/ui/i18n.py). `{kind}` is one of app.profiles.snippets.MESSAGES' kinds.
+# What a ProfileError from here says, and the notes an import comes with, marked for lupdate: `.format()`
+# makes a Sentence that the window translates with its fields (app/core/sentences.py). `{kind}` is one of
+# app.profiles.snippets.MESSAGES' kinds.
 MESSAGES: dict[str, str] = {
-    "too_long": "the pasted text is too long ({length:,} characters); paste just the example",
-    "empty": "nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL",
-    "unrecognised": (
+    "too_long": QT_TRANSLATE_NOOP(
+        "import", "the pasted text is too long ({length:,} characters); paste just the example"
+    ),
+    "empty": QT_TRANSLATE_NOOP(
+        "import", "nothing to import: paste a cURL command, an OpenAI SDK snippet or a base URL"
+    ),
+    "unrecognised": QT_TRANSLATE_NOOP(
+        "import",
         "found no cURL command, OpenAI SDK snippet or base URL in the pasted text; paste the example "
         "request from the gateway's docs, e.g. curl https://…/v1/chat/completions -H "
-        '"Authorization: Bearer …" -d \'{{"model": …}}\''
+        '"Authorization: Bearer …" -d \'{{"model": …}}\'',
     ),
-    "no_url": "the {kind} has no URL",
-    "url_no_host": (
+    "no_url": QT_TRANSLATE_NOOP("import", "the {kind} has no URL"),
+    "url_no_host": QT_TRANSLATE_NOOP(
+        "import",
         "the URL in the snippet ({url}) has no host: it uses a variable or a placeholder; "
-        "put the gateway's address in its place and paste again"
+        "put the gateway's address in its place and paste again",
     ),
-    "url_characters": "the URL in the snippet ({url}) has spaces or characters a URL cannot have",
-    "url_invalid": "the URL in the snippet ({url}) is not a valid URL",
-    "url_scheme": "the URL in the snippet ({url}) must start with http:// or https://",
-    "note.default_base_url": "The snippet sets no base URL, so the OpenAI SDK's default {url} is used.",
-    "note.model_placeholder": "The model in the snippet is a placeholder, so none was set.",
-    "note.no_scheme": "The URL had no scheme, so {scheme}:// was assumed.",
-    "note.user_info": "The URL carried a user name or password; it was left out.",
-    "note.query": f"The URL's query ({{names}}) was left out: {_COMPLETIONS_CALL}",
-    "note.query_unnamed": f"The URL's query (parameters) was left out: {_COMPLETIONS_CALL}",
-    "note.not_endpoint": (
-        "The URL does not end in /chat/completions, so it was used as the base URL as it is."
+    "url_characters": QT_TRANSLATE_NOOP(
+        "import", "the URL in the snippet ({url}) has spaces or characters a URL cannot have"
     ),
-    "note.second_secret": (
-        "The header {name} also carries a secret; a profile keeps only one key, so it was left out."
+    "url_invalid": QT_TRANSLATE_NOOP("import", "the URL in the snippet ({url}) is not a valid URL"),
+    "url_scheme": QT_TRANSLATE_NOOP(
+        "import", "the URL in the snippet ({url}) must start with http:// or https://"
     ),
-    "note.invalid_header": "A header that is not valid HTTP was left out.",
-    "note.header_placeholder": "The header {name} holds a placeholder, so it was left out.",
-    "note.no_key_pasted": "The pasted text holds no API key: paste your own.",
-    "note.no_key_sent": "The snippet sends no API key, so this profile sends none either.",
-    "note.dummy_key": "{key!r} is a dummy key that local servers ignore, so this profile sends no key.",
-    "note.key_placeholder": "The key in the snippet is a placeholder: paste your own.",
-    "note.key_placeholder_env": (
+    "note.default_base_url": QT_TRANSLATE_NOOP(
+        "import", "The snippet sets no base URL, so the OpenAI SDK's default {url} is used."
+    ),
+    "note.model_placeholder": QT_TRANSLATE_NOOP(
+        "import", "The model in the snippet is a placeholder, so none was set."
+    ),
+    "note.no_scheme": QT_TRANSLATE_NOOP("import", "The URL had no scheme, so {scheme}:// was assumed."),
+    "note.user_info": QT_TRANSLATE_NOOP(
+        "import", "The URL carried a user name or password; it was left out."
+    ),
+    "note.query": QT_TRANSLATE_NOOP(
+        "import",
+        "The URL's query ({names}) was left out: Sluice calls <base URL>/chat/completions without one.",
+    ),
+    "note.query_unnamed": QT_TRANSLATE_NOOP(
+        "import",
+        "The URL's query (parameters) was left out: Sluice calls <base URL>/chat/completions without one.",
+    ),
+    "note.not_endpoint": QT_TRANSLATE_NOOP(
+        "import", "The URL does not end in /chat/completions, so it was used as the base URL as it is."
+    ),
+    "note.second_secret": QT_TRANSLATE_NOOP(
+        "import",
+        "The header {name} also carries a secret; a profile keeps only one key, so it was left out.",
+    ),
+    "note.invalid_header": QT_TRANSLATE_NOOP("import", "A header that is not valid HTTP was left out."),
+    "note.header_placeholder": QT_TRANSLATE_NOOP(
+        "import", "The header {name} holds a placeholder, so it was left out."
+    ),
+    "note.no_key_pasted": QT_TRANSLATE_NOOP("import", "The pasted text holds no API key: paste your own."),
+    "note.no_key_sent": QT_TRANSLATE_NOOP(
+        "import", "The snippet sends no API key, so this profile sends none either."
+    ),
+    "note.dummy_key": QT_TRANSLATE_NOOP(
+        "import", "{key!r} is a dummy key that local servers ignore, so this profile sends no key."
+    ),
+    "note.key_placeholder": QT_TRANSLATE_NOOP(
+        "import", "The key in the snippet is a placeholder: paste your own."
+    ),
+    "note.key_placeholder_env": QT_TRANSLATE_NOOP(
+        "import",
         "The key in the snippet is a placeholder: paste your own (the snippet reads it from the "
-        "environment variable {variable})."
+        "environment variable {variable}).",
     ),
 }
 

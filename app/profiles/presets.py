@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from app.core.errors import ProfileError
 from app.core.models import AUTH_BEARER, AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
+from app.core.sentences import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,23 @@ class Preset:
     needs_key: bool
     local: bool
     docs_hint: str
+    request_cost: bool = False  # the gateway reports each reply's cost when asked (`usage.include`)
 
 
-def _gateway(id: str, label: str, base_url: str, model: str, docs_hint: str) -> Preset:
-    return Preset(id, label, base_url, model, AUTH_BEARER, needs_key=True, local=False, docs_hint=docs_hint)
+def _gateway(
+    id: str, label: str, base_url: str, model: str, docs_hint: str, *, request_cost: bool = False
+) -> Preset:
+    return Preset(
+        id,
+        label,
+        base_url,
+        model,
+        AUTH_BEARER,
+        needs_key=True,
+        local=False,
+        docs_hint=docs_hint,
+        request_cost=request_cost,
+    )
 
 
 def _local(id: str, label: str, base_url: str, docs_hint: str) -> Preset:
@@ -37,60 +51,76 @@ PRESETS: tuple[Preset, ...] = (
         "ZenMux",
         "https://zenmux.ai/api/v1",
         "openai/gpt-5",
-        "Create an API key in the ZenMux console.",
+        # ZenMux's own statement (zenmux-doc #190): a stream stopped early is billed as if it ran to the end.
+        QT_TRANSLATE_NOOP(
+            "presets", "Create an API key in the ZenMux console. ZenMux bills a stopped reply in full."
+        ),
     ),
     _gateway(
-        "api000", "零度API", "https://api000.com/v1", "", "Create an API key (令牌) in the 零度API console."
+        "api000",
+        "零度API",
+        "https://api000.com/v1",
+        "",
+        QT_TRANSLATE_NOOP("presets", "Create an API key (令牌) in the 零度API console."),
     ),
     _gateway(
-        "dmxapi", "DMXAPI", "https://www.dmxapi.cn/v1", "", "Create an API key (令牌) in the DMXAPI console."
+        "dmxapi",
+        "DMXAPI",
+        "https://www.dmxapi.cn/v1",
+        "",
+        QT_TRANSLATE_NOOP("presets", "Create an API key (令牌) in the DMXAPI console."),
     ),
     _gateway(
         "lemondata",
         "LemonData",
         "https://api.lemondata.cc/v1",
         "",
-        "Create an API key in the LemonData console.",
+        QT_TRANSLATE_NOOP("presets", "Create an API key in the LemonData console."),
     ),
     _gateway(
         "mytokengate",
         "MyTokenGate",
         "https://gateway.mytokengate.com/v1",
         "",
-        "Create an API key in the MyTokenGate console.",
+        QT_TRANSLATE_NOOP("presets", "Create an API key in the MyTokenGate console."),
     ),
     _gateway(
         "openai",
         "OpenAI",
         "https://api.openai.com/v1",
         "gpt-4o-mini",
-        "Keys: https://platform.openai.com/api-keys",
+        QT_TRANSLATE_NOOP("presets", "Keys: https://platform.openai.com/api-keys"),
     ),
     _gateway(
         "openrouter",
         "OpenRouter",
         "https://openrouter.ai/api/v1",
         "openai/gpt-4o-mini",
-        "Keys: https://openrouter.ai/keys",
+        QT_TRANSLATE_NOOP("presets", "Keys: https://openrouter.ai/keys"),
+        request_cost=True,
     ),
     _gateway(
         "deepseek",
         "DeepSeek",
         "https://api.deepseek.com/v1",
         "deepseek-chat",
-        "Keys: https://platform.deepseek.com/api_keys",
+        QT_TRANSLATE_NOOP("presets", "Keys: https://platform.deepseek.com/api_keys"),
     ),
     _local(
         "ollama",
-        "Ollama (local)",
+        QT_TRANSLATE_NOOP("presets", "Ollama (local)"),
         "http://localhost:11434/v1",
-        "No key needed. Start Ollama and pull a model first, e.g. `ollama pull llama3.2`.",
+        QT_TRANSLATE_NOOP(
+            "presets", "No key needed. Start Ollama and pull a model first, e.g. `ollama pull llama3.2`."
+        ),
     ),
     _local(
         "lmstudio",
-        "LM Studio (local)",
+        QT_TRANSLATE_NOOP("presets", "LM Studio (local)"),
         "http://localhost:1234/v1",
-        "No key needed. Load a model and start the local server in LM Studio's Developer tab.",
+        QT_TRANSLATE_NOOP(
+            "presets", "No key needed. Load a model and start the local server in LM Studio's Developer tab."
+        ),
     ),
 )
 
@@ -113,4 +143,5 @@ def from_preset(preset: Preset, name: str, model: str | None = None) -> Profile:
         # A local server needs no proxy; saying so in the file makes it visible to the user.
         proxy=PROXY_NONE if preset.local else PROXY_SYSTEM,
         preset=preset.id,
+        request_cost=preset.request_cost,
     )

@@ -12,17 +12,23 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
+from app.core.sentences import QT_TRANSLATE_NOOP
+
 __all__ = ["MESSAGES", "Draft", "env_var_name", "is_placeholder", "read_code", "read_curl", "read_lines"]
 
 # The kinds of text (Draft.kind, named in the importer's messages) and the notes the readers make. The
 # window finds them again here to show them translated (app/ui/i18n.py).
 MESSAGES: dict[str, str] = {
-    "kind.curl": "cURL command",
-    "kind.code": "SDK snippet",
-    "kind.lines": "pasted text",
-    "note.header_file": "Headers read from a file (-H @file) were not imported.",
-    "note.body_file": "The request body is read from a file, so the model could not be read from it.",
-    "note.basic_auth": "The command logs in with -u (HTTP basic auth), which was not imported.",
+    "kind.curl": QT_TRANSLATE_NOOP("import", "cURL command"),
+    "kind.code": QT_TRANSLATE_NOOP("import", "SDK snippet"),
+    "kind.lines": QT_TRANSLATE_NOOP("import", "pasted text"),
+    "note.header_file": QT_TRANSLATE_NOOP("import", "Headers read from a file (-H @file) were not imported."),
+    "note.body_file": QT_TRANSLATE_NOOP(
+        "import", "The request body is read from a file, so the model could not be read from it."
+    ),
+    "note.basic_auth": QT_TRANSLATE_NOOP(
+        "import", "The command logs in with -u (HTTP basic auth), which was not imported."
+    ),
 }
 CURL_COMMAND = MESSAGES["kind.curl"]
 

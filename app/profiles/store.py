@@ -14,6 +14,9 @@ Layout::
     read_timeout = 300.0
     preset = "zenmux"
     headers = { "X-Title" = "Sluice" }   # or a [profile.headers] sub-table
+    request_cost = true                  # ask the gateway for each reply's cost (OpenRouter)
+    prices = { "gpt-5-mini" = "0.25/2 USD" }   # the user's prices per 1M tokens: IN/OUT[/CACHED] CUR
+    vision = { "deepseek-chat" = false }       # the user's word on which models take images
     secret_headers = ["X-Goog-Api-Key"]  # sent too; their values are in the keyring
 
 Secret header values and a proxy password never stay here (app/credentials.py moves them to the keyring). A
@@ -47,6 +50,8 @@ from app.core.models import (
     split_proxy_password,
     valid_auth,
 )
+from app.core.pricing import PriceError, parse_price_spec
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
 from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
@@ -66,54 +71,92 @@ _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
 
-# Every sentence a ProfileError from here can say. `{…}` fields are filled with str.format; nothing is
-# concatenated, so the window can find the template again and show it translated (app/ui/i18n.py).
+# Every sentence a ProfileError from here can say, marked for lupdate: `.format()` makes a Sentence that
+# the window translates with its fields (app/core/sentences.py).
 MESSAGES: dict[str, str] = {
-    "no_name": "a profile needs a name",
-    "bad_name": "profile name {name!r} has leading/trailing spaces or control characters",
-    "bad_base_url": "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})",
-    "bad_proxy": (
+    "no_name": QT_TRANSLATE_NOOP("profiles", "a profile needs a name"),
+    "bad_name": QT_TRANSLATE_NOOP(
+        "profiles", "profile name {name!r} has leading/trailing spaces or control characters"
+    ),
+    "bad_base_url": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: base_url must be a URL starting with {schemes} (got {url!r})"
+    ),
+    "bad_proxy": QT_TRANSLATE_NOOP(
+        "profiles",
         "profile {name!r}: proxy ('none', 'system' or a URL) must be a URL starting with {schemes} "
-        "(got {url!r})"
+        "(got {url!r})",
     ),
-    "bad_auth": (
-        f"profile {{name!r}}: auth must be 'bearer', 'raw', 'none' or '{AUTH_HEADER_PREFIX}NAME' "
-        "(got {auth!r})"
+    "bad_auth": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: auth must be 'bearer', 'raw', 'none' or 'header:NAME' (got {auth!r})",
     ),
-    "bad_header_name": "profile {name!r}: {header!r} is not a valid HTTP header name",
-    "bad_timeout": "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})",
-    "header_line_break": "profile {name!r}: header {header!r} has a line break in its value",
-    "header_key": (
+    "bad_header_name": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: {header!r} is not a valid HTTP header name"
+    ),
+    "bad_timeout": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: read_timeout must be a positive number of seconds (got {timeout!r})"
+    ),
+    "header_line_break": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: header {header!r} has a line break in its value"
+    ),
+    "header_key": QT_TRANSLATE_NOOP(
+        "profiles",
         "profile {name!r}: header {header!r} looks like it carries a key; keys are kept in the system "
-        "keyring, not in profiles.toml (set `auth` instead)"
+        "keyring, not in profiles.toml (set `auth` instead)",
     ),
-    "header_secret": (
+    "in_file": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: {error}"
+    ),  # `error`: one of these sentences (or tomllib's own words)
+    "toml_at": QT_TRANSLATE_NOOP("profiles", "{path}: line {line}, column {column}: {reason}"),
+    "toml_end": QT_TRANSLATE_NOOP("profiles", "{path}: line {line} (end of file): {reason}"),
+    "table_not_table": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} is not a table"),
+    "table_unknown": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} has unknown settings: {keys}"),
+    "table_no_name": QT_TRANSLATE_NOOP("profiles", "{path}: profile #{number} needs a name (a string)"),
+    "table_no_base_url": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r} needs a base_url (a string)"
+    ),
+    "table_wrong_type": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: {field} has the wrong type ({type})"
+    ),
+    "table_headers": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: headers must be a table of strings"
+    ),
+    "table_prices": QT_TRANSLATE_NOOP(
+        "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
+    ),
+    "table_vision": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: vision must be a table of true/false (model = true)"
+    ),
+    "bad_price": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, "
+        'e.g. "0.25/2 USD" (got {spec!r})',
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("profiles", "{path}: cannot be read ({reason})"),
+    "not_utf8": QT_TRANSLATE_NOOP("profiles", "{path}: is not UTF-8 text"),
+    "unknown": QT_TRANSLATE_NOOP("profiles", "{path}: unknown settings: {keys}"),
+    "not_array": QT_TRANSLATE_NOOP("profiles", "{path}: 'profile' must be an array of tables ([[profile]])"),
+    "twice": QT_TRANSLATE_NOOP("profiles", "{path}: two profiles are named {name!r}"),
+    "bad_default": QT_TRANSLATE_NOOP("profiles", "{path}: default must be a profile name (a string)"),
+    "no_such": QT_TRANSLATE_NOOP("profiles", "no profile named {name!r}; `sluice profile list` shows them"),
+    "exists": QT_TRANSLATE_NOOP("profiles", "a profile named {name!r} already exists"),
+    "header_secret": QT_TRANSLATE_NOOP(
+        "profiles",
         "profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system "
-        "keyring (`--secret-header`), not in profiles.toml"
+        "keyring (`--secret-header`), not in profiles.toml",
     ),
-    "proxy_password": (
-        "profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml"
+    "proxy_password": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml"
     ),
-    "in_file": "{path}: {error}",  # `error`: one of these sentences (or tomllib's own words)
-    "toml_at": "{path}: line {line}, column {column}: {reason}",
-    "toml_end": "{path}: line {line} (end of file): {reason}",
-    "table_not_table": "{path}: profile #{number} is not a table",
-    "table_unknown": "{path}: profile #{number} has unknown settings: {keys}",
-    "table_no_name": "{path}: profile #{number} needs a name (a string)",
-    "table_no_base_url": "{path}: profile {name!r} needs a base_url (a string)",
-    "table_wrong_type": "{path}: profile {name!r}: {field} has the wrong type ({type})",
-    "table_headers": "{path}: profile {name!r}: headers must be a table of strings",
-    "table_secret_headers": "{path}: profile {name!r}: secret_headers must be a list of header names",
-    "unreadable": "{path}: cannot be read ({reason})",
-    "not_utf8": "{path}: is not UTF-8 text",
-    "too_deep": "{path}: values are nested more than {limit} levels deep; this is not a profiles file",
-    "unwritable": "{path}: could not be written ({reason}); the file was left as it was",
-    "unknown": "{path}: unknown settings: {keys}",
-    "not_array": "{path}: 'profile' must be an array of tables ([[profile]])",
-    "twice": "{path}: two profiles are named {name!r}",
-    "bad_default": "{path}: default must be a profile name (a string)",
-    "no_such": "no profile named {name!r}; `sluice profile list` shows them",
-    "exists": "a profile named {name!r} already exists",
+    "table_secret_headers": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: secret_headers must be a list of header names"
+    ),
+    "too_deep": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: values are nested more than {limit} levels deep; this is not a profiles file"
+    ),
+    "unwritable": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: could not be written ({reason}); the file was left as it was"
+    ),
 }
 
 log = logging.getLogger(__name__)
@@ -196,6 +239,11 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
         secret = is_secret_header(header_name) or redact(value) != value
         if secret and not (inline_secrets and header_name.lower() in secret_names):
             raise _error("header_secret", name=name, header=header_name)
+    for model, spec in profile.prices:
+        try:
+            parse_price_spec(spec)
+        except PriceError:
+            raise _error("bad_price", name=name, model=model, spec=spec) from None
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
 
 
@@ -244,6 +292,7 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
         "stream_usage": bool,
         "read_timeout": (int, float),
         "preset": str,
+        "request_cost": bool,
     }
     for field, kind in expected.items():
         if field not in table:
@@ -264,6 +313,14 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     inline = [h for h, v in headers.items() if is_secret_header(h) or redact(v) != v]
     known = {h.lower() for h in secret_headers}
     kwargs["secret_headers"] = tuple(secret_headers) + tuple(h for h in inline if h.lower() not in known)
+    prices = table.get("prices", {})
+    if not isinstance(prices, dict) or not all(isinstance(v, str) for v in prices.values()):
+        raise _error("table_prices", path=path, name=name)
+    kwargs["prices"] = tuple(prices.items())
+    vision = table.get("vision", {})
+    if not isinstance(vision, dict) or not all(isinstance(v, bool) for v in vision.values()):
+        raise _error("table_vision", path=path, name=name)
+    kwargs["vision"] = tuple(vision.items())
     try:
         return validate_profile(Profile(**kwargs), inline_secrets=True)
     except ProfileError as exc:
@@ -441,6 +498,8 @@ class ProfileStore:
             }
             if profile.preset is not None:
                 values["preset"] = profile.preset
+            if profile.request_cost:
+                values["request_cost"] = True
             lines += [tomlwrite.assignment(k, v) for k, v in values.items()]
             if profile.headers:
                 # Inline secret values (not yet moved to the keyring) are written back: never lost.
@@ -449,6 +508,10 @@ class ProfileStore:
             kept = [h for h in profile.secret_headers if h.lower() not in present]
             if kept:
                 lines.append(tomlwrite.assignment("secret_headers", kept))
+            if profile.prices:
+                lines.append(tomlwrite.assignment("prices", dict(profile.prices)))
+            if profile.vision:
+                lines.append(tomlwrite.assignment("vision", dict(profile.vision)))
             lines.append("")
         return "\n".join(lines)
 

@@ -12,28 +12,41 @@ import dataclasses
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 from app.core.errors import StoreError
-from app.core.models import Conversation, Message
-from app.store import schema
-from app.store.converters import MESSAGE_FIELDS, conversation_from_row, message_from_row, message_values
+from app.core.models import Conversation, Message, Role
+from app.core.sentences import QT_TRANSLATE_NOOP
+from app.store import attachments, schema
+from app.store.converters import (
+    MESSAGE_FIELDS,
+    PICOS,
+    conversation_from_row,
+    message_from_row,
+    message_values,
+)
+from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
 
 TITLE_LIMIT = 60
 DEFAULT_TITLE = "New conversation"
 
-# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
-# template again and show it translated (app/ui/i18n.py). `{reason}` is the OS's or SQLite's own words.
+# What a StoreError from here says, marked for lupdate: `.format()` makes a Sentence the window translates
+# with its fields (app/core/sentences.py). `{reason}` is the OS's or SQLite's own words.
 MESSAGES: dict[str, str] = {
-    "cannot_create": "Cannot create the conversation database at {path}: {reason}.",
-    "cannot_open": "Cannot open the conversation database {path}: {reason}.",
-    "failed": "The conversation database {path} could not be used: {reason}.",
-    "no_conversation": "Conversation {id} does not exist (it may have been deleted).",
-    "no_message": "Message {id} does not exist (it may have been deleted).",
-    "already_exists": "Conversation {id} already exists; nothing was restored.",
-    "elsewhere": "Message {message} is not in conversation {conversation}.",
+    "cannot_create": QT_TRANSLATE_NOOP(
+        "store", "Cannot create the conversation database at {path}: {reason}."
+    ),
+    "cannot_open": QT_TRANSLATE_NOOP("store", "Cannot open the conversation database {path}: {reason}."),
+    "failed": QT_TRANSLATE_NOOP("store", "The conversation database {path} could not be used: {reason}."),
+    "no_conversation": QT_TRANSLATE_NOOP(
+        "store", "Conversation {id} does not exist (it may have been deleted)."
+    ),
+    "no_message": QT_TRANSLATE_NOOP("store", "Message {id} does not exist (it may have been deleted)."),
+    "already_exists": QT_TRANSLATE_NOOP("store", "Conversation {id} already exists; nothing was restored."),
+    "elsewhere": QT_TRANSLATE_NOOP("store", "Message {message} is not in conversation {conversation}."),
 }
 
 _MESSAGE_COLUMNS = ", ".join(MESSAGE_FIELDS)
@@ -282,6 +295,9 @@ class ConversationStore:
                         "updated": message.created,
                     },
                 )
+                if message.attachments and message.id is not None:
+                    # The files are still stored: unreferenced ones are purged only when the store opens.
+                    attachments.save(db, message.id, message.attachments)
         return conversation
 
     # -- messages -------------------------------------------------------------------------------------
@@ -304,6 +320,8 @@ class ConversationStore:
                     "updated": now,
                 },
             )
+            if message.attachments and cursor.lastrowid is not None:
+                attachments.save(db, cursor.lastrowid, message.attachments)
         return dataclasses.replace(
             message, id=cursor.lastrowid, conversation_id=conversation_id, created=created
         )
@@ -336,12 +354,31 @@ class ConversationStore:
                 (now, message.id),
             )
 
+    def usage_stats(self, by: GroupBy, since: float | None) -> list[GroupStats]:
+        """Replies, tokens, cost, errors and speed per group (app/store/stats.py)."""
+        with self._read() as db:
+            return usage_stats(db, by, since)
+
+    def daily_spend(self, since: float | None) -> list[DaySpend]:
+        with self._read() as db:
+            return daily_spend(db, since)
+
+    def conversation_cost(self, conversation_id: int) -> dict[str, Decimal]:
+        """The conversation's known cost per currency (every saved reply, all versions)."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT cost_currency, SUM(cost_picos) FROM messages "
+                "WHERE conversation_id = ? AND cost_picos IS NOT NULL GROUP BY cost_currency",
+                (conversation_id,),
+            ).fetchall()
+        return {currency: Decimal(picos) / PICOS for currency, picos in rows}
+
     def get_message(self, message_id: int) -> Message:
         with self._read() as db:
             row = db.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
-        if row is None:
-            raise self._no_message(message_id)
-        return message_from_row(row)
+            if row is None:
+                raise self._no_message(message_id)
+            return self._described(db, [message_from_row(row)])[0]
 
     def messages(self, conversation_id: int) -> list[Message]:
         """The conversation's messages in the order they were added (empty if it has none, or is gone)."""
@@ -349,7 +386,28 @@ class ConversationStore:
             rows = db.execute(
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
             ).fetchall()
-        return [message_from_row(row) for row in rows]
+            return self._described(db, [message_from_row(row) for row in rows])
+
+    @staticmethod
+    def _described(db: sqlite3.Connection, messages: list[Message]) -> list[Message]:
+        """User messages with their attachments described (no bytes: `with_attachment_data` reads those)."""
+        users = [m.id for m in messages if m.role == Role.USER and m.id is not None]
+        if not users:
+            return messages
+        found = attachments.described(db, users)
+        return [dataclasses.replace(m, attachments=found[m.id]) if m.id in found else m for m in messages]
+
+    def with_attachment_data(self, messages: Sequence[Message]) -> list[Message]:
+        """`messages` with their attachments' bytes and text, for a request or an export."""
+        if not any(m.attachments for m in messages):
+            return list(messages)
+        with self._read() as db:
+            return attachments.fill(db, messages)
+
+    def purge_attachments(self) -> int:
+        """Remove stored files no message refers to (a deleted conversation's, once its undo is gone)."""
+        with self._write() as db:
+            return attachments.purge_unreferenced(db)
 
     def delete_messages_from(self, conversation_id: int, message_id: int) -> list[Message]:
         """Delete `message_id` and every later message of the conversation (edit & resend, regenerate).

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from decimal import Decimal, InvalidOperation
 
 from app.core.errors import ErrorKind
 from app.core.models import Conversation, Message, MessageStatus, Role, ToolCall, Usage
+from app.core.pricing import Cost
 
 # The message columns a caller can change after the row exists. id, conversation_id, created and updated
 # are managed by the store itself.
@@ -21,6 +23,12 @@ MESSAGE_FIELDS: tuple[str, ...] = (
     "prompt_tokens",
     "completion_tokens",
     "total_tokens",
+    "reasoning_tokens",
+    "cached_tokens",
+    "cost_amount",
+    "cost_currency",
+    "cost_source",
+    "cost_picos",
     "error_kind",
     "error_message",
     "ttft_ms",
@@ -46,6 +54,12 @@ def message_values(message: Message) -> dict[str, SqlValue]:
         "prompt_tokens": usage.prompt_tokens,
         "completion_tokens": usage.completion_tokens,
         "total_tokens": usage.total_tokens,
+        "reasoning_tokens": usage.reasoning_tokens,
+        "cached_tokens": usage.cached_tokens,
+        "cost_amount": str(message.cost.amount) if message.cost is not None else None,
+        "cost_currency": message.cost.currency if message.cost is not None else None,
+        "cost_source": message.cost.source if message.cost is not None else None,
+        "cost_picos": to_picos(message.cost.amount) if message.cost is not None else None,
         "error_kind": message.error_kind.value if message.error_kind is not None else None,
         "error_message": message.error_message,
         "ttft_ms": message.ttft_ms,
@@ -57,9 +71,20 @@ def message_values(message: Message) -> dict[str, SqlValue]:
 
 def message_from_row(row: sqlite3.Row) -> Message:
     prompt, completion, total = row["prompt_tokens"], row["completion_tokens"], row["total_tokens"]
+    cost = cost_from_row(row)
     # A reply that reported no usage stays None rather than becoming Usage(None, None, None).
     usage = (
-        None if prompt is None and completion is None and total is None else Usage(prompt, completion, total)
+        None
+        if prompt is None and completion is None and total is None
+        else Usage(
+            prompt,
+            completion,
+            total,
+            row["reasoning_tokens"],
+            row["cached_tokens"],
+            cost.amount if cost is not None and cost.source == "gateway" else None,
+            cost.currency if cost is not None and cost.source == "gateway" else None,
+        )
     )
     error_kind = row["error_kind"]
     return Message(
@@ -80,7 +105,25 @@ def message_from_row(row: sqlite3.Row) -> Message:
         reasoning_ms=row["reasoning_ms"],
         tool_calls=tool_calls_from_json(row["tool_calls"]),
         created=row["created"],
+        cost=cost,
     )
+
+
+PICOS = Decimal(10) ** 12
+
+
+def to_picos(amount: Decimal) -> int:
+    return int((amount * PICOS).to_integral_value())
+
+
+def cost_from_row(row: sqlite3.Row) -> Cost | None:
+    amount, currency, source = row["cost_amount"], row["cost_currency"], row["cost_source"]
+    if amount is None or currency is None or source not in ("gateway", "price"):
+        return None
+    try:
+        return Cost(Decimal(amount), currency, source)
+    except InvalidOperation:  # a hand-edited row: unknown, never a wrong number
+        return None
 
 
 def conversation_from_row(row: sqlite3.Row) -> Conversation:

@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import StoreError
+from app.core.sentences import QT_TRANSLATE_NOOP
+from app.store import attachments
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -58,6 +60,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Start-up looks for rows a crash left streaming; this keeps that O(1) however long the history.
         "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
     ),
+    # Usage and cost (what each reply cost and where the figure came from; `sluice stats`, the Usage page).
+    (
+        "ALTER TABLE messages ADD COLUMN reasoning_tokens INTEGER",
+        "ALTER TABLE messages ADD COLUMN cached_tokens INTEGER",
+        # Decimal as text: a float would turn a bill of 0.68 into 0.67999…
+        "ALTER TABLE messages ADD COLUMN cost_amount TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_currency TEXT",
+        "ALTER TABLE messages ADD COLUMN cost_source TEXT",
+        # The same amount in 10⁻¹² of the currency, so that SUM() in SQL is exact (a per-1M price with six
+        # decimals times a token count has at most twelve).
+        "ALTER TABLE messages ADD COLUMN cost_picos INTEGER",
+        # Statistics read replies by time. A covering index: the figures are read from it alone, never from
+        # the rows, whose long content would have to be stepped over (overflow pages) to reach them.
+        """
+        CREATE INDEX messages_usage ON messages (
+            created, profile, model, status, error_kind, prompt_tokens, completion_tokens,
+            reasoning_tokens, cached_tokens, cost_currency, cost_picos, ttft_ms, tokens_per_s
+        ) WHERE role = 'assistant'
+        """,
+    ),
+    # Attachments: files stored once by content hash, referenced by the messages that carry them.
+    attachments.MIGRATION,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -65,25 +89,27 @@ LATEST_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 _USER_VERSION_OFFSET = 60  # big-endian signed 32-bit, per https://sqlite.org/fileformat.html
-_UNTOUCHED = "The file was left untouched."
 
-# What a StoreError from here says; `{…}` fields are filled with str.format, so the window can find the
-# template again and show it translated (app/ui/i18n.py). `{reason}` and `{detail}` are the OS's or
+# What a StoreError from here says, marked for lupdate: `.format()` makes a Sentence the window translates
+# with its fields (app/core/sentences.py). `{reason}` and `{detail}` are the OS's or
 # SQLite's own words.
 MESSAGES: dict[str, str] = {
-    "newer": (
+    "newer": QT_TRANSLATE_NOOP(
+        "store",
         "The conversation database {path} was made by a newer version of Sluice "
         "(schema {version}; this version understands up to {latest}). "
-        f"{_UNTOUCHED} Update Sluice to open it."
+        "The file was left untouched. Update Sluice to open it.",
     ),
-    "unreadable": (
+    "unreadable": QT_TRANSLATE_NOOP(
+        "store",
         "The conversation database {path} is not a SQLite database or is damaged ({detail}). "
-        f"{_UNTOUCHED} Move it aside to start a new history, or restore it from a backup."
+        "The file was left untouched. Move it aside to start a new history, or restore it from a backup.",
     ),
-    "cannot_read": "Cannot read the conversation database {path}: {reason}.",
-    "disk_full": (
-        "The conversation database {path} cannot be opened: the disk is full ({detail}). "
-        f"{_UNTOUCHED} Free some space and try again."
+    "cannot_read": QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left "
+        "untouched. Free some space and try again.",
     ),
 }
 

@@ -10,7 +10,9 @@ as `{"error": …}` data or as `event: error` in a 200 stream.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from app.core.errors import ChatError, ErrorKind
 from app.core.events import (
@@ -260,12 +262,35 @@ def _text_of(content: object) -> str:
 def _append_usage(out: list[StreamEvent], usage: object) -> None:
     if not isinstance(usage, dict):
         return
-    counts = [usage.get(key) for key in ("prompt_tokens", "completion_tokens", "total_tokens")]
     prompt, completion, total = (
-        count if isinstance(count, int) and not isinstance(count, bool) else None for count in counts
+        _count(usage.get(key)) for key in ("prompt_tokens", "completion_tokens", "total_tokens")
     )
-    if prompt is not None or completion is not None or total is not None:
-        out.append(UsageReport(Usage(prompt, completion, total)))
+    if prompt is None and completion is None and total is None:
+        return
+    reasoning = _count(_get(usage.get("completion_tokens_details"), "reasoning_tokens"))
+    cached = _count(_get(usage.get("prompt_tokens_details"), "cached_tokens"))
+    cost = _gateway_cost(usage.get("cost"))
+    out.append(
+        UsageReport(
+            Usage(prompt, completion, total, reasoning, cached, cost, "USD" if cost is not None else None)
+        )
+    )
+
+
+def _count(value: object) -> int | None:
+    """A token count: a non-negative int (a bool, a float or a negative number is no count)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1 << 53:
+        return value
+    return None
+
+
+def _gateway_cost(value: object) -> Decimal | None:
+    """OpenRouter's `usage.cost` (credits, in USD): a finite, non-negative number, else nothing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or value < 0 or value > 1e6:
+        return None
+    return Decimal(str(value))  # str() keeps the digits the gateway wrote (0.00123, not 0.001229999…)
 
 
 def _error_text(data: str) -> str:

@@ -91,6 +91,14 @@
 <context>
     <name>ChatTopBar</name>
     <message>
+        <source>What this conversation's replies cost, where the cost is known</source>
+        <translation>本对话中已知费用的回复共花费多少</translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation>用量…</translation>
+    </message>
+    <message>
         <source>Profile (gateway) for this conversation</source>
         <translation>此对话使用的配置（网关）</translation>
     </message>
@@ -890,6 +898,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>errors</name>
     <message>
+        <source>The attachment cannot be sent.</source>
+        <translation>无法发送此附件。</translation>
+    </message>
+    <message>
         <source>The gateway rejected the API key.</source>
         <translation>网关拒绝了 API 密钥。</translation>
     </message>
@@ -936,10 +948,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>No API key could be used.</source>
         <translation>没有可用的 API 密钥。</translation>
-    </message>
-    <message>
-        <source>Error.</source>
-        <translation>出错了。</translation>
     </message>
 </context>
 <context>
@@ -1186,8 +1194,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>presets</name>
     <message>
-        <source>Create an API key in the ZenMux console.</source>
-        <translation>在 ZenMux 控制台创建 API 密钥。</translation>
+        <source>Create an API key in the ZenMux console. ZenMux bills a stopped reply in full.</source>
+        <translation>在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。</translation>
     </message>
     <message>
         <source>Create an API key (令牌) in the 零度API console.</source>
@@ -1424,6 +1432,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{path}：配置 {name!r}：headers 必须是由字符串组成的表</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: vision must be a table of true/false (model = true)</source>
+        <translation>{path}：配置 {name!r}：vision 必须是由 true/false 组成的表（模型 = true）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
+        <translation>{path}：配置 {name!r}：prices 必须是由字符串组成的表（模型 = &quot;输入/输出 币种&quot;）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, e.g. &quot;0.25/2 USD&quot; (got {spec!r})</source>
+        <translation>配置 {name!r}：{model!r} 的价格须写作 输入/输出[/缓存] 币种（每 1M tokens），例如 &quot;0.25/2 USD&quot;（收到 {spec!r}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：无法读取（{reason}）</translation>
     </message>
@@ -1517,6 +1537,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>status</name>
     <message>
+        <source>cost not reported (stopped)</source>
+        <translation>费用未报告（已停止）</translation>
+    </message>
+    <message>
         <source>cut: max tokens reached</source>
         <translation>已截断：达到最大 token 数</translation>
     </message>
@@ -1602,6 +1626,95 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
         <translation>无法打开对话数据库 {path}：磁盘已满（{detail}）。文件未被改动。请释放一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>这段时间内没有已知费用</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 条回复 · 花费 {spent} · {unknown} 条费用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延迟 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>无费用信息</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同币种的费用从不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
+        <translation>配置 {profile} 上的 {model} 不接受图片（其 /models 信息如此说明，或已被标记为如此）。请选择接受图片的模型；如果该模型其实接受图片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 </TS>

@@ -91,6 +91,14 @@
 <context>
     <name>ChatTopBar</name>
     <message>
+        <source>What this conversation's replies cost, where the cost is known</source>
+        <translation>本對話中已知費用的回覆共花費多少</translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation>用量…</translation>
+    </message>
+    <message>
         <source>Profile (gateway) for this conversation</source>
         <translation>此對話使用的設定檔（閘道）</translation>
     </message>
@@ -890,6 +898,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>errors</name>
     <message>
+        <source>The attachment cannot be sent.</source>
+        <translation>無法傳送此附件。</translation>
+    </message>
+    <message>
         <source>The gateway rejected the API key.</source>
         <translation>閘道拒絕了 API 金鑰。</translation>
     </message>
@@ -936,10 +948,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>No API key could be used.</source>
         <translation>沒有可用的 API 金鑰。</translation>
-    </message>
-    <message>
-        <source>Error.</source>
-        <translation>發生錯誤。</translation>
     </message>
 </context>
 <context>
@@ -1186,8 +1194,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>presets</name>
     <message>
-        <source>Create an API key in the ZenMux console.</source>
-        <translation>在 ZenMux 主控台建立 API 金鑰。</translation>
+        <source>Create an API key in the ZenMux console. ZenMux bills a stopped reply in full.</source>
+        <translation>在 ZenMux 主控台建立 API 金鑰。ZenMux 對中途停止的回覆按完整回覆計費。</translation>
     </message>
     <message>
         <source>Create an API key (令牌) in the 零度API console.</source>
@@ -1424,6 +1432,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{path}：設定檔 {name!r}：headers 必須是由字串組成的表格</translation>
     </message>
     <message>
+        <source>{path}: profile {name!r}: vision must be a table of true/false (model = true)</source>
+        <translation>{path}：設定檔 {name!r}：vision 必須是由 true/false 組成的表格（模型 = true）</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: prices must be a table of strings (model = &quot;IN/OUT CUR&quot;)</source>
+        <translation>{path}：設定檔 {name!r}：prices 必須是由字串組成的表格（模型 = &quot;輸入/輸出 幣別&quot;）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the price of {model!r} must be IN/OUT[/CACHED] CUR per 1M tokens, e.g. &quot;0.25/2 USD&quot; (got {spec!r})</source>
+        <translation>設定檔 {name!r}：{model!r} 的價格須寫作 輸入/輸出[/快取] 幣別（每 1M tokens），例如 &quot;0.25/2 USD&quot;（收到 {spec!r}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：無法讀取（{reason}）</translation>
     </message>
@@ -1517,6 +1537,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>status</name>
     <message>
+        <source>cost not reported (stopped)</source>
+        <translation>費用未回報（已停止）</translation>
+    </message>
+    <message>
         <source>cut: max tokens reached</source>
         <translation>已截斷：達到 token 上限</translation>
     </message>
@@ -1602,6 +1626,95 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
         <translation>無法開啟對話資料庫 {path}：磁碟已滿（{detail}）。檔案未被更動。請釋出一些空間後再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>這段期間沒有已知費用</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 則回覆 · 花費 {spent} · {unknown} 則費用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延遲 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回覆數</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>無費用資訊</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小時</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>幣別：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同幣別的費用絕不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
+        <translation>設定檔 {profile} 上的 {model} 不接受圖片（其 /models 資訊如此說明，或已被標記為如此）。請選擇接受圖片的模型；若此模型其實接受圖片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 </TS>

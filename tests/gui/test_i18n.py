@@ -15,6 +15,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import PySide6
 import pytest
@@ -22,7 +23,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
 from app import credentials, keystore, session, settings
-from app.core.errors import KIND_EXPLANATIONS, ErrorKind, ProfileError, StoreError
+from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
+from app.core.models import Message, Role
+from app.core.sentences import Sentence
 from app.keystore import Keystore
 from app.net.probe import TEXT
 from app.profiles import importer, snippets
@@ -31,6 +34,7 @@ from app.profiles.presets import PRESETS, preset_by_id
 from app.settings import Settings, save_settings
 from app.store import conversations, schema
 from app.ui import i18n
+from app.ui.chat.status_text import error_text
 from app.ui.profiles.editor import ProfileEditor
 from app.ui.profiles.widgets import SnippetDialog
 from app.ui.settings.dialog import SettingsDialog
@@ -42,7 +46,9 @@ from tests.unit.test_keystore import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
-UI = ROOT / "app" / "ui"
+APP = ROOT / "app"
+UI = APP / "ui"
+LUPDATE = Path(PySide6.__file__).resolve().parent / ("lupdate.exe" if os.name == "nt" else "lupdate")
 LANGS = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -96,11 +102,13 @@ def test_each_translation_keeps_the_placeholders_of_its_source(lang: str) -> Non
 
 
 def test_the_catalogues_hold_exactly_the_strings_the_code_marks(tmp_path: Path) -> None:
-    """lupdate over app/ui finds nothing new and nothing gone: a string added without a translation fails."""
-    lupdate = Path(PySide6.__file__).resolve().parent / ("lupdate.exe" if os.name == "nt" else "lupdate")
+    """lupdate over all of app/ finds nothing new and nothing gone: a string added untranslated fails.
+
+    app/ui marks with tr() and QT_TRANSLATE_NOOP; the rest of app/ with core's QT_TRANSLATE_NOOP (Sentences).
+    """
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
-    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True, timeout=120)
+    sources = sorted(str(p) for p in APP.rglob("*.py"))
+    subprocess.run([str(LUPDATE), "-silent", *sources, "-ts", str(fresh)], check=True, timeout=120)
     marked = keys(fresh)
     assert len(marked) > 200
     for lang in LANGS:
@@ -126,9 +134,10 @@ def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
 
 # ---- text from outside app/ui ----------------------------------------------------------------------------
 
-
-# Each lupdate context of messages made outside app/ui, and the MESSAGES tables it copies.
-KNOWN_TABLES: dict[str, tuple[dict[str, str], ...]] = {
+# Every table of templates made outside app/ui, by the lupdate context its marks use.
+TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
+    "errors": (KIND_EXPLANATIONS,),
+    "probe": (TEXT,),
     "profiles": (profiles.MESSAGES,),
     "import": (importer.MESSAGES, snippets.MESSAGES),
     "keystore": (keystore.MESSAGES,),
@@ -137,142 +146,102 @@ KNOWN_TABLES: dict[str, tuple[dict[str, str], ...]] = {
     "session": (session.MESSAGES,),
     "credentials": (credentials.MESSAGES,),
 }
-KNOWN = sorted(
-    (context, template)
-    for context, tables in KNOWN_TABLES.items()
-    for template in {t for table in tables for t in table.values()}
+TEMPLATES = sorted(
+    {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}
 )
-
-
-def test_the_lupdate_tables_copy_the_originals_word_for_word() -> None:
-    assert set(i18n.SOURCE_TABLES["errors"]) == {*KIND_EXPLANATIONS.values(), "Error."}
-    assert set(i18n.SOURCE_TABLES["probe"]) == set(TEXT.values())
-    wanted = {p.docs_hint for p in PRESETS} | {p.label for p in PRESETS if "(local)" in p.label}
-    assert wanted <= set(i18n.SOURCE_TABLES["presets"])
-    for context, tables in KNOWN_TABLES.items():
-        copied = i18n.SOURCE_TABLES[context]
-        assert len(copied) == len(set(copied)), context
-        assert set(copied) == {t for table in tables for t in table.values()}, context
+OUTSIDE_UI = sorted(str(p) for p in APP.rglob("*.py") if UI not in p.parents)
 
 
 def _sample(template: str) -> dict[str, object]:
+    """A value for each field: a number where the field has a format spec ({seconds:g}, {length:,})."""
     fields: dict[str, object] = {}
-    for name in re.findall(r"\{(\w+)", template):
-        fields[name] = 10.0 if name == "seconds" else f"<{name}>"
+    for _literal, name, spec, _conversion in string.Formatter().parse(template):
+        if name is not None:
+            fields[name] = 123456.0 if spec else f"<{name}>"
     return fields
 
 
-@pytest.mark.parametrize("name", sorted(k for k, v in TEXT.items() if v != "{explanation} {message}"))
-def test_every_probe_sentence_is_shown_translated_with_its_fields(name: str, chinese: i18n.Installed) -> None:
-    template = TEXT[name]
+def test_every_template_outside_the_ui_is_a_marked_sentence_that_lupdate_collects(tmp_path: Path) -> None:
+    fresh = tmp_path / "outside.ts"
+    subprocess.run([str(LUPDATE), "-silent", *OUTSIDE_UI, "-ts", str(fresh)], check=True, timeout=120)
+    collected = keys(fresh)
+    for context, template in TEMPLATES:
+        assert isinstance(template, Sentence) and template.context == context, template
+        assert (context, str(template)) in collected, template
+    hints = {(p.docs_hint.context, str(p.docs_hint)) for p in PRESETS if isinstance(p.docs_hint, Sentence)}
+    assert len(hints) == len(PRESETS) and hints <= collected
+
+
+@pytest.mark.parametrize(("context", "template"), TEMPLATES)
+def test_every_template_round_trips_in_chinese_with_its_fields(
+    context: str, template: Sentence, chinese: i18n.Installed
+) -> None:
     fields = _sample(template)
-    english = template.format(**fields).strip()
-    translated = QCoreApplication.translate("probe", template)
-    expected = re.sub(r"\{(\w+)(?::[^{}]*)?\}", r"{\1}", translated)
-    expected = expected.format(**{k: format(v, "g") if k == "seconds" else v for k, v in fields.items()})
-    assert translated != template
-    assert i18n.probe_sentence(english) == expected.strip()
+    sentence = template.format(**fields)
+    assert str(sentence) == str.format(str(template), **fields)  # the English, for the CLI and the logs
+    translation = QCoreApplication.translate(context, template)
+    if re.search(r"[A-Za-z]", re.sub(r"\{[^{}]*\}", "", template)):  # words, not only fields
+        assert translation != template and re.search(r"[\u4e00-\u9fff]", translation)
+    shown = i18n.translated(sentence)
+    assert shown == translation.format(**fields)
+    for value in fields.values():
+        if isinstance(value, str):
+            assert value in shown  # a path, a name, the OS's or a gateway's words: shown as they were
 
 
-def test_a_probe_failure_translates_the_explanation_and_keeps_the_provider_words(
-    chinese: i18n.Installed,
-) -> None:
-    provider = "Incorrect API key provided: sk-…abcd. 请检查令牌"
-    sentence = TEXT["key.failed"].format(explanation=KIND_EXPLANATIONS[ErrorKind.AUTH], message=provider)
-    assert i18n.probe_sentence(sentence) == f"网关拒绝了 API 密钥。 {provider}"
-    # Empty provider words: the probe strips the trailing space, the sentence still matches.
-    missing = TEXT["key.missing"].format(message="").strip()
-    assert i18n.probe_sentence(missing) == "没有填写密钥，网关拒绝了请求："
-    assert i18n.probe_sentence("something the probe never says") == "something the probe never says"
+def test_an_english_window_shows_each_sentence_as_it_was_made() -> None:
+    for _context, template in TEMPLATES:
+        sentence = template.format(**_sample(template))
+        assert i18n.translated(sentence) == sentence
+    assert i18n.translated(snippets.MESSAGES["kind.curl"]) == "cURL command"  # a template used without fields
 
 
-# A field that holds another known sentence gets one (context, template, fields) to fill it with.
-NESTED_SAMPLES: dict[tuple[str, str], list[tuple[str, str, dict[str, object]]]] = {
-    ("profiles", "error"): [
-        ("profiles", profiles.MESSAGES["header_line_break"], {"name": "zen", "header": "X-A"})
-    ],
-    ("import", "kind"): [("import", snippets.MESSAGES["kind.curl"], {})],
-    ("keystore", "reason"): [("keystore", keystore.MESSAGES["insecure.file"], {"backend": "keyrings.alt.X"})],
-    ("keystore", "how_to_fix"): [("keystore", keystore.MESSAGES["fix.linux"], {})],
-    ("keystore", "action"): [("keystore", keystore.MESSAGES["action.save"], {"name": "zen"})],
-    ("settings", "problems"): [
-        ("settings", settings.MESSAGES["theme"], {"choices": "system, light, dark"}),
-        ("settings", settings.MESSAGES["wrong_type"], {"field": "font_size"}),
-    ],
-}
+def _zh(context: str, template: str, **fields: object) -> str:
+    return QCoreApplication.translate(context, template).format(**fields)
 
 
-def _rendered(template: str, fields: dict[str, object]) -> dict[str, str]:
-    """Each field as the English sentence shows it ({name!r} quoted, {length:,} grouped)."""
-    shown = {}
-    for _literal, name, spec, conversion in string.Formatter().parse(template):
-        if name is not None:
-            value = fields[name]
-            value = repr(value) if conversion == "r" else value
-            shown[name] = format(value, spec or "")
-    return shown
-
-
-def _filled(context: str, template: str, fields: dict[str, object]) -> tuple[str, str]:
-    """(the English sentence, what the window should show), nested sentences included."""
-    english_fields, chinese_fields = dict(fields), {}
-    for name in re.findall(r"\{(\w+)", template):
-        samples = NESTED_SAMPLES.get((context, name))
-        if samples is None:
-            continue
-        pairs = [_filled(*sample) for sample in samples]
-        english_fields[name] = "; ".join(english for english, _ in pairs)
-        chinese_fields[name] = "；".join(chinese for _, chinese in pairs)
-    translated = QCoreApplication.translate(context, template)
-    assert translated != template, template
-    bare = re.sub(r"\{(\w+)[:!][^{}]*\}", r"{\1}", translated)
-    shown = _rendered(template, english_fields) | chinese_fields
-    return template.format(**english_fields), bare.format(**shown)
-
-
-def _sample_fields(template: str) -> dict[str, object]:
-    return {name: 123456 if name == "length" else f"<{name}>" for name in re.findall(r"\{(\w+)", template)}
-
-
-@pytest.mark.parametrize(("context", "template"), KNOWN)
-def test_every_message_from_outside_the_ui_is_shown_translated_with_its_fields(
-    context: str, template: str, chinese: i18n.Installed
-) -> None:
-    english, expected = _filled(context, template, _sample_fields(template))
-    assert re.search(r"[\u4e00-\u9fff]", expected)
-    assert i18n.translate_known(english) == expected
-    for field in re.findall(r"\{(\w+)", template):
-        if (context, field) not in NESTED_SAMPLES and field != "length":
-            assert f"<{field}>" in expected  # a path, a name, the OS's words: shown as they were
-
-
-def test_an_english_window_shows_every_message_as_it_was_made() -> None:
-    for _context, template in KNOWN:
-        english = template.format(**_sample_fields(template))
-        assert i18n.translate_known(english) == english
-
-
-def test_hostile_text_is_left_alone_without_deep_matching(chinese: i18n.Installed) -> None:
-    # Colons nest "{path}: {error}" in "{path}: {error}"…: the nesting is bounded, and long text skipped.
-    for hostile in (": " * 400, "a: " * 300, "profile 'a': " * 70, "a: " * 1333):
-        assert i18n.translate_known(hostile) == hostile
-
-
-def test_what_is_not_one_of_our_messages_is_left_alone(chinese: i18n.Installed) -> None:
-    # The OS's or a library's words inside "{path}: {error}" are not ours: the sentence stays as it was.
-    tomllib_words = "/home/u/profiles.toml: Unclosed array"
-    assert i18n.translate_known(tomllib_words) == tomllib_words
-    assert (
-        i18n.translate_known("Could not fetch: Error: bad gateway") == "Could not fetch: Error: bad gateway"
+def test_a_nested_sentence_is_translated_inside_its_template(chinese: i18n.Installed) -> None:
+    line_break = profiles.MESSAGES["header_line_break"]
+    inner = line_break.format(name="zen", header="X-A")
+    outer = profiles.MESSAGES["in_file"].format(path="/home/u/profiles.toml", error=inner)
+    inner_zh = _zh("profiles", line_break, name="zen", header="X-A")
+    assert re.search(r"[\u4e00-\u9fff]", inner_zh)
+    assert i18n.translated(outer) == _zh(
+        "profiles", "{path}: {error}", path="/home/u/profiles.toml", error=inner_zh
     )
-    assert i18n.translate_known("已存在名为“x”的配置") == "已存在名为“x”的配置"
-    provider = ProfileError("a profile needs a name")
-    assert i18n.exception_text(provider) == "配置需要一个名称"
-    from app.core.errors import ChatError
+    # Two levels, and an exception as the field: "{path}: {error}" around "Could not {action}: …".
+    action = keystore.MESSAGES["action.save"].format(name="zen")
+    locked = ProfileError(keystore.MESSAGES["locked"].format(action=action))
+    wrapped = profiles.MESSAGES["in_file"].format(path="p", error=locked)
+    action_zh = _zh("keystore", "save the API key of profile {name!r}", name="zen")
+    locked_zh = _zh("keystore", keystore.MESSAGES["locked"], action=action_zh)
+    assert i18n.translated(wrapped) == _zh("profiles", "{path}: {error}", path="p", error=locked_zh)
+    assert "zen" in locked_zh and "save" not in locked_zh and "locked" not in locked_zh
 
+
+def test_the_gateways_words_are_never_translated(chinese: i18n.Installed) -> None:
     words = "a profile needs a name"  # a gateway that happens to say one of our sentences: its words
     assert i18n.exception_text(ChatError(ErrorKind.BAD_REQUEST, words)) == words
-    assert i18n.exception_text(OSError("a profile needs a name")) == "a profile needs a name"
+    assert i18n.exception_text(OSError(words)) == words
+    assert i18n.translated(words) == words  # finished English is never matched back to a template
+    assert i18n.exception_text(ProfileError(profiles.MESSAGES["no_name"])) == "配置需要一个名称"
+    provider = "Incorrect API key provided: sk-…abcd. 请检查令牌 {name}"
+    failed = TEXT["key.failed"].format(explanation=KIND_EXPLANATIONS[ErrorKind.AUTH], message=provider)
+    assert i18n.translated(failed) == f"网关拒绝了 API 密钥。 {provider}"
+    missing = TEXT["key.missing"].format(message="")
+    assert i18n.translated(missing).strip() == "没有填写密钥，网关拒绝了请求："
+
+
+def test_a_missing_key_in_a_reply_is_said_in_chinese_and_kept_in_english_for_the_cli(
+    chinese: i18n.Installed,
+) -> None:
+    error = ChatError(ErrorKind.KEY, session.MESSAGES["no_key"].format(name="zen", quoted="zen"))
+    assert error.message.startswith("No API key is saved for profile “zen”.")  # str(): the CLI's English
+    failed = error_text(
+        Message(role=Role.ASSISTANT, content="", error_kind=error.kind, error_message=error.message)
+    )
+    assert failed is not None and failed[0] == "没有可用的 API 密钥。"
+    assert "zen" in failed[1] and re.search(r"[\u4e00-\u9fff]", failed[1])
 
 
 def test_a_broken_profiles_toml_and_a_missing_conversation_are_said_in_chinese(
@@ -302,7 +271,7 @@ def test_a_broken_profiles_toml_and_a_missing_conversation_are_said_in_chinese(
         1
     ]
     assert problem is not None
-    assert i18n.translate_known(problem) == (
+    assert i18n.translated(problem) == (
         f"{tmp_path / 'settings.toml'}：theme 必须是 system, light, dark 之一；send_key 的类型不对；"
         "这些项将使用默认值。"
     )
@@ -317,7 +286,10 @@ def test_error_kinds_and_presets_are_translated(chinese: i18n.Installed) -> None
     for kind in ErrorKind:
         assert re.search(r"[\u4e00-\u9fff]", i18n.kind_explanation(kind)), kind
     assert i18n.preset_label(preset_by_id("ollama")) == "Ollama（本地）"
-    assert i18n.preset_hint(preset_by_id("zenmux")) == "在 ZenMux 控制台创建 API 密钥。"
+    assert (
+        i18n.preset_hint(preset_by_id("zenmux"))
+        == "在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。"
+    )
 
 
 # ---- which language ------------------------------------------------------------------------------------
@@ -466,7 +438,7 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         assert "欢迎使用 Sluice" in labels
         assert welcome.start_button.text() == "开始聊天"
         welcome.select_preset("zenmux")
-        assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。"
+        assert welcome.hint.text() == "在 ZenMux 控制台创建 API 密钥。ZenMux 对中途停止的回复按完整回复计费。"
 
     harness.run(scenario())
 

@@ -27,11 +27,27 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
     "session": ({"core", "net"}, set()),
-    "export": ({"core", "home", "store"}, set()),
+    "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
+    "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
     "credentials": ({"core", "keystore", "profiles"}, set()),  # secret headers / proxy password ↔ keyring
-    "cli_ask": ({"core", "credentials", "home", "keystore", "profiles", "net", "session", "store"}, set()),
+    "cli_ask": (
+        {
+            "core",
+            "credentials",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+        },
+        set(),
+    ),
+    "cli_stats": ({"core", "home", "store"}, set()),
     "cli": (
         {
             "core",
@@ -43,6 +59,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "session",
             "store",
             "cli_ask",
+            "cli_stats",
             "export",
             "logs",
             "desktop",

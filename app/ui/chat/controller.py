@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, QUrlQuery, Signal
@@ -19,8 +20,10 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
+from app.core.pricing import format_amount
 from app.keystore import Keystore
 from app.net.client import ChatClient
+from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
 from app.session import ChatSession, GenerationHandle, request_messages
 from app.store.conversations import ConversationStore, title_from_text
@@ -85,9 +88,11 @@ class ChatController(QObject):
         transcript: TranscriptView,
         composer: Composer,
         topbar: ChatTopBar,
+        catalog: ModelCatalog | None = None,
     ) -> None:
         super().__init__()
         self.session, self.client, self.store = session, client, store
+        self.catalog = catalog  # what each gateway's /models said (prices, images), kept for `ask` too
         self.profiles, self.keystore = profiles, keystore
         self.transcript, self.composer, self.topbar = transcript, composer, topbar
         self.conversation: Conversation | None = None
@@ -256,8 +261,21 @@ class ChatController(QObject):
         model = self.current_model()
         self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
+        self._show_conversation_cost()
         if profile is not None and profile.name not in self._models:
             self.load_models()
+
+    def _show_conversation_cost(self) -> None:
+        """The open conversation's known cost per currency in the top bar (never added across currencies)."""
+        totals: dict[str, Decimal] = {}
+        if self.conversation is not None:
+            try:
+                totals = self.store.conversation_cost(self.conversation.id)
+            except SluiceError:
+                log.warning("could not read the conversation's cost", exc_info=True)
+        self.topbar.set_conversation_cost(
+            " + ".join(format_amount(amount, currency) for currency, amount in sorted(totals.items()))
+        )
 
     # ---- sending and streaming ------------------------------------------------------------------
 
@@ -351,6 +369,8 @@ class ChatController(QObject):
             renderer.append_reasoning(event.text)
 
     def _on_finished(self, message: Message) -> None:
+        if message.cost is not None:
+            self._show_conversation_cost()
         renderer, self._renderer = self._renderer, None
         if renderer is not None:
             renderer.finish(reasoning_ms=message.reasoning_ms)
@@ -468,7 +488,13 @@ class ChatController(QObject):
         self.topbar.set_models_loading(True)
         try:
             key = await self.session.key_for(profile)
-            models = await self.client.list_models(profile, key)
+            infos = await self.client.list_model_info(profile, key)
+            models = [info.id for info in infos]
+            if self.catalog is not None:
+                try:
+                    self.catalog.replace(profile.name, infos)
+                except OSError:  # only a cache: the list is still shown
+                    log.warning("could not keep the model list of %s", profile.name, exc_info=True)
         except SluiceError as exc:
             self.notice.emit(
                 self.tr("Could not fetch the model list of {profile}: {error}").format(

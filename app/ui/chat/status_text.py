@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import ErrorKind
 from app.core.models import Message, MessageStatus
-from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translate_known
+from app.core.pricing import format_amount
+from app.ui.i18n import QT_TRANSLATE_NOOP, kind_explanation, translated
 
 FINISH_WORDS = {
     "stop": "",
@@ -35,6 +36,10 @@ def status_line(message: Message) -> str:
         parts.append(
             QCoreApplication.translate("status", "{} tokens").format(f"{message.usage.total_tokens:,}")
         )
+    if message.cost is not None:
+        parts.append(format_amount(message.cost.amount, message.cost.currency))
+    elif message.status == MessageStatus.CANCELLED:
+        parts.append(QCoreApplication.translate("status", "cost not reported (stopped)"))
     if message.reasoning_ms is not None:
         parts.append(
             QCoreApplication.translate("status", "thought {} s").format(f"{message.reasoning_ms / 1000:.1f}")
@@ -53,9 +58,9 @@ def error_text(message: Message) -> tuple[str, str] | None:
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
     if message.error_kind == ErrorKind.KEY:
-        detail = translate_known(
-            detail
-        )  # ours (no key, no keyring), not a gateway's: say it in the UI's language
+        # Ours (no key, no keyring), not a gateway's: a Sentence while the reply is on screen, said in the
+        # window's language; read back from the database it is the English it was saved as.
+        detail = translated(detail)
     if message.retry_after is not None:
         detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(
             f"{message.retry_after:g}"

@@ -18,6 +18,7 @@ class ChatTopBar(QWidget):
         edit_profiles_requested(): "Edit profiles…" (the ⋯ button beside the profile switcher).
         new_profile_requested(): "New profile…" in the same menu.
         settings_requested(): "Settings…" in the same menu.
+        usage_requested(): "Usage…" in the same menu.
     """
 
     profile_chosen = Signal(str)
@@ -28,6 +29,7 @@ class ChatTopBar(QWidget):
     edit_profiles_requested = Signal()
     new_profile_requested = Signal()
     settings_requested = Signal()
+    usage_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class ChatTopBar(QWidget):
         self.edit_profiles_action = menu.addAction(self.tr("Edit profiles…"))
         self.new_profile_action = menu.addAction(self.tr("New profile…"))
         menu.addSeparator()
+        self.usage_action = menu.addAction(self.tr("Usage…"))
         self.settings_action = menu.addAction(self.tr("Settings…"))
         self.profiles_menu.setMenu(menu)
         self.refresh = QToolButton(self)
@@ -62,6 +65,11 @@ class ChatTopBar(QWidget):
         self.regenerate = QToolButton(self)
         self.regenerate.setText(self.tr("Regenerate"))
         self.regenerate.setToolTip(self.tr("Ask again for the last reply"))
+        self.cost = QLabel(self)
+        self.cost.setObjectName("conversationCost")
+        self.cost.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost.setToolTip(self.tr("What this conversation's replies cost, where the cost is known"))
+        self.cost.hide()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -73,6 +81,7 @@ class ChatTopBar(QWidget):
         layout.addWidget(self.model, 1)
         layout.addWidget(self.refresh)
         layout.addSpacing(8)
+        layout.addWidget(self.cost)
         layout.addWidget(self.system)
         layout.addWidget(self.regenerate)
 
@@ -86,9 +95,15 @@ class ChatTopBar(QWidget):
         self.edit_profiles_action.triggered.connect(self.edit_profiles_requested)
         self.new_profile_action.triggered.connect(self.new_profile_requested)
         self.settings_action.triggered.connect(self.settings_requested)
+        self.usage_action.triggered.connect(self.usage_requested)
         self.refresh.clicked.connect(self.refresh_models_requested)
         self.system.clicked.connect(self.system_prompt_requested)
         self.regenerate.clicked.connect(self.regenerate_requested)
+
+    def set_conversation_cost(self, text: str) -> None:
+        """The conversation's known cost ("$0.012 + ¥0.40"); "" hides it."""
+        self.cost.setText(text)
+        self.cost.setVisible(bool(text))
 
     def set_profiles(self, names: list[str], current: str | None) -> None:
         self.profile.blockSignals(True)

@@ -53,6 +53,7 @@ from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, from_preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, preset_hint, preset_label
+from app.ui.plaintext import plain
 from app.ui.profiles.widgets import (
     ERROR_STYLE,
     KeyField,
@@ -169,7 +170,7 @@ class ProfileEditor(QDialog):
         self.auth_header.setObjectName("authHeaderEdit")
         self.auth_header.setPlaceholderText(self.tr("Header name, e.g. api-key"))
         self.key = KeyField(self)
-        self.key_status = QLabel(self)
+        self.key_status = plain(QLabel(self))
         self.key_status.setObjectName("keyStatus")
         self.key_status.setWordWrap(True)
         self.trouble = KeyringTrouble(self)
@@ -200,7 +201,7 @@ class ProfileEditor(QDialog):
         self.fetch_button.setObjectName("fetchModels")
         self.fetch_button.setText(self.tr("Fetch list"))
         self.fetch_button.setToolTip(self.tr("Fetch the gateway's model list (/models)"))
-        self.models_status = QLabel(self)
+        self.models_status = plain(QLabel(self))  # the gateway's words when /models fails
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
         self.stream_usage = QCheckBox(
@@ -215,12 +216,12 @@ class ProfileEditor(QDialog):
         self.read_timeout.setToolTip(
             self.tr("Seconds without a byte before giving up; reasoning models think long")
         )
-        self.error = QLabel(self)
+        self.error = plain(QLabel(self))
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.notice = QLabel(self)
+        self.notice = plain(QLabel(self))
         self.notice.setObjectName("editorNotice")
         self.notice.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test connection"), self)
@@ -737,6 +738,7 @@ class ProfileEditor(QDialog):
             self,
         )
         box.setObjectName("confirmDelete")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the profile's name
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
         yes.setText(self.tr("Delete"))

@@ -38,6 +38,7 @@ from app.profiles.importer import ImportedProfile
 from app.profiles.presets import PRESETS, Preset, preset_by_id
 from app.profiles.store import ProfileStore, validate_profile
 from app.ui.i18n import exception_text, preset_hint, preset_label
+from app.ui.plaintext import plain
 from app.ui.profiles.widgets import (
     ERROR_STYLE,
     KeyField,
@@ -133,15 +134,15 @@ class WelcomePage(QWidget):
         model_edit = self.model.lineEdit()
         if model_edit is not None:
             model_edit.setPlaceholderText(self.tr("Pick from the list or type a model id"))
-        self.models_status = QLabel(self)
+        self.models_status = plain(QLabel(self))  # the gateway's words when /models fails
         self.models_status.setObjectName("modelsStatus")
         self.models_status.setWordWrap(True)
         self.models_status.setMinimumWidth(320)
-        self.notes = QLabel(self)
+        self.notes = plain(QLabel(self))
         self.notes.setObjectName("importNotes")
         self.notes.setWordWrap(True)
         self.trouble = KeyringTrouble(self)
-        self.error = QLabel(self)
+        self.error = plain(QLabel(self))
         self.error.setObjectName("welcomeError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)

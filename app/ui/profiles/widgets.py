@@ -31,7 +31,8 @@ from app.core.errors import ProfileError
 from app.core.models import Profile
 from app.net.probe import STEPS, ProbeReport, StepCallback, StepResult, StepState
 from app.profiles.importer import ImportedProfile, parse_snippet
-from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, probe_sentence, translate_known
+from app.ui.i18n import QT_TRANSLATE_NOOP, exception_text, translated
+from app.ui.plaintext import plain
 
 
 class ProbeFunction(Protocol):
@@ -130,7 +131,7 @@ class KeyringTrouble(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(self.tr("The key could not be saved in the system keyring."), self)
         self.title.setStyleSheet(f"font-weight: bold; {ERROR_STYLE}")
-        self.detail = QLabel(self)
+        self.detail = plain(QLabel(self))  # the keyring's (the OS's) words
         self.detail.setObjectName("keyringTroubleDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -197,7 +198,7 @@ class SnippetDialog(QDialog):
             'curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer sk-…" '
             '-d \'{"model": "…"}\''
         )
-        self.error = QLabel(self)
+        self.error = plain(QLabel(self))
         self.error.setObjectName("snippetError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -227,7 +228,7 @@ class SnippetDialog(QDialog):
 
 def import_notes(result: ImportedProfile) -> str:
     """What the importer noticed, one line each, for a label, in the window's language."""
-    return "\n".join(translate_known(note) for note in result.notes)
+    return "\n".join(translated(note) for note in result.notes)
 
 
 _STEP_TITLES = {
@@ -262,7 +263,7 @@ class ProbePanel(QFrame):
             mark.setFixedWidth(16)
             title = QLabel(self.tr(_STEP_TITLES[step]), self)
             title.setStyleSheet("font-weight: bold;")
-            detail = QLabel("", self)
+            detail = plain(QLabel("", self))  # the gateway's own words
             detail.setObjectName(f"probe_{step}")
             detail.setWordWrap(True)
             detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -270,7 +271,7 @@ class ProbePanel(QFrame):
             grid.addWidget(title, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(detail, row, 2)
             self._marks[step], self._details[step] = mark, detail
-        self.warnings = QLabel(self)
+        self.warnings = plain(QLabel(self))
         self.warnings.setObjectName("probeWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
@@ -290,7 +291,7 @@ class ProbePanel(QFrame):
         mark, style = _STATE_MARKS[result.state]
         self._marks[result.step].setText(mark)
         self._marks[result.step].setStyleSheet(style)
-        self._details[result.step].setText(probe_sentence(result.detail))
+        self._details[result.step].setText(translated(result.detail).strip())
 
     async def run(
         self, run_probe: ProbeFunction, profile: Profile, key: str | None, button: QPushButton
@@ -308,7 +309,7 @@ class ProbePanel(QFrame):
     def finish(self, report: ProbeReport) -> None:
         for result in report.steps.values():
             self.show_step(result)
-        self.warnings.setText("\n".join(probe_sentence(w) for w in report.warnings))
+        self.warnings.setText("\n".join(translated(w).strip() for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))
 
     def detail(self, step: str) -> str:

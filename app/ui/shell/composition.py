@@ -24,7 +24,8 @@ from app.store.conversations import ConversationStore
 from app.ui.chat.composer import Composer
 from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
-from app.ui.i18n import exception_text, translate_known
+from app.ui.i18n import exception_text, translated
+from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
+    from app.ui.usage.page import UsagePage
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +101,7 @@ def build_window(
         QMessageBox.critical(
             None,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
-            exception_text(exc),
+            escaped(exception_text(exc)),  # the path and the OS's words
         )
         raise
     from app.store.liveness import StreamingLock
@@ -107,7 +109,11 @@ def build_window(
     # A `sluice ask` may be streaming into this database right now: only rows nobody streams are a crash's.
     live = StreamingLock(home.data_dir)
     interrupted = store.mark_interrupted() if live.begin() else 0
-    live.share()  # held (shared) for the window's life: released when the process ends
+    live.share()  # held (shared) for the window's life: released at shutdown
+    try:  # files of conversations deleted last time (their undo is gone with that window)
+        store.purge_attachments()
+    except StoreError:
+        log.warning("could not remove unreferenced attachments", exc_info=True)
     keystore = keystore or Keystore()
     moved_secrets = _move_inline_secrets(profiles, keystore)
     settings, settings_problem = load_settings(home.settings_path)
@@ -118,7 +124,10 @@ def build_window(
     from app.credentials import SecretFiller
 
     client = ChatClient(pool, SecretFiller(keystore))
-    session = ChatSession(client, keystore, store, profiles)
+    from app.profiles.catalog import ModelCatalog
+
+    catalog = ModelCatalog(home.models_path)
+    session = ChatSession(client, keystore, store, profiles, prices=catalog)
 
     sidebar_view = ConversationSidebar()
     topbar = ChatTopBar()
@@ -134,6 +143,7 @@ def build_window(
         transcript=transcript,
         composer=composer,
         topbar=topbar,
+        catalog=catalog,
     )
     sidebar = SidebarController(sidebar_view, store)
 
@@ -149,7 +159,7 @@ def build_window(
     window.new_shortcut.activated.connect(controller.new_conversation)
     window.new_shortcut.activated.connect(lambda: sidebar_view.select(None))
     sidebar.new_requested.connect(lambda: sidebar_view.select(None))
-    sidebar.error_occurred.connect(lambda text: window.show_notice(translate_known(text)))  # StoreError
+    sidebar.error_occurred.connect(window.show_notice)  # a StoreError, already in the window's language
     controller.title_changed.connect(window.set_conversation_title)
     controller.conversations_changed.connect(sidebar.refresh)
     controller.conversations_changed.connect(
@@ -188,7 +198,7 @@ def build_window(
             ).format(interrupted)
         )
     elif settings_problem:
-        window.show_notice(translate_known(settings_problem))
+        window.show_notice(translated(settings_problem))
     elif moved_secrets:
         window.show_notice(
             QCoreApplication.translate(
@@ -265,10 +275,12 @@ class ProfileUi:
         self.editor: ProfileEditor | None = None
         self.welcome: WelcomePage | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.usage_page: UsagePage | None = None
         topbar = window.topbar
         topbar.edit_profiles_requested.connect(lambda: self.open_editor(self._current_name()))
         topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
         topbar.settings_requested.connect(self.open_settings)
+        topbar.usage_requested.connect(self.open_usage)
         controller.profile_edit_requested.connect(self._edit_requested)
 
     def _current_name(self) -> str | None:
@@ -362,6 +374,19 @@ class ProfileUi:
                 name
             )
         )
+
+    # ---- usage ----------------------------------------------------------------------------------------
+
+    def open_usage(self) -> UsagePage:
+        """The Usage page, built on first use (it is not needed for the first paint)."""
+        from app.ui.usage.page import UsagePage
+
+        if self.usage_page is None:
+            self.usage_page = UsagePage(self.store, self.window)
+        else:
+            self.usage_page.refresh()
+        self.usage_page.open()
+        return self.usage_page
 
     # ---- settings -------------------------------------------------------------------------------------
 

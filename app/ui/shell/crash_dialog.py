@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import redact
+from app.ui.plaintext import plain
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class CrashDialog(QDialog):
         self._reports: list[str] = []
         self._log_path = log_path
 
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))  # the exception's words
         self.message.setObjectName("crashMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message
 from app.store import ConversationStore
+from app.ui.i18n import exception_text
 from app.ui.sidebar.view import ConversationSidebar
 
 
@@ -63,7 +64,7 @@ class SidebarController(QObject):
         try:
             self._reload()
         except StoreError as exc:
-            self.error_occurred.emit(str(exc))
+            self.error_occurred.emit(exception_text(exc))
 
     def _reload(self) -> None:
         self._sidebar.set_conversations(self._store.list_conversations(self._sidebar.search_text() or None))
@@ -73,7 +74,7 @@ class SidebarController(QObject):
         # If even listing fails, the store is unusable and the error below already says so.
         with contextlib.suppress(StoreError):
             self._reload()
-        self.error_occurred.emit(str(exc))
+        self.error_occurred.emit(exception_text(exc))
 
     def _rename(self, conversation_id: int, title: str) -> None:
         try:

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models import Conversation
+from app.ui.plaintext import escaped, plain
 
 __all__ = ["ConversationSidebar", "relative_time"]
 
@@ -213,12 +214,12 @@ class ConversationSidebar(QWidget):
         self._delete_action.triggered.connect(lambda: self._delete(self._list.currentIndex()))
         self._list.addActions([self._rename_action, self._delete_action])
 
-        self._empty = QLabel(self)
+        self._empty = plain(QLabel(self))  # may repeat the search text
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)  # drawn dim
 
-        self._undo_label = QLabel(self)
+        self._undo_label = plain(QLabel(self))  # a conversation's title
         self._undo_button = QPushButton(self.tr("Undo"), self)
         self._undo_button.clicked.connect(self._undo_clicked)
         self._undo_bar = QFrame(self)
@@ -320,7 +321,7 @@ class ConversationSidebar(QWidget):
             conversation.title, Qt.TextElideMode.ElideRight, room
         )
         self._undo_label.setText(self.tr("Deleted “{}”").format(shown))
-        self._undo_label.setToolTip(conversation.title)
+        self._undo_label.setToolTip(escaped(conversation.title))
         self._undo_bar.show()
         self._undo_timer.start()
 
@@ -338,7 +339,7 @@ class ConversationSidebar(QWidget):
     def _make_item(self, conversation: Conversation) -> QStandardItem:
         item = QStandardItem(conversation.title)
         item.setData(conversation, CONVERSATION_ROLE)
-        item.setToolTip(f"{conversation.title}\n{_full_time(conversation.updated)}")
+        item.setToolTip(escaped(f"{conversation.title}\n{_full_time(conversation.updated)}"))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
         return item
 
@@ -398,7 +399,7 @@ class ConversationSidebar(QWidget):
             renamed = dataclasses.replace(conversation, title=title)
             item.setText(title)
             item.setData(renamed, CONVERSATION_ROLE)
-            item.setToolTip(f"{title}\n{_full_time(renamed.updated)}")
+            item.setToolTip(escaped(f"{title}\n{_full_time(renamed.updated)}"))
         finally:
             self._quiet = False
         self.rename_requested.emit(conversation.id, title)

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -485,3 +486,45 @@ def test_title_from_text() -> None:
     assert title_from_text("字" * 60) == "字" * 60
     assert title_from_text("字" * 61) == "字" * 59 + "…"
     assert title_from_text(" \n\t\n") == DEFAULT_TITLE
+
+
+def test_a_database_from_the_first_release_gains_usage_and_cost_columns_and_keeps_its_messages(
+    tmp_path: Path,
+) -> None:
+    """Migration to the usage/cost schema on a file written with migration 1 only (the current release)."""
+    from app.core.pricing import Cost
+    from app.store import schema
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in schema.MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO conversations (title, created, updated) VALUES ('old', 1, 1)")
+    conn.execute(
+        "INSERT INTO messages (conversation_id, role, content, status, prompt_tokens, completion_tokens, "
+        "created, updated) VALUES (1, 'assistant', 'kept', 'complete', 3, 4, 1, 1)"
+    )
+    conn.commit()
+    conn.close()
+
+    store = ConversationStore.open(path)
+    try:
+        (old,) = store.messages(1)
+        assert old.content == "kept" and old.usage is not None and old.usage.completion_tokens == 4
+        assert old.cost is None and old.usage.reasoning_tokens is None
+        reply = Message(role=Role.ASSISTANT, content="new", status=MessageStatus.COMPLETE)
+        saved = store.add_message(1, reply)
+        store.finish_message(
+            Message(
+                role=Role.ASSISTANT,
+                content="new",
+                id=saved.id,
+                conversation_id=1,
+                cost=Cost(Decimal("0.0000004"), "CNY", "price"),
+            )
+        )
+        assert store.get_message(saved.id or 0).cost == Cost(Decimal("0.0000004"), "CNY", "price")
+        assert store.conversation_cost(1) == {"CNY": Decimal("0.0000004")}
+    finally:
+        store.close()

@@ -1,0 +1,1 @@
+"""The Usage page: spend per day and per profile and model, from the saved replies."""

@@ -442,12 +442,13 @@ class WelcomePage(QWidget):
         names = {h.lower() for h in profile.secret_headers}
         secret = {h: v for h, v in profile.headers if h.lower() in names}
         profile, _no_password = without_secrets(profile, secret)
-        try:  # the secret headers go into the keyring before the profile is written without them
-            owner = self._saved_name or profile.name  # the name the profile is saved under below
-            await asyncio.to_thread(save_secrets, self.keystore, owner, secret, None)
-        except KeystoreError as exc:
-            self.trouble.show_problem(exception_text(exc))
-            return False
+        if secret:  # into the keyring before the profile is written without them
+            try:
+                owner = self._saved_name or profile.name  # the name the profile is saved under below
+                await asyncio.to_thread(save_secrets, self.keystore, owner, secret, None)
+            except KeystoreError as exc:
+                self.trouble.show_problem(exception_text(exc))
+                return False
         try:
             if self._saved_name is None:
                 self.profiles.add(profile)

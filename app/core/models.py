@@ -170,7 +170,6 @@ _SECRET_HEADER_WORDS = frozenset(
         "password",
         "passwd",
         "cookie",
-        "session",
         "signature",
         "credential",
         "credentials",

@@ -622,6 +622,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>The profile is saved; its secret headers are not.</source>
         <translation>配置已保存，但其机密请求头未保存。</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>ProfileUi</name>

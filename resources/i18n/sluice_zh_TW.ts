@@ -622,6 +622,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>The profile is saved; its secret headers are not.</source>
         <translation>設定檔已儲存，但其機密標頭未儲存。</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>ProfileUi</name>

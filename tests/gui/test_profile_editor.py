@@ -135,14 +135,22 @@ def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_passw
         assert field.echoMode() == QLineEdit.EchoMode.Password and field.text() == ""
         assert editor.headers.toPlainText() == "X-Title: Sluice"
         assert "PROXY-PW-1" not in editor.proxy_url.text()
+        profile = on_disk(harness).get("main")
+        assert profile.headers == (("X-Title", "Sluice"),) and profile.secret_headers == ("Cookie",)
+        assert profile.proxy == "http://alice@proxy.example:8080"
+        assert backend.entries[("svc:header:cookie", "main")] == "session=COOKIE-VALUE-1"
+        assert backend.entries[("svc:proxy", "main")] == "PROXY-PW-1"
+        assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
+        # Remove: the header goes from the profile and its value from the keyring.
+        remove = editor.findChild(QPushButton, "removeSecretHeader:Cookie")
+        assert remove is not None
+        remove.click()
+        assert editor.dirty and "Cookie" not in editor.secret_edits
+        assert await editor.save() is True
 
     harness.run(scenario())
-    profile = on_disk(harness).get("main")
-    assert profile.headers == (("X-Title", "Sluice"),) and profile.secret_headers == ("Cookie",)
-    assert profile.proxy == "http://alice@proxy.example:8080"
-    assert backend.entries[("svc:header:cookie", "main")] == "session=COOKIE-VALUE-1"
-    assert backend.entries[("svc:proxy", "main")] == "PROXY-PW-1"
-    assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
+    assert on_disk(harness).get("main").secret_headers == ()
+    assert ("svc:header:cookie", "main") not in backend.entries
 
 
 def test_an_older_files_secret_header_is_moved_to_the_keyring_when_the_window_opens(

@@ -185,6 +185,8 @@ class ProfileEditor(QDialog):
         self.secret_form = QFormLayout(self.secret_box)
         self.secret_form.setContentsMargins(0, 0, 0, 0)
         self.secret_edits: dict[str, QLineEdit] = {}
+        self._secret_labels: dict[str, QLabel] = {}
+        self._removed_secrets: list[str] = []  # their keyring entries go when the form is saved
         self.proxy = QComboBox(self)
         self.proxy.setObjectName("proxyCombo")
         for value, label in PROXY_CHOICES:
@@ -444,18 +446,34 @@ class ProfileEditor(QDialog):
     def _show_secret_headers(self, names: tuple[str, ...]) -> None:
         while self.secret_form.rowCount():
             self.secret_form.removeRow(0)
-        self.secret_edits = {}
+        self.secret_edits, self._secret_labels, self._removed_secrets = {}, {}, []
         for name in names:
             edit = QLineEdit(self.secret_box)
             edit.setObjectName(f"secretHeader:{name}")
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(self.tr("Kept in the keyring; type to replace"))
             edit.textChanged.connect(self._mark_dirty)
+            remove = QPushButton(self.tr("Remove"), self.secret_box)
+            remove.setObjectName(f"removeSecretHeader:{name}")
+            remove.clicked.connect(lambda _checked=False, n=name: self._remove_secret_header(n))
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(remove)
             label = QLabel(name, self.secret_box)
+            label.setObjectName(f"secretHeaderName:{name}")
             label.setTextFormat(Qt.TextFormat.PlainText)
-            self.secret_form.addRow(label, edit)
-            self.secret_edits[name] = edit
+            self.secret_form.addRow(label, row)
+            self.secret_edits[name], self._secret_labels[name] = edit, label
         self.secret_box.setVisible(bool(names))
+
+    def _remove_secret_header(self, name: str) -> None:
+        edit = self.secret_edits.pop(name, None)
+        if edit is None:
+            return
+        self.secret_form.removeRow(self._secret_labels.pop(name))
+        self._removed_secrets.append(name)
+        self.secret_box.setVisible(bool(self.secret_edits))
+        self._mark_dirty()
 
     def _set_auth(self, auth: str) -> None:
         if auth.startswith(AUTH_HEADER_PREFIX):
@@ -602,6 +620,7 @@ class ProfileEditor(QDialog):
         names = {h.lower() for h in draft.secret_headers}
         typed = {h: v for h, v in draft.headers if h.lower() in names}
         profile, proxy_password = without_secrets(draft, typed)
+        removed = [h for h in self._removed_secrets if h.lower() not in names]
         old = self._current
         previous = self.profiles.get(old) if old is not None else None
         if typed or proxy_password:
@@ -654,6 +673,9 @@ class ProfileEditor(QDialog):
                 )
                 await asyncio.to_thread(copy_secrets, self.keystore, kept, profile.name)
                 await asyncio.to_thread(delete_secrets, self.keystore, previous)
+            elif previous is not None and removed:
+                await asyncio.to_thread(delete_secrets, self.keystore, previous, removed)
+            self._removed_secrets = []
         except KeystoreError as exc:
             self.trouble.show_problem(exception_text(exc))
             self.key_status.setText(self.tr("The profile is saved; its secret headers are not."))

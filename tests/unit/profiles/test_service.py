@@ -136,7 +136,7 @@ def test_a_failed_write_changes_nothing_and_takes_the_new_key_back(tmp_path: Pat
     backend = MemoryKeyring()
     svc = service(tmp_path, backend)
     (tmp_path / "config").write_text("a file where the config folder should be")
-    with pytest.raises(OSError):
+    with pytest.raises(ProfileError, match="could not be written"):  # the store's one plain line
         run(svc.save(main_profile(), KEY))
     assert svc.profiles.names() == [] and backend.entries == {}
 

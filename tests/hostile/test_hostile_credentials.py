@@ -350,3 +350,51 @@ def test_an_https_to_http_redirect_is_refused_and_nothing_is_sent_in_clear(gatew
 def test_basic_credentials_and_url_passwords_are_redacted(text: str, secret: str) -> None:
     assert secret not in redact(text)
     assert redact("Basic authentication is required") == "Basic authentication is required"
+
+
+def test_profile_set_replaces_moves_and_removes_secrets(cli: Sluice, gateway: TestServer) -> None:
+    from app.core.models import PROXY_SLOT, header_slot
+    from app.keystore import Keystore
+
+    tag = secrets.token_hex(6)
+    name, renamed = f"s{tag}", f"r{tag}"
+    added = cli.run(
+        "profile", "add", name, "--base-url", gateway.base_url, "--model", "m", "--auth", "none",
+        "--secret-header", "X-Thing", stdin=f"old{tag}\n",
+    )  # fmt: skip
+    _needs_keyring(added)
+    assert added.returncode == 0, added.stderr
+    keys = Keystore()
+    try:
+        assert keys.get_secret(name, header_slot("X-Thing")) == f"old{tag}"
+        # A secret header given again replaces its value; read from stdin, it is not named as on the line.
+        replaced = cli.run("profile", "set", name, "--secret-header", "X-Thing", stdin=f"new{tag}\n")
+        assert replaced.returncode == 0, replaced.stderr
+        assert "came on the command line" not in replaced.stderr
+        assert keys.get_secret(name, header_slot("X-Thing")) == f"new{tag}"
+        # The proxy password of a proxy user, from stdin, on `set` too.
+        proxied = cli.run(
+            "profile", "set", name, "--proxy", "http://alice@127.0.0.1:9", "--proxy-password-stdin",
+            stdin=f"pw{tag}\n",
+        )  # fmt: skip
+        assert proxied.returncode == 0, proxied.stderr
+        assert keys.get_secret(name, PROXY_SLOT) == f"pw{tag}"
+        # A rename carries them to the new name.
+        moved = cli.run("profile", "set", name, "--rename", renamed)
+        assert moved.returncode == 0, moved.stderr
+        assert keys.get_secret(renamed, header_slot("X-Thing")) == f"new{tag}"
+        assert keys.get_secret(renamed, PROXY_SLOT) == f"pw{tag}"
+        assert keys.get_secret(name, header_slot("X-Thing")) is None
+        assert keys.get_secret(name, PROXY_SLOT) is None
+        # --remove-header on a secret header drops it from the profile and its value from the keyring.
+        dropped = cli.run("profile", "set", renamed, "--remove-header", "x-thing")
+        assert dropped.returncode == 0, dropped.stderr
+        table = tomllib.loads((cli.home / "config" / "profiles.toml").read_text())["profile"][0]
+        assert table.get("secret_headers", []) == []
+        assert keys.get_secret(renamed, header_slot("X-Thing")) is None
+        for path, data in _every_file(cli.home).items():
+            assert f"new{tag}".encode() not in data and f"pw{tag}".encode() not in data, path
+    finally:
+        removed = cli.run("profile", "remove", renamed)
+    assert removed.returncode == 0, removed.stderr
+    assert keys.get_secret(renamed, PROXY_SLOT) is None

@@ -170,7 +170,7 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
         print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:  # a full disk, a file made read-only: one line, not a traceback
-        print(f"sluice: {os_error_line(exc)}", file=sys.stderr)
+        print(shown(f"sluice: {os_error_line(exc)}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     build_parser().print_help()
     return 0

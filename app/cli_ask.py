@@ -164,7 +164,7 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     profiles = ProfileStore(home.profiles_path)
     profiles.load()
     for note in move_inline_secrets(profiles, Keystore()):  # an older profiles.toml's secrets
-        print(f"sluice: {note}", file=sys.stderr)
+        print(shown(f"sluice: {note}", sys.stderr), file=sys.stderr)
     profile = resolve_profile(profiles, args.profile)
     model = args.model or profile.model
     if not model:

@@ -19,13 +19,17 @@ from app.cli_profile import (
     add_profile,
     add_profile_options,
     profile_from_add,
+    read_stdin_secrets,
     remove_profile,
     run_profile_set,
+    say_secrets_kept,
+    warn_secrets_in_argv,
 )
-from app.core.errors import ChatError, SluiceError
+from app.core.errors import ChatError, KeystoreError, SluiceError
 from app.core.keytext import key_fault
+from app.core.models import split_proxy_password
 from app.home import Home
-from app.keystore import Keystore
+from app.keystore import KeyringLockedError, Keystore
 from app.profiles.store import ProfileStore
 
 EXIT_ERROR = 1
@@ -129,11 +133,11 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             return EXIT_ERROR
     stdin = stdin or sys.stdin
     home = Home.from_env()
-    home.ensure()
     from app.logs import setup_logging
 
-    setup_logging(home, 10 if args.debug else 20)
     try:
+        home.ensure()
+        setup_logging(home, 10 if args.debug else 20)
         if args.command == "ask":
             return run_ask(args, home, stdin)
         if args.command == "profile":
@@ -165,13 +169,28 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
     except SluiceError as exc:
         print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # a full disk, a file made read-only: one line, not a traceback
+        print(shown(f"sluice: {os_error_line(exc)}", sys.stderr), file=sys.stderr)
+        return EXIT_ERROR
     build_parser().print_help()
     return 0
 
 
+def os_error_line(exc: OSError) -> str:
+    """What failed and where, in one line: "Could not write PATH: No space left on device."."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"Could not use {exc.filename}: {reason}."
+    return f"A file could not be read or written: {reason}."
+
+
 def load_profiles(home: Home) -> ProfileStore:
+    from app.credentials import move_inline_secrets
+
     store = ProfileStore(home.profiles_path)
     store.load()
+    for note in move_inline_secrets(store, Keystore()):  # an older profiles.toml's secrets
+        print(shown(f"sluice: {note}", sys.stderr), file=sys.stderr)
     return store
 
 
@@ -191,13 +210,15 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "list":
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
-        profile = profile_from_add(args)
-        key = _read_key(stdin) if args.key_stdin else None
-        profile = add_profile(profiles, profile, key)
-        print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
+        key = _read_key(stdin) if args.key_stdin else None  # stdin order: the key, then secret values
+        typed = profile_from_add(read_stdin_secrets(args, stdin))
+        profile = add_profile(profiles, typed, key)
+        print(shown(f"Added profile {profile.name} ({profile.base_url}).", sys.stderr), file=sys.stderr)
+        say_secrets_kept(typed)
+        warn_secrets_in_argv(args, typed)
         return 0
     if action == "set":
-        return run_profile_set(args, home, profiles, lambda: _read_key(stdin))
+        return run_profile_set(args, home, profiles, lambda: _read_key(stdin), stdin)
     if action == "import":
         return _profile_import(args, profiles, stdin)
     if action == "remove":
@@ -240,13 +261,14 @@ def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: Tex
         model=args.model or found.model,
         auth=found.auth,
         header=[f"{name}: {value}" for name, value in found.headers],
+        secret_header=[],
         preset=None,
         no_stream_usage=False,
         proxy=None,
     )
     profile = add_profile(profiles, profile_from_add(as_add), found.key)
     auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
-    header_names = ", ".join(name for name, _ in profile.headers) or "none"
+    header_names = ", ".join([name for name, _ in profile.headers] + list(profile.secret_headers)) or "none"
     if found.key is not None:
         key_line = "saved in the system keyring"
     elif profile.needs_key:
@@ -274,24 +296,31 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
     default = profiles.default_name()
     rows = []
     for p in profiles.profiles():
-        try:
-            has_key = bool(keys.get(p.name)) if p.needs_key else False
-        except SluiceError:
-            has_key = False
+        key_state = "not needed"
+        if p.needs_key:
+            try:
+                key_state = "saved" if keys.get(p.name) else "missing"
+            except KeyringLockedError:
+                key_state = "keyring locked"
+            except KeystoreError:
+                key_state = "keyring unavailable"
+        has_key = key_state == "saved"
         rows.append(
             {
                 "name": p.name,
                 "base_url": p.base_url,
                 "model": p.model,
                 "auth": p.auth,
-                "headers": dict(p.headers),
-                "proxy": p.proxy,
+                "headers": dict(p.headers),  # never a secret value: those are in the keyring
+                "secret_headers": list(p.secret_headers),
+                "proxy": split_proxy_password(p.proxy)[0],
                 "stream_usage": p.stream_usage,
                 "request_cost": p.request_cost,
                 "prices": dict(p.prices),
                 "vision": dict(p.vision),
                 "default": p.name == default,
                 "has_key": has_key,
+                "key": key_state,
             }
         )
     if as_json:
@@ -304,7 +333,8 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
         return 0
     for row in rows:
         mark = "*" if row["default"] else " "
-        key = "key" if row["has_key"] else ("no key needed" if row["auth"] == "none" else "NO KEY")
+        state = row["key"]
+        key = {"saved": "key", "not needed": "no key needed", "missing": "NO KEY"}.get(str(state), str(state))
         print(f"{mark} {row['name']:<16} {row['base_url']:<40} {row['model'] or '-':<24} {key}")
     return 0
 
@@ -312,17 +342,19 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
 def _models(args: argparse.Namespace, home: Home) -> int:
     from app.cli_ask import resolve_profile
     from app.core.models import ModelInfo
+    from app.credentials import SecretFiller
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
     from app.profiles.catalog import ModelCatalog
 
     profile = resolve_profile(load_profiles(home), args.profile)
-    key = Keystore().get(profile.name) if profile.needs_key else None
+    keys = Keystore()
+    key = keys.get(profile.name) if profile.needs_key else None
 
     async def fetch() -> list[ModelInfo]:
         pool = HttpPool()
         try:
-            return await ChatClient(pool).list_model_info(profile, key)
+            return await ChatClient(pool, SecretFiller(keys)).list_model_info(profile, key)
         finally:
             await pool.aclose()
 

@@ -159,8 +159,12 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     prompt = stdin.read() if args.prompt == "-" else args.prompt
     if not prompt.strip() and not args.attach:
         raise SluiceError("The prompt is empty.")
+    from app.credentials import move_inline_secrets
+
     profiles = ProfileStore(home.profiles_path)
     profiles.load()
+    for note in move_inline_secrets(profiles, Keystore()):  # an older profiles.toml's secrets
+        print(shown(f"sluice: {note}", sys.stderr), file=sys.stderr)
     profile = resolve_profile(profiles, args.profile)
     model = args.model or profile.model
     if not model:
@@ -259,26 +263,32 @@ async def _ask(
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
     from app.session import ChatSession
+    from app.store.liveness import StreamingLock
     from app.turns import Turns
 
     store = None
     conversation_id = None
+    live = StreamingLock(home.data_dir)  # held while this reply may stream (app/store/liveness.py)
     if not args.no_save:
         from app.store.conversations import ConversationStore, title_from_text
 
         store = ConversationStore.open(home.db_path)
-        if not home.window_is_running():  # its replies may be streaming right now: not a crash's leftovers
+        # Another `ask` or a window may be streaming right now: their rows are not a crash's leftovers.
+        if live.begin() and not home.window_is_running():
             store.mark_interrupted()
+        live.share()
         conversation = store.create_conversation(
             title_from_text(user.content), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
     pool = HttpPool()
+    from app.credentials import SecretFiller
     from app.profiles.catalog import ModelCatalog
 
     # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
+    keys = Keystore()
     session = ChatSession(
-        ChatClient(pool), Keystore(), store, profiles, prices=ModelCatalog(home.models_path)
+        ChatClient(pool, SecretFiller(keys)), keys, store, profiles, prices=ModelCatalog(home.models_path)
     )
     try:
         turn = Turns(session, store).start(
@@ -303,3 +313,4 @@ async def _ask(
         await pool.aclose()
         if store is not None:
             store.close()
+        live.release()

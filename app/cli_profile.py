@@ -4,6 +4,10 @@ One table, PROFILE_OPTIONS, says for each option how it changes a profile. `add`
 to an empty profile (or a preset's); `set` applies them to the stored profile, so what is not given stays as
 it was. A new option (vision, price, fallback, …) is one more row: its flag, its help and a function
 `(profile, value) -> profile`.
+
+Secrets typed here (a secret header's value, a proxy password) stay inline in the profile these options
+make; ProfileService splits them off into the keyring before profiles.toml is written. Values that must not
+be on the command line are read from stdin first (`read_stdin_secrets`), after the key.
 """
 
 from __future__ import annotations
@@ -14,13 +18,23 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
+from app.cli_output import shown
 from app.core.errors import SluiceError
-from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.core.models import (
+    PROXY_NONE,
+    PROXY_SYSTEM,
+    Profile,
+    proxy_user,
+    split_proxy_password,
+    valid_auth,
+    with_proxy_password,
+)
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.presets import PRESETS, preset_by_id, preset_for_url
+from app.profiles.secrets import split_headers, typed_secrets
 from app.profiles.store import ProfileStore, validate_profile
 
 if TYPE_CHECKING:
@@ -89,13 +103,39 @@ def _apply_headers(profile: Profile, raws: list[str]) -> Profile:
     return replace(profile, headers=tuple(headers))
 
 
+def _apply_secret_headers(profile: Profile, raws: list[str]) -> Profile:
+    """Each "Name: value" sets that header and keeps its value in the keyring (a saved one is replaced)."""
+    for raw in raws:
+        name, sep, value = raw.partition(":")
+        if not sep or not name.strip():
+            raise SluiceError(f'Bad --secret-header {raw!r}: write it as "Name: value" or Name.')
+        if not value.strip():
+            raise SluiceError(f"No value for --secret-header {name.strip()} (give it, or pipe it on stdin).")
+    profile = _apply_headers(profile, raws)
+    names = [raw.partition(":")[0].strip() for raw in raws]
+    lowered = {n.lower() for n in names}
+    kept = tuple(h for h in profile.secret_headers if h.lower() not in lowered)
+    return replace(profile, secret_headers=kept + tuple(dict.fromkeys(names)))
+
+
 def _remove_headers(profile: Profile, names: list[str]) -> Profile:
-    known = {k.lower() for k, _ in profile.headers}
+    """Drop headers by name; a secret header's keyring entry goes with it (ProfileService.save)."""
+    known = {k.lower() for k, _ in profile.headers} | {k.lower() for k in profile.secret_headers}
     for name in names:
         if name.strip().lower() not in known:
             raise SluiceError(f"Profile {profile.name!r} has no header {name.strip()!r} to remove.")
     gone = {name.strip().lower() for name in names}
-    return replace(profile, headers=tuple((k, v) for k, v in profile.headers if k.lower() not in gone))
+    return replace(
+        profile,
+        headers=tuple((k, v) for k, v in profile.headers if k.lower() not in gone),
+        secret_headers=tuple(k for k in profile.secret_headers if k.lower() not in gone),
+    )
+
+
+def _apply_proxy_password(profile: Profile, password: str) -> Profile:
+    if proxy_user(profile.proxy) is None:
+        raise SluiceError("--proxy-password-stdin needs --proxy with a user, e.g. http://USER@HOST:PORT.")
+    return replace(profile, proxy=with_proxy_password(profile.proxy, password))
 
 
 def _apply_prices(profile: Profile, raws: list[str]) -> Profile:
@@ -155,17 +195,39 @@ PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
     ProfileOption("--model", "default model id", lambda p, v: replace(p, model=v)),
     ProfileOption("--auth", "bearer (default) | raw | header:NAME | none", _apply_auth),
     ProfileOption(
-        "--header", "extra header, set or replaced by name", _apply_headers, metavar='"K: V"', action="append"
+        "--header",
+        "extra header, set or replaced by name (Authorization, Cookie, *-Key, *-Token, … go to the keyring)",
+        _apply_headers,
+        metavar='"K: V"',
+        action="append",
+    ),
+    ProfileOption(
+        "--secret-header",
+        "extra header whose value is kept in the keyring; K alone reads the value from stdin",
+        _apply_secret_headers,
+        metavar='"K: V" | K',
+        action="append",
     ),
     ProfileOption(
         "--remove-header",
-        "drop an extra header",
+        "drop an extra header (a secret one's value leaves the keyring)",
         _remove_headers,
         metavar="NAME",
         action="append",
         set_only=True,
     ),
-    ProfileOption("--proxy", "none | system (default) | a proxy URL", lambda p, v: replace(p, proxy=v)),
+    ProfileOption(
+        "--proxy",
+        "none | system (default) | a proxy URL (a password goes to the keyring)",
+        lambda p, v: replace(p, proxy=v),
+    ),
+    ProfileOption(
+        # On the command line a switch; `read_stdin_secrets` puts the password it read in its place.
+        "--proxy-password-stdin",
+        "read the password of the proxy URL's user from stdin (after the key and secret headers)",
+        _apply_proxy_password,
+        action="store_true",
+    ),
     ProfileOption(
         "--no-stream-usage",
         "do not send stream_options",
@@ -251,6 +313,51 @@ def add_profile_options(parser: argparse.ArgumentParser, *, for_set: bool) -> No
     )
 
 
+def read_stdin_secrets(args: argparse.Namespace, stdin: TextIO) -> argparse.Namespace:
+    """`args` with the values kept off the command line read from stdin, one line each, in this order:
+    each bare `--secret-header NAME`, then the `--proxy-password-stdin` password. `args` is unchanged (the
+    note on secrets in argv reads what was actually typed)."""
+    resolved = argparse.Namespace(**vars(args))
+    raws: list[str] = []
+    for raw in getattr(args, "secret_header", None) or []:
+        name, sep, _value = raw.partition(":")
+        if not sep and name.strip():
+            raw = f"{name.strip()}: {stdin.readline().strip()}"  # kept off the command line (ps, history)
+        raws.append(raw)
+    resolved.secret_header = raws
+    if getattr(args, "proxy_password_stdin", False):
+        password = stdin.readline().rstrip("\r\n")
+        if not password:
+            raise SluiceError("No proxy password on stdin.")
+        resolved.proxy_password_stdin = password
+    return resolved
+
+
+def warn_secrets_in_argv(args: argparse.Namespace, typed: Profile) -> None:
+    """Secrets given as arguments are in `ps` for other users and in the shell's history: say so once."""
+    secret = {h.lower() for h in split_headers(typed.headers, typed.secret_headers)[1]}
+    given = [*(getattr(args, "header", None) or []), *(getattr(args, "secret_header", None) or [])]
+    on_line = [raw.partition(":")[0].strip() for raw in given if ":" in raw]
+    names = [name for name in on_line if name.lower() in secret]
+    if split_proxy_password(getattr(args, "proxy", None) or "")[1] is not None:
+        names.append("the proxy password")
+    if names:
+        note = (
+            f"Note: {', '.join(names)} came on the command line, where other users may see it (ps) and the "
+            "shell keeps it (history). Next time: --secret-header NAME and --proxy-password-stdin read "
+            "values from stdin."
+        )
+        print(shown(note, sys.stderr), file=sys.stderr)
+
+
+def say_secrets_kept(typed: Profile) -> None:
+    """Name the secret headers whose values the keyring took from what was typed."""
+    names = list(split_headers(typed.headers, typed.secret_headers)[1])
+    if names:
+        text = f"The values of {', '.join(names)} are kept in the system keyring."
+        print(shown(text, sys.stderr), file=sys.stderr)
+
+
 def apply_options(profile: Profile, args: argparse.Namespace) -> Profile:
     """`profile` changed by every option given in `args` (options not given leave their field alone)."""
     for option in PROFILE_OPTIONS:
@@ -268,36 +375,46 @@ def profile_from_add(args: argparse.Namespace) -> Profile:
 
 
 def run_profile_set(
-    args: argparse.Namespace, home: Home, profiles: ProfileStore, read_key: Callable[[], str]
+    args: argparse.Namespace,
+    home: Home,
+    profiles: ProfileStore,
+    read_key: Callable[[], str],
+    stdin: TextIO,
 ) -> int:
-    """`sluice profile set NAME …`: change only what is given; the key, the default and the conversations
-    follow a --rename."""
+    """`sluice profile set NAME …`: change only what is given; the key, the secrets, the default and the
+    conversations follow a --rename."""
     stored = profiles.get(args.name)
     if not args.key_stdin and all(option.given(args) is None for option in PROFILE_OPTIONS):
         raise SluiceError(
             f"Nothing to change for profile {stored.name}: give at least one option "
             "(`sluice profile set --help` lists them)."
         )
-    changed = validate_profile(apply_options(stored, args))  # normalised, so "no change" is seen as such
-    key = read_key() if args.key_stdin else None
-    if changed == stored and key is None:
-        print(f"Profile {stored.name} already says that; nothing changed.", file=sys.stderr)
+    key = read_key() if args.key_stdin else None  # stdin order: the key, then secret values
+    typed = apply_options(stored, read_stdin_secrets(args, stdin))
+    form, secret, password = typed_secrets(typed)  # typed secrets are a change: they go to the keyring
+    changed = validate_profile(form)  # normalised, so "no change" is seen as such
+    if changed == stored and key is None and not secret and not password:
+        same = f"Profile {stored.name} already says that; nothing changed."
+        print(shown(same, sys.stderr), file=sys.stderr)
         return 0
     renaming = changed.name != stored.name
-    outcome = asyncio.run(_save(home, profiles, changed, key, stored.name, open_conversations=renaming))
+    outcome = asyncio.run(_save(home, profiles, typed, key, stored.name, open_conversations=renaming))
     fields = [f for f in _FIELDS if getattr(outcome.profile, f) != getattr(stored, f)]
+    lines: list[str] = []
     if outcome.renamed_from is not None:
-        print(
+        lines.append(
             f"Renamed profile {stored.name} to {outcome.profile.name}; "
-            f"{outcome.conversations_moved} conversation(s) follow it.",
-            file=sys.stderr,
+            f"{outcome.conversations_moved} conversation(s) follow it."
         )
     if fields:
-        print(f"Changed {', '.join(fields)} of profile {outcome.profile.name}.", file=sys.stderr)
+        lines.append(f"Changed {', '.join(fields)} of profile {outcome.profile.name}.")
     if key is not None and outcome.profile.needs_key:
-        print(f"Key for {outcome.profile.name} saved in the system keyring.", file=sys.stderr)
-    for problem in outcome.problems:
-        print(f"sluice: {problem}", file=sys.stderr)
+        lines.append(f"Key for {outcome.profile.name} saved in the system keyring.")
+    lines += [f"sluice: {problem}" for problem in outcome.problems]
+    for line in lines:
+        print(shown(line, sys.stderr), file=sys.stderr)
+    say_secrets_kept(typed)
+    warn_secrets_in_argv(args, typed)
     return 1 if outcome.problems else 0
 
 
@@ -306,6 +423,7 @@ _FIELDS = (
     "model",
     "auth",
     "headers",
+    "secret_headers",
     "proxy",
     "stream_usage",
     "read_timeout",
@@ -353,11 +471,14 @@ def add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Pr
 
 
 def remove_profile(profiles: ProfileStore, name: str) -> int:
+    """Remove a profile, its key and its secrets (secret header values, proxy password) from the keyring."""
     outcome = asyncio.run(_service(profiles).delete(name))
-    if outcome.problems:
-        print(f"Removed profile {name}, but not its key: {outcome.problems[0].error}", file=sys.stderr)
-    else:
-        print(f"Removed profile {name}.", file=sys.stderr)
+    for problem in outcome.problems:
+        what = "its key" if problem.what == "key_not_deleted" else "its secret headers or proxy password"
+        line = f"Removed profile {name}, but not {what}: {problem.error}"
+        print(shown(line, sys.stderr), file=sys.stderr)
+    if not outcome.problems:
+        print(shown(f"Removed profile {name}.", sys.stderr), file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shlex
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,8 +42,9 @@ MAX_REPLY_CHARS = 32 * 1024 * 1024  # reply + reasoning; past it the stream is s
 
 # Sentences of our own that reach the user, marked for lupdate; the window translates them (Sentence).
 MESSAGES: dict[str, str] = {
+    # `quoted` is the name as a shell reads it (shlex.quote): the advice is meant to be pasted.
     "no_key": QT_TRANSLATE_NOOP(
-        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}"
     ),
     "too_large": QT_TRANSLATE_NOOP(
         "session", "The reply passed {limit} million characters and was stopped there; its text is kept."
@@ -170,7 +172,9 @@ class ChatSession:
             return None
         key = await self.keys.aget(profile.name)
         if not key:
-            raise ChatError(ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name))
+            raise ChatError(
+                ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name, quoted=shlex.quote(profile.name))
+            )
         return key
 
     async def generate(

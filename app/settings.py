@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.core.sentences import QT_TRANSLATE_NOOP, Joined
 from app.profiles import tomlwrite
+from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
 THEMES = ("system", "light", "dark")
 SEND_KEYS = ("enter", "ctrl+enter")
@@ -70,10 +71,13 @@ def _valid(settings: Settings) -> list[str]:
 def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The settings in `path` (defaults for anything missing or wrong), and a sentence if something was."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if toml_depth(text) > MAX_TOML_DEPTH:  # tomllib would recurse into a RecursionError
+            raise ValueError(f"values are nested more than {MAX_TOML_DEPTH} levels deep")
+        document = tomllib.loads(text)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError: a ValueError
         return Settings(), MESSAGES["unreadable"].format(path=path, reason=exc)
     except RecursionError:  # tomllib recurses per nested array or inline table
         return Settings(), MESSAGES["unreadable"].format(path=path, reason="nested too deep to read")

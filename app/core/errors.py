@@ -103,6 +103,13 @@ _SECRET_PATTERNS = (
     re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"),
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{6,}"),
     re.compile(r"(?i)((?:authorization|api[-_]?key|x-api-key)\s*[:=]\s*\"?)[^\s\",}]{6,}"),
+    # HTTP Basic credentials (a proxy echoing Proxy-Authorization back): base64 of user:password.
+    # (not an English word after "Basic": the token has a capital past its first letter, a digit, + / or =)
+    re.compile(r"(\b[Bb][Aa][Ss][Ii][Cc]\s+)(?=[A-Za-z0-9+/][a-z]*[A-Z0-9+/=])[A-Za-z0-9+/]{4,}=*"),
+    # A password inside a URL (a proxy URL in an error or a log line): scheme://user:PASSWORD@host.
+    re.compile(r"(://[^\s/:@]*:)[^\s/@]+(?=@)"),
+    # Cookie values, echoed by a gateway or a proxy.
+    re.compile(r"(?i)(\b(?:set-)?cookie\s*[:=]\s*)[^\r\n\"]{4,}"),
 )
 
 _extra_secrets: set[str] = set()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from app.core.errors import ErrorKind
 from app.core.money import Cost, Price
@@ -176,15 +178,83 @@ def valid_auth(auth: str) -> bool:
     return auth.startswith(AUTH_HEADER_PREFIX) and len(auth) > len(AUTH_HEADER_PREFIX)
 
 
+# Header names whose values are credentials: kept in the keyring like the key, never in profiles.toml.
+# A name is secret when one of its words (split on - and _) is one of these.
+_SECRET_HEADER_WORDS = frozenset(
+    {
+        "auth",
+        "authorization",
+        "apikey",
+        "key",
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "cookie",
+        "signature",
+        "credential",
+        "credentials",
+    }
+)
+
+
+# Where a profile's secrets sit in the keyring beside its key: one slot per secret header, one for the
+# proxy password (app.keystore stores a slot under a service of its own).
+PROXY_SLOT = "proxy"
+
+
+def header_slot(header: str) -> str:
+    """The keyring slot of a secret header's value (header names are case-insensitive)."""
+    return "header:" + header.lower()
+
+
+def is_secret_header(name: str) -> bool:
+    """True for Authorization, Proxy-Authorization, Cookie, Set-Cookie, *-Key, *-Token, *-Secret, …"""
+    return any(word in _SECRET_HEADER_WORDS for word in re.split(r"[-_]", name.lower()))
+
+
+def split_proxy_password(url: str) -> tuple[str, str | None]:
+    """`http://user:pw@host:3128` -> (`http://user@host:3128`, "pw"). The password goes to the keyring."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, None
+    user = quote(unquote(parts.username or ""), safe="")
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+
+
+def with_proxy_password(url: str, password: str) -> str:
+    """Put a password (from the keyring) back into a proxy URL that names a user."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}:{quote(password, safe='')}@{host}"))
+
+
+def proxy_user(url: str) -> str | None:
+    """The user a proxy URL names (its password is then in the keyring), or None."""
+    if url in (PROXY_NONE, PROXY_SYSTEM):
+        return None
+    return urlsplit(url).username
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A gateway the user talks to. Holds no key: the keystore finds the key by `name`."""
+    """A gateway the user talks to. Holds no key: the keystore finds the key by `name`.
+
+    `secret_headers` names headers whose values live in the keyring beside the key; `headers` holds the
+    others. `proxy` names a proxy user but never its password (also in the keyring). A profile sent to the
+    client may carry those values (`headers` has the secret ones too, `proxy` the password): the client
+    fetches from the keyring only what is missing.
+    """
 
     name: str
     base_url: str
     model: str = ""
     auth: str = AUTH_BEARER
     headers: tuple[tuple[str, str], ...] = ()
+    secret_headers: tuple[str, ...] = ()
     proxy: str = PROXY_SYSTEM  # "none", "system", or a proxy URL; loopback is never proxied
     stream_usage: bool = True  # send stream_options.include_usage
     read_timeout: float = DEFAULT_READ_TIMEOUT

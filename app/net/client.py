@@ -16,7 +16,7 @@ import json
 import re
 import shlex
 import zlib
-from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import aclosing, asynccontextmanager
 from urllib.parse import urlsplit
 
@@ -51,6 +51,9 @@ _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
 # Bodies are decoded here (`_body`), not by httpx, so ask only for what zlib reads.
 _ACCEPT_ENCODING = "gzip, deflate"
+
+# Fills a profile's secret header values and proxy password from the keyring (app.credentials.SecretFiller).
+SecretFill = Callable[[Profile], Awaitable[Profile]]
 
 
 def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
@@ -100,6 +103,23 @@ def request_body(
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
     return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
+
+
+def _proxy_auth_error(profile: Profile) -> ChatError:
+    """A 407: the proxy, not the gateway, wants credentials (or refused the ones in the profile)."""
+    proxy = httpx.URL(profile.proxy) if profile.proxy not in ("none", "system") else None
+    where = f"The proxy {proxy.host}" if proxy is not None else "A proxy"
+    if proxy is not None and proxy.username:
+        return ChatError(
+            ErrorKind.CONNECTION,
+            f"{where} refused the user name and password of this profile (HTTP 407 Proxy Authentication "
+            "Required). Check them in the profile's proxy setting.",
+        )
+    return ChatError(
+        ErrorKind.CONNECTION,
+        f"{where} asks for a user name and password (HTTP 407 Proxy Authentication Required). Add them to "
+        "the proxy URL in the profile (the password is kept in the keyring).",
+    )
 
 
 def _timeout(profile: Profile) -> httpx.Timeout:
@@ -247,8 +267,13 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
 class ChatClient:
     """Streams chat completions through a shared HttpPool."""
 
-    def __init__(self, pool: HttpPool) -> None:
+    def __init__(self, pool: HttpPool, secrets: SecretFill | None = None) -> None:
         self._pool = pool
+        self._secrets = secrets
+
+    async def _with_secrets(self, profile: Profile) -> Profile:
+        """The profile with its secret header values and proxy password, read when the request is made."""
+        return profile if self._secrets is None else await self._secrets(profile)
 
     async def stream_chat(
         self,
@@ -260,6 +285,7 @@ class ChatClient:
         """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
         stream_usage, request_cost = profile.stream_usage, profile.request_cost
         try:
+            profile = await self._with_secrets(profile)
             # Some gateways 400 on `stream_options` or on `usage`: retry without the refused field (each
             # at most once), and tell the caller so the profile remembers.
             while True:
@@ -304,13 +330,14 @@ class ChatClient:
             request_body(profile, messages, params, stream_usage=stream_usage, request_cost=request_cost)
         ).encode()
         secret_headers = auth_headers(profile, key)
+        extra_headers = dict(profile.headers)  # may hold secret header values (Cookie, X-Goog-Api-Key, …)
         for _ in range(_MAX_REDIRECTS + 1):
             headers = {
                 "Accept": "text/event-stream",
                 "Accept-Encoding": _ACCEPT_ENCODING,
                 "Content-Type": "application/json",
                 "User-Agent": _USER_AGENT,
-                **dict(profile.headers),
+                **extra_headers,
                 **secret_headers,
             }
             streaming = False
@@ -321,8 +348,16 @@ class ChatClient:
                     status = response.status_code
                     if status in (307, 308) and "location" in response.headers:
                         target = url.join(response.headers["location"])
+                        if url.scheme == "https" and target.scheme != "https":
+                            raise ChatError(
+                                ErrorKind.BAD_REQUEST,
+                                f"{url.host} redirected from https to an unencrypted address ({target}); "
+                                "the conversation was not sent there. Set the profile's base URL to an "
+                                "https address.",
+                            )
                         if not _same_origin(url, target):
-                            secret_headers = {}  # never hand the key to another host
+                            # Never hand the key, or any header the user added, to another host.
+                            secret_headers, extra_headers = {}, {}
                         url = target
                         await _close_response(response)
                         continue
@@ -332,6 +367,8 @@ class ChatClient:
                             ErrorKind.BAD_REQUEST,
                             f"The gateway redirected to {where}; set the profile's base URL to that address.",
                         )
+                    if status == 407:
+                        raise _proxy_auth_error(profile)
                     if status >= 400:
                         raw = await _read_capped(response, MAX_ERROR_BODY)
                         if stream_usage and status in (400, 422) and b"stream_options" in raw:
@@ -356,6 +393,7 @@ class ChatClient:
 
     async def list_model_info(self, profile: Profile, key: str | None) -> list[ModelInfo]:
         """GET {base_url}/models: each model with what the gateway says of it (images, price), by id."""
+        profile = await self._with_secrets(profile)
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/models")
         headers = {
@@ -368,6 +406,8 @@ class ChatClient:
         try:
             # Streamed and capped: a hostile gateway's endless /models must not fill the memory.
             async with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as response:
+                if response.status_code == 407:
+                    raise _proxy_auth_error(profile)
                 if response.status_code >= 400:
                     raise http_error(response, await _read_capped(response, MAX_ERROR_BODY))
                 body = await _read_capped(response, _MAX_MODELS_BODY + 1)

@@ -1,6 +1,7 @@
 """Just enough TOML writing for profiles.toml (the standard library only reads TOML).
 
-Supports strings, booleans, integers, finite floats, and flat tables of those written inline.
+Supports strings, booleans, integers, finite floats, flat tables of those written inline, and lists of
+strings.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def inline_table(table: Mapping[str, TomlScalar]) -> str:
     return "{ " + ", ".join(f"{key(k)} = {scalar(v)}" for k, v in table.items()) + " }"
 
 
-def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar]) -> str:
-    text = inline_table(value) if isinstance(value, Mapping) else scalar(value)
+def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar] | list[str]) -> str:
+    if isinstance(value, Mapping):
+        text = inline_table(value)
+    elif isinstance(value, list):
+        text = "[" + ", ".join(string(item) for item in value) + "]"
+    else:
+        text = scalar(value)
     return f"{key(name)} = {text}"

@@ -147,7 +147,8 @@ class ConversationStore:
             schema.migrate(conn, path)
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
+            trouble = schema.trouble_error(path, exc)
+            raise trouble or StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
         except BaseException:
             conn.close()
             raise

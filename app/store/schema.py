@@ -7,6 +7,7 @@ Sluice, and is refused before anything writes to it (`preflight`).
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -134,7 +135,35 @@ MESSAGES: dict[str, str] = {
         "The file was left untouched. Move it aside to start a new history, or restore it from a backup.",
     ),
     "cannot_read": QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left "
+        "untouched. Free some space and try again.",
+    ),
 }
+
+# SQLite result codes (the low byte of an extended code) that say the disk or the OS got in the way, not
+# that the file is damaged: https://sqlite.org/rescode.html
+_NOT_DAMAGE = {3, 5, 6, 7, 8, 10, 13, 14}  # PERM BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN
+_DISK_NEARLY_FULL = 256 * 1024  # bytes free: less than this and an I/O error is most likely the disk
+
+
+def trouble_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """A StoreError for an error the disk or the OS caused (a full disk, no permission), else None.
+
+    A full disk makes SQLite answer "disk I/O error" (it cannot make the -shm file): that is no reason to
+    call the file damaged and advise moving it aside.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None or code & 0xFF not in _NOT_DAMAGE:
+        return None
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    if code & 0xFF == 13 or (free is not None and free < _DISK_NEARLY_FULL):
+        return StoreError(MESSAGES["disk_full"].format(path=path, detail=exc))
+    return StoreError(MESSAGES["cannot_read"].format(path=path, reason=exc))
 
 
 def newer_version_error(path: Path, version: int) -> StoreError:
@@ -180,7 +209,7 @@ def preflight(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise unreadable_error(path, str(exc)) from exc
+        raise trouble_error(path, exc) or unreadable_error(path, str(exc)) from exc
     if problems != ["ok"]:
         raise unreadable_error(path, problems[0] if problems else "quick_check returned nothing")
 

@@ -4,6 +4,10 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>Opened the mail link without the parts a reply may not set: {}</source>
+        <translation>已打开邮件链接，但去掉了回复不能设置的部分：{}</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已复制代码。</translation>
     </message>
@@ -367,6 +371,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>ProfileEditor</name>
     <message>
+        <source>The profile was renamed, but its secret headers or proxy password could not be moved: {}</source>
+        <translation>配置已重命名，但其机密请求头或代理密码未能移动：{}</translation>
+    </message>
+    <message>
+        <source>The profile was changed or deleted, but a secret header or proxy password could not be removed from the keyring: {}</source>
+        <translation>配置已修改或删除，但有机密请求头或代理密码未能从密钥环中移除：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its secret headers or proxy password could not be copied: {}</source>
+        <translation>副本已创建，但其机密请求头或代理密码未能复制：{}</translation>
+    </message>
+    <message>
         <source>Bearer token (Authorization: Bearer KEY)</source>
         <translation>Bearer 令牌（Authorization: Bearer 密钥）</translation>
     </message>
@@ -517,6 +533,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 </context>
 <context>
     <name>ProfileEditorView</name>
+    <message>
+        <source>Secret headers</source>
+        <translation>机密请求头</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>保存在密钥环中；输入新值以替换</translation>
+    </message>
     <message>
         <source>Profiles</source>
         <translation>配置</translation>
@@ -967,6 +995,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>composition</name>
     <message>
+        <source>Secret header values and proxy passwords were moved from profiles.toml into the system keyring; the file keeps only their names.</source>
+        <translation>机密请求头的值和代理密码已从 profiles.toml 移入系统密钥环；文件中只保留它们的名称。</translation>
+    </message>
+    <message>
         <source>Sluice cannot open its database</source>
         <translation>Sluice 无法打开数据库</translation>
     </message>
@@ -1163,6 +1195,38 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 </context>
 <context>
     <name>keystore</name>
+    <message>
+        <source>save the secret header {header} of profile {name!r}</source>
+        <translation>保存配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>save the proxy password of profile {name!r}</source>
+        <translation>保存配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>read the secret header {header} of profile {name!r}</source>
+        <translation>读取配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>read the proxy password of profile {name!r}</source>
+        <translation>读取配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>delete the secret header {header} of profile {name!r}</source>
+        <translation>删除配置 {name!r} 的机密请求头 {header}</translation>
+    </message>
+    <message>
+        <source>delete the proxy password of profile {name!r}</source>
+        <translation>删除配置 {name!r} 的代理密码</translation>
+    </message>
+    <message>
+        <source>The keyring refused to {action}.</source>
+        <translation>密钥环拒绝{action}。</translation>
+    </message>
+    <message>
+        <source>An empty value cannot be saved: {action}.</source>
+        <translation>不能保存空值：{action}。</translation>
+    </message>
     <message>
         <source>Install and unlock a Secret Service such as GNOME Keyring or KeePassXC (e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, then try again.</source>
         <translation>请安装并解锁一个 Secret Service，例如 GNOME Keyring 或 KeePassXC（如 `sudo apt-get install gnome-keyring`），确认你在带有 D-Bus 的桌面会话中，然后重试。</translation>
@@ -1428,6 +1492,26 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>profiles</name>
     <message>
+        <source>{path}: nested too deep to read (values are nested more than {limit} levels deep); this is not a profiles file</source>
+        <translation>{path}：嵌套过深，无法读取（值的嵌套超过 {limit} 层）；这不是配置文件</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
+        <translation>{path}：配置 {name!r}：secret_headers 必须是请求头名称的列表</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written ({reason}); the file was left as it was</source>
+        <translation>{path}：无法写入（{reason}）；文件保持原样</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml</source>
+        <translation>配置 {name!r}：代理密码保存在系统密钥环中，而不是 profiles.toml 里</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system keyring (`--secret-header`), not in profiles.toml</source>
+        <translation>配置 {name!r}：请求头 {header!r} 携带密钥或其他机密；它的值保存在系统密钥环中（`--secret-header`），而不是 profiles.toml 里</translation>
+    </message>
+    <message>
         <source>a profile needs a name</source>
         <translation>配置需要一个名称</translation>
     </message>
@@ -1547,8 +1631,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>session</name>
     <message>
-        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
-        <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {name}</translation>
+        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}</source>
+        <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {quoted}</translation>
     </message>
     <message>
         <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
@@ -1656,6 +1740,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>store</name>
     <message>
+        <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
+        <translation>无法打开对话数据库 {path}：磁盘已满（{detail}）。文件未被改动。请释放一些空间后重试。</translation>
+    </message>
+    <message>
         <source>Cannot create the conversation database at {path}: {reason}.</source>
         <translation>无法在 {path} 创建对话数据库：{reason}。</translation>
     </message>
@@ -1694,6 +1782,13 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>无法读取对话数据库 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <source>The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the profile editor (or add the profile again with --secret-header).</source>
+        <translation>配置 {name!r} 的请求头 {header} 的值不在密钥环中。请在配置编辑器中重新输入（或用 --secret-header 重新添加该配置）。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,10 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>Opened the mail link without the parts a reply may not set: {}</source>
+        <translation>已開啟郵件連結，但去掉了回覆不能設定的部分：{}</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已複製程式碼。</translation>
     </message>
@@ -367,6 +371,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>ProfileEditor</name>
     <message>
+        <source>The profile was renamed, but its secret headers or proxy password could not be moved: {}</source>
+        <translation>設定檔已重新命名，但其機密標頭或代理密碼未能移動：{}</translation>
+    </message>
+    <message>
+        <source>The profile was changed or deleted, but a secret header or proxy password could not be removed from the keyring: {}</source>
+        <translation>設定檔已修改或刪除，但有機密標頭或代理密碼未能從鑰匙圈中移除：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its secret headers or proxy password could not be copied: {}</source>
+        <translation>副本已建立，但其機密標頭或代理密碼未能複製：{}</translation>
+    </message>
+    <message>
         <source>Bearer token (Authorization: Bearer KEY)</source>
         <translation>Bearer 權杖（Authorization: Bearer 金鑰）</translation>
     </message>
@@ -517,6 +533,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 </context>
 <context>
     <name>ProfileEditorView</name>
+    <message>
+        <source>Secret headers</source>
+        <translation>機密標頭</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>存放在鑰匙圈中；輸入新值以取代</translation>
+    </message>
     <message>
         <source>Profiles</source>
         <translation>設定檔</translation>
@@ -967,6 +995,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>composition</name>
     <message>
+        <source>Secret header values and proxy passwords were moved from profiles.toml into the system keyring; the file keeps only their names.</source>
+        <translation>機密標頭的值和代理伺服器密碼已從 profiles.toml 移入系統鑰匙圈；檔案中只保留它們的名稱。</translation>
+    </message>
+    <message>
         <source>Sluice cannot open its database</source>
         <translation>Sluice 無法開啟資料庫</translation>
     </message>
@@ -1163,6 +1195,38 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 </context>
 <context>
     <name>keystore</name>
+    <message>
+        <source>save the secret header {header} of profile {name!r}</source>
+        <translation>儲存設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>save the proxy password of profile {name!r}</source>
+        <translation>儲存設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>read the secret header {header} of profile {name!r}</source>
+        <translation>讀取設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>read the proxy password of profile {name!r}</source>
+        <translation>讀取設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>delete the secret header {header} of profile {name!r}</source>
+        <translation>刪除設定檔 {name!r} 的機密標頭 {header}</translation>
+    </message>
+    <message>
+        <source>delete the proxy password of profile {name!r}</source>
+        <translation>刪除設定檔 {name!r} 的代理伺服器密碼</translation>
+    </message>
+    <message>
+        <source>The keyring refused to {action}.</source>
+        <translation>鑰匙圈拒絕{action}。</translation>
+    </message>
+    <message>
+        <source>An empty value cannot be saved: {action}.</source>
+        <translation>無法儲存空值：{action}。</translation>
+    </message>
     <message>
         <source>Install and unlock a Secret Service such as GNOME Keyring or KeePassXC (e.g. `sudo apt-get install gnome-keyring`), make sure you are in a desktop session with D-Bus, then try again.</source>
         <translation>請安裝並解鎖一個 Secret Service，例如 GNOME Keyring 或 KeePassXC（如 `sudo apt-get install gnome-keyring`），確認你在有 D-Bus 的桌面工作階段中，然後再試一次。</translation>
@@ -1428,6 +1492,26 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>profiles</name>
     <message>
+        <source>{path}: nested too deep to read (values are nested more than {limit} levels deep); this is not a profiles file</source>
+        <translation>{path}：巢狀過深，無法讀取（值的巢狀層數超過 {limit} 層）；這不是設定檔檔案</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name!r}: secret_headers must be a list of header names</source>
+        <translation>{path}：設定檔 {name!r}：secret_headers 必須是標頭名稱的清單</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written ({reason}); the file was left as it was</source>
+        <translation>{path}：無法寫入（{reason}）；檔案維持原樣</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml</source>
+        <translation>設定檔 {name!r}：代理伺服器密碼存放在系統鑰匙圈中，而不是 profiles.toml 裡</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system keyring (`--secret-header`), not in profiles.toml</source>
+        <translation>設定檔 {name!r}：標頭 {header!r} 帶有金鑰或其他機密；其值存放在系統鑰匙圈中（`--secret-header`），而不是 profiles.toml 裡</translation>
+    </message>
+    <message>
         <source>a profile needs a name</source>
         <translation>設定檔需要一個名稱</translation>
     </message>
@@ -1547,8 +1631,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>session</name>
     <message>
-        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
-        <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {name}</translation>
+        <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}</source>
+        <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {quoted}</translation>
     </message>
     <message>
         <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
@@ -1656,6 +1740,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>store</name>
     <message>
+        <source>The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left untouched. Free some space and try again.</source>
+        <translation>無法開啟對話資料庫 {path}：磁碟已滿（{detail}）。檔案未被更動。請釋出一些空間後再試一次。</translation>
+    </message>
+    <message>
         <source>Cannot create the conversation database at {path}: {reason}.</source>
         <translation>無法在 {path} 建立對話資料庫：{reason}。</translation>
     </message>
@@ -1694,6 +1782,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <source>The value of header {header} of profile {name!r} is not in the keyring. Enter it again in the profile editor (or add the profile again with --secret-header).</source>
+        <translation>設定檔 {name!r} 的標頭 {header} 的值不在鑰匙圈中。請在設定檔編輯器中重新輸入（或用 --secret-header 重新新增該設定檔）。</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, reply_saver, session, settings
+from app import credentials, keystore, reply_saver, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
 from app.core.models import Message, Role
 from app.core.sentences import Sentence
@@ -142,6 +142,7 @@ TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
     "session": (session.MESSAGES, reply_saver.MESSAGES),
+    "credentials": (credentials.MESSAGES,),
 }
 TEMPLATES = sorted(
     {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}
@@ -232,7 +233,7 @@ def test_the_gateways_words_are_never_translated(chinese: i18n.Installed) -> Non
 def test_a_missing_key_in_a_reply_is_said_in_chinese_and_kept_in_english_for_the_cli(
     chinese: i18n.Installed,
 ) -> None:
-    error = ChatError(ErrorKind.KEY, session.MESSAGES["no_key"].format(name="zen"))
+    error = ChatError(ErrorKind.KEY, session.MESSAGES["no_key"].format(name="zen", quoted="zen"))
     assert error.message.startswith("No API key is saved for profile “zen”.")  # str(): the CLI's English
     failed = error_text(
         Message(role=Role.ASSISTANT, content="", error_kind=error.kind, error_message=error.message)

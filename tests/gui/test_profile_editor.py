@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton
 
 from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
@@ -116,6 +116,82 @@ def test_editing_a_profile_saves_the_fields_to_the_file_and_the_key_to_the_keyri
     )
     assert backend.entries == {("svc", "main"): KEY}
     assert no_file_holds(harness.home.config_dir.parent, KEY)
+
+
+def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_password_fields(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    backend = MemoryKeyring()
+    harness.server.set_default(lambda _r: models_reply(["test-model"]), "/v1/models")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("X-Title: Sluice\nCookie: session=COOKIE-VALUE-1")
+        editor.proxy.setCurrentIndex(editor.proxy.findData("url"))
+        editor.proxy_url.setText("http://alice:PROXY-PW-1@proxy.example:8080")
+        assert await editor.save() is True
+        await harness.until(lambda: "Cookie" in editor.secret_edits, "the secret header has its own field")
+        field = editor.secret_edits["Cookie"]
+        assert field.echoMode() == QLineEdit.EchoMode.Password and field.text() == ""
+        assert editor.headers.toPlainText() == "X-Title: Sluice"
+        assert "PROXY-PW-1" not in editor.proxy_url.text()
+        profile = on_disk(harness).get("main")
+        assert profile.headers == (("X-Title", "Sluice"),) and profile.secret_headers == ("Cookie",)
+        assert profile.proxy == "http://alice@proxy.example:8080"
+        assert backend.entries[("svc:header:cookie", "main")] == "session=COOKIE-VALUE-1"
+        assert backend.entries[("svc:proxy", "main")] == "PROXY-PW-1"
+        assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
+        # Remove: the header goes from the profile and its value from the keyring.
+        remove = editor.findChild(QPushButton, "removeSecretHeader:Cookie")
+        assert remove is not None
+        remove.click()
+        assert editor.dirty and "Cookie" not in editor.secret_edits
+        assert await editor.save() is True
+
+    harness.run(scenario())
+    assert on_disk(harness).get("main").secret_headers == ()
+    assert ("svc:header:cookie", "main") not in backend.entries
+
+
+def test_an_older_files_secret_header_is_moved_to_the_keyring_when_the_window_opens(
+    harness: WindowHarness,
+) -> None:
+    path = harness.home.profiles_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'[[profile]]\nname = "old"\nbase_url = "{harness.server.base_url}"\nmodel = "m"\nauth = "none"\n'
+        'headers = { "X-Title" = "Sluice", "X-Goog-Api-Key" = "AIzaOLDVALUE123" }\n'
+    )
+    backend = MemoryKeyring()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        assert "moved from profiles.toml into the system keyring" in parts.window.statusBar().currentMessage()
+
+    harness.run(scenario())
+    assert backend.entries[("svc:header:x-goog-api-key", "old")] == "AIzaOLDVALUE123"
+    assert "AIzaOLDVALUE123" not in path.read_text()
+    assert on_disk(harness).get("old").secret_headers == ("X-Goog-Api-Key",)
+
+
+def test_a_secret_header_the_keyring_refuses_is_not_saved_and_stays_in_the_form(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    before = harness.home.profiles_path.read_bytes()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=fail.Keyring()))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("Cookie: session=KEEP-ME-1")
+        assert await editor.save() is False
+        assert "Not saved" in editor.error.text() and editor.dirty
+        assert editor.headers.toPlainText() == "Cookie: session=KEEP-ME-1"  # nothing the user typed is lost
+
+    harness.run(scenario())
+    assert harness.home.profiles_path.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -37,9 +37,11 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "export": ({"core", "home", "store", "wire", "cli_output"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
+    "credentials": ({"core", "keystore", "profiles"}, set()),  # secret headers / proxy password ↔ keyring
     "cli_ask": (
         {
             "core",
+            "credentials",
             "home",
             "keystore",
             "profiles",
@@ -54,10 +56,11 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
     "cli_stats": ({"core", "home", "store", "cli_output"}, set()),
-    "cli_profile": ({"core", "home", "keystore", "profiles", "store", "cli_output"}, set()),
+    "cli_profile": ({"core", "credentials", "home", "keystore", "profiles", "store", "cli_output"}, set()),
     "cli": (
         {
             "core",
+            "credentials",
             "home",
             "keystore",
             "profiles",

@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from app.core.errors import ErrorKind, SluiceError
@@ -41,6 +41,25 @@ from app.ui.transcript.view import TranscriptView
 log = logging.getLogger(__name__)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+# What a mail link from a reply may fill in. `attach`/`attachment` would have the mail program attach a
+# local file (~/.ssh/id_rsa) and `body` write the text; `bcc` adds a hidden recipient.
+MAILTO_KEPT = ("to", "cc", "subject")
+
+
+def plain_mail_link(url: QUrl) -> tuple[QUrl, list[str]]:
+    """The mailto link without the fields a reply may not set, and the names of those it had."""
+    query = QUrlQuery(url)
+    kept = [(k, v) for k, v in query.queryItems() if k.lower() in MAILTO_KEPT]
+    dropped = list(dict.fromkeys(k for k, _ in query.queryItems() if k.lower() not in MAILTO_KEPT))
+    # A mailto link is the scheme, the addresses (its path) and the query: rebuilt from the kept parts.
+    clean = QUrl("mailto:" + url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+    if kept:
+        plain = QUrlQuery()
+        plain.setQueryItems(kept)
+        clean.setQuery(plain)
+    return clean, dropped
+
+
 HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
 FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
@@ -593,6 +612,14 @@ class ChatController(QObject):
     def open_link(self, url: QUrl) -> None:
         """A link in a reply was clicked: untrusted, so only web and mail links open."""
         scheme = url.scheme().lower()
+        if scheme == "mailto":
+            url, dropped = plain_mail_link(url)
+            if dropped:
+                self.notice.emit(
+                    self.tr("Opened the mail link without the parts a reply may not set: {}").format(
+                        ", ".join(dropped)[:80]
+                    )
+                )
         if scheme in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)  # only on click, only for web and mail links
         else:

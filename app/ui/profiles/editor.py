@@ -4,7 +4,8 @@ The widgets and layout are ProfileEditorView (app.ui.profiles.editor_view); the 
 key saved together, renames that carry the key and the conversations along) are ProfileService
 (app.profiles.service). The pieces shared with the welcome page live in app.ui.profiles.widgets.
 
-Keys go only to the keyring (off the GUI thread), never to profiles.toml, a log, a title or an error. Dialogs
+Keys, secret header values and proxy passwords go only to the keyring (off the GUI thread), never to
+profiles.toml, a log, a title or an error. Dialogs
 open with open()/show(), never exec(): a nested event loop inside qasync stalls every stream.
 """
 
@@ -16,8 +17,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.errors import KeystoreError, ProfileError, SluiceError
+from app.core.errors import ChatError, KeystoreError, ProfileError, SluiceError
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
+from app.credentials import SecretFiller
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.probe import ProbeReport, probe
@@ -87,6 +89,7 @@ class ProfileEditor(ProfileEditorView):
             edit.textEdited.connect(self._mark_dirty)
         self.key.edited.connect(self._mark_dirty)
         self.headers.textChanged.connect(self._mark_dirty)
+        self.secrets_edited.connect(self._mark_dirty)
         for combo in (self.auth, self.proxy):
             combo.activated.connect(self._mark_dirty)
         self.model.editTextChanged.connect(self._mark_dirty)
@@ -294,8 +297,13 @@ class ProfileEditor(ProfileEditorView):
             return None
         except KeystoreError as exc:
             self.trouble.show_problem(exception_text(exc))
-            self.key_status.setText(self.tr("Not saved yet: the keyring did not take the key."))
+            if key:
+                self.key_status.setText(self.tr("Not saved yet: the keyring did not take the key."))
+            else:  # a secret header or the proxy password was refused: the form keeps what was typed
+                self.show_error(self.tr("Not saved: {}.").format(exception_text(exc)))
             return None
+        if outcome.profile != profile:  # typed secrets went to the keyring: show the form as stored
+            self._show_stored_secrets(outcome.profile)
         self.show_error("\n".join(self._problem_text(p) for p in outcome.problems))
         name = outcome.profile.name
         self._current = name
@@ -305,6 +313,22 @@ class ProfileEditor(ProfileEditorView):
             self.profile_renamed.emit(outcome.renamed_from, name)
         self.profile_saved.emit(name)
         return outcome
+
+    def _show_stored_secrets(self, stored: Profile) -> None:
+        """After a save: secret headers as password fields, the proxy URL without its password."""
+        loading, self._loading = self._loading, True
+        self.headers.setPlainText("\n".join(f"{k}: {v}" for k, v in stored.headers))
+        self.show_secret_headers(stored.secret_headers)
+        if self.proxy.currentData() == "url":
+            self.proxy_url.setText(stored.proxy)
+        self._loading = loading
+
+    async def _with_saved_secrets(self, profile: Profile) -> Profile:
+        """The form's profile with the secret header values and proxy password the keyring holds."""
+        try:
+            return await SecretFiller(self.keystore)(profile)
+        except ChatError:
+            return profile  # not saved yet: the request goes without, and the gateway says what it misses
 
     def _keep_for_session(self) -> None:
         """No usable keyring: keep the typed key in memory until Sluice quits (and save the rest)."""
@@ -343,6 +367,16 @@ class ProfileEditor(ProfileEditorView):
             "key_not_copied": self.tr("The copy was made, but its key could not be copied: {}"),
             "key_not_deleted": self.tr(
                 "The profile was deleted, but its key could not be removed from the keyring: {}"
+            ),
+            "secrets_not_moved": self.tr(
+                "The profile was renamed, but its secret headers or proxy password could not be moved: {}"
+            ),
+            "secrets_not_copied": self.tr(
+                "The copy was made, but its secret headers or proxy password could not be copied: {}"
+            ),
+            "secrets_not_deleted": self.tr(
+                "The profile was changed or deleted, but a secret header or proxy password could not be "
+                "removed from the keyring: {}"
             ),
             "conversations_not_moved": self.tr(
                 "The profile was renamed, but its conversations still name the old one: {}"
@@ -422,6 +456,7 @@ class ProfileEditor(ProfileEditorView):
         self.fetch_button.setEnabled(False)
         self.models_status.setText(self.tr("Fetching the model list…"))
         try:
+            profile = await self._with_saved_secrets(profile)
             models = await self.client.list_models(profile, await self._key_for_requests())
         except SluiceError as exc:
             self.models_status.setText(
@@ -457,6 +492,7 @@ class ProfileEditor(ProfileEditorView):
             return None
         self.show_error("")
         key = await self._key_for_requests()
+        profile = await self._with_saved_secrets(profile)
         report = await self.probe_panel.run(self._run_probe, profile, key, self.test_button)
         if report.stream_options_rejected and self.stream_usage.isChecked():
             self.stream_usage.setChecked(False)  # marks the form changed: Save keeps it off

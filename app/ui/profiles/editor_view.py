@@ -7,7 +7,9 @@ builds on this view. User-visible strings go through tr(); sentences are never a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ProfileError
 from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile
 from app.profiles.presets import CUSTOM, PRESETS
+from app.profiles.secrets import split_headers, without_secrets
 from app.profiles.store import validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, preset_label
 from app.ui.plaintext import plain
@@ -67,7 +70,13 @@ def parse_headers(text: str) -> tuple[tuple[str, str], ...]:
 
 
 class ProfileEditorView(QDialog):
-    """The editor's widgets and layout. `_preset` is the preset id the form stands for (None: custom)."""
+    """The editor's widgets and layout. `_preset` is the preset id the form stands for (None: custom).
+
+    Signals:
+        secrets_edited(): a secret header's field was typed in, or its row removed.
+    """
+
+    secrets_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +130,14 @@ class ProfileEditorView(QDialog):
         self.headers.setObjectName("headersEdit")
         self.headers.setPlaceholderText(self.tr("One per line: Name: value (no keys here)"))
         self.headers.setFixedHeight(64)
+        # Secret headers (Cookie, X-Goog-Api-Key, … typed above are moved here on save): one password field
+        # each, empty until the user types a new value; the saved value stays in the keyring.
+        self.secret_box = QWidget(self)
+        self.secret_box.setObjectName("secretHeaders")
+        self.secret_form = QFormLayout(self.secret_box)
+        self.secret_form.setContentsMargins(0, 0, 0, 0)
+        self.secret_edits: dict[str, QLineEdit] = {}
+        self._secret_labels: dict[str, QLabel] = {}
         self.proxy = QComboBox(self)
         self.proxy.setObjectName("proxyCombo")
         for value, label in PROXY_CHOICES:
@@ -179,6 +196,7 @@ class ProfileEditorView(QDialog):
         form.addRow(self.tr("API key"), self.key)
         form.addRow("", self.key_status)
         form.addRow(self.tr("Extra headers"), self.headers)
+        form.addRow(self.tr("Secret headers"), self.secret_box)
         proxy_row = QHBoxLayout()
         proxy_row.addWidget(self.proxy)
         proxy_row.addWidget(self.proxy_url, 1)
@@ -249,6 +267,7 @@ class ProfileEditorView(QDialog):
         self.key.set_placeholder(self.tr("Paste the API key"))
         self.key_status.setText("")
         self.headers.setPlainText("\n".join(f"{k}: {v}" for k, v in profile.headers))
+        self.show_secret_headers(profile.secret_headers)
         if profile.proxy in (PROXY_SYSTEM, PROXY_NONE):
             self.proxy.setCurrentIndex(self.proxy.findData(profile.proxy))
             self.proxy_url.setText("")
@@ -265,6 +284,38 @@ class ProfileEditorView(QDialog):
         self.notice.setText("")
         self.probe_panel.hide()
         self.sync_visibility()
+
+    def show_secret_headers(self, names: tuple[str, ...]) -> None:
+        """A password field (empty: the value stays in the keyring) and a Remove button per secret header."""
+        while self.secret_form.rowCount():
+            self.secret_form.removeRow(0)
+        self.secret_edits, self._secret_labels = {}, {}
+        for name in names:
+            edit = QLineEdit(self.secret_box)
+            edit.setObjectName(f"secretHeader:{name}")
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(self.tr("Kept in the keyring; type to replace"))
+            edit.textChanged.connect(lambda _text: self.secrets_edited.emit())
+            remove = QPushButton(self.tr("Remove"), self.secret_box)
+            remove.setObjectName(f"removeSecretHeader:{name}")
+            remove.clicked.connect(lambda _checked=False, n=name: self.remove_secret_header(n))
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(remove)
+            label = plain(QLabel(name, self.secret_box))  # a header name the user or a snippet chose
+            label.setObjectName(f"secretHeaderName:{name}")
+            self.secret_form.addRow(label, row)
+            self.secret_edits[name], self._secret_labels[name] = edit, label
+        self.secret_box.setVisible(bool(names))
+
+    def remove_secret_header(self, name: str) -> None:
+        """Drop a secret header from the form; saving drops it from the profile and its value from the
+        keyring (ProfileService.save)."""
+        if self.secret_edits.pop(name, None) is None:
+            return
+        self.secret_form.removeRow(self._secret_labels.pop(name))
+        self.secret_box.setVisible(bool(self.secret_edits))
+        self.secrets_edited.emit()
 
     def show_preset(self, preset_id: str | None) -> None:
         index = self.preset.findData(preset_id or CUSTOM_PRESET)
@@ -298,7 +349,11 @@ class ProfileEditorView(QDialog):
     # ---- reading the form -------------------------------------------------------------------------
 
     def form_profile(self) -> Profile:
-        """The profile the form describes, validated; ProfileError says what is wrong, in words."""
+        """The profile the form describes, validated; ProfileError says what is wrong, in words.
+
+        Secret header values and a proxy password that were typed ride along inline (for Test, Fetch and
+        ProfileService.save, which puts them in the keyring); `secret_headers` names every secret header.
+        """
         auth = str(self.auth.currentData())
         if auth == "header":
             header = self.auth_header.text().strip()
@@ -312,18 +367,23 @@ class ProfileEditorView(QDialog):
                 raise ProfileError(self.tr("enter the proxy URL, or choose System settings or No proxy"))
         if not self.base_url.text().strip():
             raise ProfileError(self.tr("enter the gateway's base URL, e.g. https://api.example.com/v1"))
+        plain_headers, typed = split_headers(parse_headers(self.headers.toPlainText()))
+        typed.update({name: edit.text().strip() for name, edit in self.secret_edits.items() if edit.text()})
         profile = Profile(
             name=self.name.text().strip(),
             base_url=self.base_url.text().strip(),
             model=self.model.currentText().strip(),
             auth=auth,
-            headers=parse_headers(self.headers.toPlainText()),
+            headers=plain_headers,
+            secret_headers=tuple(dict.fromkeys([*self.secret_edits, *typed])),
             proxy=proxy,
             stream_usage=self.stream_usage.isChecked(),
             read_timeout=float(self.read_timeout.value()),
             preset=self._preset,
         )
-        return validate_profile(profile)
+        stored, _password = without_secrets(profile, typed)
+        checked = validate_profile(stored)
+        return dataclasses.replace(checked, headers=checked.headers + tuple(typed.items()), proxy=proxy)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

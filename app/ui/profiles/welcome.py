@@ -12,6 +12,7 @@ the same use case as the profile editor's and `sluice profile add`.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidgetItem, QWidget
@@ -24,6 +25,7 @@ from app.net.pool import is_loopback
 from app.net.probe import ProbeReport, probe
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import CUSTOM, Preset, preset_by_id, preset_for_url
+from app.profiles.secrets import split_headers
 from app.profiles.service import ProfileService
 from app.profiles.store import validate_profile
 from app.ui.i18n import exception_text, preset_hint
@@ -238,7 +240,11 @@ class WelcomePage(WelcomeView):
     # ---- building the profile ---------------------------------------------------------------------
 
     def draft(self) -> Profile:
-        """The profile the page describes, validated (ProfileError in words)."""
+        """The profile the page describes, validated (ProfileError in words).
+
+        Secret headers of an imported snippet are named in `secret_headers` and ride along inline, for the
+        model list, the test and ProfileService.save, which puts them in the keyring, never in the file.
+        """
         entry = self._entry()
         base_url = self.base_url.text().strip()
         if not base_url:
@@ -250,16 +256,19 @@ class WelcomePage(WelcomeView):
             # Custom, or a preset's URL changed to another server: no preset (and none of its hints).
             preset_id = None if preset is CUSTOM else preset_for_url(preset.id, base_url)
             auth, headers = preset.auth, ()
+        plain, secret = split_headers(headers)  # an imported Cookie / X-Goog-Api-Key: for the keyring
         profile = Profile(
             name=self.name.text().strip(),
             base_url=base_url,
             model=self.model.currentText().strip(),
             auth=auth,
-            headers=headers,
+            headers=plain,
+            secret_headers=tuple(secret),
             proxy=PROXY_NONE if is_loopback(base_url) else PROXY_SYSTEM,
             preset=preset_id,
         )
-        return validate_profile(profile)
+        checked = validate_profile(profile)
+        return dataclasses.replace(checked, headers=checked.headers + tuple(secret.items()))
 
     async def fetch_models(self) -> list[str]:
         """Fetch /models once per base URL and key; keep whatever the user typed."""
@@ -310,6 +319,7 @@ class WelcomePage(WelcomeView):
         if not profile.model:
             return self._fail(self.tr("Pick or type a model first."))
         try:
+            # Secret headers (an imported Cookie, say) go to the keyring with the key, before the file.
             saved = await self.service.save(profile, key or None)
         except KeystoreError as exc:
             self.error.hide()

@@ -83,11 +83,15 @@ def run_window(*, debug: bool = False) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from app.home import Home
+    from app.home import Home, HomeError
     from app.logs import setup_logging
 
     home = Home.from_env()
-    home.ensure()
+    try:
+        home.ensure()
+    except HomeError as exc:  # before any window: one line on stderr, as the CLI says it
+        print(f"sluice: {exc}", file=sys.stderr)
+        return 1
     setup_logging(home, logging.DEBUG if debug else logging.INFO)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -55,6 +55,30 @@ class WindowParts:
     profile_ui: ProfileUi | None = None
 
 
+def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> bool:
+    """An older profiles.toml's secret header values / proxy password go to the keyring (each logged).
+
+    True when some were moved (the window says so once).
+    """
+    from app.credentials import move_inline_secrets
+    from app.profiles.store import inline_secrets
+
+    def holding() -> int:
+        return sum(1 for profile in profiles.profiles() if inline_secrets(profile))
+
+    before = holding()
+    if not before:
+        return False
+    try:
+        notes = move_inline_secrets(profiles, keystore)
+    except (OSError, ProfileError) as exc:  # the file stays as it was: the secrets are still in it
+        log.info("secrets in %s not moved to the keyring: %s", profiles.path, exc)
+        return False
+    for note in notes:
+        log.info("%s", note)
+    return holding() < before
+
+
 def build_window(
     home: Home,
     on_closed: Callable[[], None],
@@ -81,18 +105,26 @@ def build_window(
             escaped(exception_text(exc)),  # the path and the OS's words
         )
         raise
-    interrupted = store.mark_interrupted()
+    from app.store.liveness import StreamingLock
+
+    # A `sluice ask` may be streaming into this database right now: only rows nobody streams are a crash's.
+    live = StreamingLock(home.data_dir)
+    interrupted = store.mark_interrupted() if live.begin() else 0
+    live.share()  # held (shared) for the window's life: released at shutdown
     try:  # files of conversations deleted last time (their undo is gone with that window)
         store.purge_attachments()
     except StoreError:
         log.warning("could not remove unreferenced attachments", exc_info=True)
     keystore = keystore or Keystore()
+    moved_secrets = _move_inline_secrets(profiles, keystore)
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
         apply_theme(app, settings.theme)
     pool = HttpPool()
-    client = ChatClient(pool)
+    from app.credentials import SecretFiller
+
+    client = ChatClient(pool, SecretFiller(keystore))
     from app.profiles.catalog import ModelCatalog
 
     catalog = ModelCatalog(home.models_path)
@@ -168,12 +200,21 @@ def build_window(
         )
     elif settings_problem:
         window.show_notice(translated(settings_problem))
+    elif moved_secrets:
+        window.show_notice(
+            QCoreApplication.translate(
+                "composition",
+                "Secret header values and proxy passwords were moved from profiles.toml into the system "
+                "keyring; the file keeps only their names.",
+            )
+        )
 
     async def shutdown() -> None:
         await profile_ui.aclose()
         await controller.shutdown()
         await pool.aclose()
         store.close()
+        live.release()
         window.hide()
         log.info("shut down cleanly")
 

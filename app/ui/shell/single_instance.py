@@ -79,6 +79,10 @@ class SingleInstance(QObject):
                     "not writable?)"
                 )
             return False
+        if os.name == "posix":
+            # QLockFile creates it by the umask (0666 under umask 000); it names our pid: keep it ours.
+            with contextlib.suppress(OSError):
+                os.chmod(self._lock_dir / WINDOW_LOCK, 0o600)
         QLocalServer.removeServer(self.name)  # we hold the lock: a socket left behind is a dead one's
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

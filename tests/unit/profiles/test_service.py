@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def test_a_failed_write_changes_nothing_and_takes_the_new_key_back(tmp_path: Pat
     backend = MemoryKeyring()
     svc = service(tmp_path, backend)
     (tmp_path / "config").write_text("a file where the config folder should be")
-    with pytest.raises(OSError):
+    with pytest.raises(ProfileError, match="could not be written"):  # the store's one plain line
         run(svc.save(main_profile(), KEY))
     assert svc.profiles.names() == [] and backend.entries == {}
 
@@ -185,3 +186,81 @@ def test_without_a_keyring_profiles_that_send_no_key_are_renamed_copied_and_dele
     assert run(svc.duplicate("ollama")).problems == ()
     assert run(svc.delete("ollama copy")).problems == ()
     assert profiles_at(svc.profiles.path).names() == ["ollama"]
+
+
+# ---- secret headers and the proxy password (merged from creds) ----------------------------------------
+
+COOKIE = "session=COOKIE-SVC-5d1e"
+PROXY_PW = "PROXY-PW-SVC-77aa"
+
+
+def with_secrets(name: str = "main") -> Profile:
+    """A profile as the editor's form or `profile add` gives it: secret values inline."""
+    return Profile(
+        name=name,
+        base_url="https://gw.example.com/v1",
+        model="m1",
+        auth=AUTH_NONE,
+        headers=(("X-Title", "Sluice"), ("Cookie", COOKIE)),
+        proxy=f"http://alice:{PROXY_PW}@proxy.example:8080",
+    )
+
+
+def test_secrets_go_to_the_keyring_and_the_file_keeps_only_names(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    svc = service(tmp_path, backend)
+    stored = run(svc.save(with_secrets())).profile
+    assert stored.headers == (("X-Title", "Sluice"),) and stored.secret_headers == ("Cookie",)
+    assert stored.proxy == "http://alice@proxy.example:8080"
+    assert profiles_at(svc.profiles.path).get("main") == stored
+    text = svc.profiles.path.read_text()
+    assert COOKIE not in text and PROXY_PW not in text
+    assert backend.entries == {("svc:header:cookie", "main"): COOKIE, ("svc:proxy", "main"): PROXY_PW}
+
+
+def test_a_refused_keyring_writes_no_file_and_keeps_no_key_for_the_secrets(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    svc = service(tmp_path, backend)
+
+    def refuse(_service: str, _name: str, _value: str) -> None:
+        raise RuntimeError("locked")
+
+    original = backend.set_password
+    backend.set_password = lambda s, n, v: original(s, n, v) if s == "svc" else refuse(s, n, v)  # type: ignore[method-assign]
+    with pytest.raises(KeystoreError):
+        run(svc.save(dataclasses.replace(with_secrets(), auth="bearer"), KEY))
+    assert not svc.profiles.path.exists() and svc.profiles.names() == []
+    assert backend.entries == {}  # the key saved first was taken back: no key under a name no profile has
+
+
+def test_rename_moves_duplicate_copies_and_delete_removes_the_secrets(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    svc = service(tmp_path, backend)
+    run(svc.save(with_secrets()))
+    renamed = run(svc.rename("main", "work"))
+    assert renamed.problems == ()
+    assert backend.entries == {("svc:header:cookie", "work"): COOKIE, ("svc:proxy", "work"): PROXY_PW}
+    copy = run(svc.duplicate("work")).profile
+    assert backend.entries[("svc:header:cookie", copy.name)] == COOKIE
+    assert backend.entries[("svc:proxy", copy.name)] == PROXY_PW
+    assert run(svc.delete("work")).problems == ()
+    assert set(backend.entries) == {("svc:header:cookie", copy.name), ("svc:proxy", copy.name)}
+
+
+def test_a_rename_with_a_new_value_keeps_the_new_one(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    svc = service(tmp_path, backend)
+    stored = run(svc.save(with_secrets())).profile
+    typed = dataclasses.replace(stored, name="work", headers=(*stored.headers, ("Cookie", "session=NEW")))
+    run(svc.save(typed, original="main"))
+    assert backend.entries == {("svc:header:cookie", "work"): "session=NEW", ("svc:proxy", "work"): PROXY_PW}
+
+
+def test_a_save_that_drops_a_secret_header_or_the_proxy_user_deletes_its_entry(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    svc = service(tmp_path, backend)
+    stored = run(svc.save(with_secrets())).profile
+    run(svc.save(dataclasses.replace(stored, secret_headers=()), original="main"))
+    assert backend.entries == {("svc:proxy", "main"): PROXY_PW}
+    run(svc.save(dataclasses.replace(stored, secret_headers=(), proxy="system"), original="main"))
+    assert backend.entries == {}

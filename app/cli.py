@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--by", choices=("profile", "model", "day"), default="profile")
     stats.add_argument("--json", action="store_true", help="a JSON list of groups")
 
+    from app.cli_inspect import add_inspect_parser
+
+    add_inspect_parser(sub)
+
     export = sub.add_parser("export", help="print a saved conversation")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--last", action="store_true", help="the most recent conversation")
@@ -143,6 +147,10 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.cli_stats import run_stats
 
             return run_stats(args, home)
+        if args.command == "inspect":
+            from app.cli_inspect import run_inspect
+
+            return run_inspect(args, home)
         if args.command == "export":
             from pathlib import Path
 

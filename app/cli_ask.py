@@ -37,6 +37,13 @@ MESSAGES = {
 }
 
 
+def records_exchanges(home: Home) -> bool:
+    """Whether replies keep their exchange for `sluice inspect` (settings.toml `record_exchanges`)."""
+    from app.settings import load_settings
+
+    return load_settings(home.settings_path)[0].record_exchanges
+
+
 def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
     if name:
         return profiles.get(name)
@@ -259,7 +266,12 @@ async def _ask(
 
     # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
     session = ChatSession(
-        ChatClient(pool), Keystore(), store, profiles, prices=ModelCatalog(home.models_path)
+        ChatClient(pool),
+        Keystore(),
+        store,
+        profiles,
+        prices=ModelCatalog(home.models_path),
+        exchanges=store if store is not None and records_exchanges(home) else None,
     )
     try:
         messages = request_messages(args.system or "", [user])

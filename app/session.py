@@ -26,6 +26,7 @@ from app.core.events import (
     ToolCallsDone,
     UsageReport,
 )
+from app.core.exchange import ExchangeRecord, ExchangeRecorder
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
 from app.core.pricing import Price, cost_of
 from app.core.sentences import QT_TRANSLATE_NOOP
@@ -67,6 +68,12 @@ class ProfileSink(Protocol):
 
     def update(self, profile: Profile) -> object: ...
     def save(self) -> None: ...
+
+
+class ExchangeSink(Protocol):
+    """Where the stream inspector's records go (app.store.ConversationStore has it)."""
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None: ...
 
 
 EventCallback = Callable[[StreamEvent], None]
@@ -153,8 +160,11 @@ class ChatSession:
         profiles: ProfileSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         prices: PriceLookup | None = None,
+        exchanges: ExchangeSink | None = None,
     ) -> None:
+        """`exchanges`: where each saved reply's exchange record goes; None records nothing."""
         self.client = client
+        self.exchanges = exchanges
         self.keys = keys
         self.store = store
         self.profiles = profiles
@@ -202,9 +212,11 @@ class ChatSession:
         saver = _PartialSaver(self.store, message.id, self.clock)
         status = MessageStatus.COMPLETE
         error: ChatError | None = None
+        exchange: ExchangeRecorder | None = None
         try:
             key = await self.key_for(profile)
-            stream = self.client.stream_chat(profile, key, messages, params)
+            exchange = self._exchange_recorder(message, profile, key)
+            stream = self.client.stream_chat(profile, key, messages, params, recorder=exchange)
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     if isinstance(event, StreamOptionsRejected):
@@ -225,10 +237,29 @@ class ChatSession:
             error = exc
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
+            self._save_exchange(message, exchange)
             final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished, price)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
+        self._save_exchange(message, exchange)
         return self._finish(message, recorder, status, error, on_finished, price)
+
+    def _exchange_recorder(
+        self, message: Message, profile: Profile, key: str | None
+    ) -> ExchangeRecorder | None:
+        if self.exchanges is None or message.id is None:
+            return None
+        marked = getattr(profile, "secret_headers", ())  # profiles that keep header values in the keyring
+        secrets = [value for name, value in profile.headers if name in marked]
+        return ExchangeRecorder(key=key, secrets=secrets, marked=marked)
+
+    def _save_exchange(self, message: Message, exchange: ExchangeRecorder | None) -> None:
+        if exchange is None or self.exchanges is None or message.id is None:
+            return
+        try:
+            self.exchanges.save_exchange(message.id, exchange.seal())
+        except Exception:  # the inspector's record is a nicety; never fail the reply over it
+            log.exception("could not save the exchange record")
 
     def _finish(
         self,

@@ -18,9 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.core.errors import StoreError
+from app.core.exchange import ExchangeRecord
 from app.core.models import Conversation, Message, Role
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments, schema
+from app.store import attachments, exchanges, schema
 from app.store.converters import (
     MESSAGE_FIELDS,
     PICOS,
@@ -425,3 +426,21 @@ class ConversationStore:
             )
             db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (self._clock(), conversation_id))
         return [message_from_row(row) for row in rows]
+
+    # -- stream inspector records (app/store/exchanges.py) ---------------------------------------------
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None:
+        with self._write() as db:
+            exchanges.save(db, message_id, record)
+
+    def exchange(self, message_id: int) -> ExchangeRecord | None:
+        """A reply's record, None if it has none. StoreError for a damaged one."""
+        with self._read() as db:
+            try:
+                return exchanges.load(db, message_id)
+            except ValueError as exc:
+                raise self._failure(sqlite3.DatabaseError(str(exc))) from exc
+
+    def last_exchange_message(self) -> int | None:
+        with self._read() as db:
+            return exchanges.last_message_id(db)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments
+from app.store import attachments, exchanges
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -81,6 +81,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # Attachments: files stored once by content hash, referenced by the messages that carry them.
     attachments.MIGRATION,
+    # Stream inspector: each reply's exchange (request, response head, timed body chunks), compressed.
+    exchanges.MIGRATION,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

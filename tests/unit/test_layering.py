@@ -36,6 +36,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
     "cli_stats": ({"core", "home", "store"}, set()),
+    "cli_inspect": ({"core", "home", "store", "wire"}, set()),  # the stream inspector's records
     "cli": (
         {
             "core",
@@ -47,6 +48,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "store",
             "cli_ask",
             "cli_stats",
+            "cli_inspect",
             "export",
             "logs",
             "desktop",

@@ -95,7 +95,14 @@ def build_window(
     from app.profiles.catalog import ModelCatalog
 
     catalog = ModelCatalog(home.models_path)
-    session = ChatSession(client, keystore, store, profiles, prices=catalog)
+    session = ChatSession(
+        client,
+        keystore,
+        store,
+        profiles,
+        prices=catalog,
+        exchanges=store if settings.record_exchanges else None,  # the stream inspector's records
+    )
 
     sidebar_view = ConversationSidebar()
     topbar = ChatTopBar()

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--proxy", help="none | system (default) | a proxy URL")
     add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
     add_cost_options(add)
+    add_fallback_options(add)
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
     )
@@ -244,7 +245,32 @@ def _profile_from_args(args: argparse.Namespace) -> Profile:
         stream_usage=profile.stream_usage and not args.no_stream_usage,
         proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
     )
-    return apply_cost_options(profile, args)
+    return apply_fallback_options(apply_cost_options(profile, args), args)
+
+
+def add_fallback_options(parser: argparse.ArgumentParser) -> None:
+    """`--fallback` and `--no-fallback` (failover, app/failover.py), for `profile add` and `profile set`."""
+    parser.add_argument(
+        "--fallback",
+        action="append",
+        default=[],
+        metavar="OTHER[:MODEL]",
+        help="when this profile fails before any text (connection, timeout, 5xx, 429, quota), try OTHER "
+        "(optionally with MODEL); repeatable, tried in order",
+    )
+    parser.add_argument(
+        "--no-fallback", action="store_true", help="clear the fallbacks (then add any --fallback given)"
+    )
+
+
+def apply_fallback_options(profile: Profile, args: argparse.Namespace) -> Profile:
+    """The profile with `--no-fallback` and `--fallback` applied: given fallbacks are added in order."""
+    fallbacks = () if getattr(args, "no_fallback", False) else profile.fallbacks
+    added = tuple(f.strip() for f in getattr(args, "fallback", None) or [])
+    if not added and fallbacks == profile.fallbacks:
+        return profile
+    kept = tuple(f for f in fallbacks if f not in added)
+    return replace(profile, fallbacks=kept + added)
 
 
 def add_cost_options(parser: argparse.ArgumentParser) -> None:
@@ -393,6 +419,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
                 "request_cost": p.request_cost,
                 "prices": dict(p.prices),
                 "vision": dict(p.vision),
+                "fallbacks": list(p.fallbacks),
                 "default": p.name == default,
                 "has_key": has_key,
             }

@@ -12,6 +12,7 @@ from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -79,6 +80,14 @@ class TerminalSink:
             self.err.flush()
             self.wrote_reasoning = True
 
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            words = ChatError(event.kind, event.message).describe()
+            self.err.write(f"[{event.from_.label}: {words} Trying {event.to.label}.]\n")
+        else:
+            self.err.write(f"[{event.route.label} is rate limited; trying again in {event.seconds:g} s]\n")
+        self.err.flush()
+
     def close(self, message: Message) -> None:
         if self.wrote_content:
             self.out.write("\n")
@@ -106,6 +115,20 @@ class JsonSink:
             self.emit({"type": "content", "text": event.text})
         elif isinstance(event, ReasoningDelta):
             self.emit({"type": "reasoning", "text": event.text})
+
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self.emit(
+                {
+                    "type": "failover",
+                    "from": event.from_.label,
+                    "to": event.to.label,
+                    "kind": str(event.kind),
+                    "message": event.message,
+                }
+            )
+        else:
+            self.emit({"type": "retry_wait", "profile": event.route.label, "seconds": event.seconds})
 
     def close(self, message: Message) -> None:
         for call in message.tool_calls:
@@ -272,11 +295,14 @@ async def _ask(
         profiles,
         prices=ModelCatalog(home.models_path),
         exchanges=store if store is not None and records_exchanges(home) else None,
+        lookup=profiles,
     )
     try:
         messages = request_messages(args.system or "", [user])
         params = GenerationParams(model=model, send_images=send_images)
-        return await session.generate(profile, messages, params, sink, conversation_id=conversation_id)
+        return await session.generate(
+            profile, messages, params, sink, conversation_id=conversation_id, on_failover=sink.failover
+        )
     finally:
         await pool.aclose()
         if store is not None:

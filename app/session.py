@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from app.core.errors import ChatError, ErrorKind, KeystoreError
+from app.core.errors import ChatError, ErrorKind, KeystoreError, ProfileError
 from app.core.events import (
     ContentDelta,
     CostRequestRejected,
@@ -30,6 +30,7 @@ from app.core.exchange import ExchangeRecord, ExchangeRecorder
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
 from app.core.pricing import Price, cost_of
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent, RetryWait, failover_stream, routes_for
 from app.net.client import ChatClient
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,12 @@ class ExchangeSink(Protocol):
     """Where the stream inspector's records go (app.store.ConversationStore has it)."""
 
     def save_exchange(self, message_id: int, record: ExchangeRecord) -> None: ...
+
+
+class ProfileLookup(Protocol):
+    """Profiles by name, for failover (app.profiles.store.ProfileStore has it); ProfileError if unknown."""
+
+    def get(self, name: str) -> Profile: ...
 
 
 EventCallback = Callable[[StreamEvent], None]
@@ -161,10 +168,13 @@ class ChatSession:
         clock: Callable[[], float] = time.monotonic,
         prices: PriceLookup | None = None,
         exchanges: ExchangeSink | None = None,
+        lookup: ProfileLookup | None = None,
     ) -> None:
-        """`exchanges`: where each saved reply's exchange record goes; None records nothing."""
+        """`exchanges`: where each saved reply's exchange record goes; None records nothing. `lookup`:
+        where a profile's fallbacks are found by name; None tries no fallback."""
         self.client = client
         self.exchanges = exchanges
+        self.lookup = lookup
         self.keys = keys
         self.store = store
         self.profiles = profiles
@@ -188,12 +198,17 @@ class ChatSession:
         *,
         conversation_id: int | None = None,
         on_finished: Callable[[Message], None] | None = None,
+        on_failover: Callable[[FailoverEvent], None] | None = None,
     ) -> Message:
         """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set).
 
         Never raises ChatError: a failure ends the message with status `error`/`interrupted` and the partial
         text kept. Cancellation saves the partial reply as `cancelled`, then propagates. `on_finished` gets
         the final message in every case, cancellation included (the window needs it to draw the status).
+
+        When the profile fails before any text and has fallbacks, they are tried in order (app/failover.py);
+        `on_failover` hears of each switch (and of a Retry-After wait), and the saved reply names the
+        profile and model that answered.
         """
         model = params.model or profile.model
         message = Message(
@@ -212,13 +227,22 @@ class ChatSession:
         saver = _PartialSaver(self.store, message.id, self.clock)
         status = MessageStatus.COMPLETE
         error: ChatError | None = None
-        exchange: ExchangeRecorder | None = None
+        exchange = ExchangeRecorder() if self.exchanges is not None and message.id is not None else None
+        routes, missing = routes_for(profile, model, self._lookup)
+        for fallback in missing:
+            log.warning("profile %s: fallback %s names no profile; skipped", profile.name, fallback)
         try:
-            key = await self.key_for(profile)
-            exchange = self._exchange_recorder(message, profile, key)
-            stream = self.client.stream_chat(profile, key, messages, params, recorder=exchange)
+            stream = failover_stream(self.client, routes, self.key_for, messages, params, recorder=exchange)
             async with contextlib.aclosing(stream):
                 async for event in stream:
+                    if isinstance(event, Failover | RetryWait):  # failover (app/failover.py)
+                        if isinstance(event, Failover):
+                            learned = event.to.profile
+                            message = replace(message, profile=learned.name, model=event.to.model)
+                            price = self._price(learned, event.to.model)
+                        if on_failover is not None:
+                            on_failover(event)
+                        continue
                     if isinstance(event, StreamOptionsRejected):
                         learned = replace(learned, stream_usage=False)
                         self._remember(learned, "stream_options")
@@ -244,14 +268,13 @@ class ChatSession:
         self._save_exchange(message, exchange)
         return self._finish(message, recorder, status, error, on_finished, price)
 
-    def _exchange_recorder(
-        self, message: Message, profile: Profile, key: str | None
-    ) -> ExchangeRecorder | None:
-        if self.exchanges is None or message.id is None:
+    def _lookup(self, name: str) -> Profile | None:
+        if self.lookup is None:
             return None
-        marked = getattr(profile, "secret_headers", ())  # profiles that keep header values in the keyring
-        secrets = [value for name, value in profile.headers if name in marked]
-        return ExchangeRecorder(key=key, secrets=secrets, marked=marked)
+        try:
+            return self.lookup.get(name)
+        except ProfileError:
+            return None
 
     def _save_exchange(self, message: Message, exchange: ExchangeRecorder | None) -> None:
         if exchange is None or self.exchanges is None or message.id is None:

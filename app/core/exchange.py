@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from app.core.errors import redact
+from app.core.models import Profile
 
 DEFAULT_CAP = 2 * 1024 * 1024  # bytes of body chunks kept per reply; the rest is counted, not kept
 BODY_CAP = 2 * 1024 * 1024  # bytes of the request body kept (a request with big images is cut)
@@ -192,6 +193,15 @@ class ExchangeRecorder:
         self._marked = tuple(marked)
         self._t0 = clock()
         self._kept = 0
+
+    def protect(self, profile: Profile, key: str | None) -> None:
+        """Keep `profile`'s key and secret headers out of the record (called before each attempt; the
+        secrets of earlier attempts stay protected too)."""
+        marked = tuple(getattr(profile, "secret_headers", ()))  # profiles whose headers live in the keyring
+        values = [value for name, value in profile.headers if name in marked]
+        self._key = key or None
+        self._marked = (*self._marked, *marked)
+        self._secrets = tuple(dict.fromkeys(s for s in (*self._secrets, key or "", *values) if s))
 
     def request(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> None:
         """A request is about to be sent: starts the record afresh (a redirect or a retry replaces it)."""

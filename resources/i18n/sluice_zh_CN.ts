@@ -1301,6 +1301,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>profiles</name>
     <message>
+        <source>{path}: profile {name!r}: fallbacks must be a list of profile names (["b", "c:MODEL"])</source>
+        <translation>{path}：配置 {name!r}：fallbacks 必须是配置名称的列表（["b", "c:MODEL"]）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: fallback {fallback!r} must be another profile's name, or NAME:MODEL</source>
+        <translation>配置 {name!r}：备用 {fallback!r} 必须是另一个配置的名称，或 名称:模型</translation>
+    </message>
+    <message>
         <source>a profile needs a name</source>
         <translation>配置需要一个名称</translation>
     </message>

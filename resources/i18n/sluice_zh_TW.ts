@@ -1301,6 +1301,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>profiles</name>
     <message>
+        <source>{path}: profile {name!r}: fallbacks must be a list of profile names (["b", "c:MODEL"])</source>
+        <translation>{path}：設定檔 {name!r}：fallbacks 必須是設定檔名稱的清單（["b", "c:MODEL"]）</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: fallback {fallback!r} must be another profile's name, or NAME:MODEL</source>
+        <translation>設定檔 {name!r}：備援 {fallback!r} 必須是另一個設定檔的名稱，或 名稱:模型</translation>
+    </message>
+    <message>
         <source>a profile needs a name</source>
         <translation>設定檔需要一個名稱</translation>
     </message>

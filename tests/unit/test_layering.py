@@ -26,13 +26,25 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "keystore": ({"core"}, {"keyring"}),
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
-    "session": ({"core", "net"}, set()),
+    "session": ({"core", "net", "failover"}, set()),
+    "failover": ({"core", "net"}, set()),  # tries a profile's fallbacks (issue 16)
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
     "export": ({"core", "home", "store", "wire"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
     "cli_ask": (
-        {"core", "home", "keystore", "profiles", "net", "session", "store", "attachments", "settings"},
+        {
+            "core",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+            "failover",
+        },
         set(),
     ),
     "cli_stats": ({"core", "home", "store"}, set()),

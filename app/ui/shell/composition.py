@@ -102,6 +102,7 @@ def build_window(
         profiles,
         prices=catalog,
         exchanges=store if settings.record_exchanges else None,  # the stream inspector's records
+        lookup=profiles,  # a profile's fallbacks, by name (failover)
     )
 
     sidebar_view = ConversationSidebar()

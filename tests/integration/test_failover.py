@@ -6,6 +6,7 @@ Two real local servers stand for two gateways reselling the same model.
 from __future__ import annotations
 
 import json
+import signal
 import tomllib
 from collections.abc import Iterator
 
@@ -168,3 +169,17 @@ def test_fallback_options_are_kept_in_profiles_toml(sluice: Sluice, server: Test
         "profile", "add", "x", "--base-url", server.base_url, "--auth", "none", "--fallback", "x"
     )
     assert bad.returncode == 1 and "fallback 'x'" in bad.stderr
+
+
+def test_ctrl_c_cancels_the_retry_wait(sluice: Sluice, server: TestServer) -> None:
+    _add(sluice, "a", server.base_url)
+    server.queue(json_error_reply(429, "slow down", headers={"retry-after": "5"}))
+    server.queue(sse_reply(["must not be asked for"]))
+    proc = sluice.popen("ask", "-p", "a", "--json", "hi")
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["type"] == "retry_wait"  # now waiting
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130, err
+    assert len(server.requests) == 1  # the retry never went out
+    assert _saved_reply(sluice)["status"] == "cancelled"

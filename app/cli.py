@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
     )
+    ask.add_argument(
+        "--compare",
+        metavar="A[:MODEL],B[:MODEL]",
+        help="send the prompt to 2-4 profiles (each optionally with a model) at once, side by side",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -138,6 +143,10 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
 
     setup_logging(home, 10 if args.debug else 20)
     try:
+        if args.command == "ask" and args.compare:
+            from app.cli_compare import run_compare
+
+            return run_compare(args, home, stdin)
         if args.command == "ask":
             return run_ask(args, home, stdin)
         if args.command == "profile":

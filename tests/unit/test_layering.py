@@ -49,6 +49,10 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     ),
     "cli_stats": ({"core", "home", "store"}, set()),
     "cli_inspect": ({"core", "home", "store", "wire"}, set()),  # the stream inspector's records
+    "cli_compare": (  # ask --compare: lanes side by side
+        {"core", "home", "keystore", "profiles", "net", "session", "store", "failover", "cli_ask"},
+        set(),
+    ),
     "cli": (
         {
             "core",
@@ -61,6 +65,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "cli_ask",
             "cli_stats",
             "cli_inspect",
+            "cli_compare",
             "export",
             "logs",
             "desktop",

@@ -48,7 +48,8 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
         set(),
     ),
     "cli_stats": ({"core", "home", "store"}, set()),
-    "cli_inspect": ({"core", "home", "store", "wire"}, set()),  # the stream inspector's records
+    "cli_inspect": ({"core", "home", "store", "exchange_text"}, set()),  # the stream inspector's records
+    "exchange_text": ({"core", "wire"}, set()),  # a record in words, for the CLI and the window
     "cli_compare": (  # ask --compare: lanes side by side
         {"core", "home", "keystore", "profiles", "net", "session", "store", "failover", "cli_ask"},
         set(),

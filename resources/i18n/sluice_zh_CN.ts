@@ -4,6 +4,26 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>{} is rate limited; trying again in {} s (Stop cancels).</source>
+        <translation>{} 被限流；{} 秒后重试（“停止”可取消）。</translation>
+    </message>
+    <message>
+        <source>{failed} failed; trying {next}.</source>
+        <translation>{failed} 失败；正在尝试 {next}。</translation>
+    </message>
+    <message>
+        <source>via {profile} ({reasons})</source>
+        <translation>经由 {profile}（{reasons}）</translation>
+    </message>
+    <message>
+        <source>This reply has no record: it was made while recording was off, or before.</source>
+        <translation>这条回复没有记录：它是在记录关闭时或更早生成的。</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已复制代码。</translation>
     </message>
@@ -628,6 +648,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+        <translation>请求（不含密钥）以及收到的字节和时间，每条回复最多 2 MB。</translation>
+    </message>
+    <message>
+        <source>Keep a record of each reply's exchange (Inspect)</source>
+        <translation>保存每条回复的收发记录（检查）</translation>
+    </message>
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
@@ -1640,6 +1668,57 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
         <translation>配置 {profile} 上的 {model} 不接受图片（其 /models 信息如此说明，或已被标记为如此）。请选择接受图片的模型；如果该模型其实接受图片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectPanel</name>
+    <message>
+        <source>{} more bytes arrived and were not kept (the record keeps 2 MB).</source>
+        <translation>另有 {} 字节已收到但未保存（记录最多保存 2 MB）。</translation>
+    </message>
+    <message>
+        <source>{request} · {status} · {chunks} chunks, {size} bytes in {ms} ms</source>
+        <translation>{request} · {status} · {chunks} 个数据块，{size} 字节，用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>The request was larger than the record keeps; it cannot be sent again.</source>
+        <translation>请求超出了记录保存的大小，无法再次发送。</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Inspect reply {}</source>
+        <translation>检查回复 {}</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>复制为 cURL</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>+ms</source>
+        <translation>+毫秒</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,26 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>{} is rate limited; trying again in {} s (Stop cancels).</source>
+        <translation>{} 遭到限流；{} 秒後重試（「停止」可取消）。</translation>
+    </message>
+    <message>
+        <source>{failed} failed; trying {next}.</source>
+        <translation>{failed} 失敗；正在嘗試 {next}。</translation>
+    </message>
+    <message>
+        <source>via {profile} ({reasons})</source>
+        <translation>經由 {profile}（{reasons}）</translation>
+    </message>
+    <message>
+        <source>This reply has no record: it was made while recording was off, or before.</source>
+        <translation>這則回覆沒有記錄：它是在記錄關閉時或更早產生的。</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已複製程式碼。</translation>
     </message>
@@ -628,6 +648,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+        <translation>請求（不含金鑰）以及收到的位元組和時間，每則回覆最多 2 MB。</translation>
+    </message>
+    <message>
+        <source>Keep a record of each reply's exchange (Inspect)</source>
+        <translation>保存每則回覆的收發記錄（檢查）</translation>
+    </message>
     <message>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
@@ -1640,6 +1668,57 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
         <translation>設定檔 {profile} 上的 {model} 不接受圖片（其 /models 資訊如此說明，或已被標記為如此）。請選擇接受圖片的模型；若此模型其實接受圖片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectPanel</name>
+    <message>
+        <source>{} more bytes arrived and were not kept (the record keeps 2 MB).</source>
+        <translation>另有 {} 位元組已收到但未保存（記錄最多保存 2 MB）。</translation>
+    </message>
+    <message>
+        <source>{request} · {status} · {chunks} chunks, {size} bytes in {ms} ms</source>
+        <translation>{request} · {status} · {chunks} 個資料區塊，{size} 位元組，耗時 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>無回應</translation>
+    </message>
+    <message>
+        <source>The request was larger than the record keeps; it cannot be sent again.</source>
+        <translation>請求超出記錄保存的大小，無法再次傳送。</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>回應</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <source>Inspect reply {}</source>
+        <translation>檢查回覆 {}</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>複製為 cURL</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>位元組</translation>
+    </message>
+    <message>
+        <source>+ms</source>
+        <translation>+毫秒</translation>
     </message>
 </context>
 </TS>

@@ -16,11 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.pricing import format_amount
+from app.failover import Failover, FailoverEvent
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
@@ -87,6 +89,8 @@ class ChatController(QObject):
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
         self._tasks: set[asyncio.Task[Any]] = set()  # strong references for fire-and-forget work
+        self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
+        self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
 
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
@@ -219,9 +223,14 @@ class ChatController(QObject):
             )
             self._decorate(message)
 
-    def _decorate(self, message: Message) -> None:
-        """The status line, and for a failed reply the banner with its actions."""
+    def _decorate(self, message: Message, via: str = "") -> None:
+        """The status line, and for a failed reply the banner with its actions.
+
+        `via`: how the reply reached its profile after a failover ("via b (a: HTTP 503 …)"), or "".
+        """
         actions = [(self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}"))]
+        if self.session.exchanges is not None and message.id is not None:  # the stream inspector
+            actions.append((self.tr("Inspect"), self.transcript.action_url(f"inspect/{message.id}")))
         failed = error_text(message)
         if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
             actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
@@ -229,8 +238,9 @@ class ChatController(QObject):
             actions.append(
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
             )
+        status = status_line(message)
         self.transcript.add_message_footer(
-            status_line(message),
+            " · ".join(part for part in (via, status) if part),
             actions=actions,
             error=failed,
             flag=status_flag(message),
@@ -307,6 +317,7 @@ class ChatController(QObject):
         self.composer.set_streaming(True)
         self.topbar.set_busy(True)
         self.busy_changed.emit(True)
+        self._failovers = []
         self.handle = GenerationHandle(
             self.session.generate(
                 profile,
@@ -315,6 +326,7 @@ class ChatController(QObject):
                 self._on_event,
                 conversation_id=conversation.id,
                 on_finished=self._on_finished,
+                on_failover=self._on_failover,
             )
         )
         # A done-callback, not a `finally` in a wrapper: a task stopped before its first step never runs
@@ -355,10 +367,54 @@ class ChatController(QObject):
         renderer, self._renderer = self._renderer, None
         if renderer is not None:
             renderer.finish(reasoning_ms=message.reasoning_ms)
-            self._decorate(message)
+            self._decorate(message, via=self._via_text())
         elif self.conversation is not None and self.conversation.id == message.conversation_id:
             current, self.conversation = self.conversation.id, None
             self.open_conversation(current)  # it finished while shown from the store: show it whole
+
+    def _on_failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self._failovers.append(event)
+            self.notice.emit(
+                self.tr("{failed} failed; trying {next}.").format(
+                    failed=event.from_.label, next=event.to.label
+                )
+            )
+        else:
+            self.notice.emit(
+                self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(
+                    event.route.label, f"{event.seconds:g}"
+                )
+            )
+
+    def _via_text(self) -> str:
+        """ "via b (a: HTTP 503 …)" for a reply that came from a fallback, else ""."""
+        if not self._failovers:
+            return ""
+        reasons = "; ".join(
+            f"{hop.from_.label}: {_short(hop.message or str(hop.kind))}" for hop in self._failovers
+        )
+        return self.tr("via {profile} ({reasons})").format(
+            profile=self._failovers[-1].to.label, reasons=reasons
+        )
+
+    def inspect(self, message_id: int) -> None:
+        """Open the Inspect panel on a reply's exchange record."""
+        from app.ui.inspect.panel import InspectPanel
+
+        try:
+            record = self.store.exchange(message_id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        if record is None:
+            self.notice.emit(
+                self.tr("This reply has no record: it was made while recording was off, or before.")
+            )
+            return
+        panel = InspectPanel(record, message_id, self.transcript.window())
+        panel.open()
+        self.inspect_panel = panel
 
     def stop(self) -> None:
         if self.handle is not None and self.handle.stop():
@@ -531,6 +587,8 @@ class ChatController(QObject):
             self.retry(message_id)
         elif verb == "edit":
             self.edit(message_id)
+        elif verb == "inspect":
+            self.inspect(message_id)
         elif verb == "copy":
             try:
                 message = self.store.get_message(message_id)
@@ -540,3 +598,8 @@ class ChatController(QObject):
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
             self.notice.emit(self.tr("Copied the reply as Markdown."))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -407,6 +407,8 @@ class ProfileUi:
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""
         self.window.composer.set_send_key(settings.send_key)
+        # The stream inspector: replies from now on are recorded, or not.
+        self.controller.session.exchanges = self.controller.store if settings.record_exchanges else None
         font = QFont()  # a default QFont resets the widgets to the application's font
         if settings.font_size:
             font = QFont(QApplication.font())

@@ -4,6 +4,10 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>Retry on {}</source>
+        <translation>在 {} 上重试</translation>
+    </message>
+    <message>
         <source>{} is rate limited; trying again in {} s (Stop cancels).</source>
         <translation>{} 被限流；{} 秒后重试（“停止”可取消）。</translation>
     </message>

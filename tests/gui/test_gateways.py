@@ -115,3 +115,36 @@ def test_settings_switch_recording_and_keep_what_the_dialog_does_not_show(harnes
     saved, problem = load_settings(harness.home.settings_path)
     assert problem is None
     assert saved.record_exchanges is False and saved.keep_image_metadata is True
+
+
+def test_a_reply_cut_after_text_offers_retry_on_the_fallback(harness: WindowHarness) -> None:
+    with TestServer() as other:
+        profiles = ProfileStore(harness.home.profiles_path)
+        profiles.load()
+        profiles.add(Profile(name="b", base_url=other.base_url, model="b-model", auth="none"))
+        profiles.add(
+            Profile(
+                name="a", base_url=harness.server.base_url, model="a-model", auth="none", fallbacks=("b",)
+            )
+        )
+        profiles.set_default("a")
+        profiles.save()
+        cut = sse_reply(["half ", "a reply"], finish=None)
+        cut.chunks = [c for c in cut.chunks if b"[DONE]" not in c]
+        cut.end = "drop"
+        harness.server.queue(cut)
+        other.queue(sse_reply(["whole from b"]))
+
+        async def scenario() -> None:
+            parts = harness.open()
+            harness.type_and_send(parts, "Hi")
+            await harness.until(lambda: not parts.controller.busy, "the reply broke")
+            assert other.requests == []  # text had arrived: no failover
+            harness.click_link(parts, "Retry on b")
+            await harness.until(lambda: "whole from b" in harness.transcript_text(parts), "b answered")
+            await harness.until(lambda: not parts.controller.busy, "the retry ended")
+            assert harness.links(parts, "Retry on") == []
+
+        harness.run(scenario())
+    reply = harness.last_reply()
+    assert (reply.profile, reply.model, reply.content) == ("b", "b-model", "whole from b")

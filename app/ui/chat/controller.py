@@ -22,7 +22,7 @@ from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.pricing import format_amount
-from app.failover import Failover, FailoverEvent
+from app.failover import Failover, FailoverEvent, Route, routes_for
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
@@ -234,6 +234,10 @@ class ChatController(QObject):
         failed = error_text(message)
         if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
             actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
+        fallback = self._fallback_for(message)
+        if fallback is not None:  # failed after text arrived (or on a kind that does not fail over)
+            retry_on = self.tr("Retry on {}").format(fallback.label)
+            actions.append((retry_on, self.transcript.action_url(f"retryon/{message.id}")))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
             actions.append(
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
@@ -455,11 +459,42 @@ class ChatController(QObject):
             return
         self.retry(last.id)
 
-    def retry(self, message_id: int) -> None:
-        """Replace this reply (and anything after it) with a new one."""
+    def _fallback_for(self, message: Message) -> Route | None:
+        """The first fallback of the profile a failed reply came from, if it has one."""
+        if message.error_kind is None or not message.profile:
+            return None
+        try:
+            profile = self.profiles.get(message.profile)
+        except SluiceError:
+            return None  # the profile is gone
+
+        def lookup(name: str) -> Profile | None:
+            try:
+                return self.profiles.get(name)
+            except SluiceError:
+                return None
+
+        routes, _ = routes_for(profile, message.model or profile.model, lookup)
+        return routes[1] if len(routes) > 1 else None
+
+    def retry_on_fallback(self, message_id: int) -> None:
+        """Retry a failed reply on its profile's first fallback (this reply only; the conversation keeps
+        its profile)."""
+        try:
+            route = self._fallback_for(self.store.get_message(message_id))
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        if route is not None:
+            self.retry(message_id, route=route)
+
+    def retry(self, message_id: int, *, route: Route | None = None) -> None:
+        """Replace this reply (and anything after it) with a new one (from `route` when given)."""
         if self.busy or self.conversation is None:
             return
         profile, model = self.current_profile(), self.current_model()
+        if route is not None:
+            profile, model = route.profile, route.model
         if profile is None or not model:
             return
         self._edit_from = None  # an edit pending on a message this deletes would point at nothing
@@ -589,6 +624,8 @@ class ChatController(QObject):
             self.edit(message_id)
         elif verb == "inspect":
             self.inspect(message_id)
+        elif verb == "retryon":
+            self.retry_on_fallback(message_id)
         elif verb == "copy":
             try:
                 message = self.store.get_message(message_id)

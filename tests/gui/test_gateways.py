@@ -148,3 +148,24 @@ def test_a_reply_cut_after_text_offers_retry_on_the_fallback(harness: WindowHarn
         harness.run(scenario())
     reply = harness.last_reply()
     assert (reply.profile, reply.model, reply.content) == ("b", "b-model", "whole from b")
+
+
+def test_retry_after_wait_counts_down_and_stop_cancels_it(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(json_error_reply(429, "slow down", headers={"retry-after": "3"}))
+    harness.server.queue(sse_reply(["must not be asked for"]))
+    notices: list[str] = []
+
+    async def scenario() -> None:
+        parts = harness.open()
+        parts.controller.notice.connect(notices.append)
+        harness.type_and_send(parts, "Hi")
+        await harness.until(lambda: any("trying again in 3 s" in n for n in notices), "the countdown")
+        await harness.until(lambda: any("trying again in 2 s" in n for n in notices), "it counts down")
+        harness.press_escape(parts)
+        await harness.until(lambda: not parts.controller.busy, "stopped")
+
+    harness.run(scenario())
+    chats = [r for r in harness.server.requests if r.path.endswith("/chat/completions")]
+    assert len(chats) == 1  # the retry never went out
+    assert harness.last_reply().status.value == "cancelled"

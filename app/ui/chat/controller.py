@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Coroutine
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -385,11 +386,16 @@ class ChatController(QObject):
                 )
             )
         else:
-            self.notice.emit(
-                self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(
-                    event.route.label, f"{event.seconds:g}"
-                )
-            )
+            self._count_down(event.route.label, math.ceil(event.seconds))
+
+    def _count_down(self, label: str, seconds: int) -> None:
+        """The Retry-After wait, said every second in the status bar until the retry goes out."""
+        if seconds <= 0 or not self.busy:
+            return
+        self.notice.emit(
+            self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(label, seconds)
+        )
+        QTimer.singleShot(1000, self, lambda: self._count_down(label, seconds - 1))
 
     def _via_text(self) -> str:
         """ "via b (a: HTTP 503 …)" for a reply that came from a fallback, else ""."""

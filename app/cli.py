@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
+from app.cli_output import json_line, shown
+from app.cli_profile import (
+    add_profile,
+    add_profile_options,
+    profile_from_add,
+    remove_profile,
+    run_profile_set,
+)
 from app.core.errors import ChatError, SluiceError
-from app.core.models import PROXY_SYSTEM, Profile, valid_auth
+from app.core.keytext import key_fault
 from app.home import Home
 from app.keystore import Keystore
-from app.profiles.presets import preset_by_id
 from app.profiles.store import ProfileStore
 
 EXIT_ERROR = 1
@@ -70,16 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add = prof.add_parser("add", help="add a profile")
     add.add_argument("name")
-    add.add_argument("--base-url", help="e.g. https://api.openai.com/v1 (required without --preset)")
-    add.add_argument("--model", help="default model id")
-    add.add_argument("--auth", help="bearer (default) | raw | header:NAME | none")
-    add.add_argument("--header", action="append", default=[], metavar='"K: V"', help="extra header")
-    add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
-    add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
-    add.add_argument("--proxy", help="none | system (default) | a proxy URL")
-    add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
-    add_cost_options(add)
-    add_fallback_options(add)
+    add_profile_options(add, for_set=False)
+    edit = prof.add_parser("set", help="change a profile in place: only the options given")
+    edit.add_argument("name")
+    add_profile_options(edit, for_set=True)
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
     )
@@ -116,13 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
     )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_versions",
+        help="with --format json: every version of every turn (each message with id and parent_id), "
+        "not only the branch shown",
+    )
     return parser
-
-
-def _preset_ids() -> list[str]:
-    from app.profiles.presets import PRESETS
-
-    return [p.id for p in PRESETS]
 
 
 def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
@@ -167,12 +167,20 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.export import run_export
 
             output = Path(args.output) if args.output else None
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
+            return run_export(
+                home,
+                last=args.last,
+                conversation_id=args.id,
+                fmt=args.format,
+                output=output,
+                whole_tree=args.all_versions,
+            )
     except ChatError as exc:
-        print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
+        # As `ask` says it: the kind, then the words (the gateway's: made visible on a terminal).
+        print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     except SluiceError as exc:
-        print(f"sluice: {exc}", file=sys.stderr)
+        print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     build_parser().print_help()
     return 0
@@ -188,6 +196,9 @@ def _read_key(stdin: TextIO) -> str:
     key = stdin.readline().strip()
     if not key:
         raise SluiceError('No key on stdin. Pipe it in, e.g.: printf %s "$KEY" | sluice profile set-key NAME')
+    fault = key_fault(key)
+    if fault is not None:
+        raise SluiceError(f"Not saved: {fault}")
     return key
 
 
@@ -197,25 +208,17 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "list":
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
-        profile = _profile_from_args(args)
+        profile = profile_from_add(args)
         key = _read_key(stdin) if args.key_stdin else None
-        profile = _add_profile(profiles, profile, key)
+        profile = add_profile(profiles, profile, key)
         print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
         return 0
+    if action == "set":
+        return run_profile_set(args, home, profiles, lambda: _read_key(stdin))
     if action == "import":
         return _profile_import(args, profiles, stdin)
     if action == "remove":
-        removed = profiles.get(args.name)
-        profiles.remove(args.name)
-        profiles.save()
-        if removed.needs_key:
-            try:
-                Keystore().delete(args.name)
-            except SluiceError as exc:
-                print(f"Removed profile {args.name}, but not its key: {exc}", file=sys.stderr)
-                return 0
-        print(f"Removed profile {args.name}.", file=sys.stderr)
-        return 0
+        return remove_profile(profiles, args.name)
     if action == "use":
         profiles.set_default(args.name)
         profiles.save()
@@ -227,130 +230,6 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"Key for {args.name} saved in the system keyring.", file=sys.stderr)
         return 0
     raise AssertionError(action)
-
-
-def _profile_from_args(args: argparse.Namespace) -> Profile:
-    headers: list[tuple[str, str]] = []
-    for raw in args.header:
-        name, sep, value = raw.partition(":")
-        if not sep or not name.strip():
-            raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
-        headers.append((name.strip(), value.strip()))
-    if args.auth is not None and not valid_auth(args.auth):
-        raise SluiceError(f"Bad --auth {args.auth!r}: use bearer, raw, header:NAME or none.")
-    if args.preset:
-        from app.profiles.store import from_preset
-
-        profile = from_preset(preset_by_id(args.preset), args.name, args.model)
-    elif args.base_url:
-        profile = Profile(name=args.name, base_url=args.base_url, model=args.model or "")
-    else:
-        raise SluiceError("Give --base-url URL or --preset ID.")
-    profile = replace(
-        profile,
-        base_url=args.base_url or profile.base_url,
-        auth=args.auth or profile.auth,
-        headers=profile.headers + tuple(headers),
-        stream_usage=profile.stream_usage and not args.no_stream_usage,
-        proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
-    )
-    return apply_fallback_options(apply_cost_options(profile, args), args)
-
-
-def add_fallback_options(parser: argparse.ArgumentParser) -> None:
-    """`--fallback` and `--no-fallback` (failover, app/failover.py), for `profile add` and `profile set`."""
-    parser.add_argument(
-        "--fallback",
-        action="append",
-        default=[],
-        metavar="OTHER[:MODEL]",
-        help="when this profile fails before any text (connection, timeout, 5xx, 429, quota), try OTHER "
-        "(optionally with MODEL); repeatable, tried in order",
-    )
-    parser.add_argument(
-        "--no-fallback", action="store_true", help="clear the fallbacks (then add any --fallback given)"
-    )
-
-
-def apply_fallback_options(profile: Profile, args: argparse.Namespace) -> Profile:
-    """The profile with `--no-fallback` and `--fallback` applied: given fallbacks are added in order."""
-    fallbacks = () if getattr(args, "no_fallback", False) else profile.fallbacks
-    added = tuple(f.strip() for f in getattr(args, "fallback", None) or [])
-    if not added and fallbacks == profile.fallbacks:
-        return profile
-    kept = tuple(f for f in fallbacks if f not in added)
-    return replace(profile, fallbacks=kept + added)
-
-
-def add_cost_options(parser: argparse.ArgumentParser) -> None:
-    """`--price`, `--request-cost` and `--vision`, shared by `profile add` and `profile set`."""
-    parser.add_argument(
-        "--price",
-        action="append",
-        default=[],
-        metavar='"MODEL=IN/OUT[/CACHED] CUR"',
-        help='your price per 1M tokens, e.g. "gpt-5-mini=0.25/2.00 USD" or "deepseek-chat=2/8 CNY"; '
-        '"MODEL=" removes it (repeatable)',
-    )
-    cost = parser.add_mutually_exclusive_group()
-    cost.add_argument(
-        "--request-cost",
-        dest="request_cost",
-        action="store_const",
-        const=True,
-        help="ask the gateway to report each reply's cost (OpenRouter does)",
-    )
-    cost.add_argument("--no-request-cost", dest="request_cost", action="store_const", const=False)
-    parser.add_argument(
-        "--vision",
-        action="append",
-        default=[],
-        metavar="MODEL=on|off|auto",
-        help="whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
-    )
-
-
-def apply_cost_options(profile: Profile, args: argparse.Namespace) -> Profile:
-    """The profile with the `--price`, `--request-cost` and `--vision` given (only those change it)."""
-    from app.core.pricing import PriceError, parse_model_price
-
-    prices = dict(profile.prices)
-    for raw in getattr(args, "price", None) or []:
-        model, sep, spec = raw.partition("=")
-        if sep and model.strip() and not spec.strip():
-            prices.pop(model.strip(), None)
-            continue
-        try:
-            model, price = parse_model_price(raw)
-        except PriceError as exc:
-            raise SluiceError(f"Bad --price: {exc}") from None
-        prices[model] = price.spec()
-    vision = dict(profile.vision)
-    for raw in getattr(args, "vision", None) or []:
-        model, _, word = raw.partition("=")
-        model, word = model.strip(), word.strip().lower()
-        if not model or word not in ("on", "off", "auto"):
-            raise SluiceError(f"Bad --vision {raw!r}: write MODEL=on, MODEL=off or MODEL=auto.")
-        if word == "auto":
-            vision.pop(model, None)
-        else:
-            vision[model] = word == "on"
-    request_cost = getattr(args, "request_cost", None)
-    return replace(
-        profile,
-        prices=tuple(prices.items()),
-        vision=tuple(vision.items()),
-        request_cost=profile.request_cost if request_cost is None else request_cost,
-    )
-
-
-def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
-    """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
-    stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
-    if key is not None:
-        Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile
-    profiles.save()
-    return stored
 
 
 _AUTH_WORDS = {
@@ -382,7 +261,7 @@ def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: Tex
         no_stream_usage=False,
         proxy=None,
     )
-    profile = _add_profile(profiles, _profile_from_args(as_add), found.key)
+    profile = add_profile(profiles, profile_from_add(as_add), found.key)
     auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
     header_names = ", ".join(name for name, _ in profile.headers) or "none"
     if found.key is not None:
@@ -434,7 +313,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
             }
         )
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     if not rows:
         print(
@@ -481,8 +360,8 @@ def _models(args: argparse.Namespace, home: Home) -> int:
             }
             for info in models
         ]
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     for info in models:
-        print(info.id)
+        print(shown(info.id, sys.stdout))
     return 0

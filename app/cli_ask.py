@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from typing import TextIO
 
+from app.cli_output import json_line, shown
 from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
@@ -59,7 +59,11 @@ def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
 
 
 class TerminalSink:
-    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal)."""
+    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal).
+
+    Text from the gateway goes through `shown`: control characters are made visible on a terminal and
+    written byte-exact to a pipe (app/cli_output.py).
+    """
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out, self.err = out, err
@@ -72,18 +76,19 @@ class TerminalSink:
             if self.wrote_reasoning and not self.wrote_content:
                 self.err.write("\n")
                 self.err.flush()
-            self.out.write(event.text)
+            self.out.write(shown(event.text, self.out))
             self.out.flush()
             self.wrote_content = True
         elif isinstance(event, ReasoningDelta):
-            self.err.write(f"{_DIM}{event.text}{_RESET}" if self.dim else event.text)
+            text = shown(event.text, self.err)
+            self.err.write(f"{_DIM}{text}{_RESET}" if self.dim else text)
             self.err.flush()
             self.wrote_reasoning = True
 
     def failover(self, event: FailoverEvent) -> None:
         if isinstance(event, Failover):
             words = ChatError(event.kind, event.message).describe()
-            self.err.write(f"[{event.from_.label}: {words} Trying {event.to.label}.]\n")
+            self.err.write(shown(f"[{event.from_.label}: {words} Trying {event.to.label}.]", self.err) + "\n")
         else:
             self.err.write(f"[{event.route.label} is rate limited; trying again in {event.seconds:g} s]\n")
         self.err.flush()
@@ -93,8 +98,8 @@ class TerminalSink:
             self.out.write("\n")
             self.out.flush()
         for call in message.tool_calls:
-            self.err.write(f"[tool call {call.name}({call.arguments})]\n")
-        note = FINISH_WORDS.get(message.finish_reason or "")
+            self.err.write(shown(f"[tool call {call.name}({call.arguments})]", self.err) + "\n")
+        note = FINISH_WORDS.get(message.finish_reason or "")  # ours: only known reasons are shown
         if note:
             self.err.write(f"[{note}]\n")
         self.err.flush()
@@ -105,12 +110,15 @@ class JsonSink:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
+        self.chunks = 0  # content and reasoning events: what a rate counts when no usage arrives
 
     def emit(self, obj: dict[str, object]) -> None:
-        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.out.write(json_line(obj) + "\n")
         self.out.flush()
 
     def __call__(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta | ReasoningDelta):
+            self.chunks += 1
         if isinstance(event, ContentDelta):
             self.emit({"type": "content", "text": event.text})
         elif isinstance(event, ReasoningDelta):
@@ -147,6 +155,8 @@ class JsonSink:
                     "cost": cost,
                 }
             )
+        if message.save_error is not None:
+            self.emit({"type": "not_saved", "message": message.save_error})
         if message.error_kind is not None:
             self.emit(
                 {
@@ -157,15 +167,18 @@ class JsonSink:
                 }
             )
         elif message.status == MessageStatus.COMPLETE:
-            self.emit(
-                {
-                    "type": "done",
-                    "finish_reason": message.finish_reason,
-                    "ttft_ms": _round(message.ttft_ms),
-                    "tokens_per_s": _round(message.tokens_per_s),
-                    "cost": cost,
-                }
-            )
+            done: dict[str, object] = {
+                "type": "done",
+                "finish_reason": message.finish_reason,
+                "ttft_ms": _round(message.ttft_ms),
+                "cost": cost,
+            }
+            if message.rate_counts_tokens or message.tokens_per_s is None:
+                done["tokens_per_s"] = _round(message.tokens_per_s)
+            else:  # no usage came: say what was counted, never call chunks tokens
+                done["chunks"] = self.chunks
+                done["chunks_per_s"] = _round(message.tokens_per_s)
+            self.emit(done)
 
 
 def _round(value: float | None) -> float | None:
@@ -193,7 +206,7 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         if isinstance(sink, JsonSink):
             sink.emit({"type": "error", "kind": str(exc.kind), "message": exc.message, "retry_after": None})
         else:
-            print(f"sluice: {exc.describe()}", file=sys.stderr)
+            print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     user = Message(role=Role.USER, content=prompt, attachments=attachments)
     try:
@@ -205,14 +218,20 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"[stopped{saved}]", file=sys.stderr)
         return EXIT_INTERRUPTED
     sink.close(message)
+    failed = False
     if message.error_kind is not None:
+        failed = True
         if not args.json:
             error = ChatError(
                 message.error_kind, message.error_message or "", retry_after=message.retry_after
             )
-            print(f"sluice: {error.describe()}", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+            print(shown(f"sluice: {error.describe()}", sys.stderr), file=sys.stderr)
+    if message.save_error is not None:
+        # The whole reply was printed above; only the database copy is missing.
+        failed = True
+        if not args.json:
+            print(shown(f"sluice: {message.save_error}", sys.stderr), file=sys.stderr)
+    return EXIT_ERROR if failed else 0
 
 
 def _attachments(
@@ -269,7 +288,8 @@ async def _ask(
 ) -> Message:
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
-    from app.session import ChatSession, request_messages
+    from app.session import ChatSession
+    from app.turns import Turns
 
     store = None
     conversation_id = None
@@ -283,7 +303,6 @@ async def _ask(
             title_from_text(user.content), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
-        store.add_message(conversation_id, user)
     pool = HttpPool()
     from app.profiles.catalog import ModelCatalog
 
@@ -298,11 +317,25 @@ async def _ask(
         lookup=profiles,
     )
     try:
-        messages = request_messages(args.system or "", [user])
-        params = GenerationParams(model=model, send_images=send_images)
-        return await session.generate(
-            profile, messages, params, sink, conversation_id=conversation_id, on_failover=sink.failover
+        turn = Turns(session, store).start(
+            profile=profile,
+            params=GenerationParams(model=model, send_images=send_images),
+            on_event=sink,
+            conversation_id=conversation_id,
+            system_prompt=args.system or "",
+            user=user,
+            on_failover=sink.failover,
         )
+        try:
+            await asyncio.wait([turn.handle.task])
+        except asyncio.CancelledError:  # Ctrl+C: stop the reply once, let it save what arrived
+            turn.stop()
+            await asyncio.wait([turn.handle.task])
+            raise
+        if turn.failure is not None:
+            raise turn.failure
+        assert turn.message is not None  # set when the task ended, whatever way
+        return turn.message
     finally:
         await pool.aclose()
         if store is not None:

@@ -1,9 +1,10 @@
 """`sluice ask --compare A[:MODEL],B[:MODEL][,…] PROMPT`: one prompt to 2–4 lanes at once (issue 16).
 
-Every lane streams at the same time, as its own task over one HttpPool and one ChatSession (a generation
-keeps its state in its own call, so lanes share nothing but the pool). Lanes are independent: a lane that
-fails ends with its error while the others go on. Ctrl-C cancels the lanes' tasks, each saves its partial
-reply as `cancelled`, and the pool is closed only after every lane has let go of its connection.
+Every lane streams at the same time, as its own turn (app/turns.py) over one HttpPool and one
+ChatSession (a generation keeps its state in its own call, so lanes share nothing but the pool). Lanes
+are independent: a lane that fails ends with its error while the others go on. Ctrl-C stops every lane
+once, each saves its partial reply as `cancelled`, and the pool is closed only after every lane has let
+go of its connection.
 
 Output:
 - `--json`: every event of `ask --json` with `"lane": "A"` (the lane as written), as it arrives, then one
@@ -11,9 +12,9 @@ Output:
 - Otherwise each lane's reply is buffered and printed under a header when that lane ends (fastest first:
   interleaved live text from several lanes would be unreadable), then a summary table.
 
-Saving: the conversation tree (a user message with sibling replies) is not in this branch yet, so each
-lane's reply is saved in a conversation of its own, titled like `ask` titles one. Lanes never fail over:
-a comparison is about these gateways.
+Saving: one conversation, the user's message once, and each lane's reply a sibling reply to it (the
+versions "‹ 1/3 ›" of the conversation tree). The conversation shows the reply saved last; the others are
+its other versions. Lanes never fail over: a comparison is about these gateways.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from app.cli_ask import FINISH_WORDS, JsonSink, records_exchanges
+from app.cli_output import shown
 from app.core.errors import ChatError, ProfileError, SluiceError
 from app.core.events import ContentDelta, StreamEvent
 from app.core.models import GenerationParams, Message, Profile, Role
@@ -128,16 +130,26 @@ async def _compare(
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
     from app.profiles.catalog import ModelCatalog
-    from app.session import ChatSession, request_messages
+    from app.session import ChatSession
+    from app.turns import Turn, Turns
 
     store = None
+    conversation_id = None
     if not args.no_save:
-        from app.store.conversations import ConversationStore
+        from app.store.conversations import ConversationStore, title_from_text
 
         store = ConversationStore.open(home.db_path)
         if not home.window_is_running():
             store.mark_interrupted()
+        first = lanes[0]
+        conversation_id = store.create_conversation(
+            title_from_text(user.content),
+            profile=first.profile.name,
+            model=first.model,
+            system_prompt=args.system or "",
+        ).id
     pool = HttpPool()
+    # No `lookup`: lanes never fail over (a comparison is about these gateways).
     session = ChatSession(
         ChatClient(pool),
         Keystore(),
@@ -146,57 +158,58 @@ async def _compare(
         prices=ModelCatalog(home.models_path),
         exchanges=store if store is not None and records_exchanges(home) else None,
     )
-    messages = request_messages(args.system or "", [user])
+    turns = Turns(session, store)
+    sinks: dict[str, LaneJsonSink | LaneText] = {
+        lane.label: LaneJsonSink(sys.stdout, lane.label) if args.json else LaneText() for lane in lanes
+    }
 
-    async def run_lane(lane: Lane) -> None:
-        conversation_id = _conversation_for(store, lane, user, args.system or "")
-        sink = LaneJsonSink(sys.stdout, lane.label) if args.json else LaneText()
-        try:
-            message = await session.generate(
-                lane.profile,
-                messages,
-                GenerationParams(model=lane.model),
-                sink,
-                conversation_id=conversation_id,
-            )
-        except (SluiceError, OSError) as exc:  # lanes are independent: one lane's trouble is its own
-            error = exc if isinstance(exc, ChatError) else None
-            message = Message(
-                role=Role.ASSISTANT,
-                content="",
-                profile=lane.profile.name,
-                model=lane.model,
-                error_kind=error.kind if error else None,
-                error_message=str(exc),
-            )
+    def ended(lane: Lane, turn: Turn) -> None:
+        message = turn.message
+        assert message is not None  # a turn records one before it reports its end
+        if turn.failure is not None and message.error_kind is None:  # a defect of ours, this lane only
+            message = replace(message, error_message=f"{type(turn.failure).__name__}: {turn.failure}")
         finished[lane.label] = message
+        sink = sinks[lane.label]
         if isinstance(sink, LaneJsonSink):
             sink.close(message)
         else:
-            sys.stdout.write(lane_block(lane, message, "".join(sink.parts)))
+            sys.stdout.write(shown(lane_block(lane, message, "".join(sink.parts)), sys.stdout))
             sys.stdout.flush()
 
+    def on_ended(lane: Lane) -> Callable[[Turn], None]:
+        return lambda turn: ended(lane, turn)
+
+    started: list[Turn] = []
     try:
-        # A TaskGroup: Ctrl-C cancels this task, which cancels every lane and waits for each to save.
-        async with asyncio.TaskGroup() as group:
-            for lane in lanes:
-                group.create_task(run_lane(lane))
+        parent_id = None
+        for lane in lanes:
+            # The first lane saves the user's message; the others answer it as sibling replies.
+            turn = turns.start(
+                profile=lane.profile,
+                params=GenerationParams(model=lane.model),
+                on_event=sinks[lane.label],
+                on_ended=on_ended(lane),
+                conversation_id=conversation_id,
+                system_prompt=args.system or "",
+                user=user if parent_id is None else None,
+                parent_id=parent_id,
+            )
+            started.append(turn)
+            if store is not None and parent_id is None:
+                assert turn.user is not None and turn.user.id is not None
+                parent_id = turn.user.id
+        tasks = [turn.handle.task for turn in started]
+        try:
+            await asyncio.wait(tasks)
+        except asyncio.CancelledError:  # Ctrl-C: stop every lane once, let each save what arrived
+            for turn in started:
+                turn.stop()
+            await asyncio.wait(tasks)
+            raise
     finally:
         await pool.aclose()
         if store is not None:
             store.close()
-
-
-def _conversation_for(store: object, lane: Lane, user: Message, system: str) -> int | None:
-    from app.store.conversations import ConversationStore, title_from_text
-
-    if not isinstance(store, ConversationStore):
-        return None
-    conversation = store.create_conversation(
-        title_from_text(user.content), profile=lane.profile.name, model=lane.model, system_prompt=system
-    )
-    store.add_message(conversation.id, user)
-    return conversation.id
 
 
 def lane_block(lane: Lane, message: Message, text: str) -> str:

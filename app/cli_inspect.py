@@ -8,10 +8,10 @@ cURL command reads it from `$SLUICE_API_KEY` when it runs.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
+from app.cli_output import json_line
 from app.core.errors import SluiceError
 from app.exchange_text import curl_command, timeline
 from app.home import Home
@@ -48,12 +48,9 @@ def run_inspect(args: argparse.Namespace, home: Home, out: TextIO = sys.stdout) 
             "or it does not exist)."
         )
     if args.json:
-        out.write(json.dumps(record.as_json(), ensure_ascii=False).translate(_JSON_EXTRA) + "\n")
+        out.write(json_line(record.as_json()) + "\n")
     elif args.curl:
         out.write(curl_command(record) + "\n")
     else:
         out.write(timeline(record, message_id))
     return 0
-
-
-_JSON_EXTRA = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)}

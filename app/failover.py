@@ -113,8 +113,13 @@ async def failover_stream(
     *,
     recorder: ExchangeRecorder | None = None,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    on_attempt: Callable[[Route], None] | None = None,
 ) -> AsyncGenerator[StreamEvent | FailoverEvent, None]:
-    """Stream from the first route that answers; see the module docstring. Raises the last ChatError."""
+    """Stream from the first route that answers; see the module docstring. Raises the last ChatError.
+
+    `on_attempt(route)` is called as each attempt starts, once its key was read (the session starts its
+    TTFT clock there: a keyring lookup is not the gateway's time).
+    """
     retried = False
     index = 0
     while True:
@@ -122,6 +127,8 @@ async def failover_stream(
         text_arrived = False
         try:
             key = await key_for(route.profile)
+            if on_attempt is not None:
+                on_attempt(route)
             if recorder is not None:
                 recorder.protect(route.profile, key)
             stream = client.stream_chat(

@@ -77,6 +77,8 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return Settings(), MESSAGES["unreadable"].format(path=path, reason=exc)
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        return Settings(), MESSAGES["unreadable"].format(path=path, reason="nested too deep to read")
     kwargs: dict[str, object] = {}
     problems: list[str] = []
     for field in dataclasses.fields(Settings):

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from app.core.errors import ErrorKind
-
-if TYPE_CHECKING:  # pricing imports Usage from here
-    from app.core.pricing import Cost, Price
+from app.core.money import Cost, Price
 
 
 class Role(StrEnum):
@@ -81,12 +78,17 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One turn. Assistant messages carry the metrics and outcome of the generation that made them."""
+    """One turn. Assistant messages carry the metrics and outcome of the generation that made them.
+
+    A conversation is a tree: `parent_id` is the message this one answers or follows (None for a first
+    message). Edit adds a sibling user message, Regenerate a sibling reply; nothing is replaced.
+    """
 
     role: Role
     content: str
     id: int | None = None
     conversation_id: int | None = None
+    parent_id: int | None = None
     reasoning: str = ""
     status: MessageStatus = MessageStatus.COMPLETE
     profile: str | None = None
@@ -96,13 +98,21 @@ class Message:
     error_kind: ErrorKind | None = None
     error_message: str | None = None
     retry_after: float | None = None  # seconds, from a rate-limit answer; not stored
+    save_error: str | None = None  # why the database does not hold this message as shown; not stored
     ttft_ms: float | None = None
+    # Completion tokens per second when the gateway reported them (`rate_counts_tokens`); without usage,
+    # the content/reasoning chunks per second, which are not tokens (a chunk often holds several).
     tokens_per_s: float | None = None
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
     cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
     attachments: tuple[Attachment, ...] = ()  # a user message's files, in the order they were attached
+
+    @property
+    def rate_counts_tokens(self) -> bool:
+        """True when `tokens_per_s` counts tokens the gateway reported, False when it counts chunks."""
+        return bool(self.usage is not None and self.usage.completion_tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +133,17 @@ class Conversation:
     profile: str | None = None
     model: str | None = None
     system_prompt: str = ""
+    active_leaf: int | None = None  # the last message of the branch shown and sent (as it was read)
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """Where a message stands among its siblings (the versions of one turn): "‹ 2/3 ›"."""
+
+    index: int  # 1-based position, oldest first
+    count: int
+    previous: int | None  # the sibling before it, None for the first
+    next: int | None  # the sibling after it, None for the last
 
 
 @dataclass(frozen=True, slots=True)

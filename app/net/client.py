@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shlex
 import zlib
-from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Sequence
 from contextlib import aclosing, asynccontextmanager
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from app import __version__
 from app.core.errors import ChatError, ErrorKind
 from app.core.events import CostRequestRejected, StreamEvent, StreamOptionsRejected
 from app.core.exchange import ExchangeRecorder
+from app.core.keytext import key_fault
 from app.core.models import (
     AUTH_BEARER,
     AUTH_HEADER_PREFIX,
@@ -37,12 +39,15 @@ from app.core.models import (
 )
 from app.net.errors import MAX_ERROR_BODY, http_error, transport_error
 from app.net.pool import HttpPool
+from app.wire.bounded_json import JSONTooDeepError, loads_bounded
 from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.content import message_content
 from app.wire.models_list import parse_models
 from app.wire.sse import SSEDecoder
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
+_MAX_SNIFF = 64 * 1024  # bytes read to tell SSE sent as text/plain from anything else
+_MAX_MODELS_BODY = 16 * 1024 * 1024  # far above any real model list; an endless one stops here
 _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
 # Bodies are decoded here (`_body`), not by httpx, so ask only for what zlib reads.
@@ -50,9 +55,13 @@ _ACCEPT_ENCODING = "gzip, deflate"
 
 
 def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
-    """The headers that carry the key, in the profile's auth style."""
+    """The headers that carry the key, in the profile's auth style. ChatError(KEY) for an unsendable key."""
     if profile.auth == AUTH_NONE or not key:
         return {}
+    fault = key_fault(key)
+    if fault is not None:
+        again = f"sluice profile set-key {shlex.quote(profile.name)}"
+        raise ChatError(ErrorKind.KEY, f"Profile {profile.name}: {fault} Set it again: {again}")
     if profile.auth == AUTH_BEARER:
         return {"Authorization": f"Bearer {key}"}
     if profile.auth == AUTH_RAW:
@@ -134,26 +143,46 @@ async def _close_response(response: httpx.Response) -> None:
         raise
 
 
+_MAX_DECODED_PIECE = 1024 * 1024  # a compressed body is inflated at most this much at a time
+
+
 class _ZlibDecoder:
-    """One Content-Encoding layer: gzip, or deflate (zlib-wrapped, or raw as some servers send it)."""
+    """One Content-Encoding layer: gzip, or deflate (zlib-wrapped, or raw as some servers send it).
+
+    Output comes in pieces of at most _MAX_DECODED_PIECE bytes: a few kB of gzip can inflate to gigabytes,
+    and the SSE line cap can only act on what it is fed piece by piece.
+    """
 
     def __init__(self, encoding: str) -> None:
         self._gzip = encoding in ("gzip", "x-gzip")
         self._first = True
         self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS)
 
-    def decode(self, data: bytes) -> bytes:
+    def decode(self, data: bytes) -> Iterator[bytes]:
         first, self._first = self._first, False
         try:
-            return self._zlib.decompress(data)
+            out = self._zlib.decompress(data, _MAX_DECODED_PIECE)
         except zlib.error:
             if not (first and not self._gzip):
                 raise
             self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-            return self._zlib.decompress(data)
+            out = self._zlib.decompress(data, _MAX_DECODED_PIECE)
+        yield out
+        while self._zlib.unconsumed_tail:
+            yield self._zlib.decompress(self._zlib.unconsumed_tail, _MAX_DECODED_PIECE)
 
     def flush(self) -> bytes:
         return self._zlib.flush()
+
+
+def _through(layers: Sequence[_ZlibDecoder], piece: bytes) -> Iterator[bytes]:
+    """`piece` decoded by every layer in turn, in bounded pieces."""
+    if not layers:
+        if piece:
+            yield piece
+        return
+    for out in layers[0].decode(piece):
+        yield from _through(layers[1:], out)
 
 
 async def _decoded(
@@ -177,19 +206,15 @@ async def _decoded(
     layers = [_ZlibDecoder(e) for e in reversed(encodings)]
     try:
         async for piece in raw:
-            for layer in layers:
-                piece = layer.decode(piece)
-            if piece:
+            for out in _through(layers, piece):
                 if recorder is not None:
-                    recorder.chunk(piece)
-                yield piece
-        tail = b""
-        for layer in layers:
-            tail = (layer.decode(tail) if tail else b"") + layer.flush()
-        if tail:
-            if recorder is not None:
-                recorder.chunk(tail)
-            yield tail
+                    recorder.chunk(out)
+                yield out
+        for i, layer in enumerate(layers):
+            for out in _through(layers[i + 1 :], layer.flush()):
+                if recorder is not None:
+                    recorder.chunk(out)
+                yield out
     except zlib.error as exc:
         why = str(exc).rpartition(": ")[2]  # zlib's "Error -3 while decompressing data: <why>"
         raise httpx.DecodingError(
@@ -358,19 +383,31 @@ class ChatClient:
         """GET {base_url}/models: each model with what the gateway says of it (images, price), by id."""
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/models")
-        headers = {"Accept": "application/json", "User-Agent": _USER_AGENT, **dict(profile.headers)}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": _ACCEPT_ENCODING,
+            "User-Agent": _USER_AGENT,
+            **dict(profile.headers),
+        }
         headers.update(auth_headers(profile, key))
         try:
-            response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
+            # Streamed and capped: a hostile gateway's endless /models must not fill the memory.
+            async with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as response:
+                if response.status_code >= 400:
+                    raise http_error(response, await _read_capped(response, MAX_ERROR_BODY))
+                body = await _read_capped(response, _MAX_MODELS_BODY + 1)
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise transport_error(exc, url, streaming=False) from None
         except asyncio.CancelledError:
             await self._pool.reclaim_orphans()
             raise
-        if response.status_code >= 400:
-            raise http_error(response, response.content[:MAX_ERROR_BODY])
+        if len(body) > _MAX_MODELS_BODY:
+            limit = _MAX_MODELS_BODY // (1024 * 1024)
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with more than {limit} MB.")
         try:
-            payload = response.json()
+            payload = loads_bounded(body)
+        except JSONTooDeepError as exc:
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with {exc}.") from None
         except ValueError:
             raise ChatError(ErrorKind.PROTOCOL, f"{url.host} did not answer /models with JSON.") from None
         return parse_models(payload)
@@ -414,7 +451,9 @@ async def _events_from(
     if "json" in ctype and not _is_event_stream(ctype):
         raw = await _read_capped(response, _MAX_JSON_BODY, recorder)
         try:
-            payload = json.loads(raw)
+            payload = loads_bounded(raw)
+        except JSONTooDeepError as exc:
+            raise ChatError(ErrorKind.PROTOCOL, f"{response.request.url.host} sent {exc}.") from None
         except ValueError:
             raise ChatError(
                 ErrorKind.PROTOCOL, f"{response.request.url.host} sent JSON that could not be read."
@@ -430,8 +469,8 @@ async def _events_from(
             # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.
             async for piece in body:
                 first += piece
-                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
-                    break
+                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5 or len(first) > _MAX_SNIFF:
+                    break  # past _MAX_SNIFF of blank lines it is not a stream: refused below
             head = first.lstrip(b"\xef\xbb\xbf \r\n")
             if "html" in ctype or not head.startswith((b"data:", b":", b"event:", b"id:")):
                 shown = ctype.split(";")[0] or "no content type"

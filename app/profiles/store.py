@@ -194,6 +194,9 @@ def validate_profile(profile: Profile) -> Profile:
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
 
 
+TOO_DEEP = "arrays or inline tables are nested too deep to read; no profile file needs that"
+
+
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     message = str(exc)
     match = _TOML_POSITION.search(message)
@@ -289,6 +292,8 @@ class ProfileStore:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise self._fail(_toml_error(self.path, text, exc)) from None
+        except RecursionError:  # tomllib recurses per nested array or inline table (issue 12.3)
+            raise self._fail(_error("in_file", path=self.path, error=TOO_DEEP)) from None
         try:
             profiles, default = self._parse(document)
         except ProfileError as exc:

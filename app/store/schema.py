@@ -81,6 +81,35 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # Attachments: files stored once by content hash, referenced by the messages that carry them.
     attachments.MIGRATION,
+    # 4: conversations are trees. Each message has a parent (the message it follows); Edit and Regenerate
+    # add siblings instead of deleting. `active_child` remembers which child each message shows, so a
+    # branch switched away from and back comes back as it was; `active_leaf` is the end of the branch that
+    # is shown, sent and exported. Existing conversations become one branch: each message's parent is the
+    # message before it.
+    (
+        "ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages (id) ON DELETE CASCADE",
+        "ALTER TABLE messages ADD COLUMN active_child INTEGER",
+        "ALTER TABLE conversations ADD COLUMN active_leaf INTEGER",
+        """
+        UPDATE messages SET parent_id = (
+            SELECT max(p.id) FROM messages AS p
+            WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id
+        )
+        """,
+        # Children of a message, and the first messages of a conversation (parent_id IS NULL), by id.
+        "CREATE INDEX messages_by_parent ON messages (conversation_id, parent_id, id)",
+        """
+        UPDATE messages SET active_child = (
+            SELECT max(c.id) FROM messages AS c
+            WHERE c.conversation_id = messages.conversation_id AND c.parent_id = messages.id
+        )
+        """,
+        """
+        UPDATE conversations SET active_leaf = (
+            SELECT max(m.id) FROM messages AS m WHERE m.conversation_id = conversations.id
+        )
+        """,
+    ),
     # Stream inspector: each reply's exchange (request, response head, timed body chunks), compressed.
     exchanges.MIGRATION,
 )

@@ -4,10 +4,6 @@
 <context>
     <name>ChatController</name>
     <message>
-        <source>Retry on {}</source>
-        <translation>在 {} 上重试</translation>
-    </message>
-    <message>
         <source>{} is rate limited; trying again in {} s (Stop cancels).</source>
         <translation>{} 被限流；{} 秒后重试（“停止”可取消）。</translation>
     </message>
@@ -22,6 +18,10 @@
     <message>
         <source>This reply has no record: it was made while recording was off, or before.</source>
         <translation>这条回复没有记录：它是在记录关闭时或更早生成的。</translation>
+    </message>
+    <message>
+        <source>Retry on {}</source>
+        <translation>在 {} 上重试</translation>
     </message>
     <message>
         <source>Inspect</source>
@@ -56,6 +56,10 @@
         <translation>打开配置</translation>
     </message>
     <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
         <source>Add a profile first: sluice profile add NAME --preset openai --key-stdin</source>
         <translation>请先添加一个配置：sluice profile add NAME --preset openai --key-stdin</translation>
     </message>
@@ -72,20 +76,24 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>之前未能保存的回复现在已保存。</translation>
+    </message>
+    <message>
+        <source>There is no reply to regenerate yet.</source>
+        <translation>还没有可以重新生成的回复。</translation>
+    </message>
+    <message>
+        <source>Other versions can be shown once the reply ends.</source>
+        <translation>回复结束后才能查看其他版本。</translation>
+    </message>
+    <message>
         <source>The reply failed unexpectedly: {}</source>
         <translation>回复意外失败：{}</translation>
     </message>
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回复已保留。</translation>
-    </message>
-    <message>
-        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
-        <translation>正在编辑：未发送的文字已被替换，在输入框中按 Ctrl+Z 可恢复。</translation>
-    </message>
-    <message>
-        <source>Editing: sending replaces this message and the replies after it.</source>
-        <translation>编辑中：发送后将替换这条消息及其后的回复。</translation>
     </message>
     <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
@@ -111,7 +119,7 @@
 <context>
     <name>ChatTopBar</name>
     <message>
-        <source>What this conversation's replies cost, where the cost is known</source>
+        <source>What this conversation&apos;s replies cost, where the cost is known</source>
         <translation>本对话中已知费用的回复共花费多少</translation>
     </message>
     <message>
@@ -181,6 +189,14 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>Editing a message — Esc to cancel</source>
+        <translation>正在编辑消息 — 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message>
         <source>Message — Enter to send, Shift+Enter for a new line</source>
         <translation>输入消息 — Enter 发送，Shift+Enter 换行</translation>
@@ -407,12 +423,131 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>附加请求头的第 {} 行不是“名称: 值”的格式</translation>
     </message>
     <message>
+        <source>No key needed.</source>
+        <translation>无需密钥。</translation>
+    </message>
+    <message>
+        <source>The key is saved in the system keyring.</source>
+        <translation>密钥将保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Imported. Check the fields, then Save.</source>
+        <translation>已导入。请检查各项内容，然后保存。</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
+        <translation>密钥仅在本次会话中保留：Sluice 退出后即消失。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: {}</source>
+        <translation>无法使用系统密钥环：{}</translation>
+    </message>
+    <message>
+        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
+        <translation>系统密钥环中已保存密钥。输入新的密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>No key is saved for this profile.</source>
+        <translation>此配置还没有保存密钥。</translation>
+    </message>
+    <message>
+        <source>•••••••• (saved in the keyring)</source>
+        <translation>••••••••（已保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>Not saved: {}.</source>
+        <translation>未保存：{}。</translation>
+    </message>
+    <message>
+        <source>Not saved: {path} could not be written ({error}).</source>
+        <translation>未保存：无法写入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its key could not be moved: {}</source>
+        <translation>配置已重命名，但无法迁移它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>Saved {}.</source>
+        <translation>已保存 {}。</translation>
+    </message>
+    <message>
+        <source>Not duplicated: {}</source>
+        <translation>未复制：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its key could not be copied: {}</source>
+        <translation>副本已创建，但无法复制它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
+        <translation>要删除配置“{}”及其 API 密钥吗？使用过它的对话会保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not deleted: {}</source>
+        <translation>未删除：{}</translation>
+    </message>
+    <message>
+        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
+        <translation>配置已删除，但无法从密钥环中移除它的密钥：{}</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the keyring did not take the key.</source>
+        <translation>尚未保存：密钥环没有接受这个密钥。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its conversations still name the old one: {}</source>
+        <translation>配置已重命名，但它的对话仍使用旧名称：{}</translation>
+    </message>
+    <message>
+        <source>Deleted {} and its key.</source>
+        <translation>已删除 {} 及其密钥。</translation>
+    </message>
+    <message>
+        <source>Cannot fetch the list yet: {}.</source>
+        <translation>暂时无法获取列表：{}。</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在获取模型列表…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>无法获取模型列表：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 个可用模型。</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>列表为空。</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暂时无法测试：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditorView</name>
+    <message>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>新建</translation>
+        <translation>新对话</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -421,10 +556,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
     </message>
     <message>
         <source>Import from cURL / SDK snippet…</source>
@@ -503,44 +634,12 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>还原</translation>
     </message>
     <message>
-        <source>No key needed.</source>
-        <translation>无需密钥。</translation>
-    </message>
-    <message>
-        <source>The key is saved in the system keyring.</source>
-        <translation>密钥将保存在系统密钥环中。</translation>
-    </message>
-    <message>
-        <source>Imported. Check the fields, then Save.</source>
-        <translation>已导入。请检查各项内容，然后保存。</translation>
-    </message>
-    <message>
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
         <source>Save or revert the changes first</source>
         <translation>请先保存或还原修改</translation>
-    </message>
-    <message>
-        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
-        <translation>密钥仅在本次会话中保留：Sluice 退出后即消失。</translation>
-    </message>
-    <message>
-        <source>The system keyring cannot be used: {}</source>
-        <translation>无法使用系统密钥环：{}</translation>
-    </message>
-    <message>
-        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
-        <translation>系统密钥环中已保存密钥。输入新的密钥即可替换。</translation>
-    </message>
-    <message>
-        <source>No key is saved for this profile.</source>
-        <translation>此配置还没有保存密钥。</translation>
-    </message>
-    <message>
-        <source>•••••••• (saved in the keyring)</source>
-        <translation>••••••••（已保存在密钥环中）</translation>
     </message>
     <message>
         <source>the custom auth style needs a header name, e.g. api-key</source>
@@ -553,82 +652,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>enter the gateway&apos;s base URL, e.g. https://api.example.com/v1</source>
         <translation>请输入网关的 Base URL，例如 https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>Not saved: {}.</source>
-        <translation>未保存：{}。</translation>
-    </message>
-    <message>
-        <source>Not saved: {path} could not be written ({error}).</source>
-        <translation>未保存：无法写入 {path}（{error}）。</translation>
-    </message>
-    <message>
-        <source>The profile was renamed, but its key could not be moved: {}</source>
-        <translation>配置已重命名，但无法迁移它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>The profile is saved; its key is not.</source>
-        <translation>配置已保存，但密钥没有保存。</translation>
-    </message>
-    <message>
-        <source>Saved {}.</source>
-        <translation>已保存 {}。</translation>
-    </message>
-    <message>
-        <source>Not duplicated: {}</source>
-        <translation>未复制：{}</translation>
-    </message>
-    <message>
-        <source>The copy was made, but its key could not be copied: {}</source>
-        <translation>副本已创建，但无法复制它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>删除配置</translation>
-    </message>
-    <message>
-        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
-        <translation>要删除配置“{}”及其 API 密钥吗？使用过它的对话会保留。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Not deleted: {}</source>
-        <translation>未删除：{}</translation>
-    </message>
-    <message>
-        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
-        <translation>配置已删除，但无法从密钥环中移除它的密钥：{}</translation>
-    </message>
-    <message>
-        <source>Deleted {} and its key.</source>
-        <translation>已删除 {} 及其密钥。</translation>
-    </message>
-    <message>
-        <source>Cannot fetch the list yet: {}.</source>
-        <translation>暂时无法获取列表：{}。</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在获取模型列表…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>无法获取模型列表：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 个可用模型。</translation>
-    </message>
-    <message>
-        <source>The list is empty.</source>
-        <translation>列表为空。</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暂时无法测试：{}。</translation>
     </message>
 </context>
 <context>
@@ -741,6 +764,13 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>这段时间内没有已知费用</translation>
+    </message>
+</context>
+<context>
     <name>StreamingMessageRenderer</name>
     <message>
         <source>Thinking</source>
@@ -775,7 +805,141 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     </message>
 </context>
 <context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 条回复 · 花费 {spent} · {unknown} 条费用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延迟 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>无费用信息</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同币种的费用从不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
+    <message>
+        <source>Imported from snippet</source>
+        <translation>从代码片段导入</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>{} models on this server.</source>
+        <translation>此服务器上有 {} 个模型。</translation>
+    </message>
+    <message>
+        <source>The list is fetched once the key is there.</source>
+        <translation>填入密钥后会自动获取模型列表。</translation>
+    </message>
+    <message>
+        <source>enter the gateway&apos;s base URL</source>
+        <translation>请输入网关的 Base URL</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在获取模型列表…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>无法获取模型列表：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 个可用模型。</translation>
+    </message>
+    <message>
+        <source>The gateway lists no models; type one.</source>
+        <translation>网关没有列出任何模型，请手动输入。</translation>
+    </message>
+    <message>
+        <source>Not yet: {}.</source>
+        <translation>还不能开始：{}。</translation>
+    </message>
+    <message>
+        <source>Paste your API key first (or pick a local server, which needs none).</source>
+        <translation>请先粘贴 API 密钥（或选择无需密钥的本地服务器）。</translation>
+    </message>
+    <message>
+        <source>Pick or type a model first.</source>
+        <translation>请先选择或输入一个模型。</translation>
+    </message>
+    <message>
+        <source>Not saved: {}</source>
+        <translation>未保存：{}</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暂时无法测试：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
     <message>
         <source>Welcome to Sluice</source>
         <translation>欢迎使用 Sluice</translation>
@@ -821,64 +985,15 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>网关</translation>
     </message>
     <message>
-        <source>Imported from snippet</source>
-        <translation>从代码片段导入</translation>
-    </message>
-    <message>
         <source>{preset} — running, {count} models</source>
         <translation>{preset} — 运行中，{count} 个模型</translation>
     </message>
+</context>
+<context>
+    <name>attachments</name>
     <message>
-        <source>{} models on this server.</source>
-        <translation>此服务器上有 {} 个模型。</translation>
-    </message>
-    <message>
-        <source>The list is fetched once the key is there.</source>
-        <translation>填入密钥后会自动获取模型列表。</translation>
-    </message>
-    <message>
-        <source>enter the gateway&apos;s base URL</source>
-        <translation>请输入网关的 Base URL</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在获取模型列表…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>无法获取模型列表：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 个可用模型。</translation>
-    </message>
-    <message>
-        <source>The gateway lists no models; type one.</source>
-        <translation>网关没有列出任何模型，请手动输入。</translation>
-    </message>
-    <message>
-        <source>a profile named “{}” already exists</source>
-        <translation>已存在名为“{}”的配置</translation>
-    </message>
-    <message>
-        <source>Not yet: {}.</source>
-        <translation>还不能开始：{}。</translation>
-    </message>
-    <message>
-        <source>Paste your API key first (or pick a local server, which needs none).</source>
-        <translation>请先粘贴 API 密钥（或选择无需密钥的本地服务器）。</translation>
-    </message>
-    <message>
-        <source>Pick or type a model first.</source>
-        <translation>请先选择或输入一个模型。</translation>
-    </message>
-    <message>
-        <source>Not saved: {}</source>
-        <translation>未保存：{}</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暂时无法测试：{}。</translation>
+        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
+        <translation>配置 {profile} 上的 {model} 不接受图片（其 /models 信息如此说明，或已被标记为如此）。请选择接受图片的模型；如果该模型其实接受图片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1068,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>No API key could be used.</source>
         <translation>没有可用的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The reply was too large to keep.</source>
+        <translation>回复太大，无法继续接收。</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1333,14 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>No key needed. Load a model and start the local server in LM Studio&apos;s Developer tab.</source>
         <translation>无需密钥。请在 LM Studio 的“Developer”标签页中加载模型并启动本地服务器。</translation>
     </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自定义（任意兼容 OpenAI 的服务器）</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.</source>
+        <translation>任何支持 OpenAI API 的服务器：填写它的 Base URL（通常以 /v1 结尾）和密钥。</translation>
+    </message>
 </context>
 <context>
     <name>probe</name>
@@ -1463,6 +1590,18 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
         <translation>配置“{name}”还没有保存 API 密钥。可在配置编辑器中添加，或运行：sluice profile set-key {name}</translation>
     </message>
+    <message>
+        <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
+        <translation>回复超过了 {limit} 百万个字符，已在此处停止；已收到的文字都保留着。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {error} Its text is only on screen: copy it before closing.</source>
+        <translation>回复无法保存：{error} 它的文字只在屏幕上：关闭前请先复制。</translation>
+    </message>
+    <message>
+        <source>Only part of this reply could be saved: {error}</source>
+        <translation>这条回复只保存了一部分：{error}</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1522,8 +1661,20 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>{} tok/s</translation>
     </message>
     <message>
-        <source>{} tokens</source>
-        <translation>{} tokens</translation>
+        <source>{} chunks/s</source>
+        <translation>{} 片段/秒</translation>
+    </message>
+    <message>
+        <source>↑{} ↓{} tokens</source>
+        <translation>↑{} ↓{} tokens</translation>
+    </message>
+    <message>
+        <source>↓{} tokens</source>
+        <translation>↓{} tokens</translation>
+    </message>
+    <message>
+        <source>{} tokens in all</source>
+        <translation>共 {} tokens</translation>
     </message>
     <message>
         <source>thought {} s</source>
@@ -1583,95 +1734,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>无法读取对话数据库 {path}：{reason}。</translation>
-    </message>
-</context>
-<context>
-    <name>SpendChart</name>
-    <message>
-        <source>No known cost in this period</source>
-        <translation>这段时间内没有已知费用</translation>
-    </message>
-</context>
-<context>
-    <name>UsagePage</name>
-    <message>
-        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
-        <translation>{replies} 条回复 · 花费 {spent} · {unknown} 条费用未知</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>用量</translation>
-    </message>
-    <message>
-        <source>Tokens/s</source>
-        <translation>Tokens/秒</translation>
-    </message>
-    <message>
-        <source>Tokens ↑ / ↓</source>
-        <translation>Tokens ↑ / ↓</translation>
-    </message>
-    <message>
-        <source>TTFT p50 / p95</source>
-        <translation>首字延迟 p50 / p95</translation>
-    </message>
-    <message>
-        <source>Replies</source>
-        <translation>回复数</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>时间段：</translation>
-    </message>
-    <message>
-        <source>No cost</source>
-        <translation>无费用信息</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>最近 24 小时</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Currency:</source>
-        <translation>币种：</translation>
-    </message>
-    <message>
-        <source>Costs in different currencies are never added together</source>
-        <translation>不同币种的费用从不相加</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>全部</translation>
-    </message>
-</context>
-<context>
-    <name>attachments</name>
-    <message>
-        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
-        <translation>配置 {profile} 上的 {model} 不接受图片（其 /models 信息如此说明，或已被标记为如此）。请选择接受图片的模型；如果该模型其实接受图片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 <context>

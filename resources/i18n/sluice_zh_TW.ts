@@ -4,10 +4,6 @@
 <context>
     <name>ChatController</name>
     <message>
-        <source>Retry on {}</source>
-        <translation>在 {} 上重試</translation>
-    </message>
-    <message>
         <source>{} is rate limited; trying again in {} s (Stop cancels).</source>
         <translation>{} 遭到限流；{} 秒後重試（「停止」可取消）。</translation>
     </message>
@@ -22,6 +18,10 @@
     <message>
         <source>This reply has no record: it was made while recording was off, or before.</source>
         <translation>這則回覆沒有記錄：它是在記錄關閉時或更早產生的。</translation>
+    </message>
+    <message>
+        <source>Retry on {}</source>
+        <translation>在 {} 上重試</translation>
     </message>
     <message>
         <source>Inspect</source>
@@ -56,6 +56,10 @@
         <translation>開啟設定檔</translation>
     </message>
     <message>
+        <source>Not saved.</source>
+        <translation>未儲存。</translation>
+    </message>
+    <message>
         <source>Add a profile first: sluice profile add NAME --preset openai --key-stdin</source>
         <translation>請先新增一個設定檔：sluice profile add NAME --preset openai --key-stdin</translation>
     </message>
@@ -72,20 +76,24 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>The reply that could not be saved is saved now.</source>
+        <translation>先前未能儲存的回覆現在已儲存。</translation>
+    </message>
+    <message>
+        <source>There is no reply to regenerate yet.</source>
+        <translation>還沒有可以重新產生的回覆。</translation>
+    </message>
+    <message>
+        <source>Other versions can be shown once the reply ends.</source>
+        <translation>回覆結束後才能檢視其他版本。</translation>
+    </message>
+    <message>
         <source>The reply failed unexpectedly: {}</source>
         <translation>回覆意外失敗：{}</translation>
     </message>
     <message>
         <source>Stopped. The partial reply is kept.</source>
         <translation>已停止，已收到的部分回覆已保留。</translation>
-    </message>
-    <message>
-        <source>Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.</source>
-        <translation>正在編輯：尚未送出的文字已被取代，在輸入框中按 Ctrl+Z 即可復原。</translation>
-    </message>
-    <message>
-        <source>Editing: sending replaces this message and the replies after it.</source>
-        <translation>編輯中：傳送後會取代這則訊息及其後的回覆。</translation>
     </message>
     <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
@@ -111,7 +119,7 @@
 <context>
     <name>ChatTopBar</name>
     <message>
-        <source>What this conversation's replies cost, where the cost is known</source>
+        <source>What this conversation&apos;s replies cost, where the cost is known</source>
         <translation>本對話中已知費用的回覆共花費多少</translation>
     </message>
     <message>
@@ -181,6 +189,14 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>Editing a message — Esc to cancel</source>
+        <translation>正在編輯訊息 — 按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message>
         <source>Message — Enter to send, Shift+Enter for a new line</source>
         <translation>輸入訊息 — Enter 傳送，Shift+Enter 換行</translation>
@@ -407,12 +423,131 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>附加標頭的第 {} 行不是「名稱: 值」的格式</translation>
     </message>
     <message>
+        <source>No key needed.</source>
+        <translation>不需要金鑰。</translation>
+    </message>
+    <message>
+        <source>The key is saved in the system keyring.</source>
+        <translation>金鑰會存放在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>Imported. Check the fields, then Save.</source>
+        <translation>已匯入。請檢查各欄位，然後儲存。</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
+        <translation>金鑰僅在這次工作階段中保留：Sluice 結束後就會消失。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: {}</source>
+        <translation>無法使用系統鑰匙圈：{}</translation>
+    </message>
+    <message>
+        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
+        <translation>系統鑰匙圈中已存有金鑰。輸入新的金鑰即可取代。</translation>
+    </message>
+    <message>
+        <source>No key is saved for this profile.</source>
+        <translation>此設定檔尚未存放金鑰。</translation>
+    </message>
+    <message>
+        <source>•••••••• (saved in the keyring)</source>
+        <translation>••••••••（已存放在鑰匙圈中）</translation>
+    </message>
+    <message>
+        <source>Not saved: {}.</source>
+        <translation>未儲存：{}。</translation>
+    </message>
+    <message>
+        <source>Not saved: {path} could not be written ({error}).</source>
+        <translation>未儲存：無法寫入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its key could not be moved: {}</source>
+        <translation>設定檔已重新命名，但無法搬移它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>Saved {}.</source>
+        <translation>已儲存 {}。</translation>
+    </message>
+    <message>
+        <source>Not duplicated: {}</source>
+        <translation>未複製：{}</translation>
+    </message>
+    <message>
+        <source>The copy was made, but its key could not be copied: {}</source>
+        <translation>副本已建立，但無法複製它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>刪除設定檔</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
+        <translation>要刪除設定檔「{}」及其 API 金鑰嗎？使用過它的對話會保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Not deleted: {}</source>
+        <translation>未刪除：{}</translation>
+    </message>
+    <message>
+        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
+        <translation>設定檔已刪除，但無法從鑰匙圈中移除它的金鑰：{}</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新設定檔</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the keyring did not take the key.</source>
+        <translation>尚未儲存：鑰匙圈沒有接受這個金鑰。</translation>
+    </message>
+    <message>
+        <source>The profile was renamed, but its conversations still name the old one: {}</source>
+        <translation>設定檔已重新命名，但它的對話仍使用舊名稱：{}</translation>
+    </message>
+    <message>
+        <source>Deleted {} and its key.</source>
+        <translation>已刪除 {} 及其金鑰。</translation>
+    </message>
+    <message>
+        <source>Cannot fetch the list yet: {}.</source>
+        <translation>暫時無法取得清單：{}。</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在取得模型清單…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>無法取得模型清單：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 個可用模型。</translation>
+    </message>
+    <message>
+        <source>The list is empty.</source>
+        <translation>清單是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暫時無法測試：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditorView</name>
+    <message>
         <source>Profiles</source>
         <translation>設定檔</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>新增</translation>
+        <translation>新對話</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -421,10 +556,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Delete…</source>
         <translation>刪除…</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自訂</translation>
     </message>
     <message>
         <source>Import from cURL / SDK snippet…</source>
@@ -503,44 +634,12 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>還原</translation>
     </message>
     <message>
-        <source>No key needed.</source>
-        <translation>不需要金鑰。</translation>
-    </message>
-    <message>
-        <source>The key is saved in the system keyring.</source>
-        <translation>金鑰會存放在系統鑰匙圈中。</translation>
-    </message>
-    <message>
-        <source>Imported. Check the fields, then Save.</source>
-        <translation>已匯入。請檢查各欄位，然後儲存。</translation>
-    </message>
-    <message>
         <source>Paste the API key</source>
         <translation>貼上 API 金鑰</translation>
     </message>
     <message>
         <source>Save or revert the changes first</source>
         <translation>請先儲存或還原變更</translation>
-    </message>
-    <message>
-        <source>The key is kept for this session only: it is gone when Sluice quits.</source>
-        <translation>金鑰僅在這次工作階段中保留：Sluice 結束後就會消失。</translation>
-    </message>
-    <message>
-        <source>The system keyring cannot be used: {}</source>
-        <translation>無法使用系統鑰匙圈：{}</translation>
-    </message>
-    <message>
-        <source>A key is saved in the system keyring. Type a new one to replace it.</source>
-        <translation>系統鑰匙圈中已存有金鑰。輸入新的金鑰即可取代。</translation>
-    </message>
-    <message>
-        <source>No key is saved for this profile.</source>
-        <translation>此設定檔尚未存放金鑰。</translation>
-    </message>
-    <message>
-        <source>•••••••• (saved in the keyring)</source>
-        <translation>••••••••（已存放在鑰匙圈中）</translation>
     </message>
     <message>
         <source>the custom auth style needs a header name, e.g. api-key</source>
@@ -553,82 +652,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>enter the gateway&apos;s base URL, e.g. https://api.example.com/v1</source>
         <translation>請輸入閘道的 Base URL，例如 https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>Not saved: {}.</source>
-        <translation>未儲存：{}。</translation>
-    </message>
-    <message>
-        <source>Not saved: {path} could not be written ({error}).</source>
-        <translation>未儲存：無法寫入 {path}（{error}）。</translation>
-    </message>
-    <message>
-        <source>The profile was renamed, but its key could not be moved: {}</source>
-        <translation>設定檔已重新命名，但無法搬移它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>The profile is saved; its key is not.</source>
-        <translation>設定檔已儲存，但金鑰沒有儲存。</translation>
-    </message>
-    <message>
-        <source>Saved {}.</source>
-        <translation>已儲存 {}。</translation>
-    </message>
-    <message>
-        <source>Not duplicated: {}</source>
-        <translation>未複製：{}</translation>
-    </message>
-    <message>
-        <source>The copy was made, but its key could not be copied: {}</source>
-        <translation>副本已建立，但無法複製它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>刪除設定檔</translation>
-    </message>
-    <message>
-        <source>Delete the profile “{}” and its API key? Conversations that used it are kept.</source>
-        <translation>要刪除設定檔「{}」及其 API 金鑰嗎？使用過它的對話會保留。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <source>Not deleted: {}</source>
-        <translation>未刪除：{}</translation>
-    </message>
-    <message>
-        <source>The profile was deleted, but its key could not be removed from the keyring: {}</source>
-        <translation>設定檔已刪除，但無法從鑰匙圈中移除它的金鑰：{}</translation>
-    </message>
-    <message>
-        <source>Deleted {} and its key.</source>
-        <translation>已刪除 {} 及其金鑰。</translation>
-    </message>
-    <message>
-        <source>Cannot fetch the list yet: {}.</source>
-        <translation>暫時無法取得清單：{}。</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在取得模型清單…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>無法取得模型清單：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 個可用模型。</translation>
-    </message>
-    <message>
-        <source>The list is empty.</source>
-        <translation>清單是空的。</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暫時無法測試：{}。</translation>
     </message>
 </context>
 <context>
@@ -741,6 +764,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <source>No known cost in this period</source>
+        <translation>這段期間沒有已知費用</translation>
+    </message>
+</context>
+<context>
     <name>StreamingMessageRenderer</name>
     <message>
         <source>Thinking</source>
@@ -775,7 +805,141 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     </message>
 </context>
 <context>
+    <name>UsagePage</name>
+    <message>
+        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
+        <translation>{replies} 則回覆 · 花費 {spent} · {unknown} 則費用未知</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/秒</translation>
+    </message>
+    <message>
+        <source>Tokens ↑ / ↓</source>
+        <translation>Tokens ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>TTFT p50 / p95</source>
+        <translation>首字延遲 p50 / p95</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回覆數</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>No cost</source>
+        <translation>無費用資訊</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小時</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>幣別：</translation>
+    </message>
+    <message>
+        <source>Costs in different currencies are never added together</source>
+        <translation>不同幣別的費用絕不相加</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
+    <message>
+        <source>Imported from snippet</source>
+        <translation>從程式碼片段匯入</translation>
+    </message>
+    <message>
+        <source>new profile</source>
+        <translation>新設定檔</translation>
+    </message>
+    <message>
+        <source>{} models on this server.</source>
+        <translation>此伺服器上有 {} 個模型。</translation>
+    </message>
+    <message>
+        <source>The list is fetched once the key is there.</source>
+        <translation>填入金鑰後會自動取得模型清單。</translation>
+    </message>
+    <message>
+        <source>enter the gateway&apos;s base URL</source>
+        <translation>請輸入閘道的 Base URL</translation>
+    </message>
+    <message>
+        <source>Fetching the model list…</source>
+        <translation>正在取得模型清單…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the model list: {}</source>
+        <translation>無法取得模型清單：{}</translation>
+    </message>
+    <message>
+        <source>{} models available.</source>
+        <translation>共有 {} 個可用模型。</translation>
+    </message>
+    <message>
+        <source>The gateway lists no models; type one.</source>
+        <translation>閘道沒有列出任何模型，請手動輸入。</translation>
+    </message>
+    <message>
+        <source>Not yet: {}.</source>
+        <translation>還不能開始：{}。</translation>
+    </message>
+    <message>
+        <source>Paste your API key first (or pick a local server, which needs none).</source>
+        <translation>請先貼上 API 金鑰（或選擇不需要金鑰的本機伺服器）。</translation>
+    </message>
+    <message>
+        <source>Pick or type a model first.</source>
+        <translation>請先選擇或輸入一個模型。</translation>
+    </message>
+    <message>
+        <source>Not saved: {}</source>
+        <translation>未儲存：{}</translation>
+    </message>
+    <message>
+        <source>Cannot test yet: {}.</source>
+        <translation>暫時無法測試：{}。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
     <message>
         <source>Welcome to Sluice</source>
         <translation>歡迎使用 Sluice</translation>
@@ -821,64 +985,15 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>閘道</translation>
     </message>
     <message>
-        <source>Imported from snippet</source>
-        <translation>從程式碼片段匯入</translation>
-    </message>
-    <message>
         <source>{preset} — running, {count} models</source>
         <translation>{preset} — 執行中，{count} 個模型</translation>
     </message>
+</context>
+<context>
+    <name>attachments</name>
     <message>
-        <source>{} models on this server.</source>
-        <translation>此伺服器上有 {} 個模型。</translation>
-    </message>
-    <message>
-        <source>The list is fetched once the key is there.</source>
-        <translation>填入金鑰後會自動取得模型清單。</translation>
-    </message>
-    <message>
-        <source>enter the gateway&apos;s base URL</source>
-        <translation>請輸入閘道的 Base URL</translation>
-    </message>
-    <message>
-        <source>Fetching the model list…</source>
-        <translation>正在取得模型清單…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the model list: {}</source>
-        <translation>無法取得模型清單：{}</translation>
-    </message>
-    <message>
-        <source>{} models available.</source>
-        <translation>共有 {} 個可用模型。</translation>
-    </message>
-    <message>
-        <source>The gateway lists no models; type one.</source>
-        <translation>閘道沒有列出任何模型，請手動輸入。</translation>
-    </message>
-    <message>
-        <source>a profile named “{}” already exists</source>
-        <translation>已有名為「{}」的設定檔</translation>
-    </message>
-    <message>
-        <source>Not yet: {}.</source>
-        <translation>還不能開始：{}。</translation>
-    </message>
-    <message>
-        <source>Paste your API key first (or pick a local server, which needs none).</source>
-        <translation>請先貼上 API 金鑰（或選擇不需要金鑰的本機伺服器）。</translation>
-    </message>
-    <message>
-        <source>Pick or type a model first.</source>
-        <translation>請先選擇或輸入一個模型。</translation>
-    </message>
-    <message>
-        <source>Not saved: {}</source>
-        <translation>未儲存：{}</translation>
-    </message>
-    <message>
-        <source>Cannot test yet: {}.</source>
-        <translation>暫時無法測試：{}。</translation>
+        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
+        <translation>設定檔 {profile} 上的 {model} 不接受圖片（其 /models 資訊如此說明，或已被標記為如此）。請選擇接受圖片的模型；若此模型其實接受圖片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1068,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>No API key could be used.</source>
         <translation>沒有可用的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>The reply was too large to keep.</source>
+        <translation>回覆太大，無法繼續接收。</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1333,14 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>No key needed. Load a model and start the local server in LM Studio&apos;s Developer tab.</source>
         <translation>不需要金鑰。請在 LM Studio 的「Developer」分頁中載入模型並啟動本機伺服器。</translation>
     </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自訂（任何相容 OpenAI 的伺服器）</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.</source>
+        <translation>任何支援 OpenAI API 的伺服器：填寫它的 Base URL（通常以 /v1 結尾）和金鑰。</translation>
+    </message>
 </context>
 <context>
     <name>probe</name>
@@ -1463,6 +1590,18 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <source>No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}</source>
         <translation>設定檔「{name}」尚未儲存 API 金鑰。可在設定檔編輯器中新增，或執行：sluice profile set-key {name}</translation>
     </message>
+    <message>
+        <source>The reply passed {limit} million characters and was stopped there; its text is kept.</source>
+        <translation>回覆超過了 {limit} 百萬個字元，已在此處停止；已收到的文字都保留著。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {error} Its text is only on screen: copy it before closing.</source>
+        <translation>回覆無法儲存：{error} 它的文字只在螢幕上：關閉前請先複製。</translation>
+    </message>
+    <message>
+        <source>Only part of this reply could be saved: {error}</source>
+        <translation>這則回覆只儲存了一部分：{error}</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1522,8 +1661,20 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>{} tok/s</translation>
     </message>
     <message>
-        <source>{} tokens</source>
-        <translation>{} tokens</translation>
+        <source>{} chunks/s</source>
+        <translation>{} 片段/秒</translation>
+    </message>
+    <message>
+        <source>↑{} ↓{} tokens</source>
+        <translation>↑{} ↓{} tokens</translation>
+    </message>
+    <message>
+        <source>↓{} tokens</source>
+        <translation>↓{} tokens</translation>
+    </message>
+    <message>
+        <source>{} tokens in all</source>
+        <translation>共 {} tokens</translation>
     </message>
     <message>
         <source>thought {} s</source>
@@ -1583,95 +1734,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
-    </message>
-</context>
-<context>
-    <name>SpendChart</name>
-    <message>
-        <source>No known cost in this period</source>
-        <translation>這段期間沒有已知費用</translation>
-    </message>
-</context>
-<context>
-    <name>UsagePage</name>
-    <message>
-        <source>{replies} replies · spent {spent} · {unknown} without a known cost</source>
-        <translation>{replies} 則回覆 · 花費 {spent} · {unknown} 則費用未知</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>用量</translation>
-    </message>
-    <message>
-        <source>Tokens/s</source>
-        <translation>Tokens/秒</translation>
-    </message>
-    <message>
-        <source>Tokens ↑ / ↓</source>
-        <translation>Tokens ↑ / ↓</translation>
-    </message>
-    <message>
-        <source>TTFT p50 / p95</source>
-        <translation>首字延遲 p50 / p95</translation>
-    </message>
-    <message>
-        <source>Replies</source>
-        <translation>回覆數</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>設定檔</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>期間：</translation>
-    </message>
-    <message>
-        <source>No cost</source>
-        <translation>無費用資訊</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>最近 24 小時</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>錯誤</translation>
-    </message>
-    <message>
-        <source>Currency:</source>
-        <translation>幣別：</translation>
-    </message>
-    <message>
-        <source>Costs in different currencies are never added together</source>
-        <translation>不同幣別的費用絕不相加</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>費用</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>全部</translation>
-    </message>
-</context>
-<context>
-    <name>attachments</name>
-    <message>
-        <source>{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). Pick a model that takes images, or if this one does: sluice profile set {quoted_profile} --vision {quoted_model}</source>
-        <translation>設定檔 {profile} 上的 {model} 不接受圖片（其 /models 資訊如此說明，或已被標記為如此）。請選擇接受圖片的模型；若此模型其實接受圖片：sluice profile set {quoted_profile} --vision {quoted_model}</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, session, settings
+from app import keystore, reply_saver, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
 from app.core.models import Message, Role
 from app.core.sentences import Sentence
@@ -122,9 +122,7 @@ def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
     assert tw["Settings"] == "設定" and tw["API key"] == "API 金鑰" and tw["Copy code"] == "複製程式碼"
     assert (
         "連線" in tw["Test connection"]
-        and "訊息"
-        in tw["Choose or type a model first."]
-        + tw["Editing: sending replaces this message and the replies after it."]
+        and "訊息" in tw["Choose or type a model first."] + tw["Editing a message — Esc to cancel"]
     )
     every = "".join(tw.values())
     mainland = ("设置", "设定", "信息", "连接", "文档", "文檔", "代码", "默认", "网络", "软件", "服务器")
@@ -143,7 +141,7 @@ TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
     "keystore": (keystore.MESSAGES,),
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
-    "session": (session.MESSAGES,),
+    "session": (session.MESSAGES, reply_saver.MESSAGES),
 }
 TEMPLATES = sorted(
     {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}
@@ -551,6 +549,7 @@ SETTERS = {
     "emit",
     "_fail",
     "_show_error",
+    "show_error",
 }
 LOGGERS = {"log", "logger", "logging"}
 # Examples and the program's name, not words: shown as they are in every language.

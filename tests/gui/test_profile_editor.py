@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 
 from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
+from app.store.conversations import ConversationStore
+from app.ui import i18n
 from app.ui.profiles.editor import ProfileEditor
 from app.ui.profiles.widgets import SnippetDialog
 from app.ui.shell.composition import WindowParts, build_window
@@ -184,6 +186,11 @@ def test_renaming_moves_the_key_and_the_conversations_follow(harness: WindowHarn
     harness.run(scenario())
     assert backend.entries == {("svc", "new name"): KEY}
     assert on_disk(harness).names() == ["new name"]
+    store = ConversationStore.open(harness.home.db_path)
+    try:
+        assert {c.profile for c in store.list_conversations()} == {"new name"}  # stored, not only in memory
+    finally:
+        store.close()
     assert harness.last_reply().profile == "new name"
     assert harness.server.requests[-1].headers["authorization"] == f"Bearer {KEY}"
 
@@ -379,3 +386,71 @@ def test_the_test_uses_the_typed_key_and_the_form_as_it_stands(harness: WindowHa
     assert sent.headers["authorization"] == f"Bearer {NEW_KEY}"
     assert sent.json()["model"] == "typed-model"
     assert on_disk(harness).get("main").model == "saved-model"  # testing saves nothing
+
+
+def test_a_presets_url_moved_to_another_server_becomes_custom(harness: WindowHarness) -> None:
+    add_profile(harness, "oa", base_url="https://api.openai.com/v1", model="gpt-4o-mini", preset="openai")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=MemoryKeyring()))
+        editor = open_editor(parts)
+        assert editor.preset.currentData() == "openai"
+        editor.base_url.setText("https://api.openai.com/v1/")
+        editor.base_url.textEdited.emit(editor.base_url.text())
+        assert editor.preset.currentData() == "openai"  # the same host keeps the preset
+        editor.base_url.setText(harness.server.base_url)
+        editor.base_url.textEdited.emit(harness.server.base_url)
+        assert editor.preset.currentText() == "Custom (any OpenAI-compatible server)"
+        assert await editor.save() is True
+
+    harness.run(scenario())
+    assert on_disk(harness).get("oa").preset is None
+
+
+def test_a_new_profile_is_named_in_the_users_language(harness: WindowHarness, qapp: QApplication) -> None:
+    """Issue 13 defect 11: in Chinese the default name stayed "new profile"."""
+    installed = i18n.install_translators(qapp, "zh_CN", harness.home.config_dir / "cache")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=MemoryKeyring()))
+        assert parts.profile_ui is not None
+        editor = parts.profile_ui.open_editor(None, new=True)
+        assert editor.name.text() == "新配置"
+        editor.close()
+        page = parts.profile_ui.show_welcome()
+        page.select_preset("custom")
+        assert page.name.text() == "新配置"
+
+    try:
+        harness.run(scenario())
+    finally:
+        i18n.remove_translators(qapp, installed)
+
+
+def test_a_new_profile_whose_key_the_keyring_refuses_is_not_saved_until_the_key_has_a_home(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main")
+    keystore = Keystore("svc", backend=fail.Keyring())
+
+    async def scenario() -> None:
+        parts = open_window(harness, keystore)
+        editor = open_editor(parts)
+        editor.new_profile()
+        editor.name.setText("second")
+        editor.base_url.setText(harness.server.base_url)
+        editor.key.edit.setText(NEW_KEY)
+        editor.key.edited.emit()
+        assert await editor.save() is False
+        assert on_disk(harness).names() == ["main"]  # no profile without its key
+        assert editor.dirty and editor.key.key() == NEW_KEY and editor.trouble.isVisibleTo(editor)
+        assert "Not saved yet" in editor.key_status.text()
+        editor.trouble.session_button.click()  # the form and the key are saved, the key in memory
+        await harness.until(lambda: not editor.dirty, "saved with a session-only key")
+        assert "for this session only" in editor.key_status.text()
+        assert [editor.list.item(i).text() for i in range(editor.list.count())] == ["main", "second"]
+
+    harness.run(scenario())
+    assert on_disk(harness).names() == ["main", "second"]
+    assert keystore.is_session_only("second") and keystore.get("second") == NEW_KEY
+    assert no_file_holds(harness.home.config_dir.parent, NEW_KEY)

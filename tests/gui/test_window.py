@@ -35,7 +35,7 @@ def test_send_streams_the_reply_and_saves_it(harness: WindowHarness) -> None:
         text = harness.transcript_text(parts)
         assert "Say hello" in text
         assert "Hello, world!" in text  # Markdown rendered: no asterisks left
-        assert "test-model" in text and "14 tokens" in text  # the status line
+        assert "test-model" in text and "↑9 ↓5 tokens" in text  # the status line: prompt and reply apart
         assert parts.window.windowTitle() == "Say hello — Sluice"
         assert harness.input_box(parts).hasFocus()  # ready for the next message
         assert not parts.window.composer.is_streaming()
@@ -100,12 +100,16 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
         harness.click_link(parts, "Retry")
         await harness.until(lambda: "it works." in harness.transcript_text(parts), "the retry streamed")
         await harness.until(lambda: not parts.controller.busy, "the retry ended")
-        assert "invalid token" not in harness.transcript_text(parts)  # the failed reply was replaced
+        text = harness.transcript_text(parts)
+        assert "invalid token" not in text  # the new version is drawn in the failed one's place
+        assert "‹ 2/2 ›" in text  # and the failed one is one click away
 
     harness.run(scenario())
     assert opened == ["local"]
-    replies = [m for m in harness.stored_messages() if m.role.value == "assistant"]
-    assert [(m.status, m.content) for m in replies] == [(MessageStatus.COMPLETE, "Now it works.")]
+    shown = [m for m in harness.shown_branch() if m.role.value == "assistant"]
+    assert [(m.status, m.content) for m in shown] == [(MessageStatus.COMPLETE, "Now it works.")]
+    kept = [m for m in harness.stored_messages() if m.role.value == "assistant"]
+    assert [m.status for m in kept] == [MessageStatus.ERROR, MessageStatus.COMPLETE]  # nothing deleted
     assert harness.server.requests[-1].json()["messages"] == [{"role": "user", "content": "Hello?"}]
 
 
@@ -230,7 +234,7 @@ def test_stop_pressed_at_once_still_leaves_the_window_ready(harness: WindowHarne
     harness.run(scenario())
 
 
-def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
+def test_edit_and_regenerate_show_a_new_version_and_keep_the_old_one(
     harness: WindowHarness,
 ) -> None:
     harness.add_profile("local")
@@ -255,7 +259,8 @@ def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
         assert "edited answer" not in harness.transcript_text(parts)
 
     harness.run(scenario())
-    assert [(m.role.value, m.content) for m in harness.stored_messages()] == [
+    assert len(harness.stored_messages()) == 7  # both versions of the question, three answers to them
+    assert [(m.role.value, m.content) for m in harness.shown_branch()] == [
         ("user", "one"),
         ("assistant", "first answer"),
         ("user", "two, edited"),

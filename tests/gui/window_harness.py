@@ -124,6 +124,15 @@ class WindowHarness:
         finally:
             store.close()
 
+    def shown_branch(self) -> list[Message]:
+        """The last conversation's active branch (what is shown and sent), read as the next start would."""
+        store = ConversationStore.open(self.home.db_path)
+        try:
+            last = store.last_conversation()
+            return [] if last is None else store.active_path(last.id)
+        finally:
+            store.close()
+
     def last_reply(self) -> Message:
         replies = [m for m in self.stored_messages() if m.role == Role.ASSISTANT]
         assert replies, "no reply was saved"

@@ -54,14 +54,15 @@ def test_two_lanes_one_failing_json(sluice: Sluice, server: TestServer, other: T
     assert other.requests[0].json()["model"] == "gpt-x"
     assert server.requests[0].json()["messages"] == other.requests[0].json()["messages"]
 
-    # Each lane's reply is saved in a conversation of its own (no conversation tree here yet).
-    saved = {}
-    for conversation in ("1", "2"):
-        exported = json.loads(sluice.run("export", "--id", conversation, "--format", "json").stdout)
-        assert exported["messages"][0]["content"] == "same question"
-        saved[exported["messages"][1]["profile"]] = exported["messages"][1]
+    # One conversation: the question once, each lane's reply a sibling reply to it (its versions).
+    exported = json.loads(sluice.run("export", "--last", "--format", "json", "--all").stdout)
+    question, *replies = exported["messages"]
+    assert question["content"] == "same question" and question["role"] == "user"
+    assert [r["parent_id"] for r in replies] == [question["id"]] * 2
+    saved = {r["profile"]: r for r in replies}
     assert saved["a"]["content"] == "from A" and saved["a"]["status"] == "complete"
     assert saved["b"]["model"] == "gpt-x" and saved["b"]["status"] == "error"
+    assert sluice.run("export", "--id", "2").returncode == 1  # no second conversation
 
 
 def test_plain_output_has_each_lane_under_a_header_then_a_table(
@@ -116,6 +117,8 @@ def test_ctrl_c_stops_every_lane_and_closes_every_connection(
     assert "stopped every lane" in err
     assert server.wait_until_closed(timeout=5), "lane a's connection was left open"
     assert other.wait_until_closed(timeout=5), "lane b's connection was left open"
-    for conversation in ("1", "2"):
-        reply = json.loads(sluice.run("export", "--id", conversation, "--format", "json").stdout)
-        assert reply["messages"][1]["status"] == "cancelled" and reply["messages"][1]["content"]
+    exported = json.loads(sluice.run("export", "--last", "--format", "json", "--all").stdout)
+    replies = exported["messages"][1:]
+    assert len(replies) == 2
+    for reply in replies:
+        assert reply["status"] == "cancelled" and reply["content"]

@@ -34,6 +34,7 @@ from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
     # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
+    from app.profiles.service import ProfileService
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
@@ -237,6 +238,7 @@ class ProfileUi:
     ) -> None:
         self.window, self.controller, self.store = window, controller, store
         self.profiles, self.keystore, self.client = profiles, keystore, client
+        self._service: ProfileService | None = None
         self.home, self.settings = home, settings
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
@@ -249,6 +251,15 @@ class ProfileUi:
         topbar.settings_requested.connect(self.open_settings)
         topbar.usage_requested.connect(self.open_usage)
         controller.profile_edit_requested.connect(self._edit_requested)
+
+    @property
+    def service(self) -> ProfileService:
+        """The profile use cases, made when the editor or the welcome page first needs them (~2 ms)."""
+        if self._service is None:
+            from app.profiles.service import ProfileService
+
+            self._service = ProfileService(self.profiles, self.keystore, self.store)
+        return self._service
 
     def _current_name(self) -> str | None:
         profile = self.controller.current_profile()
@@ -267,7 +278,7 @@ class ProfileUi:
         if self.editor is None:
             from app.ui.profiles.editor import ProfileEditor
 
-            self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
+            self.editor = ProfileEditor(self.service, self.keystore, self.client, self.window)
             self.editor.profile_saved.connect(self._changed)
             self.editor.profile_renamed.connect(self._renamed)
             self.editor.profile_deleted.connect(self._deleted)
@@ -293,13 +304,7 @@ class ProfileUi:
             self.controller.load_models(force=True)
 
     def _renamed(self, old: str, new: str) -> None:
-        """Conversations find their profile by name: carry them over to the new one."""
-        try:
-            for conversation in self.store.list_conversations(limit=1_000_000):
-                if conversation.profile == old:
-                    self.store.set_conversation_profile(conversation.id, new, conversation.model)
-        except StoreError as exc:
-            self.window.show_notice(exception_text(exc))
+        """The service moved the stored conversations (one UPDATE); the open one follows in memory."""
         open_one = self.controller.conversation
         if open_one is not None and open_one.profile == old:
             self.controller.conversation = dataclasses.replace(open_one, profile=new)
@@ -319,7 +324,7 @@ class ProfileUi:
             from app.ui.profiles.welcome import LOCAL_TARGETS, WelcomePage
 
             self.welcome = WelcomePage(
-                self.profiles,
+                self.service,
                 self.keystore,
                 self.client,
                 self.window,

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -88,6 +89,7 @@ class TranscriptView(QTextBrowser):
         self._codes: list[str] = []  # the code of each "Copy code" link, by its number
         self._token = secrets.token_hex(8)
         self._active: StreamingMessageRenderer | None = None
+        self._reply_header: QTextBlock | None = None  # the header of the last reply begun
         self._empty = True
         self._stick = True
         self._auto_scrolling = False
@@ -113,11 +115,40 @@ class TranscriptView(QTextBrowser):
         if self._active is not None:
             self._active.detach()
             self._active = None
+        self._reply_header = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
         self._codes.clear()
         self._empty = True
         self._stick = True
+
+    def set_reply_id(self, message_id: int) -> None:
+        """Name the last reply begun (its id is known once it is saved), for `remove_from_message`."""
+        if self._reply_header is not None and self._reply_header.isValid():
+            self._reply_header.setUserState(message_id)
+
+    def remove_from_message(self, message_id: int) -> bool:
+        """Remove a message and everything drawn below it (another version of that turn is drawn next).
+        False if it is not shown. Costs the removed part only; what is above stays as painted."""
+        if self._active is not None:
+            self._active.detach()
+            self._active = None
+        block = self.document().begin()
+        while block.isValid() and block.userState() != message_id:
+            block = block.next()
+        if not block.isValid():
+            return False
+        cursor = QTextCursor(self.document())
+        # From the end of the block above (its separator goes too), or from the start for the first one.
+        cursor.setPosition(max(0, block.position() - 1))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._reply_header = None
+        if block.position() == 0 or self.document().isEmpty():
+            self._empty = True
+            cursor.setBlockFormat(QTextBlockFormat())
+            cursor.block().setUserState(-1)
+        return True
 
     def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
         """Show what the user sent, as plain text (exactly as typed), on a tint, with an Edit link."""
@@ -138,6 +169,7 @@ class TranscriptView(QTextBrowser):
         cursor = self._header(
             header or self._assistant_label, message_id, self._assistant_header_fmt, self._header_block
         )
+        self._reply_header = cursor.block()
         # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
         renderer = StreamingMessageRenderer(
             self.document(),
@@ -183,6 +215,7 @@ class TranscriptView(QTextBrowser):
         actions: Sequence[tuple[str, str]] = (),
         error: str | tuple[str, str] | None = None,
         flag: str = "",
+        versions: tuple[str, str | None, str | None] | None = None,
     ) -> None:
         """Under the last message: an error line, then a dim status line with action links.
 
@@ -191,6 +224,8 @@ class TranscriptView(QTextBrowser):
             actions: (label, url) pairs; clicking one emits link_activated(url).
             error: what went wrong: a line, or (headline, the provider's own words); None if nothing did.
             flag: how the reply ended when that matters ("Stopped"), shown first and in colour.
+            versions: ("2/3", url of the previous version or None, url of the next or None), shown first
+                as "‹ 2/3 ›" with the arrows as links.
         """
         self._end_active()
         following = self._following()
@@ -202,8 +237,14 @@ class TranscriptView(QTextBrowser):
             cursor.insertText(headline, self._error_head_fmt)
             if detail:
                 cursor.insertText(" " + detail.replace("\n", " "), self._error_fmt)
-        if status or actions or flag:
+        if status or actions or flag or versions:
             cursor.insertBlock(self._footer_block, self._status_fmt)
+            if versions:
+                where, previous, following_url = versions
+                cursor.insertText("‹", self._action_fmt(previous) if previous else self._status_fmt)
+                cursor.insertText(f" {where} ", self._status_fmt)
+                cursor.insertText("›", self._action_fmt(following_url) if following_url else self._status_fmt)
+                cursor.insertText("   " if status or flag or actions else "", self._status_fmt)
             if flag:
                 cursor.insertText("■ " + flag, self._flag_fmt)
                 cursor.insertText(" · " if status else "", self._status_fmt)

@@ -77,7 +77,7 @@ def test_migration_applies_after_any_other_migration(tmp_path: Path) -> None:
     for migration in MIGRATIONS[:-1]:
         for statement in migration:
             conn.execute(statement)
-    conn.execute("ALTER TABLE messages ADD COLUMN parent_id INTEGER")  # as another branch's migration might
+    conn.execute("ALTER TABLE messages ADD COLUMN later_field INTEGER")  # as another branch's might
     for statement in exchange_rows.MIGRATION * 2:  # and twice is harmless (IF NOT EXISTS)
         conn.execute(statement)
     assert conn.execute("SELECT count(*) FROM exchanges").fetchone() == (0,)

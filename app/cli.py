@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
     )
+    ask.add_argument(
+        "--compare",
+        metavar="A[:MODEL],B[:MODEL]",
+        help="send the prompt to 2-4 profiles (each optionally with a model) at once, side by side",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -99,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--since", default="30d", help="1d | 7d | 30d (default) | all")
     stats.add_argument("--by", choices=("profile", "model", "day"), default="profile")
     stats.add_argument("--json", action="store_true", help="a JSON list of groups")
+
+    from app.cli_inspect import add_inspect_parser
+
+    add_inspect_parser(sub)
 
     export = sub.add_parser("export", help="print a saved conversation")
     which = export.add_mutually_exclusive_group(required=True)
@@ -138,6 +147,10 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
     try:
         home.ensure()
         setup_logging(home, 10 if args.debug else 20)
+        if args.command == "ask" and args.compare:
+            from app.cli_compare import run_compare
+
+            return run_compare(args, home, stdin)
         if args.command == "ask":
             return run_ask(args, home, stdin)
         if args.command == "profile":
@@ -148,6 +161,10 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.cli_stats import run_stats
 
             return run_stats(args, home)
+        if args.command == "inspect":
+            from app.cli_inspect import run_inspect
+
+            return run_inspect(args, home)
         if args.command == "export":
             from pathlib import Path
 
@@ -318,6 +335,7 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
                 "request_cost": p.request_cost,
                 "prices": dict(p.prices),
                 "vision": dict(p.vision),
+                "fallbacks": list(p.fallbacks),
                 "default": p.name == default,
                 "has_key": has_key,
                 "key": key_state,

@@ -12,6 +12,7 @@ from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -35,6 +36,13 @@ MESSAGES = {
         "sluice profile set {quoted_profile} --vision {quoted_model}",
     ),
 }
+
+
+def records_exchanges(home: Home) -> bool:
+    """Whether replies keep their exchange for `sluice inspect` (settings.toml `record_exchanges`)."""
+    from app.settings import load_settings
+
+    return load_settings(home.settings_path)[0].record_exchanges
 
 
 def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
@@ -77,6 +85,14 @@ class TerminalSink:
             self.err.flush()
             self.wrote_reasoning = True
 
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            words = ChatError(event.kind, event.message).describe()
+            self.err.write(shown(f"[{event.from_.label}: {words} Trying {event.to.label}.]", self.err) + "\n")
+        else:
+            self.err.write(f"[{event.route.label} is rate limited; trying again in {event.seconds:g} s]\n")
+        self.err.flush()
+
     def close(self, message: Message) -> None:
         if self.wrote_content:
             self.out.write("\n")
@@ -107,6 +123,20 @@ class JsonSink:
             self.emit({"type": "content", "text": event.text})
         elif isinstance(event, ReasoningDelta):
             self.emit({"type": "reasoning", "text": event.text})
+
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self.emit(
+                {
+                    "type": "failover",
+                    "from": event.from_.label,
+                    "to": event.to.label,
+                    "kind": str(event.kind),
+                    "message": event.message,
+                }
+            )
+        else:
+            self.emit({"type": "retry_wait", "profile": event.route.label, "seconds": event.seconds})
 
     def close(self, message: Message) -> None:
         for call in message.tool_calls:
@@ -288,7 +318,13 @@ async def _ask(
     # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
     keys = Keystore()
     session = ChatSession(
-        ChatClient(pool, SecretFiller(keys)), keys, store, profiles, prices=ModelCatalog(home.models_path)
+        ChatClient(pool, SecretFiller(keys)),
+        keys,
+        store,
+        profiles,
+        prices=ModelCatalog(home.models_path),
+        exchanges=store if store is not None and records_exchanges(home) else None,
+        lookup=profiles,
     )
     try:
         turn = Turns(session, store).start(
@@ -298,6 +334,7 @@ async def _ask(
             conversation_id=conversation_id,
             system_prompt=args.system or "",
             user=user,
+            on_failover=sink.failover,
         )
         try:
             await asyncio.wait([turn.handle.task])

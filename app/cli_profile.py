@@ -171,6 +171,12 @@ def _apply_vision(profile: Profile, raws: list[str]) -> Profile:
     return replace(profile, vision=tuple(vision.items()))
 
 
+def _apply_fallbacks(profile: Profile, raws: list[str]) -> Profile:
+    """Each OTHER[:MODEL] is added at the end (moved there if it was already listed)."""
+    added = tuple(raw.strip() for raw in raws)
+    return replace(profile, fallbacks=tuple(f for f in profile.fallbacks if f not in added) + added)
+
+
 def _seconds(text: str) -> float:
     try:
         return float(text)
@@ -270,6 +276,21 @@ PROFILE_OPTIONS: tuple[ProfileOption, ...] = (
         "whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
         _apply_vision,
         metavar="MODEL=on|off|auto",
+        action="append",
+    ),
+    # Failover (app/failover.py): --no-fallback first, so `--no-fallback --fallback b` leaves only b.
+    ProfileOption(
+        "--no-fallback",
+        "clear the fallbacks (then add any --fallback given)",
+        lambda p, _v: replace(p, fallbacks=()),
+        action="store_true",
+    ),
+    ProfileOption(
+        "--fallback",
+        "when this profile fails before any text (connection, timeout, 5xx, 429, quota), try OTHER "
+        "(optionally with MODEL); repeatable, tried in order",
+        _apply_fallbacks,
+        metavar="OTHER[:MODEL]",
         action="append",
     ),
     ProfileOption(
@@ -431,6 +452,7 @@ _FIELDS = (
     "prices",
     "request_cost",
     "vision",
+    "fallbacks",
 )
 
 

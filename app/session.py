@@ -18,7 +18,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from app.core.errors import ChatError, ErrorKind, KeystoreError
+from app.core.errors import ChatError, ErrorKind, KeystoreError, ProfileError
 from app.core.events import (
     ContentDelta,
     CostRequestRejected,
@@ -29,9 +29,11 @@ from app.core.events import (
     ToolCallsDone,
     UsageReport,
 )
+from app.core.exchange import ExchangeRecord, ExchangeRecorder
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
 from app.core.pricing import Price, cost_of
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent, RetryWait, Route, failover_stream, routes_for
 from app.net.client import ChatClient
 from app.reply_saver import MessageStore, ReplySaver
 
@@ -67,6 +69,18 @@ class ProfileSink(Protocol):
 
     def update(self, profile: Profile) -> object: ...
     def save(self) -> None: ...
+
+
+class ExchangeSink(Protocol):
+    """Where the stream inspector's records go (app.store.ConversationStore has it)."""
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None: ...
+
+
+class ProfileLookup(Protocol):
+    """Profiles by name, for failover (app.profiles.store.ProfileStore has it); ProfileError if unknown."""
+
+    def get(self, name: str) -> Profile: ...
 
 
 EventCallback = Callable[[StreamEvent], None]
@@ -159,8 +173,14 @@ class ChatSession:
         profiles: ProfileSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         prices: PriceLookup | None = None,
+        exchanges: ExchangeSink | None = None,
+        lookup: ProfileLookup | None = None,
     ) -> None:
+        """`exchanges`: where each saved reply's exchange record goes; None records nothing. `lookup`:
+        where a profile's fallbacks are found by name; None tries no fallback."""
         self.client = client
+        self.exchanges = exchanges
+        self.lookup = lookup
         self.keys = keys
         self.store = store
         self.profiles = profiles
@@ -187,6 +207,7 @@ class ChatSession:
         conversation_id: int | None = None,
         parent_id: int | None = None,
         on_finished: Callable[[Message], None] | None = None,
+        on_failover: Callable[[FailoverEvent], None] | None = None,
     ) -> Message:
         """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set,
         under `parent_id`, or at the end of the branch shown when that is None).
@@ -196,6 +217,10 @@ class ChatSession:
         stays in memory, saves are retried with backoff) and the final message's `save_error` says what
         could not be saved. Cancellation saves the partial reply as `cancelled`, then propagates.
         `on_finished` gets the final message in every case, cancellation included.
+
+        When the profile fails before any text and has fallbacks, they are tried in order (app/failover.py);
+        `on_failover` hears of each switch (and of a Retry-After wait), and the saved reply names the
+        profile and model that answered.
         """
         model = params.model or profile.model
         draft = Message(
@@ -215,12 +240,42 @@ class ChatSession:
         recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
         status = MessageStatus.COMPLETE
         error: ChatError | None = None
+        # The stream inspector's record, saved with the reply (app/core/exchange.py).
+        saved = self.store is not None and conversation_id is not None
+        exchange = ExchangeRecorder() if self.exchanges is not None and saved else None
+        attempted: list[bool] = []  # TTFT counts from the first attempt, once its key was read
+        routes: list[Route] = [Route(profile, model)]
+        missing: list[str] = []
+        if self.lookup is not None:  # without one (compare lanes, tests) no fallback is tried
+            routes, missing = routes_for(profile, model, self._lookup)
+        for fallback in missing:
+            log.warning("profile %s: fallback %s names no profile; skipped", profile.name, fallback)
         try:
-            key = await self.key_for(profile)
-            recorder.started = self.clock()
-            stream = self.client.stream_chat(profile, key, messages, params)
+
+            def first_attempt() -> None:
+                if not attempted:
+                    attempted.append(True)
+                    recorder.started = self.clock()
+
+            stream = failover_stream(
+                self.client,
+                routes,
+                self.key_for,
+                messages,
+                params,
+                recorder=exchange,
+                on_attempt=lambda _route: first_attempt(),
+            )
             async with contextlib.aclosing(stream):
                 async for event in stream:
+                    if isinstance(event, Failover | RetryWait):  # failover (app/failover.py)
+                        if isinstance(event, Failover):
+                            learned = event.to.profile
+                            saver.message = replace(saver.message, profile=learned.name, model=event.to.model)
+                            price = self._price(learned, event.to.model)
+                        if on_failover is not None:
+                            on_failover(event)
+                        continue
                     if isinstance(event, StreamOptionsRejected):
                         learned = replace(learned, stream_usage=False)
                         self._remember(learned, "stream_options")
@@ -243,13 +298,32 @@ class ChatSession:
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
             final = await self._finish(saver, recorder, MessageStatus.CANCELLED, None, on_finished, price)
+            self._save_exchange(final.id, exchange)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
         except Exception:
             # A defect of ours (it is logged where the task is awaited): the row must not stay 'streaming'.
             await self._finish(saver, recorder, MessageStatus.ERROR, None, on_finished, price)
             raise
-        return await self._finish(saver, recorder, status, error, on_finished, price)
+        final = await self._finish(saver, recorder, status, error, on_finished, price)
+        self._save_exchange(final.id, exchange)
+        return final
+
+    def _lookup(self, name: str) -> Profile | None:
+        if self.lookup is None:
+            return None
+        try:
+            return self.lookup.get(name)
+        except ProfileError:
+            return None
+
+    def _save_exchange(self, message_id: int | None, exchange: ExchangeRecorder | None) -> None:
+        if exchange is None or self.exchanges is None or message_id is None:
+            return
+        try:
+            self.exchanges.save_exchange(message_id, exchange.seal())
+        except Exception:  # the inspector's record is a nicety; never fail the reply over it
+            log.exception("could not save the exchange record")
 
     async def _finish(
         self,

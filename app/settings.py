@@ -5,6 +5,7 @@
     send_key = "enter"      # "enter" (Shift+Enter: new line) or "ctrl+enter"
     language = "system"     # "system", "en", "zh_CN" or "zh_TW"
     keep_image_metadata = false   # true: send photos as they are, location (EXIF GPS) included
+    record_exchanges = true       # keep each reply's request and timed bytes for `sluice inspect`
 
 The default profile is not here: it is `default` in profiles.toml, which the CLI shares.
 A file that cannot be read leaves the defaults in place and says why; it is not overwritten until the user
@@ -53,6 +54,7 @@ class Settings:
     send_key: str = "enter"
     language: str = "system"
     keep_image_metadata: bool = False
+    record_exchanges: bool = True  # the stream inspector's records (app/core/exchange.py)
 
 
 def _valid(settings: Settings) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from app.core.errors import StoreError
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role
+from app.failover import FailoverEvent
 from app.reply_saver import MessageStore
 from app.session import ChatSession, EventCallback, GenerationHandle, request_messages
 
@@ -106,6 +107,7 @@ class Turns:
         system_prompt: str = "",
         user: Message | None = None,
         parent_id: int | None = None,
+        on_failover: Callable[[FailoverEvent], None] | None = None,
     ) -> Turn:
         """Start a turn; must be called with a running event loop.
 
@@ -114,6 +116,8 @@ class Turns:
                 conversation's first message). None regenerates: a new reply to the user message
                 `parent_id`, beside the earlier ones.
             parent_id: the message the new one follows.
+            on_failover: told when the profile failed before any text and a fallback is tried
+                (app/failover.py), and of a Retry-After wait.
 
         Raises StoreError when the user's message cannot be saved or the branch read: then nothing was
         sent, and the caller keeps the draft.
@@ -137,6 +141,7 @@ class Turns:
                 conversation_id=conversation_id if store is not None else None,
                 parent_id=reply_parent,
                 on_finished=lambda message: turn_box[0]._finished(message),
+                on_failover=on_failover,
             )
         )
         turn = Turn(user, handle, draft, on_ended)

@@ -266,6 +266,9 @@ class Profile:
     prices: tuple[tuple[str, str], ...] = ()
     # The user's word on which models take images, over what /models says: (("m", True), ("n", False)).
     vision: tuple[tuple[str, bool], ...] = ()
+    # Failover (app/failover.py): other profiles to try, in order, when this one fails before any text.
+    # Each is "OTHER" or "OTHER:MODEL".
+    fallbacks: tuple[str, ...] = ()
 
     @property
     def needs_key(self) -> bool:

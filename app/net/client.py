@@ -25,6 +25,7 @@ import httpx
 from app import __version__
 from app.core.errors import ChatError, ErrorKind
 from app.core.events import CostRequestRejected, StreamEvent, StreamOptionsRejected
+from app.core.exchange import ExchangeRecorder
 from app.core.keytext import key_fault
 from app.core.models import (
     AUTH_BEARER,
@@ -204,8 +205,13 @@ def _through(layers: Sequence[_ZlibDecoder], piece: bytes) -> Iterator[bytes]:
         yield from _through(layers[1:], out)
 
 
-async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
-    """The body without its Content-Encoding. A broken encoding raises httpx.DecodingError from here."""
+async def _decoded(
+    response: httpx.Response, raw: AsyncIterator[bytes], recorder: ExchangeRecorder | None = None
+) -> AsyncGenerator[bytes, None]:
+    """The body without its Content-Encoding. A broken encoding raises httpx.DecodingError from here.
+
+    The stream inspector's recorder sees each decoded piece here (what the SSE decoder is fed).
+    """
     encodings = [
         value.strip().lower()
         for value in response.headers.get_list("content-encoding", split_commas=True)
@@ -221,9 +227,13 @@ async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> Async
     try:
         async for piece in raw:
             for out in _through(layers, piece):
+                if recorder is not None:
+                    recorder.chunk(out)
                 yield out
         for i, layer in enumerate(layers):
             for out in _through(layers[i + 1 :], layer.flush()):
+                if recorder is not None:
+                    recorder.chunk(out)
                 yield out
     except zlib.error as exc:
         why = str(exc).rpartition(": ")[2]  # zlib's "Error -3 while decompressing data: <why>"
@@ -233,7 +243,9 @@ async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> Async
 
 
 @asynccontextmanager
-async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]:
+async def _body(
+    response: httpx.Response, recorder: ExchangeRecorder | None = None
+) -> AsyncIterator[AsyncIterator[bytes]]:
     """The decoded body, and a release of the connection however the reading ends.
 
     Decoding happens here rather than in httpx's `aiter_bytes`: a gzip error raised inside httpx's generator
@@ -242,7 +254,7 @@ async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]
     closed after the response (see `_release`).
     """
     raw = response.aiter_raw()
-    decoded = _decoded(response, raw)
+    decoded = _decoded(response, raw, recorder)
     try:
         yield decoded
     finally:
@@ -252,10 +264,12 @@ async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]
             await _release(response, raw)
 
 
-async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+async def _read_capped(
+    response: httpx.Response, limit: int, recorder: ExchangeRecorder | None = None
+) -> bytes:
     parts: list[bytes] = []
     size = 0
-    async with _body(response) as body:
+    async with _body(response, recorder) as body:
         async for piece in body:
             parts.append(piece)
             size += len(piece)
@@ -281,8 +295,13 @@ class ChatClient:
         key: str | None,
         messages: Sequence[Message],
         params: GenerationParams,
+        *,
+        recorder: ExchangeRecorder | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
-        """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
+        """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded.
+
+        `recorder`, when given, records the exchange for the stream inspector (app/core/exchange.py).
+        """
         stream_usage, request_cost = profile.stream_usage, profile.request_cost
         try:
             profile = await self._with_secrets(profile)
@@ -298,6 +317,7 @@ class ChatClient:
                             params,
                             stream_usage=stream_usage,
                             request_cost=request_cost,
+                            recorder=recorder,
                         )
                     ) as attempt:
                         async for event in attempt:
@@ -323,6 +343,7 @@ class ChatClient:
         *,
         stream_usage: bool,
         request_cost: bool = False,
+        recorder: ExchangeRecorder | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/chat/completions")
@@ -341,11 +362,15 @@ class ChatClient:
                 **secret_headers,
             }
             streaming = False
+            if recorder is not None:  # stream inspector: the request as sent, secrets redacted
+                recorder.request("POST", str(url), headers, body)
             try:
                 async with client.stream(
                     "POST", url, content=body, headers=headers, timeout=_timeout(profile)
                 ) as response:
                     status = response.status_code
+                    if recorder is not None:
+                        recorder.response(status, response.headers.multi_items())
                     if status in (307, 308) and "location" in response.headers:
                         target = url.join(response.headers["location"])
                         if url.scheme == "https" and target.scheme != "https":
@@ -370,14 +395,14 @@ class ChatClient:
                     if status == 407:
                         raise _proxy_auth_error(profile)
                     if status >= 400:
-                        raw = await _read_capped(response, MAX_ERROR_BODY)
+                        raw = await _read_capped(response, MAX_ERROR_BODY, recorder)
                         if stream_usage and status in (400, 422) and b"stream_options" in raw:
                             raise _FieldRefusedError("stream_options")
                         if request_cost and status in (400, 422) and b"usage" in raw:
                             raise _FieldRefusedError("usage")
                         raise _with_images_in_mind(http_error(response, raw), status, messages, params)
                     streaming = True
-                    async with aclosing(_events_from(response)) as events:
+                    async with aclosing(_events_from(response, recorder)) as events:
                         async for event in events:
                             yield event
                     return
@@ -458,11 +483,13 @@ class _FieldRefusedError(Exception):
         self.field = field
 
 
-async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+async def _events_from(
+    response: httpx.Response, recorder: ExchangeRecorder | None = None
+) -> AsyncGenerator[StreamEvent, None]:
     """A 200 response's events: an SSE stream, or a whole completion from a gateway that ignored stream."""
     ctype = response.headers.get("content-type", "").lower()
     if "json" in ctype and not _is_event_stream(ctype):
-        raw = await _read_capped(response, _MAX_JSON_BODY)
+        raw = await _read_capped(response, _MAX_JSON_BODY, recorder)
         try:
             payload = loads_bounded(raw)
         except JSONTooDeepError as exc:
@@ -476,7 +503,7 @@ async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, 
         for event in completion_events(payload):
             yield event
         return
-    async with _body(response) as body:
+    async with _body(response, recorder) as body:
         first = b""
         if not _is_event_stream(ctype):
             # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.

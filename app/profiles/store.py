@@ -18,6 +18,7 @@ Layout::
     prices = { "gpt-5-mini" = "0.25/2 USD" }   # the user's prices per 1M tokens: IN/OUT[/CACHED] CUR
     vision = { "deepseek-chat" = false }       # the user's word on which models take images
     secret_headers = ["X-Goog-Api-Key"]  # sent too; their values are in the keyring
+    fallbacks = ["b", "c:gpt-4o"]              # failover: profiles (optionally with a model) tried in order
 
 Secret header values and a proxy password never stay here (app/credentials.py moves them to the keyring). A
 file from an older Sluice may still hold some: they load as "inline" secrets (the name in
@@ -123,6 +124,12 @@ MESSAGES: dict[str, str] = {
     ),
     "table_prices": QT_TRANSLATE_NOOP(
         "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
+    ),
+    "table_fallbacks": QT_TRANSLATE_NOOP(
+        "profiles", '{path}: profile {name!r}: fallbacks must be a list of profile names (["b", "c:MODEL"])'
+    ),
+    "bad_fallback": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: fallback {fallback!r} must be another profile's name, or NAME:MODEL"
     ),
     "table_vision": QT_TRANSLATE_NOOP(
         "profiles", "{path}: profile {name!r}: vision must be a table of true/false (model = true)"
@@ -246,6 +253,10 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
             parse_price_spec(spec)
         except PriceError:
             raise _error("bad_price", name=name, model=model, spec=spec) from None
+    for fallback in profile.fallbacks:
+        other = fallback.partition(":")[0].strip()
+        if not other or other == name or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in fallback):
+            raise _error("bad_fallback", name=name, fallback=fallback)
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
 
 
@@ -323,6 +334,10 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     if not isinstance(vision, dict) or not all(isinstance(v, bool) for v in vision.values()):
         raise _error("table_vision", path=path, name=name)
     kwargs["vision"] = tuple(vision.items())
+    fallbacks = table.get("fallbacks", [])
+    if not isinstance(fallbacks, list) or not all(isinstance(v, str) for v in fallbacks):
+        raise _error("table_fallbacks", path=path, name=name)
+    kwargs["fallbacks"] = tuple(fallbacks)
     try:
         return validate_profile(Profile(**kwargs), inline_secrets=True)
     except ProfileError as exc:
@@ -507,13 +522,15 @@ class ProfileStore:
                 # Inline secret values (not yet moved to the keyring) are written back: never lost.
                 lines.append(tomlwrite.assignment("headers", dict(profile.headers)))
             present = {h.lower() for h, _ in profile.headers}
-            kept = [h for h in profile.secret_headers if h.lower() not in present]
+            kept: list[tomlwrite.TomlScalar] = [h for h in profile.secret_headers if h.lower() not in present]
             if kept:
                 lines.append(tomlwrite.assignment("secret_headers", kept))
             if profile.prices:
                 lines.append(tomlwrite.assignment("prices", dict(profile.prices)))
             if profile.vision:
                 lines.append(tomlwrite.assignment("vision", dict(profile.vision)))
+            if profile.fallbacks:
+                lines.append(tomlwrite.assignment("fallbacks", list(profile.fallbacks)))
             lines.append("")
         return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 TomlScalar = str | bool | int | float
 
@@ -52,11 +52,15 @@ def inline_table(table: Mapping[str, TomlScalar]) -> str:
     return "{ " + ", ".join(f"{key(k)} = {scalar(v)}" for k, v in table.items()) + " }"
 
 
-def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar] | list[str]) -> str:
+def array(values: Sequence[TomlScalar]) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar] | list[TomlScalar]) -> str:
     if isinstance(value, Mapping):
         text = inline_table(value)
     elif isinstance(value, list):
-        text = "[" + ", ".join(string(item) for item in value) + "]"
+        text = array(value)
     else:
         text = scalar(value)
     return f"{key(name)} = {text}"

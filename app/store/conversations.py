@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Final, Literal
 
 from app.core.errors import StoreError
+from app.core.exchange import ExchangeRecord
 from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments, schema, tree
+from app.store import attachments, exchanges, schema, tree
 from app.store.converters import (
     MESSAGE_FIELDS,
     PICOS,
@@ -544,3 +545,21 @@ class ConversationStore:
             if row is None:
                 raise self._no_message(message_id)
             return self._described(db, tree.activate(db, row[0], message_id))
+
+    # -- stream inspector records (app/store/exchanges.py) ---------------------------------------------
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None:
+        with self._write() as db:
+            exchanges.save(db, message_id, record)
+
+    def exchange(self, message_id: int) -> ExchangeRecord | None:
+        """A reply's record, None if it has none. StoreError for a damaged one."""
+        with self._read() as db:
+            try:
+                return exchanges.load(db, message_id)
+            except ValueError as exc:
+                raise self._failure(sqlite3.DatabaseError(str(exc))) from exc
+
+    def last_exchange_message(self) -> int | None:
+        with self._read() as db:
+            return exchanges.last_message_id(db)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments
+from app.store import attachments, exchanges
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -111,6 +111,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # Stream inspector: each reply's exchange (request, response head, timed body chunks), compressed.
+    exchanges.MIGRATION,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

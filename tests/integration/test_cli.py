@@ -177,6 +177,7 @@ def test_profile_commands(sluice: Sluice, server: TestServer) -> None:
         "request_cost",
         "prices",
         "vision",
+        "fallbacks",
         "default",
         "has_key",
         "key",

@@ -27,9 +27,10 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
     "reply_saver": ({"core"}, set()),  # the database's copy of a streaming reply
-    "session": ({"core", "net", "reply_saver"}, set()),
+    "session": ({"core", "net", "reply_saver", "failover"}, set()),
+    "failover": ({"core", "net"}, set()),  # tries a profile's fallbacks (issue 16)
     "turns": (
-        {"core", "session", "reply_saver"},
+        {"core", "session", "reply_saver", "failover"},
         set(),
     ),  # one chat turn: the use case the window and the CLI call
     "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
@@ -52,11 +53,35 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "settings",
             "turns",
             "cli_output",
+            "failover",
         },
         set(),
     ),
     "cli_stats": ({"core", "home", "store", "cli_output"}, set()),
     "cli_profile": ({"core", "credentials", "home", "keystore", "profiles", "store", "cli_output"}, set()),
+    "cli_inspect": (  # the stream inspector's records
+        {"core", "home", "store", "exchange_text", "cli_output"},
+        set(),
+    ),
+    "exchange_text": ({"core", "wire"}, set()),  # a record in words, for the CLI and the window
+    "cli_compare": (  # ask --compare: lanes side by side
+        {
+            "core",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "failover",
+            "credentials",
+            "cli_ask",
+            "cli_output",
+            "turns",
+            "settings",
+        },
+        set(),
+    ),
     "cli": (
         {
             "core",
@@ -71,6 +96,8 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "cli_output",
             "cli_stats",
             "cli_profile",
+            "cli_inspect",
+            "cli_compare",
             "export",
             "logs",
             "desktop",

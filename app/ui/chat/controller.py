@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Coroutine
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, QUrlQuery, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.pricing import format_amount
+from app.failover import Failover, FailoverEvent, Route, routes_for
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
@@ -103,6 +106,8 @@ class ChatController(QObject):
         self.turns = Turns(session, store)
         self.conversation: Conversation | None = None
         self.turn: Turn | None = None
+        self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
+        self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
         self._renderer: Any = None
         self._path: list[Message] = []  # the open conversation's active branch, first message first
@@ -269,16 +274,25 @@ class ChatController(QObject):
 
         return f"{versions.index}/{versions.count}", link(versions.previous), link(versions.next)
 
-    def _decorate(self, message: Message) -> None:
-        """The status line, and for a failed (or unsaved) reply the banner with its actions."""
+    def _decorate(self, message: Message, via: str = "") -> None:
+        """The status line, and for a failed (or unsaved) reply the banner with its actions.
+
+        `via`: how the reply reached its profile after a failover ("via b (a: HTTP 503 …)"), or "".
+        """
         actions = []
         if message.id is not None:  # an unsaved reply's actions would find nothing in the store
             actions.append((self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}")))
+            if self.session.exchanges is not None:  # the stream inspector
+                actions.append((self.tr("Inspect"), self.transcript.action_url(f"inspect/{message.id}")))
         failed = error_text(message)
         if message.id is not None and (
             failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED)
         ):
             actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
+        fallback = self._fallback_for(message) if message.id is not None else None
+        if fallback is not None:  # failed after text arrived (or on a kind that does not fail over)
+            retry_on = self.tr("Retry on {}").format(fallback.label)
+            actions.append((retry_on, self.transcript.action_url(f"retryon/{message.id}")))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
             actions.append(
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
@@ -290,8 +304,9 @@ class ChatController(QObject):
                 if failed is not None
                 else (self.tr("Not saved."), unsaved)
             )
+        status = status_line(message)
         self.transcript.add_message_footer(
-            status_line(message),
+            " · ".join(part for part in (via, status) if part),
             actions=actions,
             error=failed,
             flag=status_flag(message),
@@ -383,11 +398,13 @@ class ChatController(QObject):
             system_prompt=self.conversation.system_prompt,
             user=user,
             parent_id=parent_id,
+            on_failover=self._on_failover,
         )
 
     def _begin_reply(self, turn: Turn) -> None:
         assert self.conversation is not None
         self.turn = turn
+        self._failovers = []
         self._renderer = self.transcript.begin_assistant_message()
         self._live_conversation = self.conversation.id
         self.composer.set_streaming(True)
@@ -418,7 +435,7 @@ class ChatController(QObject):
                 # Stopped before the request went out: nothing was sent, saved or received.
                 self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
             else:
-                self._decorate(message)
+                self._decorate(message, via=self._via_text())
         elif shown is not None and shown == live:
             self.conversation = None
             self.open_conversation(shown)  # it finished while shown from the store: show it whole
@@ -442,6 +459,54 @@ class ChatController(QObject):
             renderer.append(event.text)
         elif isinstance(event, ReasoningDelta):
             renderer.append_reasoning(event.text)
+
+    def _on_failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self._failovers.append(event)
+            self.notice.emit(
+                self.tr("{failed} failed; trying {next}.").format(
+                    failed=event.from_.label, next=event.to.label
+                )
+            )
+        else:
+            self._count_down(event.route.label, math.ceil(event.seconds))
+
+    def _count_down(self, label: str, seconds: int) -> None:
+        """The Retry-After wait, said every second in the status bar until the retry goes out."""
+        if seconds <= 0 or not self.busy:
+            return
+        self.notice.emit(
+            self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(label, seconds)
+        )
+        QTimer.singleShot(1000, self, lambda: self._count_down(label, seconds - 1))
+
+    def _via_text(self) -> str:
+        """ "via b (a: HTTP 503 …)" for a reply that came from a fallback, else ""."""
+        if not self._failovers:
+            return ""
+        reasons = "; ".join(
+            f"{hop.from_.label}: {_short(hop.message or str(hop.kind))}" for hop in self._failovers
+        )
+        answered = self._failovers[-1].to.label
+        return self.tr("via {profile} ({reasons})").format(profile=answered, reasons=reasons)
+
+    def inspect(self, message_id: int) -> None:
+        """Open the Inspect panel on a reply's exchange record."""
+        from app.ui.inspect.panel import InspectPanel
+
+        try:
+            record = self.store.exchange(message_id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        if record is None:
+            self.notice.emit(
+                self.tr("This reply has no record: it was made while recording was off, or before.")
+            )
+            return
+        panel = InspectPanel(record, message_id, self.transcript.window())
+        panel.open()
+        self.inspect_panel = panel
 
     def stop(self) -> None:
         if self.turn is not None and self.turn.stop():
@@ -479,11 +544,42 @@ class ChatController(QObject):
             return
         self.retry(last.id)
 
-    def retry(self, message_id: int) -> None:
-        """Ask again for this reply: a new version beside it, drawn in its place."""
+    def _fallback_for(self, message: Message) -> Route | None:
+        """The first fallback of the profile a failed reply came from, if it has one."""
+        if message.error_kind is None or not message.profile:
+            return None
+        try:
+            profile = self.profiles.get(message.profile)
+        except SluiceError:
+            return None  # the profile is gone
+
+        def lookup(name: str) -> Profile | None:
+            try:
+                return self.profiles.get(name)
+            except SluiceError:
+                return None
+
+        routes, _ = routes_for(profile, message.model or profile.model, lookup)
+        return routes[1] if len(routes) > 1 else None
+
+    def retry_on_fallback(self, message_id: int) -> None:
+        """Ask again on the failed reply's first fallback (this version only; the conversation keeps
+        its profile)."""
+        try:
+            route = self._fallback_for(self.store.get_message(message_id))
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        if route is not None:
+            self.retry(message_id, route=route)
+
+    def retry(self, message_id: int, *, route: Route | None = None) -> None:
+        """Ask again for this reply: a new version beside it, drawn in its place (from `route` if given)."""
         if self.busy or self.conversation is None:
             return
         profile, model = self.current_profile(), self.current_model()
+        if route is not None:
+            profile, model = route.profile, route.model
         if profile is None or not model:
             return
         at = next((i for i, m in enumerate(self._path) if m.id == message_id), None)
@@ -648,6 +744,10 @@ class ChatController(QObject):
             self.edit(message_id)
         elif verb == "version":
             self.switch_version(message_id)
+        elif verb == "inspect":
+            self.inspect(message_id)
+        elif verb == "retryon":
+            self.retry_on_fallback(message_id)
         elif verb == "copy":
             try:
                 message = self.store.get_message(message_id)
@@ -657,3 +757,8 @@ class ChatController(QObject):
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
             self.notice.emit(self.tr("Copied the reply as Markdown."))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

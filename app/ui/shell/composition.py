@@ -128,7 +128,15 @@ def build_window(
     from app.profiles.catalog import ModelCatalog
 
     catalog = ModelCatalog(home.models_path)
-    session = ChatSession(client, keystore, store, profiles, prices=catalog)
+    session = ChatSession(
+        client,
+        keystore,
+        store,
+        profiles,
+        prices=catalog,
+        exchanges=store if settings.record_exchanges else None,  # the stream inspector's records
+        lookup=profiles,  # a profile's fallbacks, by name (failover)
+    )
 
     sidebar_view = ConversationSidebar()
     topbar = ChatTopBar()
@@ -445,6 +453,8 @@ class ProfileUi:
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""
         self.window.composer.set_send_key(settings.send_key)
+        # The stream inspector: replies from now on are recorded, or not.
+        self.controller.session.exchanges = self.controller.store if settings.record_exchanges else None
         font = QFont()  # a default QFont resets the widgets to the application's font
         if settings.font_size:
             font = QFont(QApplication.font())

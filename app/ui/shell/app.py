@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes.util
+import importlib
 import logging
 import os
 import signal
@@ -33,26 +33,40 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Qt's xcb plugin needs these system libraries, which the PySide6 wheel does not carry.
+# Qt's xcb plugin needs these system libraries, which the PySide6 wheel does not carry (soname: package).
 _XCB_LIBS = {
-    "xcb-cursor": "libxcb-cursor0",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "EGL": "libegl1",
-    "fontconfig": "libfontconfig1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libEGL.so.1": "libegl1",
+    "libfontconfig.so.1": "libfontconfig1",
 }
 
 
 def missing_system_libraries() -> list[str]:
-    """Debian package names of missing libraries the xcb platform plugin needs (empty when fine)."""
+    """Debian package names of missing libraries the xcb platform plugin needs (empty when fine).
+
+    Each library is loaded by its soname, as Qt's plugin will load it a moment later (so this costs ~1 ms;
+    `ctypes.util.find_library` ran `ldconfig -p` once per library, ~20 ms of every start).
+    """
     if not sys.platform.startswith("linux"):
         return []
     if getattr(sys, "frozen", False):
-        return []  # the frozen build carries these libraries itself (find_library only asks the system)
+        return []  # the frozen build carries these libraries itself
     if os.environ.get("QT_QPA_PLATFORM", "xcb") not in ("xcb", ""):
         return []
-    return [deb for lib, deb in _XCB_LIBS.items() if ctypes.util.find_library(lib) is None]
+    return [deb for soname, deb in _XCB_LIBS.items() if not _loadable(soname)]
+
+
+def _loadable(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
 
 
 def display_problem() -> str | None:
@@ -74,14 +88,32 @@ def display_problem() -> str | None:
     return None
 
 
+# The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): once PySide6 is
+# loaded, its import hook reads the source file of every module imported after it (looking for `__feature__`
+# use), which made these same imports ~40 % slower. asyncio, concurrent.futures and queue are qasync's.
+_BEFORE_QT = (
+    "asyncio",
+    "concurrent.futures",
+    "queue",
+    "app.home",
+    "app.logs",
+    "app.settings",
+    "app.profiles.store",
+    "app.store.conversations",
+)
+
+
 def run_window(*, debug: bool = False) -> int:
     problem = display_problem()
     if problem:
         print(f"sluice: {problem}", file=sys.stderr)
         return 1
 
-    import qasync
+    for name in _BEFORE_QT:
+        importlib.import_module(name)
     from PySide6.QtWidgets import QApplication
+
+    qasync = importlib.import_module("qasync")  # after PySide6: it takes the loaded binding, tries no PyQt5
 
     from app.home import Home
     from app.logs import setup_logging
@@ -95,18 +127,17 @@ def run_window(*, debug: bool = False) -> int:
     app.setApplicationName("Sluice")
     app.setApplicationDisplayName("Sluice")
     app.setDesktopFileName("sluice")
-    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     from app.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance(home.data_dir)
-    if not instance.acquire():
+    if not instance.acquire(listen=False):  # main_window listens once the window is painted
         if instance.problem is None and instance.activate_running():
             log.info("already running: raised the existing window")
             print("sluice: already running; its window was raised.", file=sys.stderr)
             return 0
         # The other one may have just finished closing: then this one is the window.
-        if not instance.acquire():
+        if not instance.acquire(listen=False):
             return _cannot_start(instance, home)
     install_language(app, home)  # before any widget: each one takes its words when it is built
     from app.ui.shell.crash_dialog import CrashReporter
@@ -200,7 +231,7 @@ async def main_window(
     """
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.shell.composition import build_window
+    from app.ui.shell.composition import build_views, connect_views
     from app.ui.theme import apply_theme
 
     app = QApplication.instance()
@@ -212,13 +243,26 @@ async def main_window(
         if not closed.done():
             closed.set_result(None)
 
-    parts = build_window(home, on_closed=on_closed)
-    if instance is not None:
-        instance.activated.connect(lambda: raise_window(parts.window))
-    first_paint = _FirstPaintReporter.install(parts.window)  # noqa: F841 (kept alive while the window lives)
-    restore = _route_signals(parts.window.close)
+    views = build_views(home, on_closed)
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_painted() -> None:
+        if not painted.done():
+            painted.set_result(None)
+
+    first_paint = _FirstPaint.install(views.window, on_painted)  # noqa: F841 (kept while it lives)
+    restore = _route_signals(views.window.close)
+    parts: WindowParts | None = None
     try:
-        parts.window.show()
+        views.window.show()
+        await painted
+        # The first frame is on screen: now the network, the session and the controllers.
+        parts = connect_views(views, home)
+        if instance is not None:
+            instance.activated.connect(lambda: raise_window(views.window))
+            instance.listen()  # a newcomer meanwhile keeps trying for CONNECT_WAIT_S
+        if app.windowIcon().isNull():
+            app.setWindowIcon(app_icon())
         if on_shown is not None:
             on_shown(parts)
         await closed
@@ -226,7 +270,10 @@ async def main_window(
         if instance is not None:
             instance.stop_listening()  # closing: a newcomer waits and takes over instead of "raising" us
         restore()
-        await parts.shutdown()
+        if parts is not None:
+            await parts.shutdown()
+        else:
+            views.store.close()
     return 0
 
 
@@ -242,35 +289,46 @@ def raise_window(window: QWidget) -> None:
 
 
 FIRST_PAINT_ENV = "SLUICE_FIRST_PAINT"
+FIRST_PAINT_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still gets its work done
 
 
-class _FirstPaintReporter:
-    """With SLUICE_FIRST_PAINT=print|exit: print `sluice-first-paint <time.time()>` once the window's first
-    frame is painted (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
+class _FirstPaint:
+    """Runs `then` once the window's first frame is painted (or after FIRST_PAINT_FALLBACK_MS).
+
+    With SLUICE_FIRST_PAINT=print|exit it also prints `sluice-first-paint <time.time()>` at that moment
+    (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
     """
 
     @staticmethod
-    def install(window: QWidget) -> QObject | None:
-        mode = os.environ.get(FIRST_PAINT_ENV, "")
-        if mode not in ("print", "exit"):
-            return None
+    def install(window: QWidget, then: Callable[[], None]) -> QObject:
         from PySide6.QtCore import QEvent, QObject, QTimer
 
+        mode = os.environ.get(FIRST_PAINT_ENV, "")
+
         class Filter(QObject):
+            done = False
+
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
                 if event.type() == QEvent.Type.Paint and watched is window:
                     window.removeEventFilter(self)
-                    # The children paint into the same frame after the window: report once it is done.
-                    QTimer.singleShot(0, self.report)
+                    # The children paint into the same frame after the window: go on once it is done.
+                    QTimer.singleShot(0, self.painted)
                 return False
 
-            def report(self) -> None:
-                print(f"sluice-first-paint {time.time():.6f}", flush=True)
+            def painted(self) -> None:
+                if self.done:
+                    return
+                self.done = True
+                window.removeEventFilter(self)
+                if mode in ("print", "exit"):
+                    print(f"sluice-first-paint {time.time():.6f}", flush=True)
+                then()
                 if mode == "exit":
                     window.close()
 
         reporter = Filter(window)
         window.installEventFilter(reporter)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, reporter, reporter.painted)
         return reporter
 
 

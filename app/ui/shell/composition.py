@@ -1,4 +1,10 @@
-"""The window's composition root: build every object once and pass it in (no globals)."""
+"""The window's composition root: build every object once and pass it in (no globals).
+
+In two steps, so that the window is on screen before the network stack is even imported (DESIGN.md
+"Start-up"): `build_views` makes what the first frame shows (the views, filled from the database and
+profiles.toml); `connect_views` runs after that frame is painted and adds the behaviour (HTTP pool, session,
+controllers, the welcome page). `build_window` does both at once, for tests and scripts.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.errors import ProfileError, StoreError
 from app.home import Home
-from app.keystore import Keystore
-from app.net.client import ChatClient
-from app.net.pool import HttpPool
 from app.profiles.store import ProfileStore
-from app.session import ChatSession
 from app.settings import Settings, load_settings, save_settings
 from app.store.conversations import ConversationStore
 from app.ui.chat.composer import Composer
-from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translate_known
 from app.ui.shell.main_window import MainWindow
@@ -32,12 +33,32 @@ from app.ui.theme import apply_theme, is_dark
 from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
-    # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
+    # The behaviour half (httpx and the session, ~40 % of the start-up imports) is imported by
+    # `connect_views`, after the first frame; the dialogs when first opened.
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.keystore import Keystore
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+    from app.ui.chat.controller import ChatController
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Views:
+    """What the first frame shows, before any behaviour is connected (`build_views`)."""
+
+    window: MainWindow
+    sidebar: SidebarController
+    store: ConversationStore
+    profiles: ProfileStore
+    settings: Settings
+    last_conversation: int | None
+    notice: str  # said in the status bar once the window works ("" when nothing to say)
 
 
 @dataclass
@@ -63,6 +84,14 @@ def build_window(
 
     `keystore` and `local_targets` (where the welcome page looks for Ollama / LM Studio) are for tests.
     """
+    views = build_views(home, on_closed)
+    return connect_views(views, home, keystore=keystore, local_targets=local_targets)
+
+
+def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
+    """The window as the first frame shows it: sidebar filled, the chat page (or, with no profile yet, an
+    empty page where the welcome page will be). Imports nothing of the network. Raises StoreError (after
+    telling the user) if the database is unusable."""
     profiles = ProfileStore(home.profiles_path)
     profile_problem = None
     try:
@@ -72,6 +101,8 @@ def build_window(
     try:
         store = ConversationStore.open(home.db_path)
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
@@ -79,31 +110,66 @@ def build_window(
         )
         raise
     interrupted = store.mark_interrupted()
-    keystore = keystore or Keystore()
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
         apply_theme(app, settings.theme)
+
+    sidebar_view = ConversationSidebar()
+    transcript = TranscriptView(dark=is_dark())  # apply_theme ran first (app.main_window)
+    window = MainWindow(sidebar_view, ChatTopBar(), transcript, Composer(), on_close=on_closed)
+    apply_font_size(window, settings)
+    sidebar = SidebarController(sidebar_view, store)
+    sidebar.refresh()
+    last = store.last_conversation()
+    if last is not None:
+        sidebar_view.select(last.id)
+    if not profiles.names() and not profile_problem:
+        window.show_welcome(QWidget(window))  # the welcome page takes this place once it is built
+
+    notice = ""
+    if profile_problem:
+        notice = profile_problem
+    elif interrupted:
+        notice = QCoreApplication.translate(
+            "composition", "{} reply(s) cut short by the last exit were kept, marked interrupted."
+        ).format(interrupted)
+    elif settings_problem:
+        notice = translate_known(settings_problem)
+    return Views(window, sidebar, store, profiles, settings, last.id if last else None, notice)
+
+
+def connect_views(
+    views: Views,
+    home: Home,
+    *,
+    keystore: Keystore | None = None,
+    local_targets: tuple[tuple[str, str], ...] | None = None,
+) -> WindowParts:
+    """The behaviour: HTTP, the session and the controllers, wired to the views; opens the last
+    conversation (or a new one, or the welcome page)."""
+    from app.keystore import Keystore
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+    from app.session import ChatSession
+    from app.ui.chat.controller import ChatController
+
+    window, sidebar_view, sidebar = views.window, views.window.sidebar, views.sidebar
+    store, profiles = views.store, views.profiles
+    keystore = keystore or Keystore()
     pool = HttpPool()
     client = ChatClient(pool)
     session = ChatSession(client, keystore, store, profiles)
-
-    sidebar_view = ConversationSidebar()
-    topbar = ChatTopBar()
-    transcript = TranscriptView(dark=is_dark())  # apply_theme ran first (app.main_window)
-    composer = Composer()
-    window = MainWindow(sidebar_view, topbar, transcript, composer, on_close=on_closed)
     controller = ChatController(
         session=session,
         client=client,
         store=store,
         profiles=profiles,
         keystore=keystore,
-        transcript=transcript,
-        composer=composer,
-        topbar=topbar,
+        transcript=window.transcript,
+        composer=window.composer,
+        topbar=window.topbar,
     )
-    sidebar = SidebarController(sidebar_view, store)
 
     sidebar.conversation_selected.connect(controller.open_conversation)
     sidebar.new_requested.connect(controller.new_conversation)
@@ -124,7 +190,7 @@ def build_window(
         lambda: sidebar_view.select(controller.conversation.id if controller.conversation else None)
     )
     controller.notice.connect(window.show_notice)
-    topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
+    window.topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
     profile_ui = ProfileUi(
         window=window,
         controller=controller,
@@ -133,30 +199,19 @@ def build_window(
         keystore=keystore,
         client=client,
         home=home,
-        settings=settings,
+        settings=views.settings,
         local_targets=local_targets,
     )
-    profile_ui.apply_settings(settings)
+    profile_ui.apply_settings(views.settings)
 
-    sidebar.refresh()
-    last = store.last_conversation()
-    if last is not None:
-        controller.open_conversation(last.id)
-        sidebar_view.select(last.id)
+    if views.last_conversation is not None:
+        controller.open_conversation(views.last_conversation)
     else:
         controller.new_conversation()
-    if not profiles.names() and not profile_problem:
+    if not profiles.names() and window.showing_welcome():
         profile_ui.show_welcome()
-    if profile_problem:
-        window.show_notice(profile_problem)
-    elif interrupted:
-        window.show_notice(
-            QCoreApplication.translate(
-                "composition", "{} reply(s) cut short by the last exit were kept, marked interrupted."
-            ).format(interrupted)
-        )
-    elif settings_problem:
-        window.show_notice(translate_known(settings_problem))
+    if views.notice:
+        window.show_notice(views.notice)
 
     async def shutdown() -> None:
         await profile_ui.aclose()
@@ -167,6 +222,16 @@ def build_window(
         log.info("shut down cleanly")
 
     return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui)
+
+
+def apply_font_size(window: MainWindow, settings: Settings) -> None:
+    """The transcript's and the composer's font size (None: the application's font)."""
+    font = QFont()  # a default QFont resets the widgets to the application's font
+    if settings.font_size:
+        font = QFont(QApplication.font())
+        font.setPointSize(settings.font_size)
+    window.transcript.setFont(font)
+    window.composer.setFont(font)
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
@@ -182,13 +247,15 @@ def _edit_system_prompt(window: MainWindow, controller: ChatController) -> None:
             "composition", "Instructions sent before every message of this conversation:"
         ),
     )
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setOption(dialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.setTextValue(current)
     dialog.textValueSelected.connect(controller.set_system_prompt)
     dialog.open()
 
 
 def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
+    from PySide6.QtWidgets import QInputDialog
+
     dialog = QInputDialog(window)
     dialog.setObjectName("inputDialog")
     dialog.setWindowTitle(title)
@@ -374,12 +441,7 @@ class ProfileUi:
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""
         self.window.composer.set_send_key(settings.send_key)
-        font = QFont()  # a default QFont resets the widgets to the application's font
-        if settings.font_size:
-            font = QFont(QApplication.font())
-            font.setPointSize(settings.font_size)
-        self.window.transcript.setFont(font)
-        self.window.composer.setFont(font)
+        apply_font_size(self.window, settings)
 
     async def aclose(self) -> None:
         if self.editor is not None:

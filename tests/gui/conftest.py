@@ -41,8 +41,9 @@ def harness(qapp: QApplication, tmp_path: Path) -> Iterator[WindowHarness]:
         try:
             yield h
         finally:
-            for parts in list(h.opened):
+            for parts in list(h.opened):  # windows first, then the servers they talk to
                 h.run(h.close(parts))
+            h.servers.close()
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
             gc.collect()  # a socket or transport left open warns now, in the test that leaked it

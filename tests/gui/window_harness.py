@@ -8,6 +8,7 @@ so keys typed with QTest reach the composer and deltas reach the transcript as t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -33,7 +34,13 @@ class WindowHarness:
     loop: qasync.QEventLoop
     home: Home
     server: TestServer
+    servers: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     opened: list[WindowParts] = field(default_factory=list)
+
+    def another_server(self) -> TestServer:
+        """A second gateway. Like `server`, it is stopped only after every window is closed: a window
+        still fetching /models from a stopping server is how a test leaks a socket (issue 11 §6.5)."""
+        return self.servers.enter_context(TestServer())
 
     # ---- running ------------------------------------------------------------------------------------
 

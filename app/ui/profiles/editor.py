@@ -51,9 +51,9 @@ from app.ui.profiles.widgets import (
     ProbeFunction,
     ProbePanel,
     SnippetDialog,
-    Tasks,
     import_notes,
 )
+from app.ui.tasks import Tasks
 
 AUTH_CHOICES = (
     ("bearer", QT_TRANSLATE_NOOP("ProfileEditor", "Bearer token (Authorization: Bearer KEY)")),

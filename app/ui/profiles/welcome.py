@@ -43,9 +43,9 @@ from app.ui.profiles.widgets import (
     KeyringTrouble,
     ProbePanel,
     SnippetDialog,
-    Tasks,
     import_notes,
 )
+from app.ui.tasks import Tasks
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
 # where these servers often do not listen; the profile keeps the address that answered.

@@ -45,7 +45,17 @@ class WindowHarness:
     # ---- running ------------------------------------------------------------------------------------
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
-        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        """Run `coro` on the window's loop, as the app does.
+
+        Not `loop.run_until_complete`: qasync's (0.28) processes Qt events once more after the loop has
+        stopped, with no asyncio loop running, and a window's background task stepped then (a model list
+        still being fetched) dies in anyio with "no running event loop". Here what is still pending simply
+        waits for the next run, as it would in the app, where the loop never stops.
+        """
+        task = self.loop.create_task(asyncio.wait_for(coro, timeout))
+        task.add_done_callback(lambda _task: self.loop.stop())
+        self.loop.run_forever()
+        return task.result()
 
     async def until(self, condition: Callable[[], bool], what: str, timeout: float = WAIT_S) -> None:
         """Wait, processing events, until `condition()` holds; fail with `what` if it never does."""

@@ -88,9 +88,9 @@ def display_problem() -> str | None:
     return None
 
 
-# The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): once PySide6 is
-# loaded, its import hook reads the source file of every module imported after it (looking for `__feature__`
-# use), which made these same imports ~40 % slower. asyncio, concurrent.futures and queue are qasync's.
+# The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): its own start-up
+# then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio,
+# concurrent.futures and queue are qasync's.
 _BEFORE_QT = (
     "asyncio",
     "concurrent.futures",
@@ -103,6 +103,26 @@ _BEFORE_QT = (
 )
 
 
+def drop_pyside_feature_hook() -> bool:
+    """Undo PySide6's `__import__` hook for this process; True if it was there.
+
+    PySide6 replaces `builtins.__import__` with a hook that, after every import, reads the imported module's
+    source (`inspect.getsource`, kept in `linecache`) to see whether it says "PySide6", in case the module
+    uses `from __feature__ import snake_case, true_property` (PYSIDE-2029). Sluice never does (DESIGN.md
+    "Start-up"), and the hook made every import after PySide6 ~25 % slower in CPU and kept the source text
+    of ~200 modules in memory for good. The original import function is kept by PySide6 as
+    `builtins.__orig_import__`; a module it never saw behaves as one without features.
+    """
+    import builtins
+
+    hook = builtins.__import__
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or getattr(hook, "__name__", "") != "__feature_import__":
+        return False  # another PySide6 than the one this was written for: leave it alone
+    builtins.__import__ = original
+    return True
+
+
 def run_window(*, debug: bool = False) -> int:
     problem = display_problem()
     if problem:
@@ -112,6 +132,8 @@ def run_window(*, debug: bool = False) -> int:
     for name in _BEFORE_QT:
         importlib.import_module(name)
     from PySide6.QtWidgets import QApplication
+
+    drop_pyside_feature_hook()
 
     qasync = importlib.import_module("qasync")  # after PySide6: it takes the loaded binding, tries no PyQt5
 

@@ -8,7 +8,6 @@ database) and only then quits; SIGTERM and SIGINT take the same path as closing 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import logging
@@ -23,12 +22,14 @@ from typing import TYPE_CHECKING
 from app.core.errors import SluiceError, StoreError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.home import Home
-    from app.ui.shell.composition import WindowParts
+    from app.ui.shell.composition import Views, WindowParts
     from app.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
@@ -89,12 +90,9 @@ def display_problem() -> str | None:
 
 
 # The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): its own start-up
-# then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio,
-# concurrent.futures and queue are qasync's.
+# then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio and qasync
+# wait until the first frame is painted: Qt's own loop paints it.
 _BEFORE_QT = (
-    "asyncio",
-    "concurrent.futures",
-    "queue",
     "app.home",
     "app.logs",
     "app.settings",
@@ -135,8 +133,6 @@ def run_window(*, debug: bool = False) -> int:
 
     drop_pyside_feature_hook()
 
-    qasync = importlib.import_module("qasync")  # after PySide6: it takes the loaded binding, tries no PyQt5
-
     from app.home import Home
     from app.logs import setup_logging
 
@@ -161,7 +157,22 @@ def run_window(*, debug: bool = False) -> int:
         # The other one may have just finished closing: then this one is the window.
         if not instance.acquire(listen=False):
             return _cannot_start(instance, home)
-    install_language(app, home)  # before any widget: each one takes its words when it is built
+    try:
+        install_language(app, home)  # before any widget: each one takes its words when it is built
+        closing = _CloseRelay()
+        views = _first_frame(app, home, closing)
+    except StoreError as exc:
+        # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
+        print(f"sluice: {exc}", file=sys.stderr)
+        instance.release()
+        return 1
+
+    # The first frame is on screen. Now asyncio and qasync, the crash reporter, and (in main_window) the
+    # network and the controllers.
+    import asyncio
+
+    import qasync
+
     from app.ui.shell.crash_dialog import CrashReporter
 
     loop = qasync.QEventLoop(app)
@@ -170,15 +181,57 @@ def run_window(*, debug: bool = False) -> int:
     crashes = CrashReporter(home.log_path, main_window_widget)
     crashes.install(loop)
     try:
-        return int(loop.run_until_complete(_main(home, instance)))
-    except StoreError as exc:
-        # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
-        print(f"sluice: {exc}", file=sys.stderr)
-        return 1
+        return int(loop.run_until_complete(_main(home, instance, views, closing)))
     finally:
         crashes.uninstall(loop)
         loop.close()
         instance.release()
+
+
+def _first_frame(app: QApplication, home: Home, closing: _CloseRelay) -> Views:
+    """Build the views and show them, running Qt's own loop until the first frame is painted (user input
+    waits for the real loop, when the controllers are there to take it)."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.ui.shell.composition import build_views
+    from app.ui.theme import apply_theme
+
+    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
+    views = build_views(home, closing)
+    closing.restore_signals = _route_signals(views.window.close)  # a SIGTERM now still saves and quits
+    waiting = QEventLoop()
+    painted = False
+
+    def on_painted() -> None:
+        nonlocal painted
+        painted = True
+        waiting.quit()
+
+    views.first_paint = _FirstPaint.install(views.window, on_painted)
+    views.window.show()
+    if not painted:
+        waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return views
+
+
+class _CloseRelay:
+    """The window's on_close, made before the asyncio loop that will wait for it exists; and the undoing of
+    the SIGTERM/SIGINT routing, installed as soon as the window exists."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self._then: Callable[[], None] | None = None
+        self.restore_signals: Callable[[], None] = lambda: None
+
+    def __call__(self) -> None:
+        self.closed = True
+        if self._then is not None:
+            self._then()
+
+    def then(self, callback: Callable[[], None]) -> None:
+        self._then = callback
+        if self.closed:
+            callback()
 
 
 def install_language(app: QApplication, home: Home) -> None:
@@ -236,8 +289,8 @@ def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
     )
 
 
-async def _main(home: Home, instance: SingleInstance) -> int:
-    return await main_window(home, instance=instance)
+async def _main(home: Home, instance: SingleInstance, views: Views, closing: _CloseRelay) -> int:
+    return await main_window(home, instance=instance, shown=(views, closing))
 
 
 async def main_window(
@@ -245,12 +298,16 @@ async def main_window(
     on_shown: Callable[[WindowParts], object] | None = None,
     *,
     instance: SingleInstance | None = None,
+    shown: tuple[Views, _CloseRelay] | None = None,
 ) -> int:
     """Show the window and live until it is closed (or SIGTERM/SIGINT), then save everything and return.
 
     `on_shown` lets tests and scripts drive the real window from the same path users take; `instance`
-    raises this window when another `sluice` starts for the same data dir.
+    raises this window when another `sluice` starts for the same data dir; `shown` is the window
+    `run_window` already painted (otherwise it is built and shown here).
     """
+    import asyncio
+
     from PySide6.QtWidgets import QApplication
 
     from app.ui.shell.composition import build_views, connect_views
@@ -258,26 +315,30 @@ async def main_window(
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "main_window runs inside the QApplication's loop"
-    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
-    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    loop = asyncio.get_running_loop()
+    closed: asyncio.Future[None] = loop.create_future()
 
     def on_closed() -> None:
         if not closed.done():
             closed.set_result(None)
 
-    views = build_views(home, on_closed)
-    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def on_painted() -> None:
-        if not painted.done():
-            painted.set_result(None)
-
-    first_paint = _FirstPaint.install(views.window, on_painted)  # noqa: F841 (kept while it lives)
-    restore = _route_signals(views.window.close)
+    if shown is not None:
+        views, closing = shown
+        closing.then(on_closed)
+        restore = closing.restore_signals
+    else:
+        apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
+        views = build_views(home, on_closed)
+        painted: asyncio.Future[None] = loop.create_future()
+        views.first_paint = _FirstPaint.install(
+            views.window, lambda: None if painted.done() else painted.set_result(None)
+        )
+        restore = _route_signals(views.window.close)
+        views.window.show()
     parts: WindowParts | None = None
     try:
-        views.window.show()
-        await painted
+        if shown is None:
+            await painted
         # The first frame is on screen: now the network, the session and the controllers.
         parts = connect_views(views, home)
         if instance is not None:

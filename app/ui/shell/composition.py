@@ -59,6 +59,7 @@ class Views:
     settings: Settings
     last_conversation: int | None
     notice: str  # said in the status bar once the window works ("" when nothing to say)
+    first_paint: object = None  # what watches for the first frame, kept alive with the window
 
 
 @dataclass

@@ -313,17 +313,24 @@ def spawn(command: list[str], home: Path) -> subprocess.Popen[str]:
     )
 
 
-def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> tuple[float, float]:
-    """(seconds to the first painted frame, RSS in MB after idle_s)."""
+def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> tuple[float, float, float]:
+    """(seconds to the first painted frame, seconds until the window works, RSS in MB after idle_s).
+
+    "Works": the controllers are connected and the open conversation drawn (`sluice-ready`); the bare
+    window and older builds print no such line, and count as ready when painted.
+    """
     t0 = time.time()
     proc = spawn(command or [sys.executable, "-m", "app"], home)
     try:
         painted = float(read_line(proc, "sluice-first-paint ").split()[1])
+        ready = painted
+        if command is None:
+            ready = float(read_line(proc, "sluice-ready ").split()[1])
         time.sleep(idle_s)
         memory = rss_mb(proc.pid)
     finally:
         stop(proc)
-    return painted - t0, memory
+    return painted - t0, ready - t0, memory
 
 
 def open_once(home: Path, conversation_id: int, idle_s: float) -> tuple[float, float]:
@@ -348,8 +355,10 @@ def child_open(conversation_id: int, idle_s: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.home import Home
-    from app.ui.shell.app import install_asyncgen_hooks, main_window
+    from app.ui.shell.app import drop_pyside_feature_hook, install_asyncgen_hooks, main_window
     from app.ui.shell.composition import WindowParts
+
+    drop_pyside_feature_hook()  # as `sluice` does
 
     os.environ.pop("SLUICE_FIRST_PAINT", None)
     app = QApplication(sys.argv[:1])
@@ -445,22 +454,24 @@ def report(args: argparse.Namespace, display: str) -> int:
         tmp_path = Path(tmp)
         start_once(tmp_path / "warm-up", 0.1)  # fill the file cache: every run then starts the same way
         start_once(tmp_path / "warm-up-bare", 0.1, bare)
-        firsts, idles, floors, floor_idles, welcomes, welcome_idles = [], [], [], [], [], []
+        firsts, readies, idles, floors, floor_idles, welcomes, welcome_idles = [], [], [], [], [], [], []
         for run in range(args.runs):  # alternating, so a change in the machine's load hits all three alike
-            first, idle = start_once(tmp_path / f"bare-{run}", args.idle, bare)
+            first, _, idle = start_once(tmp_path / f"bare-{run}", args.idle, bare)
             floors.append(first)
             floor_idles.append(idle)
             configure_profile(tmp_path / f"profile-{run}")
-            first, idle = start_once(tmp_path / f"profile-{run}", args.idle)
+            first, ready, idle = start_once(tmp_path / f"profile-{run}", args.idle)
             firsts.append(first)
+            readies.append(ready)
             idles.append(idle)
-            first, idle = start_once(tmp_path / f"empty-{run}", args.idle)
+            first, _, idle = start_once(tmp_path / f"empty-{run}", args.idle)
             welcomes.append(first)
             welcome_idles.append(idle)
 
         opens: list[float] = []
         open_rss: list[float] = []
         long_firsts: list[float] = []
+        long_readies: list[float] = []
         if not args.start_only:
             long_home = tmp_path / "long"
             t = time.perf_counter()
@@ -472,17 +483,25 @@ def report(args: argparse.Namespace, display: str) -> int:
                 open_rss.append(memory)
             last_home = tmp_path / "long-last"
             seed(last_home, args.messages, newer_small=False)
-            long_firsts = [start_once(last_home, 0.1)[0] for _ in range(args.runs)]
+            long_starts = [start_once(last_home, 0.1) for _ in range(args.runs)]
+            long_firsts = [first for first, _, _ in long_starts]
+            long_readies = [ready for _, ready, _ in long_starts]
         frozen: list[tuple[float, float]] = []
         if args.frozen:
             command = [str(args.frozen.resolve())]
             start_once(tmp_path / "frozen-warm-up", 0.1, command)
-            frozen = [start_once(tmp_path / f"frozen-{i}", args.idle, command) for i in range(args.runs)]
+            frozen = [
+                (first, memory)
+                for first, _, memory in (
+                    start_once(tmp_path / f"frozen-{i}", args.idle, command) for i in range(args.runs)
+                )
+            ]
 
     print()
     print(f"bare PySide6 window (the floor), first paint: {spread(floors, 's')}")
     print(f"bare PySide6 window, idle RSS: {spread(floor_idles, 'MB', fmt='.1f')}")
     print(f"first window, a profile configured (new process → first painted frame): {spread(firsts, 's')}")
+    print(f"  … and working (controllers connected): {spread(readies, 's')}")
     print(f"idle RSS after {args.idle:g} s, a profile configured: {spread(idles, 'MB', fmt='.1f')}")
     print(f"first window, fresh home (the welcome page): {spread(welcomes, 's')}")
     print(f"idle RSS, fresh home: {spread(welcome_idles, 'MB', fmt='.1f')}")
@@ -490,6 +509,7 @@ def report(args: argparse.Namespace, display: str) -> int:
         print(f"open a {args.messages}-message conversation → painted: {spread(opens, 's')}")
         print(f"RSS with it open: {spread(open_rss, 'MB', fmt='.1f')}")
         print(f"first window when it was the last conversation open: {spread(long_firsts, 's')}")
+        print(f"  … and that conversation drawn: {spread(long_readies, 's')}")
     if frozen:
         print(f"frozen build, first window: {spread([f for f, _ in frozen], 's')}")
         print(f"frozen build, idle RSS: {spread([m for _, m in frozen], 'MB', fmt='.1f')}")

@@ -142,8 +142,8 @@ def seed(home: Path, messages: int = MESSAGES, *, newer_small: bool) -> int:
     from app.home import Home
     from app.store.conversations import ConversationStore
 
+    configure_profile(home)  # a user with a long conversation has a profile: the chat page, not the welcome
     paths = Home.from_env({"SLUICE_HOME": str(home)})
-    paths.ensure()
     store = ConversationStore.open(paths.db_path)
     rng = random.Random(7)
     try:

@@ -355,8 +355,9 @@ def child_open(conversation_id: int, idle_s: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.home import Home
-    from app.ui.shell.app import drop_pyside_feature_hook, install_asyncgen_hooks, main_window
+    from app.ui.shell.app import install_asyncgen_hooks, main_window
     from app.ui.shell.composition import WindowParts
+    from app.ui.shell.startup import drop_pyside_feature_hook
 
     drop_pyside_feature_hook()  # as `sluice` does
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _PROBE = """
 import linecache, sys
 from PySide6.QtWidgets import QApplication, QLabel
-from app.ui.shell.app import drop_pyside_feature_hook
+from app.ui.shell.startup import drop_pyside_feature_hook
 dropped = drop_pyside_feature_hook() if sys.argv[1] == "drop" else False
 import wave  # a module nothing here has imported yet
 app = QApplication(sys.argv[:1])

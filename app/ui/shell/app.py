@@ -20,11 +20,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.core.errors import SluiceError, StoreError
+from app.ui.shell.startup import (
+    FIRST_PAINT_ENV,
+    CloseRelay,
+    FirstPaint,
+    display_problem,
+    drop_pyside_feature_hook,
+)
 
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,61 +39,6 @@ if TYPE_CHECKING:
     from app.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
-
-# Qt's xcb plugin needs these system libraries, which the PySide6 wheel does not carry (soname: package).
-_XCB_LIBS = {
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libEGL.so.1": "libegl1",
-    "libfontconfig.so.1": "libfontconfig1",
-}
-
-
-def missing_system_libraries() -> list[str]:
-    """Debian package names of missing libraries the xcb platform plugin needs (empty when fine).
-
-    Each library is loaded by its soname, as Qt's plugin will load it a moment later (so this costs ~1 ms;
-    `ctypes.util.find_library` ran `ldconfig -p` once per library, ~20 ms of every start).
-    """
-    if not sys.platform.startswith("linux"):
-        return []
-    if getattr(sys, "frozen", False):
-        return []  # the frozen build carries these libraries itself
-    if os.environ.get("QT_QPA_PLATFORM", "xcb") not in ("xcb", ""):
-        return []
-    return [deb for soname, deb in _XCB_LIBS.items() if not _loadable(soname)]
-
-
-def _loadable(soname: str) -> bool:
-    import ctypes
-
-    try:
-        ctypes.CDLL(soname)
-    except OSError:
-        return False
-    return True
-
-
-def display_problem() -> str | None:
-    """A sentence explaining why no window can open, or None."""
-    missing = missing_system_libraries()
-    if missing:
-        return (
-            "Qt needs system libraries that are not installed. Run:\n"
-            f"  sudo apt-get install -y {' '.join(missing)}\n"
-            "(scripts/start.sh installs them for you.)"
-        )
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and not platform and no_display:
-        return (
-            "No display found (DISPLAY and WAYLAND_DISPLAY are unset). "
-            "The command line still works: sluice --help"
-        )
-    return None
-
 
 # The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): its own start-up
 # then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio and qasync
@@ -99,26 +50,6 @@ _BEFORE_QT = (
     "app.profiles.store",
     "app.store.conversations",
 )
-
-
-def drop_pyside_feature_hook() -> bool:
-    """Undo PySide6's `__import__` hook for this process; True if it was there.
-
-    PySide6 replaces `builtins.__import__` with a hook that, after every import, reads the imported module's
-    source (`inspect.getsource`, kept in `linecache`) to see whether it says "PySide6", in case the module
-    uses `from __feature__ import snake_case, true_property` (PYSIDE-2029). Sluice never does (DESIGN.md
-    "Start-up"), and the hook made every import after PySide6 ~25 % slower in CPU and kept the source text
-    of ~200 modules in memory for good. The original import function is kept by PySide6 as
-    `builtins.__orig_import__`; a module it never saw behaves as one without features.
-    """
-    import builtins
-
-    hook = builtins.__import__
-    original = getattr(builtins, "__orig_import__", None)
-    if original is None or getattr(hook, "__name__", "") != "__feature_import__":
-        return False  # another PySide6 than the one this was written for: leave it alone
-    builtins.__import__ = original
-    return True
 
 
 def run_window(*, debug: bool = False) -> int:
@@ -159,7 +90,7 @@ def run_window(*, debug: bool = False) -> int:
             return _cannot_start(instance, home)
     try:
         install_language(app, home)  # before any widget: each one takes its words when it is built
-        closing = _CloseRelay()
+        closing = CloseRelay()
         views = _first_frame(app, home, closing)
     except StoreError as exc:
         # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
@@ -188,7 +119,7 @@ def run_window(*, debug: bool = False) -> int:
         instance.release()
 
 
-def _first_frame(app: QApplication, home: Home, closing: _CloseRelay) -> Views:
+def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
     """Build the views and show them, running Qt's own loop until the first frame is painted (user input
     waits for the real loop, when the controllers are there to take it)."""
     from PySide6.QtCore import QEventLoop
@@ -207,31 +138,11 @@ def _first_frame(app: QApplication, home: Home, closing: _CloseRelay) -> Views:
         painted = True
         waiting.quit()
 
-    views.first_paint = _FirstPaint.install(views.window, on_painted)
+    views.first_paint = FirstPaint.install(views.window, on_painted)
     views.window.show()
     if not painted:
         waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     return views
-
-
-class _CloseRelay:
-    """The window's on_close, made before the asyncio loop that will wait for it exists; and the undoing of
-    the SIGTERM/SIGINT routing, installed as soon as the window exists."""
-
-    def __init__(self) -> None:
-        self.closed = False
-        self._then: Callable[[], None] | None = None
-        self.restore_signals: Callable[[], None] = lambda: None
-
-    def __call__(self) -> None:
-        self.closed = True
-        if self._then is not None:
-            self._then()
-
-    def then(self, callback: Callable[[], None]) -> None:
-        self._then = callback
-        if self.closed:
-            callback()
 
 
 def install_language(app: QApplication, home: Home) -> None:
@@ -289,7 +200,7 @@ def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
     )
 
 
-async def _main(home: Home, instance: SingleInstance, views: Views, closing: _CloseRelay) -> int:
+async def _main(home: Home, instance: SingleInstance, views: Views, closing: CloseRelay) -> int:
     return await main_window(home, instance=instance, shown=(views, closing))
 
 
@@ -298,7 +209,7 @@ async def main_window(
     on_shown: Callable[[WindowParts], object] | None = None,
     *,
     instance: SingleInstance | None = None,
-    shown: tuple[Views, _CloseRelay] | None = None,
+    shown: tuple[Views, CloseRelay] | None = None,
 ) -> int:
     """Show the window and live until it is closed (or SIGTERM/SIGINT), then save everything and return.
 
@@ -330,7 +241,7 @@ async def main_window(
         apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
         views = build_views(home, on_closed)
         painted: asyncio.Future[None] = loop.create_future()
-        views.first_paint = _FirstPaint.install(
+        views.first_paint = FirstPaint.install(
             views.window, lambda: None if painted.done() else painted.set_result(None)
         )
         restore = _route_signals(views.window.close)
@@ -371,50 +282,6 @@ def raise_window(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
-
-
-FIRST_PAINT_ENV = "SLUICE_FIRST_PAINT"
-FIRST_PAINT_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still gets its work done
-
-
-class _FirstPaint:
-    """Runs `then` once the window's first frame is painted (or after FIRST_PAINT_FALLBACK_MS).
-
-    With SLUICE_FIRST_PAINT=print|exit it also prints `sluice-first-paint <time.time()>` at that moment
-    (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
-    """
-
-    @staticmethod
-    def install(window: QWidget, then: Callable[[], None]) -> QObject:
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        mode = os.environ.get(FIRST_PAINT_ENV, "")
-
-        class Filter(QObject):
-            done = False
-
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-                if event.type() == QEvent.Type.Paint and watched is window:
-                    window.removeEventFilter(self)
-                    # The children paint into the same frame after the window: go on once it is done.
-                    QTimer.singleShot(0, self.painted)
-                return False
-
-            def painted(self) -> None:
-                if self.done:
-                    return
-                self.done = True
-                window.removeEventFilter(self)
-                if mode in ("print", "exit"):
-                    print(f"sluice-first-paint {time.time():.6f}", flush=True)
-                then()
-                if mode == "exit":
-                    window.close()
-
-        reporter = Filter(window)
-        window.installEventFilter(reporter)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, reporter, reporter.painted)
-        return reporter
 
 
 def _route_signals(on_signal: Callable[[], object]) -> Callable[[], None]:

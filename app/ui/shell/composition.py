@@ -210,7 +210,10 @@ def connect_views(
     else:
         controller.new_conversation()
     if not profiles.names() and window.showing_welcome():
+        placeholder = window.welcome  # build_views's empty page
         profile_ui.show_welcome()
+        if placeholder is not None and placeholder is not window.welcome:
+            placeholder.deleteLater()
     if views.notice:
         window.show_notice(views.notice)
 

@@ -127,8 +127,9 @@ def test_a_running_local_server_is_offered_first_and_one_click_starts_the_chat(
         AUTH_NONE,
         PROXY_NONE,
     )
-    chat = harness.server.requests[-1]
-    assert chat.path == "/v1/chat/completions" and chat.json()["model"] == "qwen2.5:7b"
+    # By path, not the last request: the chat's model-list fetch for the new profile may come after it.
+    chats = [r for r in harness.server.requests if r.path == "/v1/chat/completions"]
+    assert len(chats) == 1 and chats[0].json()["model"] == "qwen2.5:7b"
 
 
 def test_a_local_server_that_is_not_running_stays_a_plain_entry(harness: WindowHarness) -> None:

@@ -60,7 +60,7 @@ class _Collector(logging.Handler):
             self.records.append(record)
 
 
-_WARNINGS_SEEN: dict[str, int] = {}  # test id -> WARNING records it logged (shown at the end)
+_WARNINGS_SEEN: dict[str, list[str]] = {}  # test id -> the WARNING records it logged (shown at the end)
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +79,7 @@ def fail_on_error_logs(request: pytest.FixtureRequest) -> Iterator[None]:
         r for r in collector.records if r.levelno < FAIL_LEVEL and not any(a.covers(r) for a in allowed)
     ]
     if warnings:
-        _WARNINGS_SEEN[request.node.nodeid] = len(warnings)
+        _WARNINGS_SEEN[request.node.nodeid] = [f"{r.name}: {r.getMessage()}"[:160] for r in warnings]
     unexpected = [
         r for r in collector.records if r.levelno >= FAIL_LEVEL and not any(a.covers(r) for a in allowed)
     ]
@@ -94,10 +94,12 @@ def fail_on_error_logs(request: pytest.FixtureRequest) -> Iterator[None]:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _WARNINGS_SEEN:
-        total = sum(_WARNINGS_SEEN.values())
+        total = sum(len(records) for records in _WARNINGS_SEEN.values())
         terminalreporter.write_line(
             f"logged WARNING records: {total} in {len(_WARNINGS_SEEN)} test(s) (not failures; -v lists them)"
         )
         if terminalreporter.config.getoption("verbose") > 0:
-            for nodeid, count in sorted(_WARNINGS_SEEN.items()):
-                terminalreporter.write_line(f"  {count} {nodeid}")
+            for nodeid, records in sorted(_WARNINGS_SEEN.items()):
+                terminalreporter.write_line(f"  {nodeid}")
+                for record in records:
+                    terminalreporter.write_line(f"      {record}")

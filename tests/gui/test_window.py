@@ -114,51 +114,49 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
 
 
 def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: WindowHarness) -> None:
-    from tests.support.server import TestServer
+    other = harness.another_server()  # stopped after the windows (the harness closes them)
+    harness.add_profile("first", model="model-a")
+    harness.add_profile("second", model="model-b", base_url=other.base_url)
+    harness.server.set_default(lambda _r: models_reply(["model-a"]), "/v1/models")
+    other.set_default(lambda _r: models_reply(["model-b", "model-c"]), "/v1/models")
+    harness.server.queue(sse_reply(["from first"]))
+    other.queue(sse_reply(["from second"]))
 
-    with TestServer() as other:
-        harness.add_profile("first", model="model-a")
-        harness.add_profile("second", model="model-b", base_url=other.base_url)
-        harness.server.set_default(lambda _r: models_reply(["model-a"]), "/v1/models")
-        other.set_default(lambda _r: models_reply(["model-b", "model-c"]), "/v1/models")
-        harness.server.queue(sse_reply(["from first"]))
-        other.queue(sse_reply(["from second"]))
+    async def scenario() -> WindowParts:
+        parts = harness.open()
+        topbar = parts.window.topbar
+        assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
+        harness.type_and_send(parts, "one")
+        await harness.until(lambda: not parts.controller.busy, "the first reply ended")
+        topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
+        topbar.profile.activated.emit(topbar.profile.currentIndex())
+        await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
+        assert topbar.model.currentText() == "model-b"
+        topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
+        topbar.model.activated.emit(topbar.model.currentIndex())
+        harness.type_and_send(parts, "two")
+        await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+        assert "from first" in harness.transcript_text(parts)
+        assert "from second" in harness.transcript_text(parts)
+        return parts
 
-        async def scenario() -> WindowParts:
-            parts = harness.open()
-            topbar = parts.window.topbar
-            assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
-            harness.type_and_send(parts, "one")
-            await harness.until(lambda: not parts.controller.busy, "the first reply ended")
-            topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
-            topbar.profile.activated.emit(topbar.profile.currentIndex())
-            await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
-            assert topbar.model.currentText() == "model-b"
-            topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
-            topbar.model.activated.emit(topbar.model.currentIndex())
-            harness.type_and_send(parts, "two")
-            await harness.until(lambda: not parts.controller.busy, "the second reply ended")
-            assert "from first" in harness.transcript_text(parts)
-            assert "from second" in harness.transcript_text(parts)
-            return parts
+    harness.run(scenario())
+    chats = [r for r in other.requests if r.path.endswith("/chat/completions")]
+    assert len(chats) == 1
+    assert chats[0].json()["model"] == "model-c"
+    assert [m["content"] for m in chats[0].json()["messages"]] == ["one", "from first", "two"]
+    assert [r.json()["model"] for r in harness.server.requests if r.path.endswith("/completions")] == [
+        "model-a"
+    ]
+    reply = harness.last_reply()
+    assert (reply.profile, reply.model) == ("second", "model-c")
 
-        harness.run(scenario())
-        chats = [r for r in other.requests if r.path.endswith("/chat/completions")]
-        assert len(chats) == 1
-        assert chats[0].json()["model"] == "model-c"
-        assert [m["content"] for m in chats[0].json()["messages"]] == ["one", "from first", "two"]
-        assert [r.json()["model"] for r in harness.server.requests if r.path.endswith("/completions")] == [
-            "model-a"
-        ]
-        reply = harness.last_reply()
-        assert (reply.profile, reply.model) == ("second", "model-c")
+    async def reopen() -> None:  # the conversation remembers its profile and model
+        parts = harness.open()
+        assert parts.window.topbar.profile.currentText() == "second"
+        assert parts.window.topbar.model.currentText() == "model-c"
 
-        async def reopen() -> None:  # the conversation remembers its profile and model
-            parts = harness.open()
-            assert parts.window.topbar.profile.currentText() == "second"
-            assert parts.window.topbar.model.currentText() == "model-c"
-
-        harness.run(reopen())
+    harness.run(reopen())
 
 
 def test_closing_the_window_mid_stream_saves_the_partial_reply(harness: WindowHarness) -> None:

@@ -359,7 +359,15 @@ def test_a_profile_without_auth_needs_no_key(server: TestServer) -> None:
     assert "authorization" not in server.requests[0].headers
 
 
-@pytest.mark.parametrize("sink_fails", [False, True])
+@pytest.mark.parametrize(
+    "sink_fails",
+    [
+        False,
+        pytest.param(
+            True, marks=pytest.mark.allow_log("ERROR", "app.session", "^could not save the profile change$")
+        ),
+    ],
+)
 def test_refused_stream_options_are_remembered_on_the_profile(
     server: TestServer, store: ConversationStore, conversation_id: int, sink_fails: bool
 ) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Coroutine
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -39,6 +38,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
+from app.ui.tasks import Tasks
 from app.ui.transcript.view import TranscriptView
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ class ChatController(QObject):
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()  # strong references for fire-and-forget work
+        self.tasks = Tasks()  # the model-list fetches
 
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
@@ -159,12 +159,6 @@ class ChatController(QObject):
         model = self.conversation.model if self.conversation else self._draft_model
         profile = self.current_profile()
         return model or (profile.model if profile else "")
-
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        """Run `coro` in the background, held until done and awaited at shutdown."""
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     # ---- opening conversations ------------------------------------------------------------------
 
@@ -430,7 +424,7 @@ class ChatController(QObject):
                 self._path.append(message)
                 self.transcript.set_reply_id(message.id)
             if message.save_error is not None and message.id is not None:
-                self.spawn(self._save_later(message))
+                self.tasks.run(self._save_later(message))
             if message.id is None and message.status == MessageStatus.CANCELLED and not message.content:
                 # Stopped before the request went out: nothing was sent, saved or received.
                 self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
@@ -517,9 +511,7 @@ class ChatController(QObject):
         if self.turn is not None and self.turn.running:
             self.turn.stop()
             await asyncio.gather(self.turn.handle.task, return_exceptions=True)
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.tasks.aclose()
 
     # ---- regenerate, retry, edit ------------------------------------------------------------------
 
@@ -666,7 +658,7 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None or (profile.name in self._models and not force):
             return
-        self.spawn(self._fetch_models(profile))
+        self.tasks.run(self._fetch_models(profile))
 
     async def _fetch_models(self, profile: Profile) -> None:
         self.topbar.set_models_loading(True)

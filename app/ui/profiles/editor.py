@@ -28,7 +28,8 @@ from app.profiles.presets import Preset, from_preset, preset_by_id, preset_for_u
 from app.profiles.service import Outcome, Problem, ProfileService
 from app.ui.i18n import exception_text, preset_hint
 from app.ui.profiles.editor_view import ProfileEditorView
-from app.ui.profiles.widgets import ProbeFunction, SnippetDialog, Tasks, import_notes
+from app.ui.profiles.widgets import ProbeFunction, SnippetDialog, import_notes
+from app.ui.tasks import Tasks
 
 __all__ = ["ProfileEditor"]
 

@@ -30,7 +30,8 @@ from app.profiles.service import ProfileService
 from app.profiles.store import validate_profile
 from app.ui.i18n import exception_text, preset_hint
 from app.ui.profiles.welcome_view import IMPORTED, WelcomeView
-from app.ui.profiles.widgets import SnippetDialog, Tasks, import_notes
+from app.ui.profiles.widgets import SnippetDialog, import_notes
+from app.ui.tasks import Tasks
 
 # Where the local presets are looked for. 127.0.0.1, not localhost: localhost may resolve to ::1 first,
 # where these servers often do not listen; the profile keeps the address that answered.

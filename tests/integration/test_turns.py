@@ -182,6 +182,7 @@ class FinishFails:
         raise StoreError("The conversation database x could not be used: disk I/O error.")
 
 
+@pytest.mark.allow_log("ERROR", "app.reply_saver", "^could not save the reply")  # provoked on purpose
 def test_a_complete_reply_whose_final_save_fails_says_so_and_does_not_stay_streaming(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -245,6 +246,7 @@ def test_the_stream_goes_on_while_another_process_locks_the_database(
     assert row.content == "word " * 60
 
 
+@pytest.mark.allow_log("ERROR", "app.reply_saver", "^could not save the reply")  # provoked on purpose
 def test_a_full_disk_keeps_the_reply_in_memory_and_says_what_was_not_saved(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -293,6 +295,7 @@ def test_a_reply_past_the_size_limit_is_stopped_and_kept(
     assert server.wait_until_closed()  # the connection was closed, not left streaming
 
 
+@pytest.mark.allow_log("ERROR", "app.reply_saver", "^could not save the reply")  # provoked on purpose
 def test_a_reply_not_saved_at_its_end_is_saved_later_whole(
     server: TestServer, store: ConversationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

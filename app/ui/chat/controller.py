@@ -32,6 +32,7 @@ from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text
 from app.ui.transcript.view import TranscriptView
+from app.ui.transcript.welcome import welcome_for
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ class ChatController(QObject):
         transcript.link_activated.connect(self.open_link)
         transcript.action_requested.connect(self._action)
         transcript.code_copied.connect(lambda _code: self.notice.emit(self.tr("Copied the code.")))
+        transcript.prompt_chosen.connect(self._use_prompt)
 
     # ---- state ----------------------------------------------------------------------------------
 
@@ -213,6 +215,7 @@ class ChatController(QObject):
         elif message.role == Role.ASSISTANT:
             self.transcript.add_assistant_message(
                 message.content,
+                model=message.model or "",
                 reasoning=message.reasoning,
                 reasoning_ms=message.reasoning_ms,
                 message_id=message.id,
@@ -236,7 +239,23 @@ class ChatController(QObject):
             flag=status_flag(message),
         )
 
+    def _use_prompt(self, text: str) -> None:
+        """An example prompt of the empty chat was chosen: it goes into the box, to edit or send."""
+        self.composer.set_text(text)
+        self.composer.focus_input()
+
+    def _show_welcome(self) -> None:
+        """The empty chat's greeting, naming where a message would go."""
+        profile = self.current_profile()
+        ctrl_enter = self.composer.send_key() != "enter"
+        welcome = welcome_for(
+            profile.name if profile else "", self.current_model(), ctrl_enter_sends=ctrl_enter
+        )
+        self.transcript.show_welcome(welcome)
+
     def _sync_topbar(self) -> None:
+        if self.conversation is None and not self.busy:
+            self._show_welcome()  # profile or model may have changed: say where a message goes
         profile = self.current_profile()
         self.topbar.set_profiles(self.profiles.names(), profile.name if profile else None)
         model = self.current_model()
@@ -302,7 +321,7 @@ class ChatController(QObject):
         conversation = self.conversation
         history = self.store.messages(conversation.id)
         messages = request_messages(conversation.system_prompt, history)
-        self._renderer = self.transcript.begin_assistant_message()
+        self._renderer = self.transcript.begin_assistant_message(model=model)
         self._live_conversation = conversation.id
         self.composer.set_streaming(True)
         self.topbar.set_busy(True)
@@ -386,6 +405,8 @@ class ChatController(QObject):
             edit_from = self._edit_from  # a pending edit survives a change of colours
             self.open_conversation(self.conversation.id, again=True)
             self._edit_from = edit_from
+        elif self.conversation is None:
+            self._show_welcome()
         return True
 
     def regenerate(self) -> None:
@@ -458,6 +479,7 @@ class ChatController(QObject):
             self.conversation = replace(self.conversation, model=model)
         else:
             self._draft_model = model
+            self._show_welcome()
 
     def load_models(self, *, force: bool = False) -> None:
         profile = self.current_profile()

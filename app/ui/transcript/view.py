@@ -4,23 +4,26 @@ Replies are untrusted text. Links are not followed here (`link_activated` tells 
 raw HTML is shown as text (see renderer.MARKDOWN), and no resource a reply names is ever loaded: a remote
 image could report that the message was read, and a file: one could show a local file. Images get a
 placeholder instead.
+
+The text sits in a centred reading column (style.COLUMN_MAX wide at most); the cards behind it (the user's
+bubble, code cards, quote bars, the model badge) are painted by cards.py before the document draws.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
-from typing import Any
-from urllib.parse import quote, unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
     QImage,
     QPainter,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -28,19 +31,28 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.ui.transcript.cards import line_x, paint_cards
 from app.ui.transcript.highlight import CodeHighlighter
-from app.ui.transcript.renderer import (
+from app.ui.transcript.links import AppLink, AppLinks
+from app.ui.transcript.renderer import FOLDED_MARK, OPEN_MARK, StreamingMessageRenderer
+from app.ui.transcript.style import (
+    BADGE,
+    CARD,
+    CARD_PAD,
+    CODE_LANG,
+    COLUMN_MAX,
     DARK,
-    FOLDED_MARK,
     LIGHT,
-    OPEN_MARK,
+    LINE_HEIGHT,
+    PAGE_MARGIN,
     REASONING_BODY,
-    StreamingMessageRenderer,
+    reading_font,
 )
+from app.ui.transcript.welcome import Welcome, insert_welcome
 
 BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
-PAGE_MARGIN = 14  # pixels around the document: text flush against the frame is hard to read
-ACTION_SCHEME = "sluice"  # the app's own links: sluice:<this view's token>/<verb>/<argument>
+COPIED_MS = 1600  # how long a code card says "Copied ✓" before it offers Copy again
+_VERSIONS = QTextCharFormat.Property.UserProperty + 10  # char property: part of a "‹ 2/3 ›" switcher
 
 
 class TranscriptView(QTextBrowser):
@@ -51,15 +63,19 @@ class TranscriptView(QTextBrowser):
     Signals:
         link_activated(QUrl): the user clicked a link in a reply (untrusted: the window decides).
         action_requested(str): the user clicked one of the app's own links ("retry/12", "edit/3", …).
-        code_copied(str): a code block's "Copy code" link put this code on the clipboard.
+        code_copied(str): a code card's Copy put this code on the clipboard.
+        version_requested(int, int): a message's "‹ ›" was clicked: (message id, -1 older or +1 newer).
+        prompt_chosen(str): an example prompt of the empty chat was clicked; its text.
 
-    The app's own links carry a token made for this view. A reply can write `[x](sluice:retry/1)`, but it
-    cannot know the token, so its links never run an action: they arrive as link_activated like any other.
+    The app's own links carry a token made for this view (links.py): a reply's link never runs an action.
+    Every link, ours included, is reachable with Tab and followed with Enter (Qt's keyboard link navigation).
     """
 
     link_activated = Signal(QUrl)
     action_requested = Signal(str)
     code_copied = Signal(str)
+    version_requested = Signal(int, int)
+    prompt_chosen = Signal(str)
 
     def __init__(
         self,
@@ -75,27 +91,35 @@ class TranscriptView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.anchorClicked.connect(self._on_anchor)
         self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
-        # None: the window's language ("You", "Assistant", "Edit", "Copy code" in English).
+        # None: the window's language ("You", "Assistant", "Edit", "Copy" in English).
         self._user_label = self.tr("You") if user_label is None else user_label
         self._assistant_label = self.tr("Assistant") if assistant_label is None else assistant_label
         self._edit_label = self.tr("Edit") if edit_label is None else edit_label
-        self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
-        self._codes: list[str] = []  # the code of each "Copy code" link, by its number
-        self._token = secrets.token_hex(8)
+        self._copy_code_label = self.tr("Copy") if copy_code_label is None else copy_code_label
+        self._copied_label = self.tr("Copied ✓")
+        self._codes: list[str] = []  # the code of each code card's Copy, by its number
+        self._links = AppLinks()
         self._active: StreamingMessageRenderer | None = None
+        self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
+        self._welcome: Welcome | None = None
         self._empty = True
         self._stick = True
         self._auto_scrolling = False
         self._placeholder: QImage | None = None
+        self._column = 0  # the side margin last applied
+        self._caret_rect = QRectF()  # the streaming caret, in document coordinates; null when none
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
+        self._apply_font()
         self._make_formats()
+        self._apply_column()
 
     def set_dark(self, dark: bool) -> None:
         """Draw with the light or dark colours from now on; messages already shown keep theirs."""
@@ -104,7 +128,106 @@ class TranscriptView(QTextBrowser):
         self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)
         self._placeholder = None
+        self._apply_font()
         self._make_formats()
+        self.viewport().update()
+
+    # ---- the reading column and its face ----------------------------------------------------------
+
+    def _apply_font(self) -> None:
+        language = "zh_TW" if QLocale().name() in ("zh_TW", "zh_HK") else ""
+        font = reading_font(self.font(), language)
+        self.document().setDefaultFont(font)
+        palette = self.viewport().palette()
+        palette.setColor(palette.ColorRole.Text, QColor(self._style.text))
+        self.viewport().setPalette(palette)
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()  # after Qt's own handler, which sets the document's font to ours
+            self._make_formats()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._apply_column()
+        super().resizeEvent(event)
+
+    def _apply_column(self) -> None:
+        """Centre the text in a column at most COLUMN_MAX wide; the whole width still scrolls."""
+        width = self.viewport().width()
+        side = max(0, (width - COLUMN_MAX - 2 * PAGE_MARGIN) // 2)
+        if side == self._column:
+            return
+        self._column = side
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        root.setFrameFormat(fmt)
+
+    # ---- painting: cards under the text, the streaming caret over it -------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        dx = self.horizontalScrollBar().value()
+        dy = self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        try:
+            painter.translate(-dx, -dy)
+            clip = QRectF(event.rect()).translated(dx, dy)
+            paint_cards(painter, self.document(), clip, self._style)
+        finally:
+            painter.end()
+        super().paintEvent(event)
+        if not self._caret_rect.isNull():
+            painter = QPainter(self.viewport())
+            try:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(self._style.accent))
+                rect = self._caret_rect.translated(-dx, -dy)
+                painter.drawRoundedRect(rect, rect.width() / 2, rect.width() / 2)
+            finally:
+                painter.end()
+
+    def _caret_place(self) -> QRectF:
+        """Where the streaming caret goes: just after the reply's last character."""
+        if self._active is None or self._active.is_finished:
+            return QRectF()
+        if not self.isVisible():
+            return QRectF()
+        position = self._active.caret_position
+        block = self.document().findBlock(max(position - 1, 0))
+        if not block.isValid() or not block.isVisible():
+            return QRectF()
+        # Lay the block out first: a layout not redone since its text changed holds stale lines.
+        if not self.document().documentLayout().blockBoundingRect(block).isValid():
+            return QRectF()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return QRectF()
+        offset = min(position - block.position(), block.length() - 1)
+        line = layout.lineForTextPosition(offset)
+        if not line.isValid():
+            line = layout.lineAt(layout.lineCount() - 1)
+        x = layout.position().x() + line_x(line, offset)
+        y = layout.position().y() + line.y()
+        height = line.ascent() * 0.9
+        return QRectF(x + 3, y + line.ascent() - height, 7, height)
+
+    def _move_caret(self) -> None:
+        """Put the caret after the reply's last character (called after each paint: no timer of its own)."""
+        place = self._caret_place()
+        if place == self._caret_rect:
+            return
+        for rect in (self._caret_rect, place):
+            if not rect.isNull():
+                self.viewport().update(self._to_viewport(rect))
+        self._caret_rect = place
+
+    def _to_viewport(self, rect: QRectF) -> QRect:
+        shifted = rect.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        return shifted.toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # ---- messages --------------------------------------------------------------------------------
 
@@ -115,29 +238,68 @@ class TranscriptView(QTextBrowser):
             self._active = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
+        self._column = -1
+        self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()
+        self._headers.clear()
+        self._welcome = None
         self._empty = True
         self._stick = True
 
+    def show_welcome(self, welcome: Welcome) -> None:
+        """The empty chat: a greeting with the profile and model, example prompts and the main shortcuts."""
+        self.clear_messages()
+        self._welcome = welcome
+        insert_welcome(QTextCursor(self.document()), welcome, self._links, self._style)
+        self._empty = False
+
+    def _leave_welcome(self) -> None:
+        if self._welcome is not None:
+            self.clear_messages()
+
     def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
-        """Show what the user sent, as plain text (exactly as typed), on a tint, with an Edit link."""
+        """Show what the user sent, as plain text (exactly as typed), in a bubble; Copy and Edit under it."""
+        self._leave_welcome()
         following = self._following()
-        cursor = self._header(self._user_label, message_id, self._user_header_fmt, self._user_header_block)
-        if message_id is not None:
-            cursor.insertText("   ", self._user_header_fmt)
-            cursor.insertText(self._edit_label, self._action_fmt(self.action_url(f"edit/{message_id}")))
-        cursor.insertBlock(self._user_block, self._plain_fmt)
+        self._end_active()
+        cursor = self._next_block(self._user_block)
         cursor.insertText(text, self._plain_fmt)
+        first = self.document().findBlock(cursor.position() - len(text)) if text else cursor.block()
+        if message_id is not None:
+            first.setUserState(message_id)
+            self._headers[message_id] = first
+            cursor.insertBlock(self._user_actions_block, self._status_fmt)
+            self._insert_actions(cursor, [(self.tr("Copy"), "copy"), (self._edit_label, "edit")], message_id)
         self._settle(following)
 
     def begin_assistant_message(
-        self, header: str = "", *, message_id: int | None = None
+        self, header: str = "", *, message_id: int | None = None, model: str = ""
     ) -> StreamingMessageRenderer:
-        """Start a reply; feed the returned renderer its deltas, then call its finish()."""
+        """Start a reply; feed the returned renderer its deltas, then call its finish().
+
+        Args:
+            header: the label over the reply ("Assistant" if empty and no model is given).
+            message_id: the reply's id, when known: its header then offers its actions.
+            model: the model that writes it, shown as a badge.
+        """
+        self._leave_welcome()
         following = self._following()
-        cursor = self._header(
-            header or self._assistant_label, message_id, self._assistant_header_fmt, self._header_block
+        self._end_active()
+        badged = bool(model and not header)
+        cursor = self._next_block(
+            self._badge_block if badged else self._header_block, self._assistant_header_fmt
         )
+        badge = QTextCharFormat(self._assistant_header_fmt)
+        if badged:
+            badge.setProperty(BADGE, True)
+            badge.setForeground(QColor(self._style.badge_text))
+        cursor.insertText(header or model or self._assistant_label, badge)
+        if message_id is not None:
+            cursor.block().setUserState(message_id)
+            self._headers[message_id] = cursor.block()
+            cursor.insertText("    ", self._status_fmt)
+            actions = [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")]
+            self._insert_actions(cursor, actions, message_id)
         # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
         renderer = StreamingMessageRenderer(
             self.document(),
@@ -145,7 +307,7 @@ class TranscriptView(QTextBrowser):
             highlighter=self._highlighter,
             style=self._style,
             code_linker=self._link_code,
-            think_linker=lambda block: self.action_url(f"think/{block}"),
+            think_linker=lambda block: self._links.url("think", block),
             copy_code_label=self._copy_code_label,
         )
         renderer.about_to_paint.connect(self._before_paint)
@@ -161,11 +323,12 @@ class TranscriptView(QTextBrowser):
         footer: str = "",
         *,
         header: str = "",
+        model: str = "",
         reasoning_ms: float | None = None,
         message_id: int | None = None,
     ) -> StreamingMessageRenderer:
         """Show a reply from the history, whole: one paint, each block rendered once."""
-        renderer = self.begin_assistant_message(header, message_id=message_id)
+        renderer = self.begin_assistant_message(header, message_id=message_id, model=model)
         renderer.append_reasoning(reasoning)
         renderer.append(markdown)
         renderer.finish(reasoning_ms=reasoning_ms)
@@ -175,6 +338,60 @@ class TranscriptView(QTextBrowser):
         if label is not None and markdown.strip():
             self.fold_reasoning(label, folded=True)  # from the history: the answer is what one rereads
         return renderer
+
+    def set_versions(self, message_id: int, index: int, count: int) -> bool:
+        """Show "‹ index/count ›" in a message's header (index from 1); count < 2 removes it.
+
+        Clicking ‹ or › (or Enter on it) emits version_requested(message_id, -1 or +1). False if the
+        message is not shown.
+        """
+        block = self._headers.get(message_id)
+        if block is None or not block.isValid() or block.userState() != message_id:
+            return False
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        try:
+            before = block.length()
+            self._remove_versions(cursor, block)
+            if count >= 2:
+                cursor.setPosition(block.position() + block.length() - 1)
+                cursor.insertText("   ", self._status_fmt)
+                cursor.insertText("‹", self._version_fmt(message_id, "older", index > 1))
+                cursor.insertText(f" {index}/{count} ", self._versions_fmt)
+                cursor.insertText("›", self._version_fmt(message_id, "newer", index < count))
+        finally:
+            cursor.endEditBlock()
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+        return True
+
+    def _remove_versions(self, cursor: QTextCursor, block: QTextBlock) -> None:
+        iterator = block.begin()
+        start = -1
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if start < 0 and fragment.isValid() and fragment.charFormat().boolProperty(_VERSIONS):
+                start = fragment.position() - 3  # the spaces before it
+            iterator += 1
+        if start >= block.position():
+            cursor.setPosition(start)
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    def _version_fmt(self, message_id: int, verb: str, enabled: bool) -> QTextCharFormat:
+        if not enabled:
+            return self._versions_fmt
+        fmt = self._action_fmt(self._links.url(verb, message_id))
+        fmt.setProperty(_VERSIONS, True)
+        return fmt
+
+    def _insert_actions(
+        self, cursor: QTextCursor, actions: Sequence[tuple[str, str]], message_id: int
+    ) -> None:
+        for index, (label, verb) in enumerate(actions):
+            if index:
+                cursor.insertText("  ·  ", self._status_fmt)
+            cursor.insertText(label, self._quiet_action_fmt(self._links.url(verb, message_id)))
 
     def add_message_footer(
         self,
@@ -221,17 +438,23 @@ class TranscriptView(QTextBrowser):
         link.setFontWeight(QFont.Weight.Normal)
         return link
 
-    # ---- code blocks -------------------------------------------------------------------------------
+    def _quiet_action_fmt(self, url: str) -> QTextCharFormat:
+        """A message's own actions: dim until pointed at (Qt shows the hand), so they do not shout."""
+        link = self._action_fmt(url)
+        link.setForeground(QColor(self._style.dim_text))
+        return link
+
+    # ---- the app's links -------------------------------------------------------------------------
 
     def action_url(self, path: str) -> str:
         """The href of one of the app's own links ("verb/argument"); clicking it emits action_requested
         with the same text. The argument may be any text (a profile name): it is percent-encoded here."""
-        verb, _, arg = path.partition("/")
-        return f"{ACTION_SCHEME}:{self._token}/{verb}/{quote(arg, safe='')}"
+        link = AppLink.from_path(path)
+        return self._links.url(link.verb, link.arg)
 
     def _link_code(self, code: str) -> str:
         self._codes.append(code)
-        return self.action_url(f"code/{len(self._codes) - 1}")
+        return self._links.url("code", len(self._codes) - 1)
 
     def fold_reasoning(self, label_block: int, *, folded: bool | None = None) -> None:
         """Hide or show the reasoning under a "Thinking" label (None: toggle). Its text stays in place."""
@@ -251,34 +474,61 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(FOLDED_MARK if fold else OPEN_MARK, cursor.charFormat())
 
     def _on_anchor(self, url: QUrl) -> None:
-        own = f"{self._token}/"
-        path = url.path(QUrl.ComponentFormattingOption.FullyEncoded)  # an argument may hold "#", "?", "%"
-        if url.scheme() != ACTION_SCHEME or not path.startswith(own):
+        link = self._links.parse(url)
+        if link is None:
             self.link_activated.emit(url)  # a reply's link, a forged action link included
             return
-        verb, _, arg = path[len(own) :].partition("/")
-        arg = unquote(arg)
-        if verb == "think" and arg.isdigit():
-            self.fold_reasoning(int(arg))
-        elif verb == "code" and arg.isdigit() and int(arg) < len(self._codes):
-            code = self._codes[int(arg)]
-            QGuiApplication.clipboard().setText(code)
-            self.code_copied.emit(code)
-        elif verb not in ("think", "code"):
-            self.action_requested.emit(f"{verb}/{arg}")
+        number = link.message_id
+        if link.verb == "think" and number is not None:
+            self.fold_reasoning(number)
+        elif link.verb == "code" and number is not None and number < len(self._codes):
+            self._copy_code(url, self._codes[number])
+        elif link.verb in ("older", "newer") and number is not None:
+            self.version_requested.emit(number, -1 if link.verb == "older" else 1)
+        elif link.verb == "prompt" and self._welcome is not None and number is not None:
+            if number < len(self._welcome.prompts):
+                self.prompt_chosen.emit(self._welcome.prompts[number])
+        elif link.verb not in ("think", "code", "older", "newer", "prompt"):
+            self.action_requested.emit(link.path)
+
+    def _copy_code(self, url: QUrl, code: str) -> None:
+        """Copy, and say "Copied ✓" where Copy was for a moment (the same link, so Enter works again)."""
+        QGuiApplication.clipboard().setText(code)
+        self.code_copied.emit(code)
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        self._relabel_link(href, self._copied_label)
+        QTimer.singleShot(COPIED_MS, self, lambda: self._relabel_link(href, self._copy_code_label))
+
+    def _relabel_link(self, href: str, label: str) -> None:
+        block = self._code_head_for(href)
+        if block is None:
+            return
+        cursor = QTextCursor(block)
+        fmt = block.begin().fragment().charFormat()
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        before = block.length()
+        cursor.insertText(label, fmt)
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+
+    def _code_head_for(self, href: str) -> QTextBlock | None:
+        """The code card head whose Copy link is `href` (searched near the cursor, then everywhere)."""
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().hasProperty(CODE_LANG):
+                fragment = block.begin().fragment()
+                if fragment.isValid() and fragment.charFormat().anchorHref() == href:
+                    return block
+            block = block.next()
+        return None
 
     def add_history_link(self, text: str, href: str) -> None:
         """A centred link line (e.g. "show earlier messages"); call it before the messages it stands for."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._leave_welcome()
         block = QTextBlockFormat()
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         block.setBottomMargin(8)
-        if self._empty:
-            cursor.setBlockFormat(block)
-            self._empty = False
-        else:
-            cursor.insertBlock(block)
+        cursor = self._next_block(block)
         cursor.insertText(text, self._action_fmt(href))
 
     def scroll_to_message(self, message_id: int) -> bool:
@@ -293,22 +543,19 @@ class TranscriptView(QTextBrowser):
             block = block.next()
         return False
 
-    def _header(
-        self, label: str, message_id: int | None, fmt: QTextCharFormat, block: QTextBlockFormat
-    ) -> QTextCursor:
-        self._end_active()
+    def _next_block(self, block: QTextBlockFormat, fmt: QTextCharFormat | None = None) -> QTextCursor:
+        """A cursor in a new block at the end (the document's own first block if it is empty)."""
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if self._empty:
             first = QTextBlockFormat(block)
             first.setTopMargin(0)
-            cursor.setBlockFormat(first)  # the document's own first block
+            cursor.setBlockFormat(first)
+            if fmt is not None:
+                cursor.setBlockCharFormat(fmt)
             self._empty = False
         else:
-            cursor.insertBlock(block, fmt)
-        cursor.insertText(label, fmt)
-        if message_id is not None:
-            cursor.block().setUserState(message_id)
+            cursor.insertBlock(block, fmt or self._plain_fmt)
         return cursor
 
     def _end_active(self) -> None:
@@ -316,6 +563,9 @@ class TranscriptView(QTextBrowser):
         if self._active is not None:
             self._active.finish()
             self._active = None
+        if not self._caret_rect.isNull():
+            self.viewport().update(self._to_viewport(self._caret_rect))
+            self._caret_rect = QRectF()
 
     # ---- following the bottom ----------------------------------------------------------------------
 
@@ -337,6 +587,7 @@ class TranscriptView(QTextBrowser):
     def _after_paint(self) -> None:
         if self._stick:
             self._scroll_to_bottom()
+        self._move_caret()
 
     def _on_scrolled(self, _value: int) -> None:
         if not self._auto_scrolling:
@@ -358,7 +609,7 @@ class TranscriptView(QTextBrowser):
 
     # ---- resources ---------------------------------------------------------------------------------
 
-    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
         """Load only our own qrc: resources; an image a reply names gets a placeholder, fetched never."""
         url = QUrl(name) if isinstance(name, str) else name
         if url.scheme() == "qrc":
@@ -390,25 +641,36 @@ class TranscriptView(QTextBrowser):
 
     def _make_formats(self) -> None:
         style = self._style
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self._assistant_header_fmt = QTextCharFormat()
-        self._assistant_header_fmt.setFontWeight(QFont.Weight.Bold)
-        self._assistant_header_fmt.setForeground(QColor(style.assistant_header))
-        self._user_header_fmt = QTextCharFormat(self._assistant_header_fmt)
-        self._user_header_fmt.setForeground(QColor(style.user_header))
+        self._assistant_header_fmt.setFontWeight(QFont.Weight.DemiBold)
+        self._assistant_header_fmt.setForeground(QColor(style.dim_text))
         self._header_block = QTextBlockFormat()
-        self._header_block.setBottomMargin(2)
-        self._header_block.setTopMargin(18)
-        # The user's turn: header and text on one tint, so turns tell apart at a glance while scrolling.
-        self._user_header_block = QTextBlockFormat(self._header_block)
-        self._user_header_block.setBottomMargin(0)  # a margin is not tinted: it would split the turn
-        self._user_header_block.setBackground(QColor(style.user_background))
+        self._header_block.setBottomMargin(4)
+        self._header_block.setTopMargin(14)
+        self._header_block.setLineHeight(LINE_HEIGHT, proportional)
+        self._badge_block = QTextBlockFormat(self._header_block)
+        self._badge_block.setProperty(CARD, "badge")
+        self._badge_block.setLeftMargin(7)  # the pill reaches out this far: keep it inside the column
+        # The user's turn: a bubble (painted by cards.py around the text), set in from the column's edge.
         self._user_block = QTextBlockFormat()
-        self._user_block.setBackground(QColor(style.user_background))
+        self._user_block.setProperty(CARD, "user")
+        self._user_block.setLeftMargin(CARD_PAD)
+        self._user_block.setRightMargin(CARD_PAD * 4)
+        self._user_block.setTopMargin(CARD_PAD + 14)
+        self._user_block.setLineHeight(LINE_HEIGHT, proportional)
+        self._user_actions_block = QTextBlockFormat()
+        self._user_actions_block.setTopMargin(CARD_PAD * 0.6 + 3)
         self._plain_fmt = QTextCharFormat()
         self._footer_block = QTextBlockFormat()
         self._footer_block.setTopMargin(4)
         self._status_fmt = QTextCharFormat()
-        self._status_fmt.setForeground(QColor(self._style.dim_text))
+        self._status_fmt.setForeground(QColor(style.dim_text))
+        size = self.document().defaultFont().pointSizeF()
+        if size > 0:
+            self._status_fmt.setFontPointSize(size * 0.85)
+        self._versions_fmt = QTextCharFormat(self._status_fmt)
+        self._versions_fmt.setProperty(_VERSIONS, True)
         self._flag_fmt = QTextCharFormat()
         self._flag_fmt.setForeground(QColor(style.flag))
         self._flag_fmt.setFontWeight(QFont.Weight.Bold)

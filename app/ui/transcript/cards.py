@@ -1,0 +1,232 @@
+"""Rounded cards behind parts of the transcript: the user's bubble, code cards, quote bars, the model badge.
+
+QTextDocument draws only square block backgrounds, so the view paints these shapes on the viewport first and
+the document draws its text over them. Which block belongs to what is a block property (style.CARD) set when
+the block is inserted, so painting needs no state of its own. A paint walks only the blocks in the exposed
+rectangle (found with the layout's hit test), so its cost does not grow with the conversation; a card cut by
+the viewport's edge is drawn as running on past it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextBlock,
+    QTextDocument,
+    QTextFormat,
+    QTextLine,
+)
+
+from app.ui.transcript.style import (
+    BADGE,
+    CARD,
+    CARD_PAD,
+    CARD_RADIUS,
+    CODE_LANG,
+    QUOTE_INDENT,
+    TranscriptStyle,
+)
+
+_QUOTE_BAR = 3.0  # pixels
+_OVERSHOOT = 4 * CARD_RADIUS  # a card cut by the viewport runs on this far, so no rounded corner shows
+
+
+@dataclass(slots=True)
+class _Card:
+    kind: str
+    rect: QRectF
+    head: QRectF | None = None
+    language: str = ""
+    open_top: bool = False
+    text_rects: list[QRectF] = field(default_factory=list)
+
+
+def _card_kind(block: QTextBlock) -> str:
+    value = block.blockFormat().property(CARD)
+    return value if isinstance(value, str) else ""
+
+
+def _text_rect(block: QTextBlock) -> QRectF:
+    """Where the block's text is drawn, as wide as its longest line (not the column)."""
+    layout = block.layout()
+    origin = layout.position()
+    width = 0.0
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        width = max(width, line.x() + line.naturalTextWidth())
+    rect = layout.boundingRect()
+    return QRectF(origin.x() + rect.x(), origin.y() + rect.y(), max(width, 1.0), rect.height())
+
+
+def line_x(line: QTextLine, position: int) -> float:
+    """The x of a text position on a line (PySide6 returns it with the position, as a tuple)."""
+    result: object = line.cursorToX(position)
+    value = result[0] if isinstance(result, tuple) else result
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def visible_blocks(document: QTextDocument, clip: QRectF) -> list[QTextBlock]:
+    """The blocks whose rectangles meet `clip` (document coordinates), in order, plus the one after."""
+    layout = document.documentLayout()
+    position = layout.hitTest(QPointF(clip.left() + 1, clip.top()), Qt.HitTestAccuracy.FuzzyHit)
+    block = document.findBlock(max(position, 0))
+    blocks: list[QTextBlock] = []
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.isValid() and rect.top() > clip.bottom():
+            break
+        blocks.append(block)
+        block = block.next()
+    return blocks
+
+
+def paint_cards(painter: QPainter, document: QTextDocument, clip: QRectF, style: TranscriptStyle) -> None:
+    """Paint the cards behind the blocks that meet `clip`; the painter is in document coordinates."""
+    layout = document.documentLayout()
+    blocks = visible_blocks(document, clip)
+    if not blocks:
+        return
+    cards: list[_Card] = []
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        previous_kind = _card_kind(blocks[0].previous()) if blocks[0].previous().isValid() else ""
+        for block in blocks:
+            rect = layout.blockBoundingRect(block)
+            if not rect.isValid() or not block.isVisible():
+                continue
+            kind = _card_kind(block)
+            if kind in _CARDS:  # the rectangle leaves out the right margin; the card spans it
+                fmt = block.blockFormat()
+                rect.setWidth(rect.width() + fmt.leftMargin() + fmt.rightMargin())
+            if kind == "badge":
+                _paint_badge(painter, block, style)
+            quote = block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel)
+            if quote > 0:
+                _paint_quote_bar(painter, rect, quote, style)
+            joins = bool(cards) and cards[-1].kind == _group(kind) and kind not in ("code-head", "chip")
+            if kind in _CARDS and joins:
+                card = cards[-1]
+                card.rect = card.rect.united(rect)
+                card.text_rects.append(_text_rect(block))
+            elif kind in _CARDS:
+                first = block is blocks[0]
+                open_top = first and _group(previous_kind) == _group(kind) and kind == _group(kind)
+                card = _Card(_group(kind), QRectF(rect), open_top=open_top, text_rects=[_text_rect(block)])
+                cards.append(card)
+            if kind == "code-head":
+                cards[-1].head = QRectF(rect)
+                language = block.blockFormat().property(CODE_LANG)
+                cards[-1].language = language if isinstance(language, str) else ""
+            previous_kind = kind
+        last = blocks[-1]
+        runs_on = last.next().isValid() and _group(_card_kind(last.next())) == _group(_card_kind(last))
+        for index, card in enumerate(cards):
+            open_bottom = runs_on and index == len(cards) - 1 and card.kind == _group(_card_kind(last))
+            if card.kind == "user":
+                _paint_bubble(painter, card, open_bottom, style)
+            elif card.kind == "chip":
+                _paint_chip(painter, card, style)
+            else:
+                _paint_code_card(painter, card, open_bottom, style, document.defaultFont())
+    finally:
+        painter.restore()
+
+
+_CARDS = ("user", "code", "code-head", "chip")
+
+
+def _group(kind: str) -> str:
+    return "code" if kind == "code-head" else kind
+
+
+def _paint_bubble(painter: QPainter, card: _Card, open_bottom: bool, style: TranscriptStyle) -> None:
+    text = card.text_rects[0]
+    for rect in card.text_rects[1:]:
+        text = text.united(rect)
+    rect = text.adjusted(-CARD_PAD, -CARD_PAD * 0.6, CARD_PAD, CARD_PAD * 0.6)
+    _rounded(painter, _overshoot(rect, card.open_top, open_bottom), QColor(style.user_background), None)
+
+
+def _paint_chip(painter: QPainter, card: _Card, style: TranscriptStyle) -> None:
+    """An example prompt of the empty chat: an outlined pill around its text."""
+    rect = card.text_rects[0].adjusted(-CARD_PAD * 1.2, -CARD_PAD * 0.55, CARD_PAD * 1.2, CARD_PAD * 0.55)
+    _rounded(painter, rect, QColor(style.code_background), QColor(style.card_border))
+
+
+def _paint_code_card(
+    painter: QPainter, card: _Card, open_bottom: bool, style: TranscriptStyle, font: QFont
+) -> None:
+    rect = _overshoot(card.rect, card.open_top, open_bottom)
+    path = _rounded(painter, rect, QColor(style.code_background), QColor(style.card_border))
+    if card.head is not None:
+        painter.save()
+        painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+        painter.fillRect(card.head.adjusted(0, 0, 0, 0), QColor(style.code_head))
+        painter.setPen(QPen(QColor(style.card_border), 1))
+        painter.drawLine(card.head.bottomLeft(), card.head.bottomRight())
+        if card.language:
+            small = QFont(font)
+            if font.pointSizeF() > 0:
+                small.setPointSizeF(font.pointSizeF() * 0.85)
+            painter.setFont(small)
+            painter.setPen(QColor(style.dim_text))
+            text = card.head.adjusted(CARD_PAD, 0, -CARD_PAD, 0)
+            painter.drawText(
+                text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), card.language
+            )
+        painter.restore()
+        painter.setPen(QPen(QColor(style.card_border), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+
+def _overshoot(rect: QRectF, open_top: bool, open_bottom: bool) -> QRectF:
+    return rect.adjusted(0, -_OVERSHOOT if open_top else 0, 0, _OVERSHOOT if open_bottom else 0)
+
+
+def _rounded(painter: QPainter, rect: QRectF, fill: QColor, border: QColor | None) -> QPainterPath:
+    path = QPainterPath()
+    inner = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    path.addRoundedRect(inner, CARD_RADIUS, CARD_RADIUS)
+    painter.setPen(QPen(border, 1) if border is not None else Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(fill))
+    painter.drawPath(path)
+    return path
+
+
+def _paint_quote_bar(painter: QPainter, rect: QRectF, level: int, style: TranscriptStyle) -> None:
+    x = rect.left() + QUOTE_INDENT * (level - 1) + 3
+    painter.fillRect(QRectF(x, rect.top(), _QUOTE_BAR, rect.height()), QColor(style.quote_bar))
+
+
+def _paint_badge(painter: QPainter, block: QTextBlock, style: TranscriptStyle) -> None:
+    """A pill behind each run marked BADGE (the model's name in a reply's header)."""
+    layout = block.layout()
+    origin = layout.position()
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid() and fragment.charFormat().boolProperty(BADGE):
+            start = fragment.position() - block.position()
+            end = start + fragment.length()
+            line = layout.lineForTextPosition(start)
+            if line.isValid():
+                left = line_x(line, start)
+                right = line_x(line, end)
+                top = origin.y() + line.y() + 1
+                rect = QRectF(origin.x() + left - 7, top, right - left + 14, line.height() - 2)
+                path = QPainterPath()
+                path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(style.badge_background))
+                painter.drawPath(path)
+        iterator += 1

@@ -38,7 +38,13 @@ from PySide6.QtGui import (
 
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
-from app.ui.transcript.polish import polish_range, style_table_at, too_big_for_a_table
+from app.ui.transcript.polish import (
+    polish_range,
+    shown_as_text,
+    style_table_at,
+    table_rows,
+    too_big_for_a_table,
+)
 from app.ui.transcript.style import (
     CARD,
     CARD_PAD,
@@ -113,7 +119,7 @@ class StreamingMessageRenderer(QObject):
         code_linker: CodeLinker | None = None,
         think_linker: ThinkLinker | None = None,
         copy_code_label: str | None = None,
-        table_note: Callable[[int], str] | None = None,
+        table_note: Callable[[int, int], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -140,6 +146,8 @@ class StreamingMessageRenderer(QObject):
         self._reasoning: list[str] = []
         self._open: Block | None = None  # the open block as last painted
         self._open_shown = ""  # for an open fence or table: the raw text shown so far
+        self._open_serial = -1  # the serial of the open table shown raw
+        self._table_capped = False  # that table has more rows than are shown
         self._last_list: QTextList | None = None  # the list a following item joins
         self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
         self._next_span = 0
@@ -223,7 +231,11 @@ class StreamingMessageRenderer(QObject):
     def _thought_label(self, seconds: float) -> str:
         return self.tr("Thought for {} s").format(f"{seconds:.1f}")
 
-    def _default_table_note(self, rows: int) -> str:
+    def _default_table_note(self, rows: int, shown: int) -> str:
+        if shown < rows:
+            return self.tr(
+                "A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all."
+            ).format(rows=f"{rows:,}", shown=f"{shown:,}")
         return self.tr("A table of {} rows, shown as text.").format(f"{rows:,}")
 
     def _tick_thinking(self) -> None:
@@ -317,6 +329,7 @@ class StreamingMessageRenderer(QObject):
                     self._done_end = self._open_end = end
                     finished_chars += len(block.text)
                 self._open_shown = ""
+                self._table_capped = False
                 if opened is not None:
                     self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
                     rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
@@ -343,7 +356,7 @@ class StreamingMessageRenderer(QObject):
         )
 
     def _close_raw_table(self, cursor: QTextCursor, block: Block) -> int:
-        rest = block.text[len(self._open_shown) :].rstrip("\n")
+        rest = self._raw_text(block)[len(self._open_shown) :].rstrip("\n")
         cursor.setPosition(self._open_end)
         cursor.insertText(rest, self._code_fmt)
         if not rest and self._open_shown.endswith("\n"):
@@ -352,13 +365,15 @@ class StreamingMessageRenderer(QObject):
         end = self._insert_table_note(cursor, self._open_end, block)
         self._done_end = self._open_end = end
         self._open_shown = ""
+        self._table_capped = False
         self._last_list = None
         return len(rest)
 
     def _insert_table_note(self, cursor: QTextCursor, at: int, block: Block) -> int:
         cursor.setPosition(at)
         cursor.insertBlock(self._status_block, self._status_fmt)
-        cursor.insertText(self._table_note(max(block.text.rstrip("\n").count("\n") - 1, 0)), self._status_fmt)
+        rows = table_rows(block.text)
+        cursor.insertText(self._table_note(rows, table_rows(shown_as_text(block.text))), self._status_fmt)
         return cursor.position()
 
     def _can_extend(self, opened: Block) -> bool:
@@ -372,12 +387,17 @@ class StreamingMessageRenderer(QObject):
             and self._raw_text(opened).startswith(self._open_shown)
         )
 
-    @staticmethod
-    def _raw_text(block: Block) -> str:
-        return block.code if block.kind is BlockKind.FENCE else block.text
+    def _raw_text(self, block: Block) -> str:
+        """What is shown of an open fence or table: its code, or the table's first rows."""
+        if block.kind is BlockKind.FENCE:
+            return block.code
+        if self._table_capped and block.serial == self._open_serial:
+            return self._open_shown  # past the rows shown: nothing more to show, nothing to count
+        return shown_as_text(block.text)
 
     def _extend_raw(self, cursor: QTextCursor, opened: Block) -> int:
         shown = self._raw_text(opened)
+        self._table_capped = opened.kind is BlockKind.TABLE and len(shown) < len(opened.text)
         delta = shown[len(self._open_shown) :]
         cursor.setPosition(self._open_end)
         cursor.insertText(delta, self._code_fmt)  # a newline continues in the current (code) block format
@@ -391,11 +411,13 @@ class StreamingMessageRenderer(QObject):
             self._open_shown = block.code
             return self._insert_raw(cursor, self._insert_code_head(cursor, at, block, ""), block.code, True)
         if block.kind is BlockKind.TABLE and is_open:
-            self._open_shown = block.text
-            return self._insert_raw(cursor, at, block.text, False)
+            self._open_shown = shown_as_text(block.text)
+            self._open_serial = block.serial
+            self._table_capped = len(self._open_shown) < len(block.text)
+            return self._insert_raw(cursor, at, self._open_shown, False)
         if block.kind is BlockKind.TABLE and too_big_for_a_table(block.text):
             self._last_list = None
-            end = self._insert_raw(cursor, at, block.text.rstrip("\n"), False)
+            end = self._insert_raw(cursor, at, shown_as_text(block.text).rstrip("\n"), False)
             return self._insert_table_note(cursor, end, block)
         if block.kind is BlockKind.FENCE:
             return self._insert_code(cursor, at, block)

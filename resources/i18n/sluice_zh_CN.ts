@@ -711,6 +711,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>StreamingMessageRenderer</name>
     <message>
+        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+        <translation>共 {rows} 行的表格，以文本显示前 {shown} 行。复制回复可获得全部内容。</translation>
+    </message>
+    <message>
         <source>Thinking… {} s</source>
         <translation>思考中… {} 秒</translation>
     </message>

@@ -711,6 +711,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>StreamingMessageRenderer</name>
     <message>
+        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+        <translation>共 {rows} 列的表格，以文字顯示前 {shown} 列。複製回覆即可取得全部內容。</translation>
+    </message>
+    <message>
         <source>Thinking… {} s</source>
         <translation>思考中… {} 秒</translation>
     </message>

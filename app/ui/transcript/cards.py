@@ -55,15 +55,16 @@ def _card_kind(block: QTextBlock) -> str:
 
 
 def _text_rect(block: QTextBlock) -> QRectF:
-    """Where the block's text is drawn, as wide as its longest line (not the column)."""
+    """Where the block's text is drawn, as wide as its longest line (not the column), alignment included."""
     layout = block.layout()
     origin = layout.position()
-    width = 0.0
+    rect = QRectF()
     for index in range(layout.lineCount()):
-        line = layout.lineAt(index)
-        width = max(width, line.x() + line.naturalTextWidth())
-    rect = layout.boundingRect()
-    return QRectF(origin.x() + rect.x(), origin.y() + rect.y(), max(width, 1.0), rect.height())
+        rect = rect.united(layout.lineAt(index).naturalTextRect())
+    if rect.isNull():
+        rect = layout.boundingRect()
+        rect.setWidth(1.0)
+    return rect.translated(origin)
 
 
 def line_x(line: QTextLine, position: int) -> float:
@@ -110,7 +111,7 @@ def paint_cards(painter: QPainter, document: QTextDocument, clip: QRectF, style:
             if kind == "badge":
                 _paint_badge(painter, block, style)
             quote = block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel)
-            if quote > 0:
+            if quote > 0 and block.length() > 1:  # Qt leaves an empty block after a table, at its right
                 _paint_quote_bar(painter, rect, quote, style)
             joins = bool(cards) and cards[-1].kind == _group(kind) and kind not in ("code-head", "chip")
             if kind in _CARDS and joins:

@@ -94,7 +94,11 @@ def style_table_at(document: QTextDocument, position: int, style: TranscriptStyl
     cursor.setPosition(min(position + 1, document.characterCount() - 1))
     table = cursor.currentTable()
     if table is not None:
-        style_table(table, style)
+        cursor.beginEditBlock()  # one layout of the table for all its cells, not one per cell
+        try:
+            style_table(table, style)
+        finally:
+            cursor.endEditBlock()
 
 
 def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, style: TranscriptStyle) -> None:

@@ -156,7 +156,7 @@ class TranscriptView(QTextBrowser):
     def _apply_column(self) -> None:
         """Centre the text in a column at most COLUMN_MAX wide; the whole width still scrolls."""
         width = self.viewport().width()
-        side = max(0, (width - COLUMN_MAX - 2 * PAGE_MARGIN) // 2)
+        side = max(PAGE_MARGIN, (width - COLUMN_MAX) // 2)  # the root frame's margin is the page margin
         if side == self._column:
             return
         self._column = side
@@ -214,6 +214,11 @@ class TranscriptView(QTextBrowser):
         y = layout.position().y() + line.y()
         height = line.ascent() * 0.9
         return QRectF(x + 3, y + line.ascent() - height, 7, height)
+
+    @property
+    def caret_rect(self) -> QRectF:
+        """Where the streaming caret is drawn (document coordinates); null while no reply streams."""
+        return QRectF(self._caret_rect)
 
     def _move_caret(self) -> None:
         """Put the caret after the reply's last character (called after each paint: no timer of its own)."""

@@ -76,8 +76,8 @@ def insert_welcome(cursor: QTextCursor, welcome: Welcome, links: AppLinks, style
 
     chip = QTextBlockFormat(centre)
     chip.setProperty(CARD, "chip")
-    chip.setTopMargin(CARD_PAD + 2)
-    chip.setBottomMargin(CARD_PAD - 2)
+    chip.setTopMargin(CARD_PAD + 4)
+    chip.setBottomMargin(CARD_PAD)
     for index, prompt in enumerate(welcome.prompts):
         link = QTextCharFormat()
         link.setAnchor(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.style import COLUMN_MAX, MIN_POINT_SIZE
@@ -129,3 +129,36 @@ def test_the_empty_chat_greets_offers_prompts_and_gives_way_to_the_first_message
     assert chosen == [welcome.prompts[1]]
     view.add_user_message("Hello", message_id=1)
     assert view.toPlainText().startswith("Hello") and welcome.prompts[0] not in view.toPlainText()
+
+
+def test_a_messages_actions_come_forward_under_the_pointer(qtbot: QtBot, view: TranscriptView) -> None:
+    view.show()
+    qtbot.waitExposed(view)
+    view.add_user_message("First question", message_id=1)
+    view.add_assistant_message("First answer, long enough to point at.", message_id=2, model="m")
+
+    def colour_of_action(message_id: int) -> QColor:
+        href = view.action_url(f"copy/{message_id}")
+        block = view.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fmt = iterator.fragment().charFormat()
+                if fmt.anchorHref() == href:
+                    return fmt.foreground().color()
+                iterator += 1
+            block = block.next()
+        raise AssertionError(href)
+
+    faint = colour_of_action(2)
+    assert faint.alpha() < 255 and colour_of_action(1) == faint
+    found = view.document().find("First answer")
+    found.setPosition(found.selectionStart() + 3)
+    qtbot.mouseMove(view.viewport(), view.cursorRect(found).center())
+    qtbot.waitUntil(lambda: colour_of_action(2).alpha() == 255)
+    assert colour_of_action(1) == faint  # only the message under the pointer
+    found = view.document().find("First question")
+    found.setPosition(found.selectionStart() + 3)
+    qtbot.mouseMove(view.viewport(), view.cursorRect(found).center())
+    qtbot.waitUntil(lambda: colour_of_action(1).alpha() == 255)
+    assert colour_of_action(2) == faint

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.transcript.cards import line_x, paint_cards
 from app.ui.transcript.highlight import CodeHighlighter
+from app.ui.transcript.hover import ActionHover
 from app.ui.transcript.links import AppLink, AppLinks
 from app.ui.transcript.renderer import FOLDED_MARK, OPEN_MARK, StreamingMessageRenderer
 from app.ui.transcript.style import (
@@ -105,6 +107,7 @@ class TranscriptView(QTextBrowser):
         self._copied_label = self.tr("Copied ✓")
         self._codes: list[str] = []  # the code of each code card's Copy, by its number
         self._links = AppLinks()
+        self._hover = ActionHover(self._style)
         self._active: StreamingMessageRenderer | None = None
         self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
         self._welcome: Welcome | None = None
@@ -126,6 +129,7 @@ class TranscriptView(QTextBrowser):
         if dark == self._style.dark:
             return
         self._style = DARK if dark else LIGHT
+        self._hover.set_style(self._style)
         self._highlighter = CodeHighlighter(dark=dark, parent=self)
         self._placeholder = None
         self._apply_font()
@@ -148,6 +152,16 @@ class TranscriptView(QTextBrowser):
         if event.type() == QEvent.Type.FontChange:
             self._apply_font()  # after Qt's own handler, which sets the document's font to ours
             self._make_formats()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:  # not while selecting text
+            position = self.cursorForPosition(event.position().toPoint()).position()
+            self._hover.point_at(self.document().findBlock(position))
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().leaveEvent(event)
+        self._hover.leave()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self._apply_column()
@@ -247,6 +261,7 @@ class TranscriptView(QTextBrowser):
         self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()
         self._headers.clear()
+        self._hover.clear()
         self._welcome = None
         self._empty = True
         self._stick = True
@@ -275,6 +290,7 @@ class TranscriptView(QTextBrowser):
             self._headers[message_id] = first
             cursor.insertBlock(self._user_actions_block, self._status_fmt)
             self._insert_actions(cursor, [(self.tr("Copy"), "copy"), (self._edit_label, "edit")], message_id)
+            self._hover.note(message_id, cursor.block())
         self._settle(following)
 
     def begin_assistant_message(
@@ -302,6 +318,7 @@ class TranscriptView(QTextBrowser):
         if message_id is not None:
             cursor.block().setUserState(message_id)
             self._headers[message_id] = cursor.block()
+            self._hover.note(message_id, cursor.block())
             cursor.insertText("    ", self._status_fmt)
             actions = [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")]
             self._insert_actions(cursor, actions, message_id)
@@ -446,7 +463,7 @@ class TranscriptView(QTextBrowser):
     def _quiet_action_fmt(self, url: str) -> QTextCharFormat:
         """A message's own actions: dim until pointed at (Qt shows the hand), so they do not shout."""
         link = self._action_fmt(url)
-        link.setForeground(QColor(self._style.dim_text))
+        link.setForeground(self._hover.faint())
         return link
 
     # ---- the app's links -------------------------------------------------------------------------

@@ -31,6 +31,8 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text
+from app.ui.transcript.links import AppLink
+from app.ui.transcript.renderer import StreamingMessageRenderer
 from app.ui.transcript.view import TranscriptView
 from app.ui.transcript.welcome import welcome_for
 
@@ -80,7 +82,7 @@ class ChatController(QObject):
         self.conversation: Conversation | None = None
         self.handle: GenerationHandle | None = None
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
-        self._renderer: Any = None
+        self._renderer: StreamingMessageRenderer | None = None
         self._edit_from: int | None = None
         self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
         self._redraw_pending = False  # a theme change waits for the streaming reply to end
@@ -184,7 +186,7 @@ class ChatController(QObject):
                 self.tr("{hidden} earlier messages not shown — show {more} more").format(
                     hidden=hidden, more=more
                 ),
-                self.transcript.action_url(f"earlier/{len(shown) + more}"),
+                self.transcript.action_url(f"earlier/{shown[0].id}"),
             )
         for message in shown:
             self._show_message(message)
@@ -192,13 +194,15 @@ class ChatController(QObject):
         if keep_place and first_before is not None:
             self.transcript.scroll_to_message(first_before)  # where the reader was, not the new top
 
-    def _show_earlier(self, count: int) -> None:
+    def _show_earlier(self, first_shown: int) -> None:
+        """Show HISTORY_MORE more messages before `first_shown`, an id (right even if messages came since)."""
         if self.busy or self.conversation is None:
             self.notice.emit(self.tr("Earlier messages can be shown once the reply ends."))
             return
         history = self._history()
         if history is not None:
-            self._render_history(history, count, keep_place=True)
+            at = next((i for i, message in enumerate(history) if message.id == first_shown), 0)
+            self._render_history(history, len(history) - at + HISTORY_MORE, keep_place=True)
 
     def _history(self) -> list[Message] | None:
         """The open conversation's messages from the store; None (and a notice) if it cannot be read."""
@@ -540,15 +544,15 @@ class ChatController(QObject):
             self.notice.emit(text)
 
     def _action(self, path: str) -> None:
-        verb, _, arg = path.partition("/")
+        link = AppLink.from_path(path)  # the view checked the link's token; its argument is parsed here
+        verb, message_id = link.verb, link.message_id
         if verb == "profile":
-            self.profile_edit_requested.emit(arg)
+            self.profile_edit_requested.emit(link.arg)
             return
-        if not arg.isdigit():
+        if message_id is None:
             return
-        message_id = int(arg)
         if verb == "earlier":
-            self._show_earlier(message_id)  # here the number is how many messages to show
+            self._show_earlier(message_id)  # the first message shown now
         elif verb == "retry":
             self.retry(message_id)
         elif verb == "edit":

@@ -132,6 +132,10 @@ def test_choosing_dark_recolours_the_window_and_the_open_conversation(harness: W
         dialog.buttons.accepted.emit()
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
         assert header_colour(parts) == QColor(DARK.badge_text)  # redrawn at once, not after a restart
+        transcript = parts.window.transcript
+        assert (
+            transcript.viewport().palette().color(QPalette.ColorRole.Base).lightness() < 128
+        )  # the page too
         assert "Some answer." in harness.transcript_text(parts)
 
     try:

@@ -258,7 +258,7 @@ class ChatController(QObject):
         self.transcript.show_welcome(welcome)
 
     def _sync_topbar(self) -> None:
-        if self.conversation is None and not self.busy:
+        if self.conversation is None:
             self._show_welcome()  # profile or model may have changed: say where a message goes
         profile = self.current_profile()
         self.topbar.set_profiles(self.profiles.names(), profile.name if profile else None)

@@ -240,10 +240,12 @@ class StreamingMessageRenderer(QObject):
 
     def _tick_thinking(self) -> None:
         """Count the seconds on the label while the model thinks, so a long silence visibly is not a hang."""
-        if self._done or self._reasoning_began is None or self._thought_s is not None or not self._label_len:
+        began = self._reasoning_began
+        over = self._done or began is None or self._thought_s is not None
+        if over or began is None or not self._label_len or not shiboken6.isValid(self._doc):
             self._thinking_timer.stop()
             return
-        seconds = int(time.monotonic() - self._reasoning_began)
+        seconds = int(time.monotonic() - began)
         self._set_label(self.tr("Thinking… {} s").format(seconds))  # as long as one line: no scrolling
 
     @property

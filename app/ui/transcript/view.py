@@ -142,7 +142,7 @@ class TranscriptView(QTextBrowser):
         language = "zh_TW" if QLocale().name() in ("zh_TW", "zh_HK") else ""
         font = reading_font(self.font(), language)
         self.document().setDefaultFont(font)
-        palette = self.viewport().palette()
+        palette = QGuiApplication.palette()  # the theme in effect now, not the one this widget started with
         palette.setColor(palette.ColorRole.Text, QColor(self._style.text))
         self.viewport().setPalette(palette)
         self.setPalette(palette)

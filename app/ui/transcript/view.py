@@ -13,51 +13,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QLocale, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QImage,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app.ui.transcript.cards import line_x, paint_cards
 from app.ui.transcript.highlight import CodeHighlighter
-from app.ui.transcript.hover import ActionHover
 from app.ui.transcript.links import AppLink, AppLinks
+from app.ui.transcript.reading import ReadingView
 from app.ui.transcript.renderer import FOLDED_MARK, OPEN_MARK, StreamingMessageRenderer
 from app.ui.transcript.style import (
     BADGE,
     CARD,
     CARD_PAD,
     CODE_LANG,
-    COLUMN_MAX,
     DARK,
     LIGHT,
     LINE_HEIGHT,
-    PAGE_MARGIN,
     REASONING_BODY,
-    reading_font,
 )
 from app.ui.transcript.welcome import Welcome, insert_welcome
 
-BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
 COPIED_MS = 1600  # how long a code card says "Copied ✓" before it offers Copy again
 _VERSIONS = QTextCharFormat.Property.UserProperty + 10  # char property: part of a "‹ 2/3 ›" switcher
 
 
-class TranscriptView(QTextBrowser):
+class TranscriptView(ReadingView):
     """Shows user and assistant messages; streams one assistant message at a time.
 
     While a reply streams the view follows it to the bottom, unless the user has scrolled up.
@@ -89,15 +77,8 @@ class TranscriptView(QTextBrowser):
         edit_label: str | None = None,
         copy_code_label: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(PAGE_MARGIN)
+        super().__init__(parent, dark=dark)
         self.anchorClicked.connect(self._on_anchor)
-        self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
         # None: the window's language ("You", "Assistant", "Edit", "Copy" in English).
         self._user_label = self.tr("You") if user_label is None else user_label
@@ -107,22 +88,10 @@ class TranscriptView(QTextBrowser):
         self._copied_label = self.tr("Copied ✓")
         self._codes: list[str] = []  # the code of each code card's Copy, by its number
         self._links = AppLinks()
-        self._hover = ActionHover(self._style)
-        self._active: StreamingMessageRenderer | None = None
         self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
         self._welcome: Welcome | None = None
         self._empty = True
-        self._stick = True
-        self._auto_scrolling = False
-        self._placeholder: QImage | None = None
-        self._column = 0  # the side margin last applied
-        self._caret_rect = QRectF()  # the streaming caret, in document coordinates; null when none
-        bar = self.verticalScrollBar()
-        bar.valueChanged.connect(self._on_scrolled)
-        bar.rangeChanged.connect(self._on_range_changed)
-        self._apply_font()
         self._make_formats()
-        self._apply_column()
 
     def set_dark(self, dark: bool) -> None:
         """Draw with the light or dark colours from now on; messages already shown keep theirs."""
@@ -135,118 +104,6 @@ class TranscriptView(QTextBrowser):
         self._apply_font()
         self._make_formats()
         self.viewport().update()
-
-    # ---- the reading column and its face ----------------------------------------------------------
-
-    def _apply_font(self) -> None:
-        language = "zh_TW" if QLocale().name() in ("zh_TW", "zh_HK") else ""
-        font = reading_font(self.font(), language)
-        self.document().setDefaultFont(font)
-        palette = QGuiApplication.palette()  # the theme in effect now, not the one this widget started with
-        palette.setColor(palette.ColorRole.Text, QColor(self._style.text))
-        self.viewport().setPalette(palette)
-        self.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_font()  # after Qt's own handler, which sets the document's font to ours
-            self._make_formats()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        super().mouseMoveEvent(event)
-        if event.buttons() == Qt.MouseButton.NoButton:  # not while selecting text
-            position = self.cursorForPosition(event.position().toPoint()).position()
-            self._hover.point_at(self.document().findBlock(position))
-
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().leaveEvent(event)
-        self._hover.leave()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        self._apply_column()
-        super().resizeEvent(event)
-
-    def _apply_column(self) -> None:
-        """Centre the text in a column at most COLUMN_MAX wide; the whole width still scrolls."""
-        width = self.viewport().width()
-        side = max(PAGE_MARGIN, (width - COLUMN_MAX) // 2)  # the root frame's margin is the page margin
-        if side == self._column:
-            return
-        self._column = side
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        root.setFrameFormat(fmt)
-
-    # ---- painting: cards under the text, the streaming caret over it -------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        dx = self.horizontalScrollBar().value()
-        dy = self.verticalScrollBar().value()
-        painter = QPainter(self.viewport())
-        try:
-            painter.translate(-dx, -dy)
-            clip = QRectF(event.rect()).translated(dx, dy)
-            paint_cards(painter, self.document(), clip, self._style)
-        finally:
-            painter.end()
-        super().paintEvent(event)
-        if not self._caret_rect.isNull():
-            painter = QPainter(self.viewport())
-            try:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(self._style.accent))
-                rect = self._caret_rect.translated(-dx, -dy)
-                painter.drawRoundedRect(rect, rect.width() / 2, rect.width() / 2)
-            finally:
-                painter.end()
-
-    def _caret_place(self) -> QRectF:
-        """Where the streaming caret goes: just after the reply's last character."""
-        if self._active is None or self._active.is_finished:
-            return QRectF()
-        if not self.isVisible():
-            return QRectF()
-        position = self._active.caret_position
-        block = self.document().findBlock(max(position - 1, 0))
-        if not block.isValid() or not block.isVisible():
-            return QRectF()
-        # Lay the block out first: a layout not redone since its text changed holds stale lines.
-        if not self.document().documentLayout().blockBoundingRect(block).isValid():
-            return QRectF()
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return QRectF()
-        offset = min(position - block.position(), block.length() - 1)
-        line = layout.lineForTextPosition(offset)
-        if not line.isValid():
-            line = layout.lineAt(layout.lineCount() - 1)
-        x = layout.position().x() + line_x(line, offset)
-        y = layout.position().y() + line.y()
-        height = line.ascent() * 0.9
-        return QRectF(x + 3, y + line.ascent() - height, 7, height)
-
-    @property
-    def caret_rect(self) -> QRectF:
-        """Where the streaming caret is drawn (document coordinates); null while no reply streams."""
-        return QRectF(self._caret_rect)
-
-    def _move_caret(self) -> None:
-        """Put the caret after the reply's last character (called after each paint: no timer of its own)."""
-        place = self._caret_place()
-        if place == self._caret_rect:
-            return
-        for rect in (self._caret_rect, place):
-            if not rect.isNull():
-                self.viewport().update(self._to_viewport(rect))
-        self._caret_rect = place
-
-    def _to_viewport(self, rect: QRectF) -> QRect:
-        shifted = rect.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        return shifted.toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # ---- messages --------------------------------------------------------------------------------
 
@@ -588,76 +445,6 @@ class TranscriptView(QTextBrowser):
         if not self._caret_rect.isNull():
             self.viewport().update(self._to_viewport(self._caret_rect))
             self._caret_rect = QRectF()
-
-    # ---- following the bottom ----------------------------------------------------------------------
-
-    def _at_bottom(self) -> bool:
-        bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - BOTTOM_SLACK
-
-    def _following(self) -> bool:
-        return self._stick or self._at_bottom()
-
-    def _settle(self, following: bool) -> None:
-        self._stick = following
-        if following:
-            self._scroll_to_bottom()
-
-    def _before_paint(self) -> None:
-        self._stick = self._at_bottom()
-
-    def _after_paint(self) -> None:
-        if self._stick:
-            self._scroll_to_bottom()
-        self._move_caret()
-
-    def _on_scrolled(self, _value: int) -> None:
-        if not self._auto_scrolling:
-            self._stick = self._at_bottom()  # the user scrolled: follow again only from the bottom
-
-    def _on_range_changed(self, _low: int, _high: int) -> None:
-        if self._stick:
-            self._scroll_to_bottom()  # layout grew the document, perhaps after the paint
-
-    def _scroll_to_bottom(self) -> None:
-        bar = self.verticalScrollBar()
-        if bar.value() == bar.maximum():
-            return
-        self._auto_scrolling = True
-        try:
-            bar.setValue(bar.maximum())
-        finally:
-            self._auto_scrolling = False
-
-    # ---- resources ---------------------------------------------------------------------------------
-
-    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802 (Qt's name)
-        """Load only our own qrc: resources; an image a reply names gets a placeholder, fetched never."""
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == "qrc":
-            return super().loadResource(type, url)
-        if int(type) == int(QTextDocument.ResourceType.ImageResource):
-            return self.placeholder_image()
-        return None
-
-    def placeholder_image(self) -> QImage:
-        """A small framed box drawn where a reply's image would be."""
-        if self._placeholder is None:
-            image = QImage(48, 32, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor(self._style.code_background))
-            painter = QPainter(image)
-            try:
-                painter.setPen(QPen(QColor(self._style.dim_text), 1))
-                painter.drawRect(0, 0, 47, 31)
-                painter.drawLine(8, 24, 20, 12)  # a mountain, as image placeholders draw
-                painter.drawLine(20, 12, 28, 20)
-                painter.drawLine(28, 20, 32, 16)
-                painter.drawLine(32, 16, 40, 24)
-                painter.drawEllipse(32, 6, 5, 5)
-            finally:
-                painter.end()
-            self._placeholder = image
-        return self._placeholder
 
     # ---- formats -----------------------------------------------------------------------------------
 

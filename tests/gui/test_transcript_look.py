@@ -4,8 +4,9 @@ a versions switcher, visible streaming state, and an empty chat that offers a st
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QMouseEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.style import COLUMN_MAX, MIN_POINT_SIZE
@@ -152,13 +153,41 @@ def test_a_messages_actions_come_forward_under_the_pointer(qtbot: QtBot, view: T
 
     faint = colour_of_action(2)
     assert faint.alpha() < 255 and colour_of_action(1) == faint
-    found = view.document().find("First answer")
-    found.setPosition(found.selectionStart() + 3)
-    qtbot.mouseMove(view.viewport(), view.cursorRect(found).center())
-    qtbot.waitUntil(lambda: colour_of_action(2).alpha() == 255)
+
+    def point_at(text: str) -> None:
+        """The pointer moves over `text` (sent straight to the view: no other window can take it)."""
+        found = view.document().find(text)
+        found.setPosition(found.selectionStart() + 3)
+        spot = QPointF(view.cursorRect(found).center())
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            spot,
+            QPointF(view.viewport().mapToGlobal(spot.toPoint())),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), move)
+
+    point_at("First answer")
+    assert colour_of_action(2).alpha() == 255
     assert colour_of_action(1) == faint  # only the message under the pointer
-    found = view.document().find("First question")
-    found.setPosition(found.selectionStart() + 3)
-    qtbot.mouseMove(view.viewport(), view.cursorRect(found).center())
-    qtbot.waitUntil(lambda: colour_of_action(1).alpha() == 255)
-    assert colour_of_action(2) == faint
+    point_at("First question")
+    assert colour_of_action(1).alpha() == 255 and colour_of_action(2) == faint
+
+
+def test_a_streamed_reply_gets_its_actions_once_it_is_saved(view: TranscriptView) -> None:
+    view.add_user_message("Question", message_id=1)
+    renderer = view.begin_assistant_message(model="m")
+    renderer.append("Streaming, ")
+    renderer.paint()
+    assert "Regenerate" not in view.toPlainText()  # no id yet: nothing to act on
+    assert view.name_reply(7)
+    renderer.append("still streaming.")
+    renderer.finish()
+    assert view.toPlainText().endswith("m    Copy  ·  Regenerate\nStreaming, still streaming.")
+    asked: list[str] = []
+    view.action_requested.connect(asked.append)
+    click(view, "Regenerate")
+    assert asked == ["retry/7"] and not view.name_reply(8)
+    assert view.scroll_to_message(7)  # the header still knows its message after the paints that followed

@@ -378,6 +378,8 @@ class ChatController(QObject):
         renderer, self._renderer = self._renderer, None
         if renderer is not None:
             renderer.finish(reasoning_ms=message.reasoning_ms)
+            if message.id is not None:
+                self.transcript.name_reply(message.id)  # its header offers Copy and Regenerate now
             self._decorate(message)
         elif self.conversation is not None and self.conversation.id == message.conversation_id:
             current, self.conversation = self.conversation.id, None

@@ -89,6 +89,8 @@ class TranscriptView(ReadingView):
         self._codes: list[str] = []  # the code of each code card's Copy, by its number
         self._links = AppLinks()
         self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
+        self._reply_header: QTextBlock | None = None  # the last reply's header, named when it is saved
+        self._reply_id: int | None = None  # its message id, once known
         self._welcome: Welcome | None = None
         self._empty = True
         self._make_formats()
@@ -118,6 +120,7 @@ class TranscriptView(ReadingView):
         self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()
         self._headers.clear()
+        self._reply_header = self._reply_id = None
         self._hover.clear()
         self._welcome = None
         self._empty = True
@@ -172,13 +175,9 @@ class TranscriptView(ReadingView):
             badge.setProperty(BADGE, True)
             badge.setForeground(QColor(self._style.badge_text))
         cursor.insertText(header or model or self._assistant_label, badge)
+        self._reply_header, self._reply_id = cursor.block(), message_id
         if message_id is not None:
-            cursor.block().setUserState(message_id)
-            self._headers[message_id] = cursor.block()
-            self._hover.note(message_id, cursor.block())
-            cursor.insertText("    ", self._status_fmt)
-            actions = [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")]
-            self._insert_actions(cursor, actions, message_id)
+            self._add_reply_actions(cursor, message_id)
         # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
         renderer = StreamingMessageRenderer(
             self.document(),
@@ -191,9 +190,49 @@ class TranscriptView(ReadingView):
         )
         renderer.about_to_paint.connect(self._before_paint)
         renderer.painted.connect(self._after_paint)
+        renderer.painted.connect(self._keep_reply_id)
         self._active = renderer
         self._settle(following)
         return renderer
+
+    def name_reply(self, message_id: int) -> bool:
+        """The last reply begun without an id was saved as `message_id`: its header now offers its actions.
+
+        False if there is no such reply (the view was cleared, or the reply already has an id).
+        """
+        block = self._reply_header
+        if block is None or not block.isValid() or self._reply_id is not None:
+            return False
+        self._reply_id = message_id
+        before = block.length()
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self._add_reply_actions(cursor, message_id)
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+        return True
+
+    def _keep_reply_id(self) -> None:
+        """A paint that re-renders the reply's first block joins it to the header for a moment, and Qt drops
+        the header's user state then: put the message id back (scrolling to it and hover rely on it)."""
+        block, message_id = self._reply_header, self._reply_id
+        if (
+            block is not None
+            and message_id is not None
+            and block.isValid()
+            and block.userState() != message_id
+        ):
+            block.setUserState(message_id)
+
+    def _add_reply_actions(self, cursor: QTextCursor, message_id: int) -> None:
+        block = cursor.block()
+        block.setUserState(message_id)
+        self._headers[message_id] = block
+        self._hover.note(message_id, block)
+        cursor.insertText("    ", self._status_fmt)
+        self._insert_actions(
+            cursor, [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")], message_id
+        )
 
     def add_assistant_message(
         self,

@@ -62,7 +62,7 @@ class ReadingView(QTextBrowser):
 
     def _apply_font(self) -> None:
         language = "zh_TW" if QLocale().name() in ("zh_TW", "zh_HK") else ""
-        font = reading_font(self.font(), language)
+        font = reading_font(self.font(), language, dark=self._style.dark)
         self.document().setDefaultFont(font)
         palette = QGuiApplication.palette()  # the theme in effect now, not the one this widget started with
         palette.setColor(palette.ColorRole.Text, QColor(self._style.text))

@@ -55,8 +55,9 @@ class TranscriptStyle:
 LIGHT = TranscriptStyle()
 DARK = TranscriptStyle(
     dark=True,
-    # Not white: light text on a dark page looks heavier than dark on light (CJK strokes most of all).
-    text="#d9dce1",
+    # Not white: light text on a dark page looks heavier than dark on light (the rasteriser blends without
+    # gamma correction, and CJK strokes are dense). This grey matches the light page's weight; 10:1 contrast.
+    text="#c3c8cf",
     code_background="#1e2126",
     code_head="#262a30",
     card_border="#30343b",
@@ -75,14 +76,18 @@ DARK = TranscriptStyle(
 )
 
 
-def reading_font(base: QFont, language: str = "") -> QFont:
-    """The transcript's face: `base` at no less than MIN_POINT_SIZE, with a matched CJK face after it."""
+def reading_font(base: QFont, language: str = "", *, dark: bool = False) -> QFont:
+    """The transcript's face: `base` at no less than MIN_POINT_SIZE, with a matched CJK face after it.
+
+    On a dark page light strokes spread (the eye and the rasteriser's gamma both widen them), dense CJK
+    glyphs most: there the face is one step lighter, so the page reads as the light one does.
+    """
     font = QFont(base)
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
     cjk = CJK_FAMILIES.get(language, CJK_FAMILIES[""])
     families = [family for family in base.families() or [base.family()] if family not in cjk]
     font.setFamilies([*families, *cjk])
-    font.setWeight(QFont.Weight.Normal)
+    font.setWeight(QFont.Weight.Light if dark else QFont.Weight.Normal)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # the same stem weight for both
     return font

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QResizeEvent,
+    QShowEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -39,7 +41,7 @@ from app.ui.transcript.style import (
     LINE_HEIGHT,
     REASONING_BODY,
 )
-from app.ui.transcript.welcome import Welcome, insert_welcome
+from app.ui.transcript.welcome import Welcome, insert_welcome, welcome_top
 
 COPIED_MS = 1600  # how long a code card says "Copied ✓" before it offers Copy again
 _VERSIONS = QTextCharFormat.Property.UserProperty + 10  # char property: part of a "‹ 2/3 ›" switcher
@@ -126,11 +128,26 @@ class TranscriptView(ReadingView):
         self._empty = True
         self._stick = True
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._centre_welcome()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._centre_welcome()
+
+    def _centre_welcome(self) -> None:
+        """Keep the greeting centred in the view's height (it is a few blocks: cheap to write again)."""
+        first = self.document().begin().blockFormat().lineHeight()
+        if self._welcome is not None and first != welcome_top(self.viewport().height()):
+            self.show_welcome(self._welcome)
+
     def show_welcome(self, welcome: Welcome) -> None:
         """The empty chat: a greeting with the profile and model, example prompts and the main shortcuts."""
         self.clear_messages()
         self._welcome = welcome
-        insert_welcome(QTextCursor(self.document()), welcome, self._links, self._style)
+        height = self.viewport().height()
+        insert_welcome(QTextCursor(self.document()), welcome, self._links, self._style, height=height)
         self._empty = False
 
     def _leave_welcome(self) -> None:

@@ -52,18 +52,30 @@ def welcome_for(profile: str, model: str, *, ctrl_enter_sends: bool = False) -> 
     return Welcome(where, prompts, shortcuts)
 
 
-def insert_welcome(cursor: QTextCursor, welcome: Welcome, links: AppLinks, style: TranscriptStyle) -> None:
-    """Write the empty chat at `cursor` (an empty document's start)."""
+WELCOME_HEIGHT = 330  # pixels the empty chat takes, about: it is centred in the view's height
+
+
+def welcome_top(height: int) -> int:
+    """The space above the greeting that centres it in `height` pixels."""
+    return max(40, (height - WELCOME_HEIGHT) // 2)
+
+
+def insert_welcome(
+    cursor: QTextCursor, welcome: Welcome, links: AppLinks, style: TranscriptStyle, *, height: int = 0
+) -> None:
+    """Write the empty chat at `cursor` (an empty document's start), centred in `height` pixels."""
     size = cursor.document().defaultFont().pointSizeF()
     centre = QTextBlockFormat()
     centre.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    title_block = QTextBlockFormat(centre)
-    title_block.setTopMargin(72)
+    # Qt ignores the top margin of a document's first block: an empty block of that height goes first.
+    spacer = QTextBlockFormat()
+    spacer.setLineHeight(welcome_top(height), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor.setBlockFormat(spacer)
     title = QTextCharFormat()
     title.setFontWeight(QFont.Weight.DemiBold)
     if size > 0:
         title.setFontPointSize(size * 1.6)
-    cursor.setBlockFormat(title_block)
+    cursor.insertBlock(centre, title)
     cursor.insertText(QCoreApplication.translate("Welcome", "What can I help with?"), title)
 
     dim = QTextCharFormat()

@@ -60,30 +60,40 @@ def shown_as_text(markdown: str) -> str:
 
 
 def polish_range(document: QTextDocument, start: int, end: int, style: TranscriptStyle) -> None:
-    """Restyle the blocks between positions `start` and `end` (one inserted Markdown block)."""
+    """Restyle the blocks between positions `start` and `end` (one inserted Markdown block, not a table).
+
+    The line height goes to every block in one merge over the range; only headings, quotes and runs of
+    inline code get edits of their own.
+    """
+    last = document.characterCount() - 1
+    start, end = min(start, last), min(end, last)
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    spacing = QTextBlockFormat()
+    spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.mergeBlockFormat(spacing)
     block = document.findBlock(start)
     while block.isValid() and block.position() <= end:
-        cursor = QTextCursor(block)
         fmt = block.blockFormat()
-        change = QTextBlockFormat()
-        change.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         level = fmt.headingLevel()
-        if level:
-            above, below = _HEADING_SPACE.get(level, (12, 4))
-            change.setTopMargin(above)
-            change.setBottomMargin(below)
-            change.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         quote = fmt.intProperty(QTextFormat.Property.BlockQuoteLevel)
-        if quote:
-            change.setLeftMargin(QUOTE_INDENT * quote)
-        cursor.mergeBlockFormat(change)
-        _tint_inline_code(cursor, block, style)
-        if quote:
-            dim = QTextCharFormat()
-            dim.setForeground(QColor(style.dim_text))
-            cursor.setPosition(block.position())
-            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(dim)
+        if level or quote:
+            cursor = QTextCursor(block)
+            change = QTextBlockFormat()
+            if level:
+                above, below = _HEADING_SPACE.get(level, (12, 4))
+                change.setTopMargin(above)
+                change.setBottomMargin(below)
+                change.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if quote:
+                change.setLeftMargin(QUOTE_INDENT * quote)
+                dim = QTextCharFormat()
+                dim.setForeground(QColor(style.dim_text))
+                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(dim)
+            cursor.mergeBlockFormat(change)
+        _tint_inline_code(document, block, style)
         block = block.next()
 
 
@@ -101,7 +111,7 @@ def style_table_at(document: QTextDocument, position: int, style: TranscriptStyl
             cursor.endEditBlock()
 
 
-def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, style: TranscriptStyle) -> None:
+def _tint_inline_code(document: QTextDocument, block: QTextBlock, style: TranscriptStyle) -> None:
     runs: list[tuple[int, int, QTextCharFormat]] = []
     iterator = block.begin()
     while not iterator.atEnd():
@@ -109,6 +119,7 @@ def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, style: TranscriptS
         if fragment.isValid() and fragment.charFormat().fontFixedPitch():
             runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
         iterator += 1
+    cursor = QTextCursor(document)
     for position, length, char_format in runs:
         fmt = QTextCharFormat(char_format)
         fmt.clearProperty(QTextFormat.Property.FontPointSize)  # Qt's reader fixes it at 9 pt: follow the text

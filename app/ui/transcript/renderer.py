@@ -491,9 +491,10 @@ class StreamingMessageRenderer(QObject):
         cursor.setPosition(at)
         cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)  # the lead's "x", merged at `at`
         cursor.removeSelectedText()
-        polish_range(self._doc, at + 1, end, self._style)
         if block.kind is BlockKind.TABLE:
-            self._tables.append(at)
+            self._tables.append(at)  # styled as a whole after the paint's edit block
+        else:
+            polish_range(self._doc, at + 1, end, self._style)
         if block.kind is BlockKind.LIST_ITEM:
             joined = self._join_list(at + 1, end, block.continues_list)
             if not is_open:

@@ -105,26 +105,23 @@ class ReadingView(QTextBrowser):
     # ---- painting: cards under the text, the streaming caret over it -------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """Cards and the caret first, then the document's text over them (one extra painter per paint;
+        the caret sits after the last character, so no glyph covers it)."""
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
         painter = QPainter(self.viewport())
         try:
             painter.translate(-dx, -dy)
-            clip = QRectF(event.rect()).translated(dx, dy)
-            paint_cards(painter, self.document(), clip, self._style)
-        finally:
-            painter.end()
-        super().paintEvent(event)
-        if not self._caret_rect.isNull():
-            painter = QPainter(self.viewport())
-            try:
+            paint_cards(painter, self.document(), QRectF(event.rect()).translated(dx, dy), self._style)
+            if not self._caret_rect.isNull():
+                rect = self._caret_rect
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(self._style.accent))
-                rect = self._caret_rect.translated(-dx, -dy)
                 painter.drawRoundedRect(rect, rect.width() / 2, rect.width() / 2)
-            finally:
-                painter.end()
+        finally:
+            painter.end()
+        super().paintEvent(event)
 
     def _caret_place(self) -> QRectF:
         """Where the streaming caret goes: just after the reply's last character."""

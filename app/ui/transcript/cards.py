@@ -49,11 +49,6 @@ class _Card:
     text_rects: list[QRectF] = field(default_factory=list)
 
 
-def _card_kind(block: QTextBlock) -> str:
-    value = block.blockFormat().property(CARD)
-    return value if isinstance(value, str) else ""
-
-
 def _text_rect(block: QTextBlock) -> QRectF:
     """Where the block's text is drawn, as wide as its longest line (not the column), alignment included."""
     layout = block.layout()
@@ -74,24 +69,56 @@ def line_x(line: QTextLine, position: int) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def visible_blocks(document: QTextDocument, clip: QRectF) -> list[QTextBlock]:
-    """The blocks whose rectangles meet `clip` (document coordinates), in order, plus the one after."""
+@dataclass(frozen=True, slots=True)
+class BlockLook:
+    """What painting needs from a block's format, read once per format (formats are shared by blocks)."""
+
+    kind: str  # the block's CARD property, "" for none
+    quote: int  # its quote level
+    side_margins: float  # left + right margin: a card spans them
+    language: str  # a code card head's language
+
+
+Looks = dict[int, BlockLook]
+"""Looks by block format index; valid for one document until it is cleared (the view keeps it)."""
+
+
+def _look(block: QTextBlock, looks: Looks) -> BlockLook:
+    index = block.blockFormatIndex()
+    look = looks.get(index)
+    if look is None:
+        fmt = block.blockFormat()
+        kind = fmt.property(CARD)
+        language = fmt.property(CODE_LANG)
+        look = BlockLook(
+            kind if isinstance(kind, str) else "",
+            fmt.intProperty(QTextFormat.Property.BlockQuoteLevel),
+            fmt.leftMargin() + fmt.rightMargin(),
+            language if isinstance(language, str) else "",
+        )
+        looks[index] = look
+    return look
+
+
+def visible_blocks(document: QTextDocument, clip: QRectF) -> list[tuple[QTextBlock, QRectF]]:
+    """The blocks whose rectangles meet `clip` (document coordinates), in order, with their rectangles."""
     layout = document.documentLayout()
     position = layout.hitTest(QPointF(clip.left() + 1, clip.top()), Qt.HitTestAccuracy.FuzzyHit)
     block = document.findBlock(max(position, 0))
-    blocks: list[QTextBlock] = []
+    blocks: list[tuple[QTextBlock, QRectF]] = []
     while block.isValid():
         rect = layout.blockBoundingRect(block)
         if rect.isValid() and rect.top() > clip.bottom():
             break
-        blocks.append(block)
+        blocks.append((block, rect))
         block = block.next()
     return blocks
 
 
-def paint_cards(painter: QPainter, document: QTextDocument, clip: QRectF, style: TranscriptStyle) -> None:
+def paint_cards(
+    painter: QPainter, document: QTextDocument, clip: QRectF, style: TranscriptStyle, looks: Looks
+) -> None:
     """Paint the cards behind the blocks that meet `clip`; the painter is in document coordinates."""
-    layout = document.documentLayout()
     blocks = visible_blocks(document, clip)
     if not blocks:
         return
@@ -99,39 +126,41 @@ def paint_cards(painter: QPainter, document: QTextDocument, clip: QRectF, style:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     try:
-        previous_kind = _card_kind(blocks[0].previous()) if blocks[0].previous().isValid() else ""
-        for block in blocks:
-            rect = layout.blockBoundingRect(block)
+        before = blocks[0][0].previous()
+        previous_kind = _look(before, looks).kind if before.isValid() else ""
+        for position, (block, rect) in enumerate(blocks):
             if not rect.isValid() or not block.isVisible():
                 continue
-            kind = _card_kind(block)
-            if kind in _CARDS:  # the rectangle leaves out the right margin; the card spans it
-                fmt = block.blockFormat()
-                rect.setWidth(rect.width() + fmt.leftMargin() + fmt.rightMargin())
+            look = _look(block, looks)
+            kind = look.kind
+            if look.quote > 0 and block.length() > 1:  # Qt leaves an empty block after a table, at its right
+                _paint_quote_bar(painter, rect, look.quote, style)
             if kind == "badge":
                 _paint_badge(painter, block, style)
-            quote = block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel)
-            if quote > 0 and block.length() > 1:  # Qt leaves an empty block after a table, at its right
-                _paint_quote_bar(painter, rect, quote, style)
-            joins = bool(cards) and cards[-1].kind == _group(kind) and kind not in ("code-head", "chip")
-            if kind in _CARDS and joins:
+            previous_kind, seen = kind, previous_kind
+            if kind not in _CARDS:
+                continue
+            rect = QRectF(rect)
+            rect.setWidth(rect.width() + look.side_margins)  # the rectangle leaves the margins out
+            text = _text_rect(block) if kind in ("user", "chip") else None  # only these fit their text
+            group = _group(kind)
+            if cards and cards[-1].kind == group and kind not in ("code-head", "chip"):
                 card = cards[-1]
                 card.rect = card.rect.united(rect)
-                card.text_rects.append(_text_rect(block))
-            elif kind in _CARDS:
-                first = block is blocks[0]
-                open_top = first and _group(previous_kind) == _group(kind) and kind == _group(kind)
-                card = _Card(_group(kind), QRectF(rect), open_top=open_top, text_rects=[_text_rect(block)])
+            else:
+                open_top = position == 0 and _group(seen) == group and kind == group
+                card = _Card(group, rect, open_top=open_top)
                 cards.append(card)
+            if text is not None:
+                card.text_rects.append(text)
             if kind == "code-head":
-                cards[-1].head = QRectF(rect)
-                language = block.blockFormat().property(CODE_LANG)
-                cards[-1].language = language if isinstance(language, str) else ""
-            previous_kind = kind
-        last = blocks[-1]
-        runs_on = last.next().isValid() and _group(_card_kind(last.next())) == _group(_card_kind(last))
+                card.head, card.language = QRectF(rect), look.language
+        last = blocks[-1][0]
+        last_group = _group(_look(last, looks).kind)
+        after = last.next()
+        runs_on = after.isValid() and _group(_look(after, looks).kind) == last_group
         for index, card in enumerate(cards):
-            open_bottom = runs_on and index == len(cards) - 1 and card.kind == _group(_card_kind(last))
+            open_bottom = runs_on and index == len(cards) - 1 and card.kind == last_group
             if card.kind == "user":
                 _paint_bubble(painter, card, open_bottom, style)
             elif card.kind == "chip":

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.ui.transcript.cards import line_x, paint_cards
+from app.ui.transcript.cards import Looks, line_x, paint_cards
 from app.ui.transcript.hover import ActionHover
 from app.ui.transcript.renderer import StreamingMessageRenderer
 from app.ui.transcript.style import COLUMN_MAX, DARK, LIGHT, PAGE_MARGIN, reading_font
@@ -49,6 +49,7 @@ class ReadingView(QTextBrowser):
         self._placeholder: QImage | None = None
         self._column = 0  # the side margin last applied
         self._caret_rect = QRectF()  # the streaming caret, in document coordinates; null when none
+        self._looks: Looks = {}  # what painting needs of each block format (cards.py); reset on clear
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -112,7 +113,8 @@ class ReadingView(QTextBrowser):
         painter = QPainter(self.viewport())
         try:
             painter.translate(-dx, -dy)
-            paint_cards(painter, self.document(), QRectF(event.rect()).translated(dx, dy), self._style)
+            clip = QRectF(event.rect()).translated(dx, dy)
+            paint_cards(painter, self.document(), clip, self._style, self._looks)
             if not self._caret_rect.isNull():
                 rect = self._caret_rect
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -118,6 +118,7 @@ class TranscriptView(ReadingView):
             self._active = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
+        self._looks.clear()  # format indexes may mean other formats now
         self._column = -1
         self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()

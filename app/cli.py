@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TextIO
 
 from app import __version__
 from app.cli_ask import run_ask
-from app.core.errors import ChatError, SluiceError
-from app.core.models import PROXY_SYSTEM, Profile, valid_auth
+from app.cli_output import json_line, shown
+from app.cli_profile import (
+    add_profile,
+    add_profile_options,
+    profile_from_add,
+    read_stdin_secrets,
+    remove_profile,
+    run_profile_set,
+    say_secrets_kept,
+    warn_secrets_in_argv,
+)
+from app.core.errors import ChatError, KeystoreError, SluiceError
+from app.core.keytext import key_fault
+from app.core.models import split_proxy_password
 from app.home import Home
-from app.keystore import Keystore
-from app.profiles.presets import preset_by_id
+from app.keystore import KeyringLockedError, Keystore
 from app.profiles.store import ProfileStore
 
 EXIT_ERROR = 1
@@ -58,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="send a file with the prompt: an image (PNG, JPEG, WebP, GIF), text or a PDF (repeatable)",
     )
+    ask.add_argument(
+        "--compare",
+        metavar="A[:MODEL],B[:MODEL]",
+        help="send the prompt to 2-4 profiles (each optionally with a model) at once, side by side",
+    )
     ask.add_argument("prompt", help='the prompt; "-" reads it from stdin')
 
     prof = sub.add_parser("profile", help="manage gateway profiles").add_subparsers(
@@ -65,15 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add = prof.add_parser("add", help="add a profile")
     add.add_argument("name")
-    add.add_argument("--base-url", help="e.g. https://api.openai.com/v1 (required without --preset)")
-    add.add_argument("--model", help="default model id")
-    add.add_argument("--auth", help="bearer (default) | raw | header:NAME | none")
-    add.add_argument("--header", action="append", default=[], metavar='"K: V"', help="extra header")
-    add.add_argument("--key-stdin", action="store_true", help="read the API key from stdin into the keyring")
-    add.add_argument("--no-stream-usage", action="store_true", help="do not send stream_options")
-    add.add_argument("--proxy", help="none | system (default) | a proxy URL")
-    add.add_argument("--preset", help="start from a preset: " + ", ".join(p_id for p_id in _preset_ids()))
-    add_cost_options(add)
+    add_profile_options(add, for_set=False)
+    edit = prof.add_parser("set", help="change a profile in place: only the options given")
+    edit.add_argument("name")
+    add_profile_options(edit, for_set=True)
     imp = prof.add_parser(
         "import", help="add a profile from a cURL command or OpenAI SDK snippet pasted on stdin"
     )
@@ -96,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--by", choices=("profile", "model", "day"), default="profile")
     stats.add_argument("--json", action="store_true", help="a JSON list of groups")
 
+    from app.cli_inspect import add_inspect_parser
+
+    add_inspect_parser(sub)
+
     export = sub.add_parser("export", help="print a saved conversation")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--last", action="store_true", help="the most recent conversation")
@@ -106,13 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         help="write to FILE instead of stdout (Markdown: images go to FILE_files/ beside it)",
     )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_versions",
+        help="with --format json: every version of every turn (each message with id and parent_id), "
+        "not only the branch shown",
+    )
     return parser
-
-
-def _preset_ids() -> list[str]:
-    from app.profiles.presets import PRESETS
-
-    return [p.id for p in PRESETS]
 
 
 def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
@@ -128,11 +142,15 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             return EXIT_ERROR
     stdin = stdin or sys.stdin
     home = Home.from_env()
-    home.ensure()
     from app.logs import setup_logging
 
-    setup_logging(home, 10 if args.debug else 20)
     try:
+        home.ensure()
+        setup_logging(home, 10 if args.debug else 20)
+        if args.command == "ask" and args.compare:
+            from app.cli_compare import run_compare
+
+            return run_compare(args, home, stdin)
         if args.command == "ask":
             return run_ask(args, home, stdin)
         if args.command == "profile":
@@ -143,26 +161,53 @@ def run_cli(argv: Sequence[str], *, stdin: TextIO | None = None) -> int:
             from app.cli_stats import run_stats
 
             return run_stats(args, home)
+        if args.command == "inspect":
+            from app.cli_inspect import run_inspect
+
+            return run_inspect(args, home)
         if args.command == "export":
             from pathlib import Path
 
             from app.export import run_export
 
             output = Path(args.output) if args.output else None
-            return run_export(home, last=args.last, conversation_id=args.id, fmt=args.format, output=output)
+            return run_export(
+                home,
+                last=args.last,
+                conversation_id=args.id,
+                fmt=args.format,
+                output=output,
+                whole_tree=args.all_versions,
+            )
     except ChatError as exc:
-        print(f"sluice: {exc.describe()}", file=sys.stderr)  # as `ask` says it: the kind, then the words
+        # As `ask` says it: the kind, then the words (the gateway's: made visible on a terminal).
+        print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     except SluiceError as exc:
-        print(f"sluice: {exc}", file=sys.stderr)
+        print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # a full disk, a file made read-only: one line, not a traceback
+        print(shown(f"sluice: {os_error_line(exc)}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     build_parser().print_help()
     return 0
 
 
+def os_error_line(exc: OSError) -> str:
+    """What failed and where, in one line: "Could not write PATH: No space left on device."."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"Could not use {exc.filename}: {reason}."
+    return f"A file could not be read or written: {reason}."
+
+
 def load_profiles(home: Home) -> ProfileStore:
+    from app.credentials import move_inline_secrets
+
     store = ProfileStore(home.profiles_path)
     store.load()
+    for note in move_inline_secrets(store, Keystore()):  # an older profiles.toml's secrets
+        print(shown(f"sluice: {note}", sys.stderr), file=sys.stderr)
     return store
 
 
@@ -170,6 +215,9 @@ def _read_key(stdin: TextIO) -> str:
     key = stdin.readline().strip()
     if not key:
         raise SluiceError('No key on stdin. Pipe it in, e.g.: printf %s "$KEY" | sluice profile set-key NAME')
+    fault = key_fault(key)
+    if fault is not None:
+        raise SluiceError(f"Not saved: {fault}")
     return key
 
 
@@ -179,25 +227,19 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     if action == "list":
         return _profile_list(profiles, as_json=args.json)
     if action == "add":
-        profile = _profile_from_args(args)
-        key = _read_key(stdin) if args.key_stdin else None
-        profile = _add_profile(profiles, profile, key)
-        print(f"Added profile {profile.name} ({profile.base_url}).", file=sys.stderr)
+        key = _read_key(stdin) if args.key_stdin else None  # stdin order: the key, then secret values
+        typed = profile_from_add(read_stdin_secrets(args, stdin))
+        profile = add_profile(profiles, typed, key)
+        print(shown(f"Added profile {profile.name} ({profile.base_url}).", sys.stderr), file=sys.stderr)
+        say_secrets_kept(typed)
+        warn_secrets_in_argv(args, typed)
         return 0
+    if action == "set":
+        return run_profile_set(args, home, profiles, lambda: _read_key(stdin), stdin)
     if action == "import":
         return _profile_import(args, profiles, stdin)
     if action == "remove":
-        removed = profiles.get(args.name)
-        profiles.remove(args.name)
-        profiles.save()
-        if removed.needs_key:
-            try:
-                Keystore().delete(args.name)
-            except SluiceError as exc:
-                print(f"Removed profile {args.name}, but not its key: {exc}", file=sys.stderr)
-                return 0
-        print(f"Removed profile {args.name}.", file=sys.stderr)
-        return 0
+        return remove_profile(profiles, args.name)
     if action == "use":
         profiles.set_default(args.name)
         profiles.save()
@@ -209,105 +251,6 @@ def _profile(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"Key for {args.name} saved in the system keyring.", file=sys.stderr)
         return 0
     raise AssertionError(action)
-
-
-def _profile_from_args(args: argparse.Namespace) -> Profile:
-    headers: list[tuple[str, str]] = []
-    for raw in args.header:
-        name, sep, value = raw.partition(":")
-        if not sep or not name.strip():
-            raise SluiceError(f'Bad --header {raw!r}: write it as "Name: value".')
-        headers.append((name.strip(), value.strip()))
-    if args.auth is not None and not valid_auth(args.auth):
-        raise SluiceError(f"Bad --auth {args.auth!r}: use bearer, raw, header:NAME or none.")
-    if args.preset:
-        from app.profiles.store import from_preset
-
-        profile = from_preset(preset_by_id(args.preset), args.name, args.model)
-    elif args.base_url:
-        profile = Profile(name=args.name, base_url=args.base_url, model=args.model or "")
-    else:
-        raise SluiceError("Give --base-url URL or --preset ID.")
-    profile = replace(
-        profile,
-        base_url=args.base_url or profile.base_url,
-        auth=args.auth or profile.auth,
-        headers=profile.headers + tuple(headers),
-        stream_usage=profile.stream_usage and not args.no_stream_usage,
-        proxy=args.proxy or profile.proxy or PROXY_SYSTEM,
-    )
-    return apply_cost_options(profile, args)
-
-
-def add_cost_options(parser: argparse.ArgumentParser) -> None:
-    """`--price`, `--request-cost` and `--vision`, shared by `profile add` and `profile set`."""
-    parser.add_argument(
-        "--price",
-        action="append",
-        default=[],
-        metavar='"MODEL=IN/OUT[/CACHED] CUR"',
-        help='your price per 1M tokens, e.g. "gpt-5-mini=0.25/2.00 USD" or "deepseek-chat=2/8 CNY"; '
-        '"MODEL=" removes it (repeatable)',
-    )
-    cost = parser.add_mutually_exclusive_group()
-    cost.add_argument(
-        "--request-cost",
-        dest="request_cost",
-        action="store_const",
-        const=True,
-        help="ask the gateway to report each reply's cost (OpenRouter does)",
-    )
-    cost.add_argument("--no-request-cost", dest="request_cost", action="store_const", const=False)
-    parser.add_argument(
-        "--vision",
-        action="append",
-        default=[],
-        metavar="MODEL=on|off|auto",
-        help="whether MODEL takes images, over what /models says; auto: as /models says (repeatable)",
-    )
-
-
-def apply_cost_options(profile: Profile, args: argparse.Namespace) -> Profile:
-    """The profile with the `--price`, `--request-cost` and `--vision` given (only those change it)."""
-    from app.core.pricing import PriceError, parse_model_price
-
-    prices = dict(profile.prices)
-    for raw in getattr(args, "price", None) or []:
-        model, sep, spec = raw.partition("=")
-        if sep and model.strip() and not spec.strip():
-            prices.pop(model.strip(), None)
-            continue
-        try:
-            model, price = parse_model_price(raw)
-        except PriceError as exc:
-            raise SluiceError(f"Bad --price: {exc}") from None
-        prices[model] = price.spec()
-    vision = dict(profile.vision)
-    for raw in getattr(args, "vision", None) or []:
-        model, _, word = raw.partition("=")
-        model, word = model.strip(), word.strip().lower()
-        if not model or word not in ("on", "off", "auto"):
-            raise SluiceError(f"Bad --vision {raw!r}: write MODEL=on, MODEL=off or MODEL=auto.")
-        if word == "auto":
-            vision.pop(model, None)
-        else:
-            vision[model] = word == "on"
-    request_cost = getattr(args, "request_cost", None)
-    return replace(
-        profile,
-        prices=tuple(prices.items()),
-        vision=tuple(vision.items()),
-        request_cost=profile.request_cost if request_cost is None else request_cost,
-    )
-
-
-def _add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Profile:
-    """Add and save a new profile with its key (if any) in the keyring; returns it as stored."""
-    stored = profiles.add(profile)  # validates and refuses a taken name before the keyring is touched
-    if key is not None:
-        Keystore().set(stored.name, key)  # before saving: a refused keyring leaves no half-made profile
-    profiles.save()
-    return stored
 
 
 _AUTH_WORDS = {
@@ -335,13 +278,14 @@ def _profile_import(args: argparse.Namespace, profiles: ProfileStore, stdin: Tex
         model=args.model or found.model,
         auth=found.auth,
         header=[f"{name}: {value}" for name, value in found.headers],
+        secret_header=[],
         preset=None,
         no_stream_usage=False,
         proxy=None,
     )
-    profile = _add_profile(profiles, _profile_from_args(as_add), found.key)
+    profile = add_profile(profiles, profile_from_add(as_add), found.key)
     auth = _AUTH_WORDS.get(profile.auth) or f"the key in the {profile.auth.partition(':')[2]} header"
-    header_names = ", ".join(name for name, _ in profile.headers) or "none"
+    header_names = ", ".join([name for name, _ in profile.headers] + list(profile.secret_headers)) or "none"
     if found.key is not None:
         key_line = "saved in the system keyring"
     elif profile.needs_key:
@@ -369,28 +313,36 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
     default = profiles.default_name()
     rows = []
     for p in profiles.profiles():
-        try:
-            has_key = bool(keys.get(p.name)) if p.needs_key else False
-        except SluiceError:
-            has_key = False
+        key_state = "not needed"
+        if p.needs_key:
+            try:
+                key_state = "saved" if keys.get(p.name) else "missing"
+            except KeyringLockedError:
+                key_state = "keyring locked"
+            except KeystoreError:
+                key_state = "keyring unavailable"
+        has_key = key_state == "saved"
         rows.append(
             {
                 "name": p.name,
                 "base_url": p.base_url,
                 "model": p.model,
                 "auth": p.auth,
-                "headers": dict(p.headers),
-                "proxy": p.proxy,
+                "headers": dict(p.headers),  # never a secret value: those are in the keyring
+                "secret_headers": list(p.secret_headers),
+                "proxy": split_proxy_password(p.proxy)[0],
                 "stream_usage": p.stream_usage,
                 "request_cost": p.request_cost,
                 "prices": dict(p.prices),
                 "vision": dict(p.vision),
+                "fallbacks": list(p.fallbacks),
                 "default": p.name == default,
                 "has_key": has_key,
+                "key": key_state,
             }
         )
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     if not rows:
         print(
@@ -399,7 +351,8 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
         return 0
     for row in rows:
         mark = "*" if row["default"] else " "
-        key = "key" if row["has_key"] else ("no key needed" if row["auth"] == "none" else "NO KEY")
+        state = row["key"]
+        key = {"saved": "key", "not needed": "no key needed", "missing": "NO KEY"}.get(str(state), str(state))
         print(f"{mark} {row['name']:<16} {row['base_url']:<40} {row['model'] or '-':<24} {key}")
     return 0
 
@@ -407,17 +360,19 @@ def _profile_list(profiles: ProfileStore, *, as_json: bool) -> int:
 def _models(args: argparse.Namespace, home: Home) -> int:
     from app.cli_ask import resolve_profile
     from app.core.models import ModelInfo
+    from app.credentials import SecretFiller
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
     from app.profiles.catalog import ModelCatalog
 
     profile = resolve_profile(load_profiles(home), args.profile)
-    key = Keystore().get(profile.name) if profile.needs_key else None
+    keys = Keystore()
+    key = keys.get(profile.name) if profile.needs_key else None
 
     async def fetch() -> list[ModelInfo]:
         pool = HttpPool()
         try:
-            return await ChatClient(pool).list_model_info(profile, key)
+            return await ChatClient(pool, SecretFiller(keys)).list_model_info(profile, key)
         finally:
             await pool.aclose()
 
@@ -437,8 +392,8 @@ def _models(args: argparse.Namespace, home: Home) -> int:
             }
             for info in models
         ]
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_line(rows))
         return 0
     for info in models:
-        print(info.id)
+        print(shown(info.id, sys.stdout))
     return 0

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from typing import TextIO
 
+from app.cli_output import json_line, shown
 from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent
 from app.home import Home
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
@@ -37,6 +38,13 @@ MESSAGES = {
 }
 
 
+def records_exchanges(home: Home) -> bool:
+    """Whether replies keep their exchange for `sluice inspect` (settings.toml `record_exchanges`)."""
+    from app.settings import load_settings
+
+    return load_settings(home.settings_path)[0].record_exchanges
+
+
 def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
     if name:
         return profiles.get(name)
@@ -51,7 +59,11 @@ def resolve_profile(profiles: ProfileStore, name: str | None) -> Profile:
 
 
 class TerminalSink:
-    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal)."""
+    """Writes stream events as they arrive: content to stdout, reasoning to stderr (dimmed on a terminal).
+
+    Text from the gateway goes through `shown`: control characters are made visible on a terminal and
+    written byte-exact to a pipe (app/cli_output.py).
+    """
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out, self.err = out, err
@@ -64,21 +76,30 @@ class TerminalSink:
             if self.wrote_reasoning and not self.wrote_content:
                 self.err.write("\n")
                 self.err.flush()
-            self.out.write(event.text)
+            self.out.write(shown(event.text, self.out))
             self.out.flush()
             self.wrote_content = True
         elif isinstance(event, ReasoningDelta):
-            self.err.write(f"{_DIM}{event.text}{_RESET}" if self.dim else event.text)
+            text = shown(event.text, self.err)
+            self.err.write(f"{_DIM}{text}{_RESET}" if self.dim else text)
             self.err.flush()
             self.wrote_reasoning = True
+
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            words = ChatError(event.kind, event.message).describe()
+            self.err.write(shown(f"[{event.from_.label}: {words} Trying {event.to.label}.]", self.err) + "\n")
+        else:
+            self.err.write(f"[{event.route.label} is rate limited; trying again in {event.seconds:g} s]\n")
+        self.err.flush()
 
     def close(self, message: Message) -> None:
         if self.wrote_content:
             self.out.write("\n")
             self.out.flush()
         for call in message.tool_calls:
-            self.err.write(f"[tool call {call.name}({call.arguments})]\n")
-        note = FINISH_WORDS.get(message.finish_reason or "")
+            self.err.write(shown(f"[tool call {call.name}({call.arguments})]", self.err) + "\n")
+        note = FINISH_WORDS.get(message.finish_reason or "")  # ours: only known reasons are shown
         if note:
             self.err.write(f"[{note}]\n")
         self.err.flush()
@@ -89,16 +110,33 @@ class JsonSink:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
+        self.chunks = 0  # content and reasoning events: what a rate counts when no usage arrives
 
     def emit(self, obj: dict[str, object]) -> None:
-        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.out.write(json_line(obj) + "\n")
         self.out.flush()
 
     def __call__(self, event: StreamEvent) -> None:
+        if isinstance(event, ContentDelta | ReasoningDelta):
+            self.chunks += 1
         if isinstance(event, ContentDelta):
             self.emit({"type": "content", "text": event.text})
         elif isinstance(event, ReasoningDelta):
             self.emit({"type": "reasoning", "text": event.text})
+
+    def failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self.emit(
+                {
+                    "type": "failover",
+                    "from": event.from_.label,
+                    "to": event.to.label,
+                    "kind": str(event.kind),
+                    "message": event.message,
+                }
+            )
+        else:
+            self.emit({"type": "retry_wait", "profile": event.route.label, "seconds": event.seconds})
 
     def close(self, message: Message) -> None:
         for call in message.tool_calls:
@@ -117,6 +155,8 @@ class JsonSink:
                     "cost": cost,
                 }
             )
+        if message.save_error is not None:
+            self.emit({"type": "not_saved", "message": message.save_error})
         if message.error_kind is not None:
             self.emit(
                 {
@@ -127,15 +167,18 @@ class JsonSink:
                 }
             )
         elif message.status == MessageStatus.COMPLETE:
-            self.emit(
-                {
-                    "type": "done",
-                    "finish_reason": message.finish_reason,
-                    "ttft_ms": _round(message.ttft_ms),
-                    "tokens_per_s": _round(message.tokens_per_s),
-                    "cost": cost,
-                }
-            )
+            done: dict[str, object] = {
+                "type": "done",
+                "finish_reason": message.finish_reason,
+                "ttft_ms": _round(message.ttft_ms),
+                "cost": cost,
+            }
+            if message.rate_counts_tokens or message.tokens_per_s is None:
+                done["tokens_per_s"] = _round(message.tokens_per_s)
+            else:  # no usage came: say what was counted, never call chunks tokens
+                done["chunks"] = self.chunks
+                done["chunks_per_s"] = _round(message.tokens_per_s)
+            self.emit(done)
 
 
 def _round(value: float | None) -> float | None:
@@ -146,8 +189,12 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
     prompt = stdin.read() if args.prompt == "-" else args.prompt
     if not prompt.strip() and not args.attach:
         raise SluiceError("The prompt is empty.")
+    from app.credentials import move_inline_secrets
+
     profiles = ProfileStore(home.profiles_path)
     profiles.load()
+    for note in move_inline_secrets(profiles, Keystore()):  # an older profiles.toml's secrets
+        print(shown(f"sluice: {note}", sys.stderr), file=sys.stderr)
     profile = resolve_profile(profiles, args.profile)
     model = args.model or profile.model
     if not model:
@@ -163,7 +210,7 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         if isinstance(sink, JsonSink):
             sink.emit({"type": "error", "kind": str(exc.kind), "message": exc.message, "retry_after": None})
         else:
-            print(f"sluice: {exc.describe()}", file=sys.stderr)
+            print(shown(f"sluice: {exc.describe()}", sys.stderr), file=sys.stderr)
         return EXIT_ERROR
     user = Message(role=Role.USER, content=prompt, attachments=attachments)
     try:
@@ -175,14 +222,20 @@ def run_ask(args: argparse.Namespace, home: Home, stdin: TextIO) -> int:
         print(f"[stopped{saved}]", file=sys.stderr)
         return EXIT_INTERRUPTED
     sink.close(message)
+    failed = False
     if message.error_kind is not None:
+        failed = True
         if not args.json:
             error = ChatError(
                 message.error_kind, message.error_message or "", retry_after=message.retry_after
             )
-            print(f"sluice: {error.describe()}", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+            print(shown(f"sluice: {error.describe()}", sys.stderr), file=sys.stderr)
+    if message.save_error is not None:
+        # The whole reply was printed above; only the database copy is missing.
+        failed = True
+        if not args.json:
+            print(shown(f"sluice: {message.save_error}", sys.stderr), file=sys.stderr)
+    return EXIT_ERROR if failed else 0
 
 
 def _attachments(
@@ -239,33 +292,62 @@ async def _ask(
 ) -> Message:
     from app.net.client import ChatClient
     from app.net.pool import HttpPool
-    from app.session import ChatSession, request_messages
+    from app.session import ChatSession
+    from app.store.liveness import StreamingLock
+    from app.turns import Turns
 
     store = None
     conversation_id = None
+    live = StreamingLock(home.data_dir)  # held while this reply may stream (app/store/liveness.py)
     if not args.no_save:
         from app.store.conversations import ConversationStore, title_from_text
 
         store = ConversationStore.open(home.db_path)
-        if not home.window_is_running():  # its replies may be streaming right now: not a crash's leftovers
+        # Another `ask` or a window may be streaming right now: their rows are not a crash's leftovers.
+        if live.begin() and not home.window_is_running():
             store.mark_interrupted()
+        live.share()
         conversation = store.create_conversation(
             title_from_text(user.content), profile=profile.name, model=model, system_prompt=args.system or ""
         )
         conversation_id = conversation.id
-        store.add_message(conversation_id, user)
     pool = HttpPool()
+    from app.credentials import SecretFiller
     from app.profiles.catalog import ModelCatalog
 
     # Prices come from what `sluice models` kept and the profile's own; `ask` never waits on /models.
+    keys = Keystore()
     session = ChatSession(
-        ChatClient(pool), Keystore(), store, profiles, prices=ModelCatalog(home.models_path)
+        ChatClient(pool, SecretFiller(keys)),
+        keys,
+        store,
+        profiles,
+        prices=ModelCatalog(home.models_path),
+        exchanges=store if store is not None and records_exchanges(home) else None,
+        lookup=profiles,
     )
     try:
-        messages = request_messages(args.system or "", [user])
-        params = GenerationParams(model=model, send_images=send_images)
-        return await session.generate(profile, messages, params, sink, conversation_id=conversation_id)
+        turn = Turns(session, store).start(
+            profile=profile,
+            params=GenerationParams(model=model, send_images=send_images),
+            on_event=sink,
+            conversation_id=conversation_id,
+            system_prompt=args.system or "",
+            user=user,
+            on_failover=sink.failover,
+        )
+        try:
+            await asyncio.wait([turn.handle.task])
+        except asyncio.CancelledError:  # Ctrl+C: stop the reply once, let it save what arrived
+            turn.stop()
+            await asyncio.wait([turn.handle.task])
+            raise
+        if turn.failure is not None:
+            raise turn.failure
+        assert turn.message is not None  # set when the task ended, whatever way
+        return turn.message
     finally:
         await pool.aclose()
         if store is not None:
             store.close()
+        live.release()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from app.cli_output import json_line
 from app.core.errors import SluiceError
 from app.core.pricing import format_amount
 from app.home import Home
@@ -25,7 +25,7 @@ def run_stats(args: argparse.Namespace, home: Home) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps([group.as_json() for group in groups], ensure_ascii=False))
+        print(json_line([group.as_json() for group in groups]))
         return 0
     if not groups:
         print(f"No replies in this period ({args.since}).", file=sys.stderr)

@@ -1,14 +1,19 @@
-"""`sluice export`: a saved conversation as Markdown or JSON, partial replies included."""
+"""`sluice export`: a saved conversation as Markdown or JSON, partial replies included.
+
+A conversation is a tree (Edit and Regenerate add versions): the export is the branch shown in the window,
+the one a next message would be sent with. `--format json --all` gives every message instead, each with its
+`id` and `parent_id`, so the tree can be rebuilt.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from app.core.errors import StoreError
+from app.cli_output import json_line, shown
+from app.core.errors import SluiceError, StoreError
 from app.core.models import Attachment, Conversation, Message, MessageStatus
 from app.home import Home
 
@@ -32,6 +37,8 @@ def message_json(m: Message) -> dict[str, object]:
         }
     error = None if m.error_kind is None else {"kind": str(m.error_kind), "message": m.error_message}
     return {
+        "id": m.id,
+        "parent_id": m.parent_id,
         "role": str(m.role),
         "content": m.content,
         "status": str(m.status),
@@ -95,10 +102,18 @@ def conversation_markdown(
 
 
 def run_export(
-    home: Home, *, last: bool, conversation_id: int | None, fmt: str, output: Path | None = None
+    home: Home,
+    *,
+    last: bool,
+    conversation_id: int | None,
+    fmt: str,
+    output: Path | None = None,
+    whole_tree: bool = False,
 ) -> int:
     from app.store.conversations import ConversationStore
 
+    if whole_tree and fmt != "json":
+        raise SluiceError("--all exports every version as JSON: add --format json.")
     if not home.db_path.exists():
         raise StoreError("No conversations saved yet.")
     store = ConversationStore.open(home.db_path)
@@ -110,16 +125,18 @@ def run_export(
         else:
             assert conversation_id is not None
             conversation = store.get_conversation(conversation_id)
-        messages = store.with_attachment_data(store.messages(conversation.id))
+        chosen = store.messages(conversation.id) if whole_tree else store.active_path(conversation.id)
+        messages = store.with_attachment_data(chosen)
     finally:
         store.close()
     if fmt == "json":
-        text = json.dumps(conversation_json(conversation, messages), ensure_ascii=False) + "\n"
+        text = json_line(conversation_json(conversation, messages)) + "\n"
     else:
         paths = _write_images(messages, output) if output is not None else None
         text = conversation_markdown(conversation, messages, paths)
     if output is None:
-        sys.stdout.write(text)
+        # To a terminal, control characters in the saved text are shown, not obeyed; a pipe gets the bytes.
+        sys.stdout.write(text if fmt == "json" else shown(text, sys.stdout))
     else:
         try:
             output.write_text(text, encoding="utf-8")

@@ -14,9 +14,23 @@ from pathlib import Path
 
 import platformdirs
 
+from app.core.errors import SluiceError
+
 APP_NAME = "sluice"
 HOME_ENV = "SLUICE_HOME"
 WINDOW_LOCK = "window.lock"  # in the data dir, while a window owns it (app/ui/shell/single_instance.py)
+
+# What a HomeError says; `{…}` fields filled with str.format (`reason` is the OS's words).
+MESSAGES: dict[str, str] = {
+    "cannot_create": (
+        "Cannot create the folder {path}: {reason}. Make it writable, or set SLUICE_HOME to a folder you "
+        "can write to."
+    ),
+}
+
+
+class HomeError(SluiceError):
+    """A folder Sluice keeps its files in cannot be made (read-only home, full disk, …)."""
 
 
 @dataclass(frozen=True)
@@ -96,10 +110,14 @@ class Home:
         for directory in (self.config_dir, self.data_dir, self.log_dir):
             made_here = [directory, *(p for p in directory.parents if not p.exists())]
             for path in reversed(made_here):  # outermost first
-                path.mkdir(mode=0o700, exist_ok=True)
-                if os.name == "posix":
-                    # mkdir's mode is masked by the umask and ignored for existing directories.
-                    os.chmod(path, 0o700)
+                try:
+                    path.mkdir(mode=0o700, exist_ok=True)
+                    if os.name == "posix":
+                        # mkdir's mode is masked by the umask and ignored for existing directories.
+                        os.chmod(path, 0o700)
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                    raise HomeError(MESSAGES["cannot_create"].format(path=path, reason=reason)) from None
 
 
 def _could_be_sluice(pid: int) -> bool:

@@ -14,6 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from app.core.errors import KeystoreError, redact, register_secret
+from app.core.models import PROXY_SLOT
 from app.core.sentences import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -66,6 +67,18 @@ MESSAGES: dict[str, str] = {
     "action.read": QT_TRANSLATE_NOOP("keystore", "read the API key of profile {name!r}"),
     "action.save": QT_TRANSLATE_NOOP("keystore", "save the API key of profile {name!r}"),
     "action.delete": QT_TRANSLATE_NOOP("keystore", "delete the API key of profile {name!r}"),
+    "action.read_header": QT_TRANSLATE_NOOP(
+        "keystore", "read the secret header {header} of profile {name!r}"
+    ),
+    "action.save_header": QT_TRANSLATE_NOOP(
+        "keystore", "save the secret header {header} of profile {name!r}"
+    ),
+    "action.delete_header": QT_TRANSLATE_NOOP(
+        "keystore", "delete the secret header {header} of profile {name!r}"
+    ),
+    "action.read_proxy": QT_TRANSLATE_NOOP("keystore", "read the proxy password of profile {name!r}"),
+    "action.save_proxy": QT_TRANSLATE_NOOP("keystore", "save the proxy password of profile {name!r}"),
+    "action.delete_proxy": QT_TRANSLATE_NOOP("keystore", "delete the proxy password of profile {name!r}"),
     "locked": QT_TRANSLATE_NOOP(
         "keystore", "Could not {action}: the keyring is locked. Unlock it and try again."
     ),
@@ -87,8 +100,20 @@ MESSAGES: dict[str, str] = {
     "refused_delete": QT_TRANSLATE_NOOP(
         "keystore", "The keyring refused to delete the API key of profile {name!r}."
     ),
+    "refused_delete_secret": QT_TRANSLATE_NOOP("keystore", "The keyring refused to {action}."),
+    "empty_secret": QT_TRANSLATE_NOOP("keystore", "An empty value cannot be saved: {action}."),
     "no_name": QT_TRANSLATE_NOOP("keystore", "A profile name is needed to find its API key."),
 }
+
+
+def _slot_action(verb: str, name: str, slot: str) -> str:
+    if slot == PROXY_SLOT:
+        return MESSAGES[f"action.{verb}_proxy"].format(name=name)
+    return MESSAGES[f"action.{verb}_header"].format(name=name, header=slot.partition(":")[2])
+
+
+class KeyringLockedError(KeystoreError):
+    """The keyring is there but locked (`sluice profile list` says so rather than "no key")."""
 
 
 def _how_to_fix() -> str:
@@ -282,6 +307,59 @@ class Keystore:
             return False
         return True
 
+    # -- secrets beside the key: secret header values and a proxy password, one entry per profile+slot --
+
+    def _slot_service(self, slot: str) -> str:
+        # A service of their own: no profile name can collide with a slot, and the key's entry is unchanged.
+        return f"{self.service}:{slot}"
+
+    def get_secret(self, name: str, slot: str) -> str | None:
+        """The value kept in `slot` (`header_slot(…)` or PROXY_SLOT) for profile `name`, or None."""
+        backend = self._secure_backend()
+        _check_name(name)
+        try:
+            value = backend.get_password(self._slot_service(slot), name)
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("read", name, slot)) from None
+        if value:
+            register_secret(value)
+        return value
+
+    def set_secret(self, name: str, slot: str, value: str) -> None:
+        backend = self._secure_backend()
+        _check_name(name)
+        if not value:
+            raise KeystoreError(MESSAGES["empty_secret"].format(action=_slot_action("save", name, slot)))
+        register_secret(value)
+        try:
+            backend.set_password(self._slot_service(slot), name, value)
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("save", name, slot)) from None
+
+    def delete_secret(self, name: str, slot: str) -> None:
+        """Forget the value in `slot`; nothing there is fine."""
+        backend = self._secure_backend()
+        _check_name(name)
+        import keyring.errors
+
+        try:
+            backend.delete_password(self._slot_service(slot), name)
+        except keyring.errors.PasswordDeleteError:
+            if self.get_secret(name, slot) is not None:
+                action = _slot_action("delete", name, slot)
+                raise KeystoreError(MESSAGES["refused_delete_secret"].format(action=action)) from None
+        except Exception as exc:
+            raise _wrap(exc, _slot_action("delete", name, slot)) from None
+
+    async def asecret(self, name: str, slot: str) -> str | None:
+        return await asyncio.to_thread(self.get_secret, name, slot)
+
+    async def aset_secret(self, name: str, slot: str, value: str) -> None:
+        await asyncio.to_thread(self.set_secret, name, slot, value)
+
+    async def adelete_secret(self, name: str, slot: str) -> None:
+        await asyncio.to_thread(self.delete_secret, name, slot)
+
     async def aget(self, name: str) -> str | None:
         return await asyncio.to_thread(self.get, name)
 
@@ -306,7 +384,7 @@ def _wrap(exc: Exception, action: str) -> KeystoreError:
     import keyring.errors
 
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return KeystoreError(MESSAGES["locked"].format(action=action))
+        return KeyringLockedError(MESSAGES["locked"].format(action=action))
     if isinstance(exc, keyring.errors.InitError | keyring.errors.NoKeyringError):
         return KeystoreError(MESSAGES["unavailable"].format(action=action, how_to_fix=_how_to_fix()))
     detail = redact(str(exc)).strip()

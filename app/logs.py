@@ -6,6 +6,7 @@ from every logger that propagates to the root, including third-party libraries, 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import logging.handlers
@@ -47,7 +48,25 @@ class RedactingFilter(logging.Filter):
 
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A RotatingFileHandler whose files (including each one started at rollover) are 0600 on POSIX."""
+    """A RotatingFileHandler whose files (including each one started at rollover) are 0600 on POSIX.
+
+    When the file cannot be written (a full disk, a log made read-only) it stops writing, quietly: the
+    logging module would otherwise print "--- Logging error ---" and a traceback for every record.
+    """
+
+    failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.failed:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        if isinstance(sys.exc_info()[1], OSError):
+            self.failed = True
+            with contextlib.suppress(OSError, ValueError):  # flushing the buffer fails the same way
+                self.close()
+            return
+        super().handleError(record)
 
     def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
@@ -67,11 +86,14 @@ def setup_logging(home: Home, level: int = logging.INFO, *, stderr: bool = False
     home.ensure()
     redacting = RedactingFilter()
     formatter = logging.Formatter(LOG_FORMAT)
-    handlers: list[logging.Handler] = [
-        _PrivateRotatingFileHandler(
-            home.log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    handlers: list[logging.Handler] = []
+    # A log we may not write (made read-only, a full disk): run without one, quietly.
+    with contextlib.suppress(OSError):
+        handlers.append(
+            _PrivateRotatingFileHandler(
+                home.log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+            )
         )
-    ]
     if stderr:
         handlers.append(logging.StreamHandler(sys.stderr))
     root = logging.getLogger()

@@ -1,5 +1,7 @@
 """One generation, start to finish: send, stream, save as it streams, measure, and end with a status.
 
+Saving the reply as it streams (and when the database refuses) is app/reply_saver.py's job.
+
 `ChatSession.generate` is the one code path the CLI, the window, the tests and the benchmarks use. Stop is
 `GenerationHandle.stop()`: it cancels the task once (a second cancel can interrupt httpx's close and leak
 the connection); cancellation closes the response inside ChatClient, and the partial reply is saved here.
@@ -10,12 +12,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shlex
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from app.core.errors import ChatError, ErrorKind, KeystoreError
+from app.core.errors import ChatError, ErrorKind, KeystoreError, ProfileError
 from app.core.events import (
     ContentDelta,
     CostRequestRejected,
@@ -26,30 +29,29 @@ from app.core.events import (
     ToolCallsDone,
     UsageReport,
 )
+from app.core.exchange import ExchangeRecord, ExchangeRecorder
 from app.core.models import GenerationParams, Message, MessageStatus, Profile, Role, ToolCall, Usage
 from app.core.pricing import Price, cost_of
 from app.core.sentences import QT_TRANSLATE_NOOP
+from app.failover import Failover, FailoverEvent, RetryWait, Route, failover_stream, routes_for
 from app.net.client import ChatClient
+from app.reply_saver import MessageStore, ReplySaver
 
 log = logging.getLogger(__name__)
 
-PARTIAL_SAVE_INTERVAL = 0.5  # seconds between saves of the growing reply: a crash loses at most this much
+MAX_REPLY_CHARS = 32 * 1024 * 1024  # reply + reasoning; past it the stream is stopped, the text kept
 
 
 # Sentences of our own that reach the user, marked for lupdate; the window translates them (Sentence).
 MESSAGES: dict[str, str] = {
+    # `quoted` is the name as a shell reads it (shlex.quote): the advice is meant to be pasted.
     "no_key": QT_TRANSLATE_NOOP(
-        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {name}"
+        "session", "No API key is saved for profile “{name}”. Add one with: sluice profile set-key {quoted}"
+    ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "session", "The reply passed {limit} million characters and was stopped there; its text is kept."
     ),
 }
-
-
-class MessageStore(Protocol):
-    """What a generation needs from the conversation store (app.store.ConversationStore has it)."""
-
-    def add_message(self, conversation_id: int, message: Message) -> Message: ...
-    def save_partial(self, message_id: int, content: str, reasoning: str) -> None: ...
-    def finish_message(self, message: Message) -> None: ...
 
 
 class KeySource(Protocol):
@@ -67,6 +69,18 @@ class ProfileSink(Protocol):
 
     def update(self, profile: Profile) -> object: ...
     def save(self) -> None: ...
+
+
+class ExchangeSink(Protocol):
+    """Where the stream inspector's records go (app.store.ConversationStore has it)."""
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None: ...
+
+
+class ProfileLookup(Protocol):
+    """Profiles by name, for failover (app.profiles.store.ProfileStore has it); ProfileError if unknown."""
+
+    def get(self, name: str) -> Profile: ...
 
 
 EventCallback = Callable[[StreamEvent], None]
@@ -87,6 +101,7 @@ class ReplyRecorder:
     first_content_at: float | None = None
     first_reasoning_at: float | None = None
     deltas: int = 0
+    chars: int = 0  # content + reasoning so far, counted as it arrives (joining the parts costs O(n))
 
     @property
     def content(self) -> str:
@@ -100,6 +115,7 @@ class ReplyRecorder:
         if isinstance(event, ContentDelta | ReasoningDelta):
             now = self.clock()
             self.deltas += 1
+            self.chars += len(event.text)
             if self.first_token_at is None:
                 self.first_token_at = now
             if isinstance(event, ContentDelta):
@@ -118,7 +134,11 @@ class ReplyRecorder:
             self.tool_calls = event.calls
 
     def metrics(self) -> dict[str, float | None]:
-        """TTFT (ms), tokens/s over the streaming span, and how long the thinking took (ms)."""
+        """TTFT (ms), the rate over the streaming span, and how long the thinking took (ms).
+
+        The rate counts completion tokens when usage reported them, else content/reasoning chunks: the
+        key stays "tokens_per_s" (it is the stored column), `Message.rate_counts_tokens` says which it is.
+        """
         end = self.clock()
         ttft = None if self.first_token_at is None else (self.first_token_at - self.started) * 1000
         tokens = self.usage.completion_tokens if self.usage and self.usage.completion_tokens else self.deltas
@@ -153,8 +173,14 @@ class ChatSession:
         profiles: ProfileSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         prices: PriceLookup | None = None,
+        exchanges: ExchangeSink | None = None,
+        lookup: ProfileLookup | None = None,
     ) -> None:
+        """`exchanges`: where each saved reply's exchange record goes; None records nothing. `lookup`:
+        where a profile's fallbacks are found by name; None tries no fallback."""
         self.client = client
+        self.exchanges = exchanges
+        self.lookup = lookup
         self.keys = keys
         self.store = store
         self.profiles = profiles
@@ -166,7 +192,9 @@ class ChatSession:
             return None
         key = await self.keys.aget(profile.name)
         if not key:
-            raise ChatError(ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name))
+            raise ChatError(
+                ErrorKind.KEY, MESSAGES["no_key"].format(name=profile.name, quoted=shlex.quote(profile.name))
+            )
         return key
 
     async def generate(
@@ -177,16 +205,25 @@ class ChatSession:
         on_event: EventCallback,
         *,
         conversation_id: int | None = None,
+        parent_id: int | None = None,
         on_finished: Callable[[Message], None] | None = None,
+        on_failover: Callable[[FailoverEvent], None] | None = None,
     ) -> Message:
-        """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set).
+        """Stream one reply to `messages`. Returns the final assistant message (saved when a store is set,
+        under `parent_id`, or at the end of the branch shown when that is None).
 
-        Never raises ChatError: a failure ends the message with status `error`/`interrupted` and the partial
-        text kept. Cancellation saves the partial reply as `cancelled`, then propagates. `on_finished` gets
-        the final message in every case, cancellation included (the window needs it to draw the status).
+        Never raises ChatError or StoreError: a failure ends the message with status `error`/`interrupted`
+        and the partial text kept; a database that refuses the saves does not stop the stream (the text
+        stays in memory, saves are retried with backoff) and the final message's `save_error` says what
+        could not be saved. Cancellation saves the partial reply as `cancelled`, then propagates.
+        `on_finished` gets the final message in every case, cancellation included.
+
+        When the profile fails before any text and has fallbacks, they are tried in order (app/failover.py);
+        `on_failover` hears of each switch (and of a Retry-After wait), and the saved reply names the
+        profile and model that answered.
         """
         model = params.model or profile.model
-        message = Message(
+        draft = Message(
             role=Role.ASSISTANT,
             content="",
             status=MessageStatus.STREAMING,
@@ -194,19 +231,51 @@ class ChatSession:
             model=model,
             created=time.time(),
         )
-        if self.store is not None and conversation_id is not None:
-            message = self.store.add_message(conversation_id, message)
+        saver = ReplySaver(self.store, conversation_id, parent_id, draft, self.clock)
+        saver.create()
         price = self._price(profile, model)
         learned = profile  # the profile with what this reply taught about the gateway (refused fields)
+        # The clock starts once the key is read: a keyring lookup (often 100+ ms, or an unlock prompt)
+        # is not the gateway's time to first token. Set again below; this one serves an early failure.
         recorder = ReplyRecorder(started=self.clock(), clock=self.clock)
-        saver = _PartialSaver(self.store, message.id, self.clock)
         status = MessageStatus.COMPLETE
         error: ChatError | None = None
+        # The stream inspector's record, saved with the reply (app/core/exchange.py).
+        saved = self.store is not None and conversation_id is not None
+        exchange = ExchangeRecorder() if self.exchanges is not None and saved else None
+        attempted: list[bool] = []  # TTFT counts from the first attempt, once its key was read
+        routes: list[Route] = [Route(profile, model)]
+        missing: list[str] = []
+        if self.lookup is not None:  # without one (compare lanes, tests) no fallback is tried
+            routes, missing = routes_for(profile, model, self._lookup)
+        for fallback in missing:
+            log.warning("profile %s: fallback %s names no profile; skipped", profile.name, fallback)
         try:
-            key = await self.key_for(profile)
-            stream = self.client.stream_chat(profile, key, messages, params)
+
+            def first_attempt() -> None:
+                if not attempted:
+                    attempted.append(True)
+                    recorder.started = self.clock()
+
+            stream = failover_stream(
+                self.client,
+                routes,
+                self.key_for,
+                messages,
+                params,
+                recorder=exchange,
+                on_attempt=lambda _route: first_attempt(),
+            )
             async with contextlib.aclosing(stream):
                 async for event in stream:
+                    if isinstance(event, Failover | RetryWait):  # failover (app/failover.py)
+                        if isinstance(event, Failover):
+                            learned = event.to.profile
+                            saver.message = replace(saver.message, profile=learned.name, model=event.to.model)
+                            price = self._price(learned, event.to.model)
+                        if on_failover is not None:
+                            on_failover(event)
+                        continue
                     if isinstance(event, StreamOptionsRejected):
                         learned = replace(learned, stream_usage=False)
                         self._remember(learned, "stream_options")
@@ -217,6 +286,9 @@ class ChatSession:
                         continue
                     recorder.add(event)
                     on_event(event)
+                    if recorder.chars > MAX_REPLY_CHARS:
+                        limit = MAX_REPLY_CHARS // 1_000_000
+                        raise ChatError(ErrorKind.TOO_LARGE, MESSAGES["too_large"].format(limit=limit))
                     saver.maybe_save(recorder)
         except KeystoreError as exc:
             error = ChatError(ErrorKind.KEY, exc.sentence or str(exc))  # the Sentence: said translated
@@ -225,14 +297,37 @@ class ChatSession:
             error = exc
             status = MessageStatus.INTERRUPTED if exc.kind == ErrorKind.INTERRUPTED else MessageStatus.ERROR
         except asyncio.CancelledError:
-            final = self._finish(message, recorder, MessageStatus.CANCELLED, None, on_finished, price)
+            final = await self._finish(saver, recorder, MessageStatus.CANCELLED, None, on_finished, price)
+            self._save_exchange(final.id, exchange)
             log.info("generation stopped by the user after %d characters", len(final.content))
             raise
-        return self._finish(message, recorder, status, error, on_finished, price)
+        except Exception:
+            # A defect of ours (it is logged where the task is awaited): the row must not stay 'streaming'.
+            await self._finish(saver, recorder, MessageStatus.ERROR, None, on_finished, price)
+            raise
+        final = await self._finish(saver, recorder, status, error, on_finished, price)
+        self._save_exchange(final.id, exchange)
+        return final
 
-    def _finish(
+    def _lookup(self, name: str) -> Profile | None:
+        if self.lookup is None:
+            return None
+        try:
+            return self.lookup.get(name)
+        except ProfileError:
+            return None
+
+    def _save_exchange(self, message_id: int | None, exchange: ExchangeRecorder | None) -> None:
+        if exchange is None or self.exchanges is None or message_id is None:
+            return
+        try:
+            self.exchanges.save_exchange(message_id, exchange.seal())
+        except Exception:  # the inspector's record is a nicety; never fail the reply over it
+            log.exception("could not save the exchange record")
+
+    async def _finish(
         self,
-        message: Message,
+        saver: ReplySaver,
         recorder: ReplyRecorder,
         status: MessageStatus,
         error: ChatError | None,
@@ -241,7 +336,7 @@ class ChatSession:
     ) -> Message:
         metrics = recorder.metrics()
         final = replace(
-            message,
+            saver.message,
             content=recorder.content,
             reasoning=recorder.reasoning,
             status=status,
@@ -256,10 +351,9 @@ class ChatSession:
             reasoning_ms=metrics["reasoning_ms"],
             cost=cost_of(recorder.usage, price),
         )
-        if self.store is not None and final.id is not None:
-            self.store.finish_message(final)
         if error is not None:
             log.warning("generation failed: %s: %s", error.kind, error.message)
+        final = await saver.finish(final)
         if on_finished is not None:
             on_finished(final)
         return final
@@ -283,26 +377,6 @@ class ChatSession:
             self.profiles.save()
         except Exception:  # remembering is a nicety; never fail the reply over it
             log.exception("could not save the profile change")
-
-
-class _PartialSaver:
-    """Writes the growing reply to the store at most every PARTIAL_SAVE_INTERVAL seconds."""
-
-    def __init__(
-        self, store: MessageStore | None, message_id: int | None, clock: Callable[[], float]
-    ) -> None:
-        self._store = store if message_id is not None else None
-        self._id = message_id
-        self._clock = clock
-        self._last = clock()
-
-    def maybe_save(self, recorder: ReplyRecorder) -> None:
-        if self._store is None or self._id is None:
-            return
-        now = self._clock()
-        if now - self._last >= PARTIAL_SAVE_INTERVAL:
-            self._last = now
-            self._store.save_partial(self._id, recorder.content, recorder.reasoning)
 
 
 class GenerationHandle:

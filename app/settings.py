@@ -5,6 +5,7 @@
     send_key = "enter"      # "enter" (Shift+Enter: new line) or "ctrl+enter"
     language = "system"     # "system", "en", "zh_CN" or "zh_TW"
     keep_image_metadata = false   # true: send photos as they are, location (EXIF GPS) included
+    record_exchanges = true       # keep each reply's request and timed bytes for `sluice inspect`
 
 The default profile is not here: it is `default` in profiles.toml, which the CLI shares.
 A file that cannot be read leaves the defaults in place and says why; it is not overwritten until the user
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from app.core.sentences import QT_TRANSLATE_NOOP, Joined
 from app.profiles import tomlwrite
+from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
 THEMES = ("system", "light", "dark")
 SEND_KEYS = ("enter", "ctrl+enter")
@@ -52,6 +54,7 @@ class Settings:
     send_key: str = "enter"
     language: str = "system"
     keep_image_metadata: bool = False
+    record_exchanges: bool = True  # the stream inspector's records (app/core/exchange.py)
 
 
 def _valid(settings: Settings) -> list[str]:
@@ -70,11 +73,16 @@ def _valid(settings: Settings) -> list[str]:
 def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The settings in `path` (defaults for anything missing or wrong), and a sentence if something was."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if toml_depth(text) > MAX_TOML_DEPTH:  # tomllib would recurse into a RecursionError
+            raise ValueError(f"values are nested more than {MAX_TOML_DEPTH} levels deep")
+        document = tomllib.loads(text)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError: a ValueError
         return Settings(), MESSAGES["unreadable"].format(path=path, reason=exc)
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        return Settings(), MESSAGES["unreadable"].format(path=path, reason="nested too deep to read")
     kwargs: dict[str, object] = {}
     problems: list[str] = []
     for field in dataclasses.fields(Settings):

@@ -33,6 +33,7 @@ class ErrorKind(StrEnum):
     CONNECTION = "connection"
     KEY = "key"  # ours, not the gateway's: no key saved, or the keyring cannot be used
     ATTACHMENT = "attachment"  # a file that cannot be sent (type, size, a model that takes no images)
+    TOO_LARGE = "too_large"  # ours: the reply passed Sluice's size limit and was stopped (text kept)
 
 
 # What each kind means, in words a user can act on. The provider's own message is shown beside it.
@@ -52,6 +53,7 @@ KIND_EXPLANATIONS: dict[ErrorKind, Sentence] = {
     ErrorKind.CONNECTION: QT_TRANSLATE_NOOP("errors", "Could not connect to the gateway."),
     ErrorKind.KEY: QT_TRANSLATE_NOOP("errors", "No API key could be used."),
     ErrorKind.ATTACHMENT: QT_TRANSLATE_NOOP("errors", "The attachment cannot be sent."),
+    ErrorKind.TOO_LARGE: QT_TRANSLATE_NOOP("errors", "The reply was too large to keep."),
 }
 
 
@@ -101,9 +103,20 @@ _SECRET_PATTERNS = (
     re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"),
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{6,}"),
     re.compile(r"(?i)((?:authorization|api[-_]?key|x-api-key)\s*[:=]\s*\"?)[^\s\",}]{6,}"),
+    # HTTP Basic credentials (a proxy echoing Proxy-Authorization back): base64 of user:password.
+    # (not an English word after "Basic": the token has a capital past its first letter, a digit, + / or =)
+    re.compile(r"(\b[Bb][Aa][Ss][Ii][Cc]\s+)(?=[A-Za-z0-9+/][a-z]*[A-Z0-9+/=])[A-Za-z0-9+/]{4,}=*"),
+    # A password inside a URL (a proxy URL in an error or a log line): scheme://user:PASSWORD@host.
+    re.compile(r"(://[^\s/:@]*:)[^\s/@]+(?=@)"),
+    # Cookie values, echoed by a gateway or a proxy.
+    re.compile(r"(?i)(\b(?:set-)?cookie\s*[:=]\s*)[^\r\n\"]{4,}"),
 )
 
 _extra_secrets: set[str] = set()
+
+# A piece of a key this long is treated as the key: a message cut at a length limit can end inside a key,
+# and exact-match redaction would miss the piece (issue 12.4). Shorter pieces are too common to remove.
+MIN_SECRET_PIECE = 8
 
 
 def register_secret(secret: str) -> None:
@@ -113,10 +126,48 @@ def register_secret(secret: str) -> None:
 
 
 def redact(text: str) -> str:
-    """Remove anything that looks like a key from text meant for a user, a log or a file."""
-    for secret in tuple(_extra_secrets):  # a worker thread may register a key meanwhile
+    """Remove anything that looks like a key from text meant for a user, a log or a file.
+
+    Keys in use are removed whole, and so is any run of MIN_SECRET_PIECE or more of their characters (what is
+    left of a key cut by a length limit). Callers that cut text should redact before cutting anyway.
+    """
+    secrets = tuple(_extra_secrets)  # a worker thread may register a key meanwhile
+    for secret in secrets:
         if secret in text:
             text = text.replace(secret, "[redacted]")
+    for secret in secrets:
+        text = _redact_pieces(text, secret)
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[redacted]", text)
     return text
+
+
+def _redact_pieces(text: str, secret: str) -> str:
+    """Replace every run of at least MIN_SECRET_PIECE characters of `secret` found in `text`.
+
+    A run of n >= 8 characters is covered by its 8-character windows, so marking every occurrence of every
+    window and merging the marks finds each run whole.
+    """
+    if len(secret) < MIN_SECRET_PIECE or len(text) < MIN_SECRET_PIECE:
+        return text
+    spans: list[tuple[int, int]] = []
+    for window in {secret[i : i + MIN_SECRET_PIECE] for i in range(len(secret) - MIN_SECRET_PIECE + 1)}:
+        start = text.find(window)
+        while start >= 0:
+            spans.append((start, start + MIN_SECRET_PIECE))
+            start = text.find(window, start + 1)
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    kept = 0  # text[:kept] is already in `out`
+    run_start, run_end = spans[0]
+    for start, end in [*spans[1:], (len(text) + 1, len(text) + 1)]:
+        if start <= run_end:
+            run_end = max(run_end, end)
+            continue
+        out += [text[kept:run_start], "[redacted]"]
+        kept = run_end
+        run_start, run_end = start, end
+    out.append(text[kept:])
+    return "".join(out)

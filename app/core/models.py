@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from app.core.errors import ErrorKind
-
-if TYPE_CHECKING:  # pricing imports Usage from here
-    from app.core.pricing import Cost, Price
+from app.core.money import Cost, Price
 
 
 class Role(StrEnum):
@@ -81,12 +80,17 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One turn. Assistant messages carry the metrics and outcome of the generation that made them."""
+    """One turn. Assistant messages carry the metrics and outcome of the generation that made them.
+
+    A conversation is a tree: `parent_id` is the message this one answers or follows (None for a first
+    message). Edit adds a sibling user message, Regenerate a sibling reply; nothing is replaced.
+    """
 
     role: Role
     content: str
     id: int | None = None
     conversation_id: int | None = None
+    parent_id: int | None = None
     reasoning: str = ""
     status: MessageStatus = MessageStatus.COMPLETE
     profile: str | None = None
@@ -96,13 +100,21 @@ class Message:
     error_kind: ErrorKind | None = None
     error_message: str | None = None
     retry_after: float | None = None  # seconds, from a rate-limit answer; not stored
+    save_error: str | None = None  # why the database does not hold this message as shown; not stored
     ttft_ms: float | None = None
+    # Completion tokens per second when the gateway reported them (`rate_counts_tokens`); without usage,
+    # the content/reasoning chunks per second, which are not tokens (a chunk often holds several).
     tokens_per_s: float | None = None
     reasoning_ms: float | None = None
     tool_calls: tuple[ToolCall, ...] = ()
     created: float = 0.0
     cost: Cost | None = None  # what this reply cost, with where the figure came from; None: unknown
     attachments: tuple[Attachment, ...] = ()  # a user message's files, in the order they were attached
+
+    @property
+    def rate_counts_tokens(self) -> bool:
+        """True when `tokens_per_s` counts tokens the gateway reported, False when it counts chunks."""
+        return bool(self.usage is not None and self.usage.completion_tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,17 @@ class Conversation:
     profile: str | None = None
     model: str | None = None
     system_prompt: str = ""
+    active_leaf: int | None = None  # the last message of the branch shown and sent (as it was read)
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """Where a message stands among its siblings (the versions of one turn): "‹ 2/3 ›"."""
+
+    index: int  # 1-based position, oldest first
+    count: int
+    previous: int | None  # the sibling before it, None for the first
+    next: int | None  # the sibling after it, None for the last
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +178,83 @@ def valid_auth(auth: str) -> bool:
     return auth.startswith(AUTH_HEADER_PREFIX) and len(auth) > len(AUTH_HEADER_PREFIX)
 
 
+# Header names whose values are credentials: kept in the keyring like the key, never in profiles.toml.
+# A name is secret when one of its words (split on - and _) is one of these.
+_SECRET_HEADER_WORDS = frozenset(
+    {
+        "auth",
+        "authorization",
+        "apikey",
+        "key",
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "cookie",
+        "signature",
+        "credential",
+        "credentials",
+    }
+)
+
+
+# Where a profile's secrets sit in the keyring beside its key: one slot per secret header, one for the
+# proxy password (app.keystore stores a slot under a service of its own).
+PROXY_SLOT = "proxy"
+
+
+def header_slot(header: str) -> str:
+    """The keyring slot of a secret header's value (header names are case-insensitive)."""
+    return "header:" + header.lower()
+
+
+def is_secret_header(name: str) -> bool:
+    """True for Authorization, Proxy-Authorization, Cookie, Set-Cookie, *-Key, *-Token, *-Secret, …"""
+    return any(word in _SECRET_HEADER_WORDS for word in re.split(r"[-_]", name.lower()))
+
+
+def split_proxy_password(url: str) -> tuple[str, str | None]:
+    """`http://user:pw@host:3128` -> (`http://user@host:3128`, "pw"). The password goes to the keyring."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, None
+    user = quote(unquote(parts.username or ""), safe="")
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+
+
+def with_proxy_password(url: str, password: str) -> str:
+    """Put a password (from the keyring) back into a proxy URL that names a user."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}:{quote(password, safe='')}@{host}"))
+
+
+def proxy_user(url: str) -> str | None:
+    """The user a proxy URL names (its password is then in the keyring), or None."""
+    if url in (PROXY_NONE, PROXY_SYSTEM):
+        return None
+    return urlsplit(url).username
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A gateway the user talks to. Holds no key: the keystore finds the key by `name`."""
+    """A gateway the user talks to. Holds no key: the keystore finds the key by `name`.
+
+    `secret_headers` names headers whose values live in the keyring beside the key; `headers` holds the
+    others. `proxy` names a proxy user but never its password (also in the keyring). A profile sent to the
+    client may carry those values (`headers` has the secret ones too, `proxy` the password): the client
+    fetches from the keyring only what is missing.
+    """
 
     name: str
     base_url: str
     model: str = ""
     auth: str = AUTH_BEARER
     headers: tuple[tuple[str, str], ...] = ()
+    secret_headers: tuple[str, ...] = ()
     proxy: str = PROXY_SYSTEM  # "none", "system", or a proxy URL; loopback is never proxied
     stream_usage: bool = True  # send stream_options.include_usage
     read_timeout: float = DEFAULT_READ_TIMEOUT
@@ -175,6 +266,9 @@ class Profile:
     prices: tuple[tuple[str, str], ...] = ()
     # The user's word on which models take images, over what /models says: (("m", True), ("n", False)).
     vision: tuple[tuple[str, bool], ...] = ()
+    # Failover (app/failover.py): other profiles to try, in order, when this one fails before any text.
+    # Each is "OTHER" or "OTHER:MODEL".
+    fallbacks: tuple[str, ...] = ()
 
     @property
     def needs_key(self) -> bool:

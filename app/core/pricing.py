@@ -15,50 +15,20 @@ borrowed from another model or another gateway.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Literal
 
 from app.core.models import Usage
+from app.core.money import Cost, CostSource, Price, PriceSource
+
+__all__ = ["Cost", "CostSource", "Price", "PriceError", "PriceSource", "cost_of", "format_amount"]
 
 PER_MILLION = Decimal(1_000_000)
 MAX_PRICE = Decimal(1_000_000)  # per 1M tokens; anything above is a typo or a hostile /models, not a price
 
-PriceSource = Literal["published", "user"]
-CostSource = Literal["gateway", "price"]
 
 # "IN/OUT[/CACHED] CUR", per 1M tokens: "0.25/2.00 USD", "2/8 CNY", "0.25/2/0.025 usd".
 _SPEC = re.compile(r"\s*([0-9.]+)\s*/\s*([0-9.]+)\s*(?:/\s*([0-9.]+)\s*)?([A-Za-z]{3})\s*")
 _SYMBOLS = {"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "¥"}
-
-
-@dataclass(frozen=True, slots=True)
-class Price:
-    """Per 1M tokens, in one currency. `cached` prices cached prompt tokens (None: as normal input)."""
-
-    input: Decimal
-    output: Decimal
-    currency: str
-    cached: Decimal | None = None
-    source: PriceSource = "user"
-
-    def spec(self) -> str:
-        """The form `--price` takes, so a price can be shown and typed back the same way."""
-        parts = [_plain(self.input), _plain(self.output)]
-        if self.cached is not None:
-            parts.append(_plain(self.cached))
-        return f"{'/'.join(parts)} {self.currency}"
-
-
-@dataclass(frozen=True, slots=True)
-class Cost:
-    amount: Decimal
-    currency: str
-    source: CostSource
-
-    def as_json(self) -> dict[str, object]:
-        """`{"amount": 0.00123, "currency": "USD", "source": "price"}` (amount as a JSON number)."""
-        return {"amount": float(self.amount), "currency": self.currency, "source": self.source}
 
 
 class PriceError(ValueError):
@@ -158,11 +128,6 @@ def _significant(amount: Decimal) -> str:
     exponent = amount.copy_abs().adjusted()  # 0.0031 → -3
     places = min(-exponent + 1, 12)
     return f"{amount:.{places}f}"
-
-
-def _plain(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text
 
 
 def _decimal(value: object) -> Decimal | None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shlex
 import zlib
-from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import aclosing, asynccontextmanager
 from urllib.parse import urlsplit
 
@@ -24,6 +25,8 @@ import httpx
 from app import __version__
 from app.core.errors import ChatError, ErrorKind
 from app.core.events import CostRequestRejected, StreamEvent, StreamOptionsRejected
+from app.core.exchange import ExchangeRecorder
+from app.core.keytext import key_fault
 from app.core.models import (
     AUTH_BEARER,
     AUTH_HEADER_PREFIX,
@@ -36,22 +39,32 @@ from app.core.models import (
 )
 from app.net.errors import MAX_ERROR_BODY, http_error, transport_error
 from app.net.pool import HttpPool
+from app.wire.bounded_json import JSONTooDeepError, loads_bounded
 from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.content import message_content
 from app.wire.models_list import parse_models
 from app.wire.sse import SSEDecoder
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
+_MAX_SNIFF = 64 * 1024  # bytes read to tell SSE sent as text/plain from anything else
+_MAX_MODELS_BODY = 16 * 1024 * 1024  # far above any real model list; an endless one stops here
 _MAX_REDIRECTS = 3
 _USER_AGENT = f"Sluice/{__version__}"
 # Bodies are decoded here (`_body`), not by httpx, so ask only for what zlib reads.
 _ACCEPT_ENCODING = "gzip, deflate"
 
+# Fills a profile's secret header values and proxy password from the keyring (app.credentials.SecretFiller).
+SecretFill = Callable[[Profile], Awaitable[Profile]]
+
 
 def auth_headers(profile: Profile, key: str | None) -> dict[str, str]:
-    """The headers that carry the key, in the profile's auth style."""
+    """The headers that carry the key, in the profile's auth style. ChatError(KEY) for an unsendable key."""
     if profile.auth == AUTH_NONE or not key:
         return {}
+    fault = key_fault(key)
+    if fault is not None:
+        again = f"sluice profile set-key {shlex.quote(profile.name)}"
+        raise ChatError(ErrorKind.KEY, f"Profile {profile.name}: {fault} Set it again: {again}")
     if profile.auth == AUTH_BEARER:
         return {"Authorization": f"Bearer {key}"}
     if profile.auth == AUTH_RAW:
@@ -91,6 +104,23 @@ def request_body(
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
     return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
+
+
+def _proxy_auth_error(profile: Profile) -> ChatError:
+    """A 407: the proxy, not the gateway, wants credentials (or refused the ones in the profile)."""
+    proxy = httpx.URL(profile.proxy) if profile.proxy not in ("none", "system") else None
+    where = f"The proxy {proxy.host}" if proxy is not None else "A proxy"
+    if proxy is not None and proxy.username:
+        return ChatError(
+            ErrorKind.CONNECTION,
+            f"{where} refused the user name and password of this profile (HTTP 407 Proxy Authentication "
+            "Required). Check them in the profile's proxy setting.",
+        )
+    return ChatError(
+        ErrorKind.CONNECTION,
+        f"{where} asks for a user name and password (HTTP 407 Proxy Authentication Required). Add them to "
+        "the proxy URL in the profile (the password is kept in the keyring).",
+    )
 
 
 def _timeout(profile: Profile) -> httpx.Timeout:
@@ -133,30 +163,55 @@ async def _close_response(response: httpx.Response) -> None:
         raise
 
 
+_MAX_DECODED_PIECE = 1024 * 1024  # a compressed body is inflated at most this much at a time
+
+
 class _ZlibDecoder:
-    """One Content-Encoding layer: gzip, or deflate (zlib-wrapped, or raw as some servers send it)."""
+    """One Content-Encoding layer: gzip, or deflate (zlib-wrapped, or raw as some servers send it).
+
+    Output comes in pieces of at most _MAX_DECODED_PIECE bytes: a few kB of gzip can inflate to gigabytes,
+    and the SSE line cap can only act on what it is fed piece by piece.
+    """
 
     def __init__(self, encoding: str) -> None:
         self._gzip = encoding in ("gzip", "x-gzip")
         self._first = True
         self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS)
 
-    def decode(self, data: bytes) -> bytes:
+    def decode(self, data: bytes) -> Iterator[bytes]:
         first, self._first = self._first, False
         try:
-            return self._zlib.decompress(data)
+            out = self._zlib.decompress(data, _MAX_DECODED_PIECE)
         except zlib.error:
             if not (first and not self._gzip):
                 raise
             self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-            return self._zlib.decompress(data)
+            out = self._zlib.decompress(data, _MAX_DECODED_PIECE)
+        yield out
+        while self._zlib.unconsumed_tail:
+            yield self._zlib.decompress(self._zlib.unconsumed_tail, _MAX_DECODED_PIECE)
 
     def flush(self) -> bytes:
         return self._zlib.flush()
 
 
-async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
-    """The body without its Content-Encoding. A broken encoding raises httpx.DecodingError from here."""
+def _through(layers: Sequence[_ZlibDecoder], piece: bytes) -> Iterator[bytes]:
+    """`piece` decoded by every layer in turn, in bounded pieces."""
+    if not layers:
+        if piece:
+            yield piece
+        return
+    for out in layers[0].decode(piece):
+        yield from _through(layers[1:], out)
+
+
+async def _decoded(
+    response: httpx.Response, raw: AsyncIterator[bytes], recorder: ExchangeRecorder | None = None
+) -> AsyncGenerator[bytes, None]:
+    """The body without its Content-Encoding. A broken encoding raises httpx.DecodingError from here.
+
+    The stream inspector's recorder sees each decoded piece here (what the SSE decoder is fed).
+    """
     encodings = [
         value.strip().lower()
         for value in response.headers.get_list("content-encoding", split_commas=True)
@@ -171,15 +226,15 @@ async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> Async
     layers = [_ZlibDecoder(e) for e in reversed(encodings)]
     try:
         async for piece in raw:
-            for layer in layers:
-                piece = layer.decode(piece)
-            if piece:
-                yield piece
-        tail = b""
-        for layer in layers:
-            tail = (layer.decode(tail) if tail else b"") + layer.flush()
-        if tail:
-            yield tail
+            for out in _through(layers, piece):
+                if recorder is not None:
+                    recorder.chunk(out)
+                yield out
+        for i, layer in enumerate(layers):
+            for out in _through(layers[i + 1 :], layer.flush()):
+                if recorder is not None:
+                    recorder.chunk(out)
+                yield out
     except zlib.error as exc:
         why = str(exc).rpartition(": ")[2]  # zlib's "Error -3 while decompressing data: <why>"
         raise httpx.DecodingError(
@@ -188,7 +243,9 @@ async def _decoded(response: httpx.Response, raw: AsyncIterator[bytes]) -> Async
 
 
 @asynccontextmanager
-async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]:
+async def _body(
+    response: httpx.Response, recorder: ExchangeRecorder | None = None
+) -> AsyncIterator[AsyncIterator[bytes]]:
     """The decoded body, and a release of the connection however the reading ends.
 
     Decoding happens here rather than in httpx's `aiter_bytes`: a gzip error raised inside httpx's generator
@@ -197,7 +254,7 @@ async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]
     closed after the response (see `_release`).
     """
     raw = response.aiter_raw()
-    decoded = _decoded(response, raw)
+    decoded = _decoded(response, raw, recorder)
     try:
         yield decoded
     finally:
@@ -207,10 +264,12 @@ async def _body(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]
             await _release(response, raw)
 
 
-async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+async def _read_capped(
+    response: httpx.Response, limit: int, recorder: ExchangeRecorder | None = None
+) -> bytes:
     parts: list[bytes] = []
     size = 0
-    async with _body(response) as body:
+    async with _body(response, recorder) as body:
         async for piece in body:
             parts.append(piece)
             size += len(piece)
@@ -222,8 +281,13 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
 class ChatClient:
     """Streams chat completions through a shared HttpPool."""
 
-    def __init__(self, pool: HttpPool) -> None:
+    def __init__(self, pool: HttpPool, secrets: SecretFill | None = None) -> None:
         self._pool = pool
+        self._secrets = secrets
+
+    async def _with_secrets(self, profile: Profile) -> Profile:
+        """The profile with its secret header values and proxy password, read when the request is made."""
+        return profile if self._secrets is None else await self._secrets(profile)
 
     async def stream_chat(
         self,
@@ -231,10 +295,16 @@ class ChatClient:
         key: str | None,
         messages: Sequence[Message],
         params: GenerationParams,
+        *,
+        recorder: ExchangeRecorder | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
-        """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded."""
+        """Yield stream events; raise ChatError on any failure, after whatever arrived was yielded.
+
+        `recorder`, when given, records the exchange for the stream inspector (app/core/exchange.py).
+        """
         stream_usage, request_cost = profile.stream_usage, profile.request_cost
         try:
+            profile = await self._with_secrets(profile)
             # Some gateways 400 on `stream_options` or on `usage`: retry without the refused field (each
             # at most once), and tell the caller so the profile remembers.
             while True:
@@ -247,6 +317,7 @@ class ChatClient:
                             params,
                             stream_usage=stream_usage,
                             request_cost=request_cost,
+                            recorder=recorder,
                         )
                     ) as attempt:
                         async for event in attempt:
@@ -272,6 +343,7 @@ class ChatClient:
         *,
         stream_usage: bool,
         request_cost: bool = False,
+        recorder: ExchangeRecorder | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/chat/completions")
@@ -279,25 +351,38 @@ class ChatClient:
             request_body(profile, messages, params, stream_usage=stream_usage, request_cost=request_cost)
         ).encode()
         secret_headers = auth_headers(profile, key)
+        extra_headers = dict(profile.headers)  # may hold secret header values (Cookie, X-Goog-Api-Key, …)
         for _ in range(_MAX_REDIRECTS + 1):
             headers = {
                 "Accept": "text/event-stream",
                 "Accept-Encoding": _ACCEPT_ENCODING,
                 "Content-Type": "application/json",
                 "User-Agent": _USER_AGENT,
-                **dict(profile.headers),
+                **extra_headers,
                 **secret_headers,
             }
             streaming = False
+            if recorder is not None:  # stream inspector: the request as sent, secrets redacted
+                recorder.request("POST", str(url), headers, body)
             try:
                 async with client.stream(
                     "POST", url, content=body, headers=headers, timeout=_timeout(profile)
                 ) as response:
                     status = response.status_code
+                    if recorder is not None:
+                        recorder.response(status, response.headers.multi_items())
                     if status in (307, 308) and "location" in response.headers:
                         target = url.join(response.headers["location"])
+                        if url.scheme == "https" and target.scheme != "https":
+                            raise ChatError(
+                                ErrorKind.BAD_REQUEST,
+                                f"{url.host} redirected from https to an unencrypted address ({target}); "
+                                "the conversation was not sent there. Set the profile's base URL to an "
+                                "https address.",
+                            )
                         if not _same_origin(url, target):
-                            secret_headers = {}  # never hand the key to another host
+                            # Never hand the key, or any header the user added, to another host.
+                            secret_headers, extra_headers = {}, {}
                         url = target
                         await _close_response(response)
                         continue
@@ -307,15 +392,17 @@ class ChatClient:
                             ErrorKind.BAD_REQUEST,
                             f"The gateway redirected to {where}; set the profile's base URL to that address.",
                         )
+                    if status == 407:
+                        raise _proxy_auth_error(profile)
                     if status >= 400:
-                        raw = await _read_capped(response, MAX_ERROR_BODY)
+                        raw = await _read_capped(response, MAX_ERROR_BODY, recorder)
                         if stream_usage and status in (400, 422) and b"stream_options" in raw:
                             raise _FieldRefusedError("stream_options")
                         if request_cost and status in (400, 422) and b"usage" in raw:
                             raise _FieldRefusedError("usage")
                         raise _with_images_in_mind(http_error(response, raw), status, messages, params)
                     streaming = True
-                    async with aclosing(_events_from(response)) as events:
+                    async with aclosing(_events_from(response, recorder)) as events:
                         async for event in events:
                             yield event
                     return
@@ -331,21 +418,36 @@ class ChatClient:
 
     async def list_model_info(self, profile: Profile, key: str | None) -> list[ModelInfo]:
         """GET {base_url}/models: each model with what the gateway says of it (images, price), by id."""
+        profile = await self._with_secrets(profile)
         client = self._pool.client_for(profile)
         url = httpx.URL(profile.base_url.rstrip("/") + "/models")
-        headers = {"Accept": "application/json", "User-Agent": _USER_AGENT, **dict(profile.headers)}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": _ACCEPT_ENCODING,
+            "User-Agent": _USER_AGENT,
+            **dict(profile.headers),
+        }
         headers.update(auth_headers(profile, key))
         try:
-            response = await client.get(url, headers=headers, timeout=httpx.Timeout(30.0))
+            # Streamed and capped: a hostile gateway's endless /models must not fill the memory.
+            async with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as response:
+                if response.status_code == 407:
+                    raise _proxy_auth_error(profile)
+                if response.status_code >= 400:
+                    raise http_error(response, await _read_capped(response, MAX_ERROR_BODY))
+                body = await _read_capped(response, _MAX_MODELS_BODY + 1)
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise transport_error(exc, url, streaming=False) from None
         except asyncio.CancelledError:
             await self._pool.reclaim_orphans()
             raise
-        if response.status_code >= 400:
-            raise http_error(response, response.content[:MAX_ERROR_BODY])
+        if len(body) > _MAX_MODELS_BODY:
+            limit = _MAX_MODELS_BODY // (1024 * 1024)
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with more than {limit} MB.")
         try:
-            payload = response.json()
+            payload = loads_bounded(body)
+        except JSONTooDeepError as exc:
+            raise ChatError(ErrorKind.PROTOCOL, f"{url.host} answered /models with {exc}.") from None
         except ValueError:
             raise ChatError(ErrorKind.PROTOCOL, f"{url.host} did not answer /models with JSON.") from None
         return parse_models(payload)
@@ -381,13 +483,17 @@ class _FieldRefusedError(Exception):
         self.field = field
 
 
-async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+async def _events_from(
+    response: httpx.Response, recorder: ExchangeRecorder | None = None
+) -> AsyncGenerator[StreamEvent, None]:
     """A 200 response's events: an SSE stream, or a whole completion from a gateway that ignored stream."""
     ctype = response.headers.get("content-type", "").lower()
     if "json" in ctype and not _is_event_stream(ctype):
-        raw = await _read_capped(response, _MAX_JSON_BODY)
+        raw = await _read_capped(response, _MAX_JSON_BODY, recorder)
         try:
-            payload = json.loads(raw)
+            payload = loads_bounded(raw)
+        except JSONTooDeepError as exc:
+            raise ChatError(ErrorKind.PROTOCOL, f"{response.request.url.host} sent {exc}.") from None
         except ValueError:
             raise ChatError(
                 ErrorKind.PROTOCOL, f"{response.request.url.host} sent JSON that could not be read."
@@ -397,14 +503,14 @@ async def _events_from(response: httpx.Response) -> AsyncGenerator[StreamEvent, 
         for event in completion_events(payload):
             yield event
         return
-    async with _body(response) as body:
+    async with _body(response, recorder) as body:
         first = b""
         if not _is_event_stream(ctype):
             # No or a wrong Content-Type: some small servers send SSE as text/plain. Sniff, never show HTML.
             async for piece in body:
                 first += piece
-                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5:
-                    break
+                if len(first.lstrip(b"\xef\xbb\xbf \r\n")) >= 5 or len(first) > _MAX_SNIFF:
+                    break  # past _MAX_SNIFF of blank lines it is not a stream: refused below
             head = first.lstrip(b"\xef\xbb\xbf \r\n")
             if "html" in ctype or not head.startswith((b"data:", b":", b"event:", b"id:")):
                 shown = ctype.split(";")[0] or "no content type"

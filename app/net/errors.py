@@ -12,7 +12,8 @@ from time import time
 
 import httpx
 
-from app.core.errors import ChatError, ErrorKind
+from app.core.errors import ChatError, ErrorKind, redact
+from app.wire.bounded_json import JSONTooDeepError, loads_bounded
 
 MAX_ERROR_BODY = 64 * 1024
 _MAX_MESSAGE = 500
@@ -52,12 +53,24 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    """One line of at most _MAX_MESSAGE characters. Redacted first: a cut through a key leaves a piece."""
+    text = redact(" ".join(text.split()))
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
 def provider_message(payload: object) -> tuple[str, str]:
-    """(message, code-ish text) from the many error JSON shapes gateways use."""
+    """(message, code-ish text) from the many error JSON shapes gateways use.
+
+    Google's APIs (Gemini, and bridges in front of it) wrap the error object in a list:
+    ``[{"error": {"code": 429, "message": …, "status": "RESOURCE_EXHAUSTED"}}]``; the first one with a message
+    is taken.
+    """
+    if isinstance(payload, list):
+        for item in payload[:10]:
+            found = provider_message(item) if isinstance(item, dict) else ("", "")
+            if found[0]:
+                return found
+        return "", ""
     if not isinstance(payload, dict):
         return "", ""
     err = payload.get("error", payload)
@@ -78,13 +91,16 @@ def http_error(response: httpx.Response, body: bytes) -> ChatError:
     host = response.request.url.host
     ctype = response.headers.get("content-type", "").lower()
     text = body.decode("utf-8", errors="replace").strip()
-    message, code = "", ""
+    message, code, unreadable = "", "", ""
     if "html" in ctype or text[:100].lstrip().lower().startswith(("<!doctype", "<html")):
         # A reverse proxy's error page: the user wants the status, not the markup.
         message = ""
     else:
         try:
-            message, code = provider_message(json.loads(text))
+            message, code = provider_message(loads_bounded(text))
+        except JSONTooDeepError:
+            message = ""  # the status still says what happened; the body is not shown as a wall of brackets
+            unreadable = " (its error body was nested too deep to read)"
         except ValueError:
             message = text
     if not message:
@@ -92,10 +108,14 @@ def http_error(response: httpx.Response, body: bytes) -> ChatError:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = ""
-        message = f"HTTP {status} {phrase} from {host}".replace("  ", " ")
+        message = f"HTTP {status} {phrase} from {host}{unreadable}".replace("  ", " ")
     kind = status_kind(status)
-    if kind in (ErrorKind.RATE_LIMIT, ErrorKind.AUTH, ErrorKind.BAD_REQUEST) and _QUOTA_HINTS.search(
-        f"{code} {message}"
+    # Google's RESOURCE_EXHAUSTED is its per-minute rate limit, although its message says "check quota".
+    per_minute = kind == ErrorKind.RATE_LIMIT and "RESOURCE_EXHAUSTED" in code.upper()
+    if (
+        kind in (ErrorKind.RATE_LIMIT, ErrorKind.AUTH, ErrorKind.BAD_REQUEST)
+        and not per_minute
+        and _QUOTA_HINTS.search(f"{code} {message}")
     ):
         kind = ErrorKind.QUOTA  # OpenAI sends 429 insufficient_quota; some gateways 403 "余额不足"
     retry_after = parse_retry_after(response.headers.get("retry-after"))

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from app.core.errors import ChatError, ErrorKind
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
 
 ClientFactory = Callable[[str], httpx.AsyncClient]
@@ -54,11 +55,20 @@ def route_for(profile: Profile) -> str:
 
 def _default_factory(route: str) -> httpx.AsyncClient:
     common: dict[str, object] = {"limits": _LIMITS, "follow_redirects": False, "http1": True}
-    if route == "direct":
-        return httpx.AsyncClient(trust_env=False, **common)  # type: ignore[arg-type]
-    if route == "system":
-        return httpx.AsyncClient(trust_env=True, **common)  # type: ignore[arg-type]
-    return httpx.AsyncClient(trust_env=False, proxy=route, **common)  # type: ignore[arg-type]
+    try:
+        if route == "direct":
+            return httpx.AsyncClient(trust_env=False, **common)  # type: ignore[arg-type]
+        if route == "system":
+            return httpx.AsyncClient(trust_env=True, **common)  # type: ignore[arg-type]
+        return httpx.AsyncClient(trust_env=False, proxy=route, **common)  # type: ignore[arg-type]
+    except ImportError:
+        # A socks5:// proxy (the profile's, or ALL_PROXY) in an install without httpx's socks extra.
+        where = "ALL_PROXY / HTTPS_PROXY" if route == "system" else "the profile's proxy"
+        raise ChatError(
+            ErrorKind.CONNECTION,
+            f"{where} is a SOCKS proxy, and this installation lacks SOCKS support "
+            "(install it with: pip install 'httpx[socks]'), or use an HTTP proxy (http://HOST:PORT).",
+        ) from None
 
 
 @dataclass(frozen=True)

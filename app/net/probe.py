@@ -11,7 +11,9 @@ The steps, in order::
 `host` and `tls` are checked on a connection of their own, so a failure there names DNS, refusal or the
 certificate precisely. The rest come from one chat request (max_tokens small) through a fresh pool: no kept-
 alive connection hides a broken handshake. Every failure lands on the step it belongs to, with the
-provider's own message; steps the request could not confirm are left "not checked".
+provider's own message; steps the request could not confirm are left "not checked". A 4xx that names
+neither the key nor the model fails the key step (the first step the request decides): a gateway that
+answers a wrong key with 400 must not read as "key accepted".
 
 User-visible sentences are the templates in `TEXT` (one place, so that translation can wrap them later).
 """
@@ -427,15 +429,19 @@ def _report_failure(rec: _Recorder, profile: Profile, key: str | None, exc: Chat
         rec.fill(StepState.SKIPPED, _text("not_checked"))
         return
     status = wire.status
-    # A 4xx other than auth means the gateway looked at the request after the key; a 5xx proves nothing.
-    if status is not None and status < 500:
-        _key_step_ok(rec, profile, key, confirmed=False)
     model_error = exc.kind == ErrorKind.NOT_FOUND or (
         exc.kind in (ErrorKind.BAD_REQUEST, ErrorKind.SERVER) and _mentions_model(exc, profile.model)
     )
     if model_error:
+        # The gateway named the model: it looked past the key to do so.
         _key_step_ok(rec, profile, key, confirmed=False)
         rec.set("model", StepState.FAILED, _text("model.failed", **fields))
+        rec.fill(StepState.SKIPPED, _text("not_checked"))
+        return
+    if status is not None and 400 <= status < 500:
+        # Any other 4xx to the first authenticated request says nothing about the key being good (LiteLLM
+        # answers a wrong key with 400 "No connected db."): report it there, in the gateway's words.
+        rec.set("key", StepState.FAILED, _text("key.failed", **fields))
         rec.fill(StepState.SKIPPED, _text("not_checked"))
         return
     if status == 200 and exc.kind in (ErrorKind.INTERRUPTED, ErrorKind.PROVIDER, ErrorKind.TIMEOUT):

@@ -6,6 +6,7 @@ A preset's model is a sensible default where one is known; "" means the user pic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError
 from app.core.models import AUTH_BEARER, AUTH_NONE, PROXY_NONE, PROXY_SYSTEM, Profile
@@ -123,6 +124,56 @@ PRESETS: tuple[Preset, ...] = (
         ),
     ),
 )
+
+
+# Not a gateway of its own: the entry for any other OpenAI-compatible server. Profiles made from it have
+# `preset = None` (no other gateway's hints, nothing to match their URL against). Kept out of PRESETS so
+# that `--preset` and the lists of known gateways do not offer it.
+CUSTOM = Preset(
+    "custom",
+    QT_TRANSLATE_NOOP("presets", "Custom (any OpenAI-compatible server)"),
+    "",
+    "",
+    AUTH_BEARER,
+    needs_key=True,
+    local=False,
+    docs_hint=QT_TRANSLATE_NOOP(
+        "presets",
+        "Any server that speaks the OpenAI API: enter its base URL (it usually ends in /v1) and its key.",
+    ),
+)
+
+_LOOPBACK_NAMES = frozenset({"localhost", "::1"})
+
+
+def _host(url: str) -> str | None:
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def _loopback(host: str) -> bool:
+    return host in _LOOPBACK_NAMES or host.startswith("127.")
+
+
+def preset_for_url(preset_id: str | None, base_url: str) -> str | None:
+    """The preset a profile keeps once its base URL is `base_url`: the same one while the URL stays on the
+    preset's host (or, for a local server, on this machine), else None (custom). A preset's URL pointed at
+    another server must not keep that preset's name and hints."""
+    if preset_id is None:
+        return None
+    try:
+        preset = preset_by_id(preset_id)
+    except ProfileError:
+        return preset_id  # a preset this version does not know: nothing to compare with, keep it
+    host, own = _host(base_url), _host(preset.base_url)
+    if host is None or own is None:
+        return preset_id  # no URL yet: nothing says the user moved away
+    if host == own or (preset.local and _loopback(host)):
+        return preset_id
+    return None
 
 
 def preset_by_id(id: str) -> Preset:

@@ -17,6 +17,13 @@ Layout::
     request_cost = true                  # ask the gateway for each reply's cost (OpenRouter)
     prices = { "gpt-5-mini" = "0.25/2 USD" }   # the user's prices per 1M tokens: IN/OUT[/CACHED] CUR
     vision = { "deepseek-chat" = false }       # the user's word on which models take images
+    secret_headers = ["X-Goog-Api-Key"]  # sent too; their values are in the keyring
+    fallbacks = ["b", "c:gpt-4o"]              # failover: profiles (optionally with a model) tried in order
+
+Secret header values and a proxy password never stay here (app/credentials.py moves them to the keyring). A
+file from an older Sluice may still hold some: they load as "inline" secrets (the name in
+`secret_headers`, the value still in `headers` / the proxy URL) and are written back as they were until
+they have been moved, so nothing is lost if the keyring cannot take them.
 """
 
 from __future__ import annotations
@@ -33,19 +40,35 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError, redact
-from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile, valid_auth
+from app.core.models import (
+    AUTH_BEARER,
+    AUTH_HEADER_PREFIX,
+    AUTH_RAW,
+    PROXY_NONE,
+    PROXY_SYSTEM,
+    Profile,
+    is_secret_header,
+    split_proxy_password,
+    valid_auth,
+)
 from app.core.pricing import PriceError, parse_price_spec
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
+from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
-__all__ = ["MESSAGES", "ProfileStore", "from_preset", "normalise_base_url", "validate_profile"]
+__all__ = [
+    "MESSAGES",
+    "ProfileStore",
+    "from_preset",
+    "inline_secrets",
+    "normalise_base_url",
+    "validate_profile",
+]
 
 _PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(Profile))
 _TOP_KEYS = frozenset({"default", "profile"})
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
-# Headers that carry credentials: a key there would sit in a plain file. Keys go to the keyring.
-_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key"})
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _COMPLETIONS_SUFFIX = "/chat/completions"
 
@@ -102,6 +125,12 @@ MESSAGES: dict[str, str] = {
     "table_prices": QT_TRANSLATE_NOOP(
         "profiles", '{path}: profile {name!r}: prices must be a table of strings (model = "IN/OUT CUR")'
     ),
+    "table_fallbacks": QT_TRANSLATE_NOOP(
+        "profiles", '{path}: profile {name!r}: fallbacks must be a list of profile names (["b", "c:MODEL"])'
+    ),
+    "bad_fallback": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: fallback {fallback!r} must be another profile's name, or NAME:MODEL"
+    ),
     "table_vision": QT_TRANSLATE_NOOP(
         "profiles", "{path}: profile {name!r}: vision must be a table of true/false (model = true)"
     ),
@@ -118,6 +147,25 @@ MESSAGES: dict[str, str] = {
     "bad_default": QT_TRANSLATE_NOOP("profiles", "{path}: default must be a profile name (a string)"),
     "no_such": QT_TRANSLATE_NOOP("profiles", "no profile named {name!r}; `sluice profile list` shows them"),
     "exists": QT_TRANSLATE_NOOP("profiles", "a profile named {name!r} already exists"),
+    "header_secret": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: header {header!r} carries a key or other secret; its value is kept in the system "
+        "keyring (`--secret-header`), not in profiles.toml",
+    ),
+    "proxy_password": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: the proxy password is kept in the system keyring, not in profiles.toml"
+    ),
+    "table_secret_headers": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: profile {name!r}: secret_headers must be a list of header names"
+    ),
+    "too_deep": QT_TRANSLATE_NOOP(
+        "profiles",
+        "{path}: nested too deep to read (values are nested more than {limit} levels deep); "
+        "this is not a profiles file",
+    ),
+    "unwritable": QT_TRANSLATE_NOOP(
+        "profiles", "{path}: could not be written ({reason}); the file was left as it was"
+    ),
 }
 
 log = logging.getLogger(__name__)
@@ -142,8 +190,21 @@ def _check_http_url(url: str, message: str, name: str, schemes: tuple[str, ...])
         raise _error(message, name=name, schemes=allowed, url=redact(url))
 
 
-def validate_profile(profile: Profile) -> Profile:
-    """Check a profile and return it normalised; ProfileError says what is wrong in one sentence."""
+def _auth_header(profile: Profile) -> str | None:
+    """The header the key goes in (lower case), or None when no key is sent."""
+    if profile.auth in (AUTH_BEARER, AUTH_RAW):
+        return "authorization"
+    if profile.auth.startswith(AUTH_HEADER_PREFIX):
+        return profile.auth[len(AUTH_HEADER_PREFIX) :].lower()
+    return None
+
+
+def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profile:
+    """Check a profile and return it normalised; ProfileError says what is wrong in one sentence.
+
+    A secret header's value or a proxy password inside the profile is refused unless `inline_secrets`
+    (a profile read from an older file, whose secrets are yet to be moved to the keyring).
+    """
     name = profile.name
     if not name.strip():
         raise _error("no_name")
@@ -160,6 +221,8 @@ def validate_profile(profile: Profile) -> Profile:
     proxy = profile.proxy.strip()
     if proxy not in (PROXY_NONE, PROXY_SYSTEM):
         _check_http_url(proxy, "bad_proxy", name, ("http", "https", "socks5", "socks5h"))
+        if not inline_secrets and split_proxy_password(proxy)[1] is not None:
+            raise _error("proxy_password", name=name)
     timeout = profile.read_timeout
     if (
         isinstance(timeout, bool)
@@ -168,19 +231,45 @@ def validate_profile(profile: Profile) -> Profile:
         or timeout <= 0
     ):
         raise _error("bad_timeout", name=name, timeout=timeout)
+    key_header = _auth_header(profile)
+    secret_names = {h.lower() for h in profile.secret_headers}
+    for header_name in profile.secret_headers:
+        if not _HEADER_NAME.fullmatch(header_name):
+            raise _error("bad_header_name", name=name, header=header_name)
+        if header_name.lower() == key_header:
+            raise _error("header_key", name=name, header=header_name)
     for header_name, value in profile.headers:
         if not _HEADER_NAME.fullmatch(header_name):
             raise _error("bad_header_name", name=name, header=header_name)
         if "\r" in value or "\n" in value:
             raise _error("header_line_break", name=name, header=header_name)
-        if header_name.lower() in _CREDENTIAL_HEADERS or redact(value) != value:
+        if header_name.lower() == key_header or header_name.lower() == "proxy-authorization":
             raise _error("header_key", name=name, header=header_name)
+        secret = is_secret_header(header_name) or redact(value) != value
+        if secret and not (inline_secrets and header_name.lower() in secret_names):
+            raise _error("header_secret", name=name, header=header_name)
     for model, spec in profile.prices:
         try:
             parse_price_spec(spec)
         except PriceError:
             raise _error("bad_price", name=name, model=model, spec=spec) from None
+    for fallback in profile.fallbacks:
+        other = fallback.partition(":")[0].strip()
+        if not other or other == name or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in fallback):
+            raise _error("bad_fallback", name=name, fallback=fallback)
     return dataclasses.replace(profile, base_url=base_url, proxy=proxy, read_timeout=float(timeout))
+
+
+def inline_secrets(profile: Profile) -> set[tuple[str, str]]:
+    """The secrets a profile still carries itself: ("header:NAME", value) pairs and ("proxy", password)."""
+    names = {h.lower() for h in profile.secret_headers}
+    found = {(f"header:{h}", v) for h, v in profile.headers if h.lower() in names}
+    password = (
+        split_proxy_password(profile.proxy)[1] if profile.proxy not in (PROXY_NONE, PROXY_SYSTEM) else None
+    )
+    if password is not None:
+        found.add(("proxy", password))
+    return found
 
 
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
@@ -228,7 +317,15 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     headers = table.get("headers", {})
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
         raise _error("table_headers", path=path, name=name)
+    secret_headers = table.get("secret_headers", [])
+    if not isinstance(secret_headers, list) or not all(isinstance(v, str) for v in secret_headers):
+        raise _error("table_secret_headers", path=path, name=name)
     kwargs["headers"] = tuple(headers.items())
+    # A value written here by hand or by an older Sluice that is a secret: keep it (inline) until it is
+    # moved to the keyring; mark its name so that it is treated as a secret from now on.
+    inline = [h for h, v in headers.items() if is_secret_header(h) or redact(v) != v]
+    known = {h.lower() for h in secret_headers}
+    kwargs["secret_headers"] = tuple(secret_headers) + tuple(h for h in inline if h.lower() not in known)
     prices = table.get("prices", {})
     if not isinstance(prices, dict) or not all(isinstance(v, str) for v in prices.values()):
         raise _error("table_prices", path=path, name=name)
@@ -237,8 +334,12 @@ def _profile_from_table(path: Path, index: int, table: object) -> Profile:
     if not isinstance(vision, dict) or not all(isinstance(v, bool) for v in vision.values()):
         raise _error("table_vision", path=path, name=name)
     kwargs["vision"] = tuple(vision.items())
+    fallbacks = table.get("fallbacks", [])
+    if not isinstance(fallbacks, list) or not all(isinstance(v, str) for v in fallbacks):
+        raise _error("table_fallbacks", path=path, name=name)
+    kwargs["fallbacks"] = tuple(fallbacks)
     try:
-        return validate_profile(Profile(**kwargs))
+        return validate_profile(Profile(**kwargs), inline_secrets=True)
     except ProfileError as exc:
         raise _error("in_file", path=path, error=exc) from None
 
@@ -270,10 +371,14 @@ class ProfileStore:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise self._fail(_error("not_utf8", path=self.path)) from None
+        if toml_depth(text) > MAX_TOML_DEPTH:
+            raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH))
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise self._fail(_toml_error(self.path, text, exc)) from None
+        except RecursionError:  # the pre-scan missed a nesting: still one plain line
+            raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH)) from None
         try:
             profiles, default = self._parse(document)
         except ProfileError as exc:
@@ -332,9 +437,14 @@ class ProfileStore:
         return profile
 
     def update(self, profile: Profile) -> Profile:
-        """Replace the profile with the same name, keeping its place in the list."""
-        profile = validate_profile(profile)
-        self._profiles[self._index(profile.name)] = profile
+        """Replace the profile with the same name, keeping its place in the list.
+
+        Inline secrets (see the module docstring) may stay as they were read, but no new one comes in.
+        """
+        index = self._index(profile.name)
+        keeps = inline_secrets(profile) <= inline_secrets(self._profiles[index])
+        profile = validate_profile(profile, inline_secrets=keeps)
+        self._profiles[index] = profile
         return profile
 
     def remove(self, name: str) -> None:
@@ -347,7 +457,7 @@ class ProfileStore:
         index = self._index(old)
         if new != old and new in self.names():
             raise _error("exists", name=new)
-        profile = validate_profile(dataclasses.replace(self._profiles[index], name=new))
+        profile = validate_profile(dataclasses.replace(self._profiles[index], name=new), inline_secrets=True)
         self._profiles[index] = profile
         if self._default == old:
             self._default = new
@@ -370,7 +480,9 @@ class ProfileStore:
         new_name = new_name or self.unique_name(f"{name} copy")
         if new_name in self.names():
             raise _error("exists", name=new_name)
-        copy = validate_profile(dataclasses.replace(self._profiles[index], name=new_name))
+        copy = validate_profile(
+            dataclasses.replace(self._profiles[index], name=new_name), inline_secrets=True
+        )
         self._profiles.insert(index + 1, copy)
         return copy
 
@@ -407,17 +519,35 @@ class ProfileStore:
                 values["request_cost"] = True
             lines += [tomlwrite.assignment(k, v) for k, v in values.items()]
             if profile.headers:
+                # Inline secret values (not yet moved to the keyring) are written back: never lost.
                 lines.append(tomlwrite.assignment("headers", dict(profile.headers)))
+            present = {h.lower() for h, _ in profile.headers}
+            kept: list[tomlwrite.TomlScalar] = [h for h in profile.secret_headers if h.lower() not in present]
+            if kept:
+                lines.append(tomlwrite.assignment("secret_headers", kept))
             if profile.prices:
                 lines.append(tomlwrite.assignment("prices", dict(profile.prices)))
             if profile.vision:
                 lines.append(tomlwrite.assignment("vision", dict(profile.vision)))
+            if profile.fallbacks:
+                lines.append(tomlwrite.assignment("fallbacks", list(profile.fallbacks)))
             lines.append("")
         return "\n".join(lines)
 
     def save(self) -> None:
-        """Write the file atomically (temp file, fsync, rename), readable only by the user."""
+        """Write the file atomically (temp file, fsync, rename), readable only by the user.
+
+        Raises ProfileError when it cannot be written (a full disk, a read-only folder): the file on disk
+        is then as it was.
+        """
         data = self.dumps().encode("utf-8")
+        try:
+            self._write(data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise _error("unwritable", path=self.path, reason=reason) from None
+
+    def _write(self, data: bytes) -> None:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.load_error is not None and self.path.exists():
             # Never overwrite a file we could not read: the user may want what was in it.

@@ -1,13 +1,14 @@
 """Just enough TOML writing for profiles.toml (the standard library only reads TOML).
 
-Supports strings, booleans, integers, finite floats, and flat tables of those written inline.
+Supports strings, booleans, integers, finite floats, flat tables of those written inline, and lists of
+strings.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 TomlScalar = str | bool | int | float
 
@@ -51,6 +52,15 @@ def inline_table(table: Mapping[str, TomlScalar]) -> str:
     return "{ " + ", ".join(f"{key(k)} = {scalar(v)}" for k, v in table.items()) + " }"
 
 
-def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar]) -> str:
-    text = inline_table(value) if isinstance(value, Mapping) else scalar(value)
+def array(values: Sequence[TomlScalar]) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+def assignment(name: str, value: TomlScalar | Mapping[str, TomlScalar] | list[TomlScalar]) -> str:
+    if isinstance(value, Mapping):
+        text = inline_table(value)
+    elif isinstance(value, list):
+        text = array(value)
+    else:
+        text = scalar(value)
     return f"{key(name)} = {text}"

@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
+from typing import Final, Literal
 
 from app.core.errors import StoreError
-from app.core.models import Conversation, Message, Role
+from app.core.exchange import ExchangeRecord
+from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments, schema
+from app.store import attachments, exchanges, schema, tree
 from app.store.converters import (
     MESSAGE_FIELDS,
     PICOS,
@@ -31,6 +34,7 @@ from app.store.converters import (
 from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
 
 TITLE_LIMIT = 60
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's lock (sqlite3.connect's default)
 DEFAULT_TITLE = "New conversation"
 
 # What a StoreError from here says, marked for lupdate: `.format()` makes a Sentence the window translates
@@ -52,8 +56,8 @@ MESSAGES: dict[str, str] = {
 _MESSAGE_COLUMNS = ", ".join(MESSAGE_FIELDS)
 _MESSAGE_PARAMS = ", ".join(f":{name}" for name in MESSAGE_FIELDS)
 _INSERT_MESSAGE = (
-    f"INSERT INTO messages (id, conversation_id, created, updated, {_MESSAGE_COLUMNS}) "
-    f"VALUES (:id, :conversation_id, :created, :updated, {_MESSAGE_PARAMS})"
+    f"INSERT INTO messages (id, conversation_id, parent_id, created, updated, {_MESSAGE_COLUMNS}) "
+    f"VALUES (:id, :conversation_id, :parent_id, :created, :updated, {_MESSAGE_PARAMS})"
 )
 _UPDATE_MESSAGE = (
     "UPDATE messages SET updated = :updated, "
@@ -61,9 +65,17 @@ _UPDATE_MESSAGE = (
     + " WHERE id = :id"
 )
 _INSERT_CONVERSATION = (
-    "INSERT INTO conversations (id, title, created, updated, profile, model, system_prompt) "
-    "VALUES (:id, :title, :created, :updated, :profile, :model, :system_prompt)"
+    "INSERT INTO conversations (id, title, created, updated, profile, model, system_prompt, active_leaf) "
+    "VALUES (:id, :title, :created, :updated, :profile, :model, :system_prompt, :active_leaf)"
 )
+
+
+class _Where(Enum):
+    LEAF = "leaf"
+
+
+# add_message's default parent: the end of the branch shown (a follow-up continues the conversation).
+AT_LEAF: Final = _Where.LEAF
 
 
 def title_from_text(text: str) -> str:
@@ -123,7 +135,7 @@ class ConversationStore:
         schema.preflight(path)
         _create_private(path)
         try:
-            conn = sqlite3.connect(path, isolation_level=None)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
             raise StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
         try:
@@ -136,7 +148,8 @@ class ConversationStore:
             schema.migrate(conn, path)
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
+            trouble = schema.trouble_error(path, exc)
+            raise trouble or StoreError(MESSAGES["cannot_open"].format(path=path, reason=exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -151,21 +164,32 @@ class ConversationStore:
         return StoreError(MESSAGES["failed"].format(path=self.path, reason=exc))
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; rolled back on any error, sqlite3 errors turned into StoreError."""
+    def _write(self, timeout: float | None = None) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; rolled back on any error, sqlite3 errors turned into StoreError.
+
+        `timeout`: seconds to wait for another process's lock instead of the connection's 5 s. A reply
+        saved as it streams passes a short one: the save blocks the event loop while it waits, and the
+        caller retries later anyway (app/reply_saver.py).
+        """
+        if timeout is not None:
+            self._conn.execute(f"PRAGMA busy_timeout = {max(0, int(timeout * 1000))}")
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._failure(exc) from exc
-        try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
                 raise self._failure(exc) from exc
-            raise
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._failure(exc) from exc
+                raise
+        finally:
+            if timeout is not None:
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -211,6 +235,7 @@ class ConversationStore:
             "profile": profile,
             "model": model,
             "system_prompt": system_prompt,
+            "active_leaf": None,
         }
         with self._write() as db:
             cursor = db.execute(_INSERT_CONVERSATION, values)
@@ -267,6 +292,14 @@ class ConversationStore:
             conversation_id, "UPDATE conversations SET profile = ?, model = ? WHERE id = ?", (profile, model)
         )
 
+    def rename_profile(self, old: str, new: str) -> int:
+        """Move every conversation of profile `old` to `new` (a profile was renamed); returns how many.
+
+        One UPDATE, whatever the number of conversations; `updated` stays, as for any re-configuring.
+        """
+        with self._write() as db:
+            return db.execute("UPDATE conversations SET profile = ? WHERE profile = ?", (new, old)).rowcount
+
     def set_system_prompt(self, conversation_id: int, system_prompt: str) -> None:
         self._update_conversation(
             conversation_id, "UPDATE conversations SET system_prompt = ? WHERE id = ?", (system_prompt,)
@@ -283,13 +316,14 @@ class ConversationStore:
             if db.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation.id,)).fetchone():
                 raise StoreError(MESSAGES["already_exists"].format(id=conversation.id))
             db.execute(_INSERT_CONVERSATION, dataclasses.asdict(conversation))
-            for message in messages:
+            for message in sorted(messages, key=lambda m: m.id or 0):  # parents before children
                 db.execute(
                     _INSERT_MESSAGE,
                     {
                         **message_values(message),
                         "id": message.id,
                         "conversation_id": conversation.id,
+                        "parent_id": message.parent_id,
                         "created": message.created,
                         "updated": message.created,
                     },
@@ -297,37 +331,78 @@ class ConversationStore:
                 if message.attachments and message.id is not None:
                     # The files are still stored: unreferenced ones are purged only when the store opens.
                     attachments.save(db, message.id, message.attachments)
+                if message.parent_id is not None:  # off the shown branch, the newest child is shown
+                    db.execute(
+                        "UPDATE messages SET active_child = ? WHERE id = ?", (message.id, message.parent_id)
+                    )
+            if conversation.active_leaf is not None:
+                tree.activate(db, conversation.id, conversation.active_leaf)
         return conversation
 
     # -- messages -------------------------------------------------------------------------------------
 
-    def add_message(self, conversation_id: int, message: Message) -> Message:
-        """Append `message`; returns it with id, conversation_id and created (if it had none) set."""
+    def add_message(
+        self,
+        conversation_id: int,
+        message: Message,
+        *,
+        parent: int | Literal[_Where.LEAF] | None = AT_LEAF,
+        timeout: float | None = None,
+    ) -> Message:
+        """Add `message` under `parent` (by default the end of the shown branch; None starts a new first
+        message) and show its branch. Returns it with id, conversation_id, parent_id and created set.
+
+        `timeout` (seconds) bounds the wait for another process's lock (see `save_partial`).
+        """
         now = self._clock()
         created = message.created or now
-        with self._write() as db:
-            touched = db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
-            if touched.rowcount == 0:
+        with self._write(timeout) as db:
+            row = db.execute(
+                "SELECT active_leaf FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+            if row is None:
                 raise self._no_conversation(conversation_id)
+            parent_id = row[0] if parent is AT_LEAF else parent
+            if parent_id is not None:
+                owner = db.execute(
+                    "SELECT conversation_id FROM messages WHERE id = ?", (parent_id,)
+                ).fetchone()
+                if owner is None or owner[0] != conversation_id:
+                    raise StoreError(
+                        MESSAGES["elsewhere"].format(message=parent_id, conversation=conversation_id)
+                    )
+            db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
             cursor = db.execute(
                 _INSERT_MESSAGE,
                 {
                     **message_values(message),
                     "id": None,
                     "conversation_id": conversation_id,
+                    "parent_id": parent_id,
                     "created": created,
                     "updated": now,
                 },
             )
-            if message.attachments and cursor.lastrowid is not None:
+            assert cursor.lastrowid is not None
+            if message.attachments:
                 attachments.save(db, cursor.lastrowid, message.attachments)
+            tree.attach(db, conversation_id, cursor.lastrowid, parent_id)
         return dataclasses.replace(
-            message, id=cursor.lastrowid, conversation_id=conversation_id, created=created
+            message,
+            id=cursor.lastrowid,
+            conversation_id=conversation_id,
+            parent_id=parent_id,
+            created=created,
         )
 
-    def save_partial(self, message_id: int, content: str, reasoning: str) -> None:
-        """Record the text streamed so far. Committed on return, so it survives a crash."""
-        with self._write() as db:
+    def save_partial(
+        self, message_id: int, content: str, reasoning: str, *, timeout: float | None = None
+    ) -> None:
+        """Record the text streamed so far. Committed on return, so it survives a crash.
+
+        `timeout` (seconds) bounds the wait for another process's lock; StoreError when it runs out.
+        """
+        with self._write(timeout) as db:
             cursor = db.execute(
                 "UPDATE messages SET content = ?, reasoning = ?, updated = ? WHERE id = ?",
                 (content, reasoning, self._clock(), message_id),
@@ -335,13 +410,13 @@ class ConversationStore:
             if cursor.rowcount == 0:
                 raise self._no_message(message_id)
 
-    def finish_message(self, message: Message) -> None:
+    def finish_message(self, message: Message, *, timeout: float | None = None) -> None:
         """Write every field of a stored message (status, text, usage, metrics, error, tool calls).
-        Its conversation and creation time stay as they were."""
+        Its conversation, parent and creation time stay as they were."""
         if message.id is None:
             raise ValueError("finish_message needs a message returned by add_message (it has no id)")
         now = self._clock()
-        with self._write() as db:
+        with self._write(timeout) as db:
             cursor = db.execute(
                 _UPDATE_MESSAGE, {**message_values(message), "id": message.id, "updated": now}
             )
@@ -351,6 +426,19 @@ class ConversationStore:
                 "UPDATE conversations SET updated = ? "
                 "WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)",
                 (now, message.id),
+            )
+
+    def end_streaming(
+        self, message_id: int, status: MessageStatus, note: str, *, timeout: float | None = None
+    ) -> None:
+        """Give a row still 'streaming' its final status and a note (error_message), leaving its text as
+        last saved: what is left when the final text cannot be written (a full disk). Needs no new space
+        for the text, so it often succeeds where `finish_message` did not."""
+        with self._write(timeout) as db:
+            db.execute(
+                "UPDATE messages SET status = ?, error_message = ?, updated = ? "
+                "WHERE id = ? AND status = 'streaming'",
+                (status.value, note, self._clock(), message_id),
             )
 
     def usage_stats(self, by: GroupBy, since: float | None) -> list[GroupStats]:
@@ -380,7 +468,8 @@ class ConversationStore:
             return self._described(db, [message_from_row(row)])[0]
 
     def messages(self, conversation_id: int) -> list[Message]:
-        """The conversation's messages in the order they were added (empty if it has none, or is gone)."""
+        """Every message of the conversation, all branches, in the order they were added (empty if it has
+        none, or is gone). The branch that is shown is `active_path`."""
         with self._read() as db:
             rows = db.execute(
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
@@ -408,20 +497,69 @@ class ConversationStore:
         with self._write() as db:
             return attachments.purge_unreferenced(db)
 
-    def delete_messages_from(self, conversation_id: int, message_id: int) -> list[Message]:
-        """Delete `message_id` and every later message of the conversation (edit & resend, regenerate).
-        Returns the deleted messages, in order."""
+    # -- the tree (app/store/tree.py) -----------------------------------------------------------------
+
+    def active_path(self, conversation_id: int) -> list[Message]:
+        """The branch that is shown, sent and exported: from the first message to the active leaf."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT active_leaf FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+            if row is None or row[0] is None:
+                return []
+            return self._described(db, tree.path_to(db, row[0]))
+
+    def path_to(self, message_id: int) -> list[Message]:
+        """The messages from the conversation's start down to `message_id` (what a reply to it is sent)."""
+        with self._read() as db:
+            path = self._described(db, tree.path_to(db, message_id))
+        if not path:
+            raise self._no_message(message_id)
+        return path
+
+    def siblings(self, message_id: int) -> list[Message]:
+        """The versions of `message_id`'s turn, itself included, oldest first."""
+        with self._read() as db:
+            found = self._described(db, tree.siblings(db, message_id))
+        if not found:
+            raise self._no_message(message_id)
+        return found
+
+    def children(self, message_id: int) -> list[Message]:
+        with self._read() as db:
+            return self._described(db, tree.children(db, message_id))
+
+    def versions(self, message_id: int) -> Versions | None:
+        """ "2 of 3" for a message with siblings, with its neighbours' ids; None when it has none."""
+        with self._read() as db:
+            return tree.versions(db, message_id)
+
+    def switch_to(self, message_id: int) -> list[Message]:
+        """Show the version `message_id` of its turn, and below it the branch last shown there.
+
+        Returns `message_id` and the messages below it on the new branch: all a view has to redraw.
+        Costs O(path), whatever the size of the conversation.
+        """
         with self._write() as db:
-            rows = db.execute(
-                "SELECT * FROM messages WHERE conversation_id = ? AND id >= ? ORDER BY id",
-                (conversation_id, message_id),
-            ).fetchall()
-            if not rows or rows[0]["id"] != message_id:
-                raise StoreError(
-                    MESSAGES["elsewhere"].format(message=message_id, conversation=conversation_id)
-                )
-            db.execute(
-                "DELETE FROM messages WHERE conversation_id = ? AND id >= ?", (conversation_id, message_id)
-            )
-            db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (self._clock(), conversation_id))
-        return [message_from_row(row) for row in rows]
+            row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
+            if row is None:
+                raise self._no_message(message_id)
+            return self._described(db, tree.activate(db, row[0], message_id))
+
+    # -- stream inspector records (app/store/exchanges.py) ---------------------------------------------
+
+    def save_exchange(self, message_id: int, record: ExchangeRecord) -> None:
+        with self._write() as db:
+            exchanges.save(db, message_id, record)
+
+    def exchange(self, message_id: int) -> ExchangeRecord | None:
+        """A reply's record, None if it has none. StoreError for a damaged one."""
+        with self._read() as db:
+            try:
+                return exchanges.load(db, message_id)
+            except ValueError as exc:
+                raise self._failure(sqlite3.DatabaseError(str(exc))) from exc
+
+    def last_exchange_message(self) -> int | None:
+        with self._read() as db:
+            return exchanges.last_message_id(db)

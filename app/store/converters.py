@@ -92,6 +92,7 @@ def message_from_row(row: sqlite3.Row) -> Message:
         content=row["content"],
         id=row["id"],
         conversation_id=row["conversation_id"],
+        parent_id=row["parent_id"],
         reasoning=row["reasoning"],
         status=MessageStatus(row["status"]),
         profile=row["profile"],
@@ -135,6 +136,7 @@ def conversation_from_row(row: sqlite3.Row) -> Conversation:
         profile=row["profile"],
         model=row["model"],
         system_prompt=row["system_prompt"],
+        active_leaf=row["active_leaf"],
     )
 
 

@@ -7,12 +7,13 @@ Sluice, and is refused before anything writes to it (`preflight`).
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments
+from app.store import attachments, exchanges
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: conversations and their messages.
@@ -81,6 +82,37 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # Attachments: files stored once by content hash, referenced by the messages that carry them.
     attachments.MIGRATION,
+    # 4: conversations are trees. Each message has a parent (the message it follows); Edit and Regenerate
+    # add siblings instead of deleting. `active_child` remembers which child each message shows, so a
+    # branch switched away from and back comes back as it was; `active_leaf` is the end of the branch that
+    # is shown, sent and exported. Existing conversations become one branch: each message's parent is the
+    # message before it.
+    (
+        "ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages (id) ON DELETE CASCADE",
+        "ALTER TABLE messages ADD COLUMN active_child INTEGER",
+        "ALTER TABLE conversations ADD COLUMN active_leaf INTEGER",
+        """
+        UPDATE messages SET parent_id = (
+            SELECT max(p.id) FROM messages AS p
+            WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id
+        )
+        """,
+        # Children of a message, and the first messages of a conversation (parent_id IS NULL), by id.
+        "CREATE INDEX messages_by_parent ON messages (conversation_id, parent_id, id)",
+        """
+        UPDATE messages SET active_child = (
+            SELECT max(c.id) FROM messages AS c
+            WHERE c.conversation_id = messages.conversation_id AND c.parent_id = messages.id
+        )
+        """,
+        """
+        UPDATE conversations SET active_leaf = (
+            SELECT max(m.id) FROM messages AS m WHERE m.conversation_id = conversations.id
+        )
+        """,
+    ),
+    # Stream inspector: each reply's exchange (request, response head, timed body chunks), compressed.
+    exchanges.MIGRATION,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -105,7 +137,35 @@ MESSAGES: dict[str, str] = {
         "The file was left untouched. Move it aside to start a new history, or restore it from a backup.",
     ),
     "cannot_read": QT_TRANSLATE_NOOP("store", "Cannot read the conversation database {path}: {reason}."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "store",
+        "The conversation database {path} cannot be opened: the disk is full ({detail}). The file was left "
+        "untouched. Free some space and try again.",
+    ),
 }
+
+# SQLite result codes (the low byte of an extended code) that say the disk or the OS got in the way, not
+# that the file is damaged: https://sqlite.org/rescode.html
+_NOT_DAMAGE = {3, 5, 6, 7, 8, 10, 13, 14}  # PERM BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN
+_DISK_NEARLY_FULL = 256 * 1024  # bytes free: less than this and an I/O error is most likely the disk
+
+
+def trouble_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """A StoreError for an error the disk or the OS caused (a full disk, no permission), else None.
+
+    A full disk makes SQLite answer "disk I/O error" (it cannot make the -shm file): that is no reason to
+    call the file damaged and advise moving it aside.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None or code & 0xFF not in _NOT_DAMAGE:
+        return None
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    if code & 0xFF == 13 or (free is not None and free < _DISK_NEARLY_FULL):
+        return StoreError(MESSAGES["disk_full"].format(path=path, detail=exc))
+    return StoreError(MESSAGES["cannot_read"].format(path=path, reason=exc))
 
 
 def newer_version_error(path: Path, version: int) -> StoreError:
@@ -151,7 +211,7 @@ def preflight(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise unreadable_error(path, str(exc)) from exc
+        raise trouble_error(path, exc) or unreadable_error(path, str(exc)) from exc
     if problems != ["ok"]:
         raise unreadable_error(path, problems[0] if problems else "quick_check returned nothing")
 

@@ -176,6 +176,17 @@ def lrelease_path() -> Path | None:
     return None
 
 
+def _private_dirs(directory: Path) -> None:
+    """Make `directory` and any missing parents 0700 (mkdir's mode is masked by the umask)."""
+    missing = [directory, *(p for p in directory.parents if not p.exists())]
+    for path in reversed(missing):
+        if path.exists():
+            continue
+        path.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path, 0o700)
+
+
 def _compile(ts: Path, target: Path) -> Path | None:
     import subprocess
 
@@ -184,7 +195,7 @@ def _compile(ts: Path, target: Path) -> Path | None:
         log.warning("cannot compile %s: lrelease is not installed (it comes with PySide6-Essentials)", ts)
         return None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _private_dirs(target.parent)
         for stale in target.parent.glob(f"{ts.stem}-*.qm"):
             stale.unlink(missing_ok=True)  # an older version's catalogue
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -195,6 +206,8 @@ def _compile(ts: Path, target: Path) -> Path | None:
             timeout=LRELEASE_TIMEOUT_S,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0,
         )
+        if os.name == "posix":
+            os.chmod(temporary, 0o600)  # lrelease's file follows the umask (0666 under umask 000)
         os.replace(temporary, target)  # two windows starting at once both end with a whole file
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile the translation %s: %s", ts, exc)

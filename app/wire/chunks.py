@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.core.errors import ChatError, ErrorKind
+from app.core.errors import ChatError, ErrorKind, redact
 from app.core.events import (
     ContentDelta,
     Finish,
@@ -24,6 +24,7 @@ from app.core.events import (
     UsageReport,
 )
 from app.core.models import ToolCall, Usage
+from app.wire.bounded_json import MAX_JSON_DEPTH, JSONTooDeepError, loads_bounded
 from app.wire.sse import ServerSentEvent
 
 _OPEN = "<think>"
@@ -31,6 +32,8 @@ _CLOSE = "</think>"
 _NEWLINES = "\r\n"
 _MAX_MESSAGE = 500
 _DATA_EVENTS = (None, "message")
+MAX_TOOL_ARGUMENTS = 32 * 1024 * 1024  # characters, over all tool calls of one reply
+TOO_DEEP = f"The stream sent JSON nested deeper than {MAX_JSON_DEPTH} levels; reading stopped there."
 
 
 class ThinkSplitter:
@@ -130,6 +133,7 @@ class ChunkInterpreter:
         self._think = ThinkSplitter()
         self._tools: dict[int, _ToolCallParts] = {}
         self._last_finish: str | None = None
+        self._tool_size = 0  # characters of tool-call arguments so far
 
     def feed(self, event: ServerSentEvent) -> list[StreamEvent]:
         if self.done:
@@ -145,10 +149,13 @@ class ChunkInterpreter:
         if not data:
             return []  # an empty data event is a keep-alive some gateways send
         try:
-            obj = json.loads(data)
+            obj = loads_bounded(data)
+        except JSONTooDeepError:
+            raise ChatError(ErrorKind.PROTOCOL, TOO_DEEP) from None
         except ValueError:
+            # Redact before cutting: a cut through a key would leave a piece exact-match redaction misses.
             raise ChatError(
-                ErrorKind.PROTOCOL, f"The stream sent data that is not JSON: {_clip(data, 80)}"
+                ErrorKind.PROTOCOL, f"The stream sent data that is not JSON: {_clip(redact(data), 80)}"
             ) from None
         if not isinstance(obj, dict):
             return []
@@ -224,10 +231,13 @@ class ChunkInterpreter:
         parts.id = _merge_whole(parts.id, call_id)
         parts.name = _merge_whole(parts.name, _str(_get(function, "name")))
         arguments = _get(function, "arguments")
+        if isinstance(arguments, dict):  # a few bridges send the object itself
+            arguments = json.dumps(arguments, ensure_ascii=False)
         if isinstance(arguments, str):
+            self._tool_size += len(arguments)
+            if self._tool_size > MAX_TOOL_ARGUMENTS:  # the reply cap counts text; this counts tool calls
+                raise ChatError(ErrorKind.PROTOCOL, "The stream sent tool-call arguments larger than 32 MB.")
             parts.arguments.append(arguments)
-        elif isinstance(arguments, dict):  # a few bridges send the object itself
-            parts.arguments.append(json.dumps(arguments, ensure_ascii=False))
 
     def _index_without_index(self, call_id: str) -> int:
         # Some Gemini bridges send no index: a new id starts a call, a piece without one continues the last.
@@ -296,9 +306,11 @@ def _gateway_cost(value: object) -> Decimal | None:
 def _error_text(data: str) -> str:
     """The message of an `event: error`, whose data may be JSON or plain text."""
     try:
-        obj = json.loads(data)
+        obj = loads_bounded(data)
+    except JSONTooDeepError:
+        return TOO_DEEP
     except ValueError:
-        return _clip(data.strip() or "error event without a message", _MAX_MESSAGE)
+        return _clip(redact(data.strip()) or "error event without a message", _MAX_MESSAGE)
     if isinstance(obj, dict) and obj.get("error") is not None:
         return _error_message(obj["error"])
     return _error_message(obj)
@@ -313,7 +325,7 @@ def _error_message(error: object) -> str:
         text = message
     else:
         text = json.dumps(error, ensure_ascii=False, separators=(",", ":"))
-    return _clip(text.strip() or "error without a message", _MAX_MESSAGE)
+    return _clip(redact(text.strip()) or "error without a message", _MAX_MESSAGE)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -5,7 +5,9 @@ complete line is decoded (UTF-8, errors replaced), so a character cut between tw
 broken, and U+2028 / U+2029 / NEL inside a JSON string stay text (str.splitlines would split on them).
 
 Each feed scans only the bytes it was given; a long line grows one bytearray, so decoding is O(n) in the
-bytes fed however the body is cut.
+bytes fed however the body is cut. A line, and the data of one event, are capped at MAX_LINE: a gateway that
+sends more without a line ending (or endless `data:` lines without the blank line that ends an event) gets
+a `protocol` error, and the decoder holds at most MAX_LINE plus one network read.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.core.errors import ChatError, ErrorKind
+
+MAX_LINE = 16 * 1024 * 1024  # bytes. A chunk is a few kB, but a whole reply (an image) may come as one event
 _BOM = b"\xef\xbb\xbf"
 _EOL = re.compile(rb"\r\n|\r|\n")
 
@@ -44,9 +49,17 @@ class SSEDecoder:
         self._data: list[str] = []
         self._event: str | None = None
         self._last_id: str | None = None
+        self._data_size = 0  # characters in self._data, the pending event
+        self._failed: ChatError | None = None  # a line went over MAX_LINE: every later call raises it
 
     def feed(self, data: bytes) -> list[ServerSentEvent]:
-        """Consume one network read; return the events it completed."""
+        """Consume one network read; return the events it completed.
+
+        Raises ChatError(PROTOCOL) once a line is longer than MAX_LINE. Events completed before that line in
+        the same read are returned first; the error is then raised by the next `feed` or `flush`.
+        """
+        if self._failed is not None:
+            raise self._failed
         if not data:
             return []
         if not self._started:
@@ -61,6 +74,8 @@ class SSEDecoder:
                 pos = 1
         end = len(data)
         for match in _EOL.finditer(data, pos):
+            if len(self._line) + match.start() - pos > MAX_LINE:
+                return self._fail(events, "a line")
             if self._line:
                 self._line += data[pos : match.start()]
                 raw = bytes(self._line)
@@ -68,15 +83,33 @@ class SSEDecoder:
             else:
                 raw = data[pos : match.start()]
             self._take_line(raw.decode("utf-8", errors="replace"), events)
+            if self._data_size > MAX_LINE:
+                return self._fail(events, "an event")
             pos = match.end()
             if pos == end and match.group() == b"\r":
                 self._after_cr = True
         if pos < end:
+            if len(self._line) + end - pos > MAX_LINE:
+                return self._fail(events, "a line")
             self._line += data[pos:]
         return events
 
+    def _fail(self, events: list[ServerSentEvent], what: str) -> list[ServerSentEvent]:
+        self._line = bytearray()  # release the memory now, not when the decoder is dropped
+        self._data = []
+        self._data_size = 0
+        self._failed = ChatError(
+            ErrorKind.PROTOCOL,
+            f"The gateway sent {what} longer than {MAX_LINE // (1024 * 1024)} MB; reading stopped there.",
+        )
+        if events:
+            return events
+        raise self._failed
+
     def flush(self) -> list[ServerSentEvent]:
         """The body ended: dispatch an event whose complete data lines were not followed by a blank line."""
+        if self._failed is not None:
+            raise self._failed
         if not self._started:
             # Fewer than three bytes arrived, all a prefix of the BOM: nothing a line can be made of.
             self._started = True
@@ -108,6 +141,7 @@ class SSEDecoder:
             value = value[1:]
         if field == "data":
             self._data.append(value)
+            self._data_size += len(value) + 1
         elif field == "event":
             self._event = value or None
         elif field == "id" and "\0" not in value:  # the spec ignores ids containing NUL
@@ -118,4 +152,5 @@ class SSEDecoder:
         if self._data:
             events.append(ServerSentEvent(self._event, "\n".join(self._data), self._last_id))
         self._data = []
+        self._data_size = 0
         self._event = None

@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Imported after QT_QPA_PLATFORM is set (PySide6 comes in through them).
 import asyncio
 import gc
-from collections.abc import Iterator
+import sys
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def harness(qapp: QApplication, tmp_path: Path) -> Iterator[WindowHarness]:
     qapp.setQuitOnLastWindowClosed(False)  # as the app does: closing a window must not end the loop
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    hooks = sys.get_asyncgen_hooks()
     install_asyncgen_hooks(loop)
     home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
     home.ensure()
@@ -41,9 +43,33 @@ def harness(qapp: QApplication, tmp_path: Path) -> Iterator[WindowHarness]:
         try:
             yield h
         finally:
-            for parts in list(h.opened):
-                h.run(h.close(parts))
+            _close_windows(h)
+            h.servers.close()  # after the windows: they talk to these servers
+            gc.collect()  # async generators left behind are finalised on this loop, while it can run them
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
+            # The hooks point at this loop: a generator collected in a later test would be closed on it, a
+            # closed loop that Qt's event processing then steps outside any running loop.
+            sys.set_asyncgen_hooks(*hooks)
             gc.collect()  # a socket or transport left open warns now, in the test that leaked it
             asyncio.set_event_loop(None)
+
+
+def _close_windows(h: WindowHarness) -> None:
+    for parts in list(h.opened):
+        h.run(h.close(parts))
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """Close the test's windows on its loop as soon as the test body returns.
+
+    pytest-qt processes Qt events after the body and before fixtures are torn down; qasync's callbacks
+    then run with no asyncio loop running, and a window's background task (a model list fetch) dies in
+    anyio with "no running event loop". The app never runs Qt events outside its loop. `trylast` makes this
+    wrapper the innermost, so it runs before pytest-qt's.
+    """
+    yield
+    h = getattr(item, "funcargs", {}).get("harness")
+    if isinstance(h, WindowHarness) and not h.loop.is_closed():
+        _close_windows(h)

@@ -24,6 +24,9 @@ from app.ui.shell.crash_dialog import CrashDialog, CrashReporter
 
 KEY = "sk-live-abcdef1234567890"
 
+# Every test here raises on purpose: the reporter logs each one (CRITICAL), and one test breaks the dialog.
+pytestmark = pytest.mark.allow_log("CRITICAL", "app.ui.shell.crash_dialog")
+
 
 @dataclass
 class Crashes:

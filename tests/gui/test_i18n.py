@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
-from app import keystore, session, settings
+from app import credentials, keystore, reply_saver, session, settings
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
 from app.core.models import Message, Role
 from app.core.sentences import Sentence
@@ -123,9 +123,7 @@ def test_traditional_is_written_the_taiwan_way_not_just_converted() -> None:
     assert tw["A table of {} rows, shown as text."] == "共 {} 列的表格，以文字顯示。"  # 列 is a row there
     assert (
         "連線" in tw["Test connection"]
-        and "訊息"
-        in tw["Choose or type a model first."]
-        + tw["Editing: sending replaces this message and the replies after it."]
+        and "訊息" in tw["Choose or type a model first."] + tw["Editing a message — Esc to cancel"]
     )
     every = "".join(tw.values())
     mainland = ("设置", "设定", "信息", "连接", "文档", "文檔", "代码", "默认", "网络", "软件", "服务器")
@@ -144,7 +142,8 @@ TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
     "keystore": (keystore.MESSAGES,),
     "store": (conversations.MESSAGES, schema.MESSAGES),
     "settings": (settings.MESSAGES,),
-    "session": (session.MESSAGES,),
+    "session": (session.MESSAGES, reply_saver.MESSAGES),
+    "credentials": (credentials.MESSAGES,),
 }
 TEMPLATES = sorted(
     {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}
@@ -235,7 +234,7 @@ def test_the_gateways_words_are_never_translated(chinese: i18n.Installed) -> Non
 def test_a_missing_key_in_a_reply_is_said_in_chinese_and_kept_in_english_for_the_cli(
     chinese: i18n.Installed,
 ) -> None:
-    error = ChatError(ErrorKind.KEY, session.MESSAGES["no_key"].format(name="zen"))
+    error = ChatError(ErrorKind.KEY, session.MESSAGES["no_key"].format(name="zen", quoted="zen"))
     assert error.message.startswith("No API key is saved for profile “zen”.")  # str(): the CLI's English
     failed = error_text(
         Message(role=Role.ASSISTANT, content="", error_kind=error.kind, error_message=error.message)
@@ -552,6 +551,7 @@ SETTERS = {
     "emit",
     "_fail",
     "_show_error",
+    "show_error",
 }
 LOGGERS = {"log", "logger", "logging"}
 # Examples and the program's name, not words: shown as they are in every language.

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton
 
 from app.core.models import AUTH_HEADER_PREFIX, Profile
 from app.keystore import Keystore
 from app.profiles.store import ProfileStore
+from app.store.conversations import ConversationStore
+from app.ui import i18n
 from app.ui.profiles.editor import ProfileEditor
 from app.ui.profiles.widgets import SnippetDialog
 from app.ui.shell.composition import WindowParts, build_window
@@ -116,6 +118,82 @@ def test_editing_a_profile_saves_the_fields_to_the_file_and_the_key_to_the_keyri
     assert no_file_holds(harness.home.config_dir.parent, KEY)
 
 
+def test_secret_headers_and_a_proxy_password_go_to_the_keyring_and_show_as_password_fields(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    backend = MemoryKeyring()
+    harness.server.set_default(lambda _r: models_reply(["test-model"]), "/v1/models")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("X-Title: Sluice\nCookie: session=COOKIE-VALUE-1")
+        editor.proxy.setCurrentIndex(editor.proxy.findData("url"))
+        editor.proxy_url.setText("http://alice:PROXY-PW-1@proxy.example:8080")
+        assert await editor.save() is True
+        await harness.until(lambda: "Cookie" in editor.secret_edits, "the secret header has its own field")
+        field = editor.secret_edits["Cookie"]
+        assert field.echoMode() == QLineEdit.EchoMode.Password and field.text() == ""
+        assert editor.headers.toPlainText() == "X-Title: Sluice"
+        assert "PROXY-PW-1" not in editor.proxy_url.text()
+        profile = on_disk(harness).get("main")
+        assert profile.headers == (("X-Title", "Sluice"),) and profile.secret_headers == ("Cookie",)
+        assert profile.proxy == "http://alice@proxy.example:8080"
+        assert backend.entries[("svc:header:cookie", "main")] == "session=COOKIE-VALUE-1"
+        assert backend.entries[("svc:proxy", "main")] == "PROXY-PW-1"
+        assert no_file_holds(harness.home.config_dir.parent, "COOKIE-VALUE-1", "PROXY-PW-1")
+        # Remove: the header goes from the profile and its value from the keyring.
+        remove = editor.findChild(QPushButton, "removeSecretHeader:Cookie")
+        assert remove is not None
+        remove.click()
+        assert editor.dirty and "Cookie" not in editor.secret_edits
+        assert await editor.save() is True
+
+    harness.run(scenario())
+    assert on_disk(harness).get("main").secret_headers == ()
+    assert ("svc:header:cookie", "main") not in backend.entries
+
+
+def test_an_older_files_secret_header_is_moved_to_the_keyring_when_the_window_opens(
+    harness: WindowHarness,
+) -> None:
+    path = harness.home.profiles_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'[[profile]]\nname = "old"\nbase_url = "{harness.server.base_url}"\nmodel = "m"\nauth = "none"\n'
+        'headers = { "X-Title" = "Sluice", "X-Goog-Api-Key" = "AIzaOLDVALUE123" }\n'
+    )
+    backend = MemoryKeyring()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=backend))
+        assert "moved from profiles.toml into the system keyring" in parts.window.statusBar().currentMessage()
+
+    harness.run(scenario())
+    assert backend.entries[("svc:header:x-goog-api-key", "old")] == "AIzaOLDVALUE123"
+    assert "AIzaOLDVALUE123" not in path.read_text()
+    assert on_disk(harness).get("old").secret_headers == ("X-Goog-Api-Key",)
+
+
+def test_a_secret_header_the_keyring_refuses_is_not_saved_and_stays_in_the_form(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main", auth="none")
+    before = harness.home.profiles_path.read_bytes()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=fail.Keyring()))
+        editor = open_editor(parts)
+        editor.headers.setPlainText("Cookie: session=KEEP-ME-1")
+        assert await editor.save() is False
+        assert "Not saved" in editor.error.text() and editor.dirty
+        assert editor.headers.toPlainText() == "Cookie: session=KEEP-ME-1"  # nothing the user typed is lost
+
+    harness.run(scenario())
+    assert harness.home.profiles_path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -184,6 +262,11 @@ def test_renaming_moves_the_key_and_the_conversations_follow(harness: WindowHarn
     harness.run(scenario())
     assert backend.entries == {("svc", "new name"): KEY}
     assert on_disk(harness).names() == ["new name"]
+    store = ConversationStore.open(harness.home.db_path)
+    try:
+        assert {c.profile for c in store.list_conversations()} == {"new name"}  # stored, not only in memory
+    finally:
+        store.close()
     assert harness.last_reply().profile == "new name"
     assert harness.server.requests[-1].headers["authorization"] == f"Bearer {KEY}"
 
@@ -379,3 +462,71 @@ def test_the_test_uses_the_typed_key_and_the_form_as_it_stands(harness: WindowHa
     assert sent.headers["authorization"] == f"Bearer {NEW_KEY}"
     assert sent.json()["model"] == "typed-model"
     assert on_disk(harness).get("main").model == "saved-model"  # testing saves nothing
+
+
+def test_a_presets_url_moved_to_another_server_becomes_custom(harness: WindowHarness) -> None:
+    add_profile(harness, "oa", base_url="https://api.openai.com/v1", model="gpt-4o-mini", preset="openai")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=MemoryKeyring()))
+        editor = open_editor(parts)
+        assert editor.preset.currentData() == "openai"
+        editor.base_url.setText("https://api.openai.com/v1/")
+        editor.base_url.textEdited.emit(editor.base_url.text())
+        assert editor.preset.currentData() == "openai"  # the same host keeps the preset
+        editor.base_url.setText(harness.server.base_url)
+        editor.base_url.textEdited.emit(harness.server.base_url)
+        assert editor.preset.currentText() == "Custom (any OpenAI-compatible server)"
+        assert await editor.save() is True
+
+    harness.run(scenario())
+    assert on_disk(harness).get("oa").preset is None
+
+
+def test_a_new_profile_is_named_in_the_users_language(harness: WindowHarness, qapp: QApplication) -> None:
+    """Issue 13 defect 11: in Chinese the default name stayed "new profile"."""
+    installed = i18n.install_translators(qapp, "zh_CN", harness.home.config_dir / "cache")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("svc", backend=MemoryKeyring()))
+        assert parts.profile_ui is not None
+        editor = parts.profile_ui.open_editor(None, new=True)
+        assert editor.name.text() == "新配置"
+        editor.close()
+        page = parts.profile_ui.show_welcome()
+        page.select_preset("custom")
+        assert page.name.text() == "新配置"
+
+    try:
+        harness.run(scenario())
+    finally:
+        i18n.remove_translators(qapp, installed)
+
+
+def test_a_new_profile_whose_key_the_keyring_refuses_is_not_saved_until_the_key_has_a_home(
+    harness: WindowHarness,
+) -> None:
+    add_profile(harness, "main")
+    keystore = Keystore("svc", backend=fail.Keyring())
+
+    async def scenario() -> None:
+        parts = open_window(harness, keystore)
+        editor = open_editor(parts)
+        editor.new_profile()
+        editor.name.setText("second")
+        editor.base_url.setText(harness.server.base_url)
+        editor.key.edit.setText(NEW_KEY)
+        editor.key.edited.emit()
+        assert await editor.save() is False
+        assert on_disk(harness).names() == ["main"]  # no profile without its key
+        assert editor.dirty and editor.key.key() == NEW_KEY and editor.trouble.isVisibleTo(editor)
+        assert "Not saved yet" in editor.key_status.text()
+        editor.trouble.session_button.click()  # the form and the key are saved, the key in memory
+        await harness.until(lambda: not editor.dirty, "saved with a session-only key")
+        assert "for this session only" in editor.key_status.text()
+        assert [editor.list.item(i).text() for i in range(editor.list.count())] == ["main", "second"]
+
+    harness.run(scenario())
+    assert on_disk(harness).names() == ["main", "second"]
+    assert keystore.is_session_only("second") and keystore.get("second") == NEW_KEY
+    assert no_file_holds(harness.home.config_dir.parent, NEW_KEY)

@@ -182,12 +182,12 @@ def test_a_streamed_reply_gets_its_actions_once_it_is_saved(view: TranscriptView
     renderer.append("Streaming, ")
     renderer.paint()
     assert "Regenerate" not in view.toPlainText()  # no id yet: nothing to act on
-    assert view.name_reply(7)
+    assert view.set_reply_id(7)
     renderer.append("still streaming.")
     renderer.finish()
     assert view.toPlainText().endswith("m    Copy  ·  Regenerate\nStreaming, still streaming.")
     asked: list[str] = []
     view.action_requested.connect(asked.append)
     click(view, "Regenerate")
-    assert asked == ["retry/7"] and not view.name_reply(8)
+    assert asked == ["retry/7"] and not view.set_reply_id(8)
     assert view.scroll_to_message(7)  # the header still knows its message after the paints that followed

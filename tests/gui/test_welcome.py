@@ -109,8 +109,10 @@ def test_a_running_local_server_is_offered_first_and_one_click_starts_the_chat(
         await harness.until(lambda: not parts.window.showing_welcome(), "the chat replaced the welcome page")
         assert parts.window.topbar.profile.currentText() == "ollama"
         harness.type_and_send(parts, "Hi")
+        # Not requests[-1]: the window may fetch /models again (the top bar's list) after the chat request.
         await harness.until(
-            lambda: not parts.controller.busy and harness.server.requests[-1].method == "POST", "sent"
+            lambda: not parts.controller.busy and any(r.method == "POST" for r in harness.server.requests),
+            "sent",
         )
         await harness.until(
             lambda: "from the local model." in harness.transcript_text(parts), "the reply streamed"
@@ -124,7 +126,7 @@ def test_a_running_local_server_is_offered_first_and_one_click_starts_the_chat(
         AUTH_NONE,
         PROXY_NONE,
     )
-    chat = harness.server.requests[-1]
+    [chat] = [r for r in harness.server.requests if r.method == "POST"]
     assert chat.path == "/v1/chat/completions" and chat.json()["model"] == "qwen2.5:7b"
 
 
@@ -325,3 +327,89 @@ def test_a_pasted_key_goes_only_to_the_gateway_the_user_picked(harness: WindowHa
         page._fetch_timer.stop()  # the test sends nothing to the real gateways
 
     harness.run(scenario())
+
+
+def test_after_a_fetch_the_model_is_one_the_server_lists(harness: WindowHarness) -> None:
+    """Issue 11 §6.4: the entry's default (gpt-4o-mini) was kept after fetching a list without it."""
+    harness.server.set_default(lambda _r: models_reply(["qwen-max", "qwen-turbo"]), "/v1/models")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("t", backend=MemoryKeyring()))
+        page = welcome_of(parts)
+        page.select_preset("openai")
+        assert page.model.currentText() == "gpt-4o-mini"
+        page.base_url.setText(harness.server.base_url)
+        page.base_url.textEdited.emit(harness.server.base_url)
+        page.key.set_key(KEY)
+        page.key.edited.emit()
+        page._fetch_timer.stop()
+        assert await page.fetch_models() == ["qwen-max", "qwen-turbo"]
+        assert page.model.currentText() == "qwen-max"  # listed, not the entry's default
+
+        model_edit = page.model.lineEdit()
+        assert model_edit is not None
+        model_edit.setText("my-private-model")
+        model_edit.textEdited.emit("my-private-model")  # typed by the user: kept even when not listed
+        page._fetched_for = None
+        await page.fetch_models()
+        assert page.model.currentText() == "my-private-model"
+
+    harness.run(scenario())
+
+
+def test_a_listed_default_model_is_kept(harness: WindowHarness) -> None:
+    harness.server.set_default(lambda _r: models_reply(["deepseek-chat", "deepseek-reasoner"]), "/v1/models")
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("t", backend=MemoryKeyring()))
+        page = welcome_of(parts)
+        page.select_preset("deepseek")
+        page.base_url.setText(harness.server.base_url)
+        page.key.set_key(KEY)
+        page._fetch_timer.stop()
+        await page.fetch_models()
+        assert page.model.currentText() == "deepseek-chat"  # the entry's default, and the server has it
+
+    harness.run(scenario())
+
+
+def test_the_custom_entry_and_a_presets_url_moved_elsewhere_save_a_custom_profile(
+    harness: WindowHarness,
+) -> None:
+    """Issue 11 §6.4: a preset's URL overwritten with another server's was saved as preset "openai"."""
+    harness.server.set_default(lambda _r: models_reply(["m1"]), "/v1/models")
+    backend = MemoryKeyring()
+
+    async def scenario() -> None:
+        parts = open_window(harness, Keystore("t", backend=backend))
+        page = welcome_of(parts)
+        last = page.presets.item(page.presets.count() - 1)
+        assert last.text() == "Custom (any OpenAI-compatible server)"
+        page.select_preset("custom")
+        assert page.base_url.text() == "" and page.key_needed() and page.name.text() == "new profile"
+        assert "speaks the OpenAI API" in page.hint.text()
+        page.base_url.setText(harness.server.base_url)
+        page.base_url.textEdited.emit(harness.server.base_url)
+        page.key.set_key(KEY)
+        page._fetch_timer.stop()
+        await page.fetch_models()
+        assert page.model.currentText() == "m1"
+        assert await page.finish() is True
+
+        assert parts.profile_ui is not None
+        page = parts.profile_ui.show_welcome()
+        page.select_preset("openai")
+        assert "platform.openai.com" in page.hint.text()
+        page.base_url.setText("https://api.openai.com/v1/")  # the same host: still OpenAI
+        page.base_url.textEdited.emit(page.base_url.text())
+        assert page.draft().preset == "openai" and "platform.openai.com" in page.hint.text()
+        page.base_url.setText(harness.server.base_url)  # another server: custom, and said so
+        page.base_url.textEdited.emit(harness.server.base_url)
+        assert page.draft().preset is None
+        assert "platform.openai.com" not in page.hint.text() and "speaks the OpenAI API" in page.hint.text()
+        page._fetch_timer.stop()
+
+    harness.run(scenario())
+    stored = stored_profiles(harness).get("new profile")
+    assert stored.preset is None and stored.base_url == harness.server.base_url
+    assert backend.entries == {("t", "new profile"): KEY}

@@ -35,7 +35,7 @@ def test_send_streams_the_reply_and_saves_it(harness: WindowHarness) -> None:
         text = harness.transcript_text(parts)
         assert "Say hello" in text
         assert "Hello, world!" in text  # Markdown rendered: no asterisks left
-        assert "test-model" in text and "14 tokens" in text  # the status line
+        assert "test-model" in text and "↑9 ↓5 tokens" in text  # the status line: prompt and reply apart
         assert parts.window.windowTitle() == "Say hello — Sluice"
         assert harness.input_box(parts).hasFocus()  # ready for the next message
         assert not parts.window.composer.is_streaming()
@@ -100,61 +100,63 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
         harness.click_link(parts, "Retry")
         await harness.until(lambda: "it works." in harness.transcript_text(parts), "the retry streamed")
         await harness.until(lambda: not parts.controller.busy, "the retry ended")
-        assert "invalid token" not in harness.transcript_text(parts)  # the failed reply was replaced
+        text = harness.transcript_text(parts)
+        assert "invalid token" not in text  # the new version is drawn in the failed one's place
+        assert "‹ 2/2 ›" in text  # and the failed one is one click away
 
     harness.run(scenario())
     assert opened == ["local"]
-    replies = [m for m in harness.stored_messages() if m.role.value == "assistant"]
-    assert [(m.status, m.content) for m in replies] == [(MessageStatus.COMPLETE, "Now it works.")]
+    shown = [m for m in harness.shown_branch() if m.role.value == "assistant"]
+    assert [(m.status, m.content) for m in shown] == [(MessageStatus.COMPLETE, "Now it works.")]
+    kept = [m for m in harness.stored_messages() if m.role.value == "assistant"]
+    assert [m.status for m in kept] == [MessageStatus.ERROR, MessageStatus.COMPLETE]  # nothing deleted
     assert harness.server.requests[-1].json()["messages"] == [{"role": "user", "content": "Hello?"}]
 
 
 def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: WindowHarness) -> None:
-    from tests.support.server import TestServer
+    other = harness.another_server()  # stopped after the windows (the harness closes them)
+    harness.add_profile("first", model="model-a")
+    harness.add_profile("second", model="model-b", base_url=other.base_url)
+    harness.server.set_default(lambda _r: models_reply(["model-a"]), "/v1/models")
+    other.set_default(lambda _r: models_reply(["model-b", "model-c"]), "/v1/models")
+    harness.server.queue(sse_reply(["from first"]))
+    other.queue(sse_reply(["from second"]))
 
-    with TestServer() as other:
-        harness.add_profile("first", model="model-a")
-        harness.add_profile("second", model="model-b", base_url=other.base_url)
-        harness.server.set_default(lambda _r: models_reply(["model-a"]), "/v1/models")
-        other.set_default(lambda _r: models_reply(["model-b", "model-c"]), "/v1/models")
-        harness.server.queue(sse_reply(["from first"]))
-        other.queue(sse_reply(["from second"]))
+    async def scenario() -> WindowParts:
+        parts = harness.open()
+        topbar = parts.window.topbar
+        assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
+        harness.type_and_send(parts, "one")
+        await harness.until(lambda: not parts.controller.busy, "the first reply ended")
+        topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
+        topbar.profile.activated.emit(topbar.profile.currentIndex())
+        await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
+        assert topbar.model.currentText() == "model-b"
+        topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
+        topbar.model.activated.emit(topbar.model.currentIndex())
+        harness.type_and_send(parts, "two")
+        await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+        assert "from first" in harness.transcript_text(parts)
+        assert "from second" in harness.transcript_text(parts)
+        return parts
 
-        async def scenario() -> WindowParts:
-            parts = harness.open()
-            topbar = parts.window.topbar
-            assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
-            harness.type_and_send(parts, "one")
-            await harness.until(lambda: not parts.controller.busy, "the first reply ended")
-            topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
-            topbar.profile.activated.emit(topbar.profile.currentIndex())
-            await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
-            assert topbar.model.currentText() == "model-b"
-            topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
-            topbar.model.activated.emit(topbar.model.currentIndex())
-            harness.type_and_send(parts, "two")
-            await harness.until(lambda: not parts.controller.busy, "the second reply ended")
-            assert "from first" in harness.transcript_text(parts)
-            assert "from second" in harness.transcript_text(parts)
-            return parts
+    harness.run(scenario())
+    chats = [r for r in other.requests if r.path.endswith("/chat/completions")]
+    assert len(chats) == 1
+    assert chats[0].json()["model"] == "model-c"
+    assert [m["content"] for m in chats[0].json()["messages"]] == ["one", "from first", "two"]
+    assert [r.json()["model"] for r in harness.server.requests if r.path.endswith("/completions")] == [
+        "model-a"
+    ]
+    reply = harness.last_reply()
+    assert (reply.profile, reply.model) == ("second", "model-c")
 
-        harness.run(scenario())
-        chats = [r for r in other.requests if r.path.endswith("/chat/completions")]
-        assert len(chats) == 1
-        assert chats[0].json()["model"] == "model-c"
-        assert [m["content"] for m in chats[0].json()["messages"]] == ["one", "from first", "two"]
-        assert [r.json()["model"] for r in harness.server.requests if r.path.endswith("/completions")] == [
-            "model-a"
-        ]
-        reply = harness.last_reply()
-        assert (reply.profile, reply.model) == ("second", "model-c")
+    async def reopen() -> None:  # the conversation remembers its profile and model
+        parts = harness.open()
+        assert parts.window.topbar.profile.currentText() == "second"
+        assert parts.window.topbar.model.currentText() == "model-c"
 
-        async def reopen() -> None:  # the conversation remembers its profile and model
-            parts = harness.open()
-            assert parts.window.topbar.profile.currentText() == "second"
-            assert parts.window.topbar.model.currentText() == "model-c"
-
-        harness.run(reopen())
+    harness.run(reopen())
 
 
 def test_closing_the_window_mid_stream_saves_the_partial_reply(harness: WindowHarness) -> None:
@@ -230,7 +232,7 @@ def test_stop_pressed_at_once_still_leaves_the_window_ready(harness: WindowHarne
     harness.run(scenario())
 
 
-def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
+def test_edit_and_regenerate_show_a_new_version_and_keep_the_old_one(
     harness: WindowHarness,
 ) -> None:
     harness.add_profile("local")
@@ -255,7 +257,8 @@ def test_edit_resends_from_that_message_and_regenerate_replaces_the_last_reply(
         assert "edited answer" not in harness.transcript_text(parts)
 
     harness.run(scenario())
-    assert [(m.role.value, m.content) for m in harness.stored_messages()] == [
+    assert len(harness.stored_messages()) == 7  # both versions of the question, three answers to them
+    assert [(m.role.value, m.content) for m in harness.shown_branch()] == [
         ("user", "one"),
         ("assistant", "first answer"),
         ("user", "two, edited"),

@@ -134,6 +134,29 @@ def test_links_in_a_reply_open_only_web_and_mail(
     assert opened == ["https://example.com/docs", "mailto:someone@example.com"]
 
 
+def test_a_mail_link_from_a_reply_cannot_attach_a_file_or_write_the_body(
+    harness: WindowHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 12.11: `mailto:…?attach=~/.ssh/id_rsa` opened on click with the attachment.
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    harness.add_profile("local")
+
+    async def scenario() -> None:
+        parts = harness.open()
+        notices: list[str] = []
+        parts.controller.notice.connect(notices.append)
+        link = "mailto:x@example.com?subject=Hi&attach=/home/u/.ssh/id_rsa&Attachment=a&body=hi&bcc=e@x"
+        parts.window.transcript.anchorClicked.emit(QUrl(link))
+        assert len(notices) == 1 and "attach, Attachment, body, bcc" in notices[0]
+
+    harness.run(scenario())
+    (url,) = opened
+    assert url.toString() == "mailto:x@example.com?subject=Hi"
+
+
 def test_a_reply_cannot_forge_the_apps_own_links(harness: WindowHarness) -> None:
     """A model may write `[x](sluice:retry/1)`; clicking it must not delete history or send a paid request."""
     harness.add_profile("local")

@@ -8,6 +8,7 @@ so keys typed with QTest reach the composer and deltas reach the transcript as t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -33,12 +34,28 @@ class WindowHarness:
     loop: qasync.QEventLoop
     home: Home
     server: TestServer
+    servers: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     opened: list[WindowParts] = field(default_factory=list)
+
+    def another_server(self) -> TestServer:
+        """A second gateway. Like `server`, it is stopped only after every window is closed: a window
+        still fetching /models from a stopping server is how a test leaks a socket (issue 11 §6.5)."""
+        return self.servers.enter_context(TestServer())
 
     # ---- running ------------------------------------------------------------------------------------
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
-        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        """Run `coro` on the window's loop, as the app does.
+
+        Not `loop.run_until_complete`: qasync's (0.28) processes Qt events once more after the loop has
+        stopped, with no asyncio loop running, and a window's background task stepped then (a model list
+        still being fetched) dies in anyio with "no running event loop". Here what is still pending simply
+        waits for the next run, as it would in the app, where the loop never stops.
+        """
+        task = self.loop.create_task(asyncio.wait_for(coro, timeout))
+        task.add_done_callback(lambda _task: self.loop.stop())
+        self.loop.run_forever()
+        return task.result()
 
     async def until(self, condition: Callable[[], bool], what: str, timeout: float = WAIT_S) -> None:
         """Wait, processing events, until `condition()` holds; fail with `what` if it never does."""
@@ -121,6 +138,15 @@ class WindowHarness:
         try:
             last = store.last_conversation()
             return [] if last is None else store.messages(last.id)
+        finally:
+            store.close()
+
+    def shown_branch(self) -> list[Message]:
+        """The last conversation's active branch (what is shown and sent), read as the next start would."""
+        store = ConversationStore.open(self.home.db_path)
+        try:
+            last = store.last_conversation()
+            return [] if last is None else store.active_path(last.id)
         finally:
             store.close()
 

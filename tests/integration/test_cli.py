@@ -171,13 +171,16 @@ def test_profile_commands(sluice: Sluice, server: TestServer) -> None:
         "model",
         "auth",
         "headers",
+        "secret_headers",
         "proxy",
         "stream_usage",
         "request_cost",
         "prices",
         "vision",
+        "fallbacks",
         "default",
         "has_key",
+        "key",
     }
     assert sluice.run("profile", "remove", "two").returncode == 0
     assert [p["name"] for p in json.loads(sluice.run("profile", "list", "--json").stdout)] == ["one"]

@@ -229,3 +229,20 @@ def test_no_model_fails_the_model_step_without_a_request(server: TestServer) -> 
     assert report.failed_step() == "model"
     assert "No model is chosen" in report.steps["model"].detail
     assert server.requests == []
+
+
+def test_an_unexplained_400_fails_the_key_step_with_the_gateways_words(server: TestServer) -> None:
+    # LiteLLM without its database answers a wrong key with 400 "No connected db." (issue 11 §6.3): that is
+    # no proof the key was accepted, and the later steps never ran.
+    server.queue(json_error_reply(400, "No connected db.", type_="auth_error"))
+    report, _ = run(_profile(server))
+    assert states(report) == {
+        "host": StepState.OK,
+        "tls": StepState.SKIPPED,
+        "key": StepState.FAILED,
+        "model": StepState.SKIPPED,
+        "stream": StepState.SKIPPED,
+    }
+    assert "No connected db." in report.steps["key"].detail
+    assert "rejected the request" in report.steps["key"].detail
+    assert all("Not checked" in report.steps[s].detail for s in ("model", "stream"))

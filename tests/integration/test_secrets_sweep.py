@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
 import stat
 import subprocess
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -122,6 +125,9 @@ def test_no_key_in_any_file_or_output(sweep: Sweep, server: TestServer, keys: tu
                     done = sweep.run("ask", "-p", key.profile, *json_mode, f"{what} please")
                     assert done.returncode == code, (what, done.stderr)
                     assert key.value in server.requests[-1].headers[key.header]  # the key really was used
+                # The stream inspector's record of that reply, in each form it is shown (issue 16).
+                for shown in (("--json",), ("--curl",), ()):
+                    assert sweep.run("inspect", "--last", *shown).returncode == 0, what
             # The models list, fine and refused with the key echoed.
             server.queue(models_reply(["m1", "m2"]), path="/v1/models")
             assert sweep.run("models", "-p", key.profile).returncode == 0
@@ -147,13 +153,24 @@ def test_no_key_in_any_file_or_output(sweep: Sweep, server: TestServer, keys: tu
     assert {p.name for p in files} >= {"profiles.toml", "sluice.db", "sluice.log"}
     log = (home / "logs" / "sluice.log").read_text(encoding="utf-8")
     assert "DEBUG" in log  # the sweep ran at DEBUG
+    records = _exchange_records(home / "data" / "sluice.db")  # stored compressed: read them whole
+    assert len(records) >= len(keys) * len(_echoing_replies(keys[0])) * 2
     for key in keys:
         for form in key.forms():
             assert form not in received_by_other
             for path in files:
                 assert form.encode() not in path.read_bytes(), f"{form[:12]}… is in {path}"
+            assert not [r for r in records if form.encode() in r], f"{form[:12]}… is in an exchange record"
             for command, printed in sweep.outputs:
                 assert form not in printed, f"{form[:12]}… was printed by `sluice {command}`"
+
+
+def _exchange_records(db: Path) -> list[bytes]:
+    conn = sqlite3.connect(db)
+    try:
+        return [zlib.decompress(row[0]) for row in conn.execute("SELECT data FROM exchanges")]
+    finally:
+        conn.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

@@ -359,7 +359,15 @@ def test_a_profile_without_auth_needs_no_key(server: TestServer) -> None:
     assert "authorization" not in server.requests[0].headers
 
 
-@pytest.mark.parametrize("sink_fails", [False, True])
+@pytest.mark.parametrize(
+    "sink_fails",
+    [
+        False,
+        pytest.param(
+            True, marks=pytest.mark.allow_log("ERROR", "app.session", "^could not save the profile change$")
+        ),
+    ],
+)
 def test_refused_stream_options_are_remembered_on_the_profile(
     server: TestServer, store: ConversationStore, conversation_id: int, sink_fails: bool
 ) -> None:
@@ -398,3 +406,27 @@ def test_with_a_store_but_no_conversation_nothing_is_written(
         (count,) = db.execute("SELECT count(*) FROM messages").fetchone()
     db.close()
     assert count == 0
+
+
+def test_time_to_first_token_does_not_count_the_keyring_lookup(server: TestServer) -> None:
+    """Issue 11, 6.6: the CLI's ttft_ms included the first keyring lookup (~160 ms). The clock here only
+    moves while the key is looked up, so a TTFT that counts the lookup shows it whole."""
+    server.queue(sse_reply(["fast"]))
+    now = [1000.0]
+
+    class SlowKeys:
+        async def aget(self, name: str) -> str | None:
+            now[0] += 5.0  # an unlock prompt answered after five seconds
+            return KEY
+
+    async def scenario() -> Message:
+        pool = HttpPool()
+        try:
+            session = ChatSession(ChatClient(pool), SlowKeys(), clock=lambda: now[0])
+            return await session.generate(_profile(server), HI, GenerationParams(""), lambda _e: None)
+        finally:
+            await pool.aclose()
+
+    message = asyncio.run(scenario())
+    assert message.content == "fast"
+    assert message.ttft_ms == 0.0

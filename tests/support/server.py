@@ -249,20 +249,31 @@ class TestServer:
 
     async def _main(self, ready: threading.Event) -> None:
         self._stop_event = asyncio.Event()
-        server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self._port = server.sockets[0].getsockname()[1]
+        # Our own accept loop, not asyncio.start_server: Server.close() while a connection is half accepted
+        # (it takes several loop iterations) leaks that socket (python/cpython#109564), a ResourceWarning
+        # in whichever test stopped the server. Here every accepted socket is ours at once, and is either
+        # served or closed.
+        listener = socket.create_server(("127.0.0.1", 0))
+        listener.setblocking(False)
+        self._port = listener.getsockname()[1]
+        handlers: set[asyncio.Task[None]] = set()
+        accepting = asyncio.create_task(self._accept(listener, handlers))
         ready.set()
-        if not self._stopping:
-            await self._stop_event.wait()
-        server.close()
-        await server.wait_closed()
-        # Let connections accepted just before the close reach their handler, which then sees
-        # _stopping and closes its own socket.
-        for _ in range(5):
-            await asyncio.sleep(0)
+        try:
+            if not self._stopping:
+                await self._stop_event.wait()
+            if not accepting.done():
+                # Wake the pending accept with a connection of our own (not waited for: the backlog may be
+                # full of clients, one of which then wakes it); it sees _stopping and closes what it got.
+                with socket.socket() as waker:
+                    waker.setblocking(False)
+                    waker.connect_ex(("127.0.0.1", self._port))
+                    await accepting
+        finally:
+            listener.close()  # connections still in the backlog are reset by the kernel
         for writer in list(self._writers):
             writer.transport.abort()
-        pending = asyncio.all_tasks() - {asyncio.current_task()}
+        pending = set(handlers)
         if pending:
             _, pending = await asyncio.wait(pending, timeout=5)
         for task in pending:  # only a handler stuck somewhere unexpected
@@ -270,6 +281,25 @@ class TestServer:
             task.cancel()
         if pending:
             await asyncio.wait(pending, timeout=1)
+
+    async def _accept(self, listener: socket.socket, handlers: set[asyncio.Task[None]]) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            conn, _ = await loop.sock_accept(listener)
+            if self._stopping:
+                conn.close()
+                return
+            task = loop.create_task(self._open_streams(conn))
+            handlers.add(task)
+            task.add_done_callback(handlers.discard)
+
+    async def _open_streams(self, conn: socket.socket) -> None:
+        try:
+            reader, writer = await asyncio.open_connection(sock=conn)
+        except OSError:
+            conn.close()
+            return
+        await self._serve(reader, writer)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """One connection: requests in turn (keep-alive) until either side closes."""

@@ -226,3 +226,38 @@ def test_malformed_request_gets_400_and_a_close(server: TestServer) -> None:
             reply += piece
     assert reply.startswith(b"HTTP/1.1 400 Bad Request\r\n")
     assert server.requests == []
+
+
+def _hammer(port: int, done: threading.Event) -> None:
+    while not done.is_set():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            pass
+
+
+def test_stopping_while_clients_connect_leaks_no_socket() -> None:
+    """Stopping while a connection is half accepted must close it (asyncio's Server.close race,
+    python/cpython#109564, made GUI tests fail with "unclosed socket" ResourceWarnings)."""
+    import gc
+    import warnings
+    from urllib.parse import urlsplit
+
+    for _ in range(30):
+        srv = TestServer()
+        srv.start()
+        done = threading.Event()
+        port = urlsplit(srv.url).port
+        assert port is not None
+        clients = [threading.Thread(target=_hammer, args=(port, done)) for _ in range(3)]
+        for c in clients:
+            c.start()
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ResourceWarning)
+                srv.stop()
+                gc.collect()
+        finally:
+            done.set()
+            for c in clients:
+                c.join()
+        assert [str(w.message) for w in caught] == []
+        assert srv.errors == []

@@ -26,17 +26,45 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "keystore": ({"core"}, {"keyring"}),
     "home": ({"core"}, {"platformdirs"}),
     "logs": ({"core", "home"}, set()),
-    "session": ({"core", "net"}, set()),
+    "reply_saver": ({"core"}, set()),  # the database's copy of a streaming reply
+    "session": ({"core", "net", "reply_saver", "failover"}, set()),
+    "failover": ({"core", "net"}, set()),  # tries a profile's fallbacks (issue 16)
+    "turns": (
+        {"core", "session", "reply_saver", "failover"},
+        set(),
+    ),  # one chat turn: the use case the window and the CLI call
+    "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
-    "export": ({"core", "home", "store", "wire"}, set()),
+    "export": ({"core", "home", "store", "wire", "cli_output"}, set()),
     "desktop": ({"core"}, set()),  # .desktop entry and icons into the XDG dirs
     "settings": ({"core", "profiles"}, set()),  # settings.toml (the window's preferences; no keys)
+    "credentials": ({"core", "keystore", "profiles"}, set()),  # secret headers / proxy password ↔ keyring
     "cli_ask": (
-        {"core", "home", "keystore", "profiles", "net", "session", "store", "attachments", "settings"},
+        {
+            "core",
+            "credentials",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "attachments",
+            "settings",
+            "turns",
+            "cli_output",
+            "failover",
+        },
         set(),
     ),
-    "cli_stats": ({"core", "home", "store"}, set()),
-    "cli": (
+    "cli_stats": ({"core", "home", "store", "cli_output"}, set()),
+    "cli_profile": ({"core", "credentials", "home", "keystore", "profiles", "store", "cli_output"}, set()),
+    "cli_inspect": (  # the stream inspector's records
+        {"core", "home", "store", "exchange_text", "cli_output"},
+        set(),
+    ),
+    "exchange_text": ({"core", "wire"}, set()),  # a record in words, for the CLI and the window
+    "cli_compare": (  # ask --compare: lanes side by side
         {
             "core",
             "home",
@@ -45,8 +73,31 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "net",
             "session",
             "store",
+            "failover",
+            "credentials",
             "cli_ask",
+            "cli_output",
+            "turns",
+            "settings",
+        },
+        set(),
+    ),
+    "cli": (
+        {
+            "core",
+            "credentials",
+            "home",
+            "keystore",
+            "profiles",
+            "net",
+            "session",
+            "store",
+            "cli_ask",
+            "cli_output",
             "cli_stats",
+            "cli_profile",
+            "cli_inspect",
+            "cli_compare",
             "export",
             "logs",
             "desktop",

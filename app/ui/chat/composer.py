@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"
@@ -93,18 +101,24 @@ class Composer(QWidget):
     reply streams the box stays editable, so the next message can be written, but nothing is sent: the
     button reads "Stop", and the button or Esc asks to stop.
 
+    Editing a sent message (`begin_edit`) shows a banner above the box; Esc or its Cancel button gives the
+    draft that was in the box back (`edit_cancelled`), and `end_edit` does after the edit is sent.
+
     Signals:
         send_requested(str): the user sent this text; the box has already been cleared. If sending
             fails, hand the text back with `restore_text` so nothing typed is lost.
         stop_requested(): the user asked to stop the streaming reply (Stop button, or Esc).
+        edit_cancelled(): the user left edit mode (Esc or Cancel); the draft is back in the box.
     """
 
     send_requested = Signal(str)
     stop_requested = Signal()
+    edit_cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._streaming = False
+        self._draft: str | None = None  # what the box held before an edit began; None: not editing
 
         self._edit = _MessageEdit(self)
         self._edit.setObjectName("composerInput")
@@ -123,10 +137,27 @@ class Composer(QWidget):
         self._button.setObjectName("composerButton")
         self._button.clicked.connect(self._button_clicked)
 
-        layout = QHBoxLayout(self)
+        self._banner = QWidget(self)
+        self._banner.setObjectName("editBanner")
+        banner_text = QLabel(self.tr("Editing a message — Esc to cancel"), self._banner)
+        banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        cancel = QPushButton(self.tr("Cancel"), self._banner)
+        cancel.setObjectName("editCancel")
+        cancel.clicked.connect(self.cancel_edit)
+        banner_row = QHBoxLayout(self._banner)
+        banner_row.setContentsMargins(0, 0, 0, 0)
+        banner_row.addWidget(banner_text, 1)
+        banner_row.addWidget(cancel, 0)
+        self._banner.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
-        layout.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self._banner)
+        layout.addLayout(row)
         # As tall as the text needs, never stretched by the window: the transcript gets the rest.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self._edit)
@@ -163,6 +194,38 @@ class Composer(QWidget):
         typed = self._edit.toPlainText()
         self.set_text(f"{text}\n\n{typed}" if typed.strip() else text)
 
+    # -- editing a sent message -----------------------------------------------------------------------
+
+    def begin_edit(self, text: str) -> None:
+        """Put a sent message's text in the box to edit; the draft it held is kept until the edit ends."""
+        if self._draft is None:
+            self._draft = self._edit.toPlainText()
+        self.set_text(text)
+        self._banner.show()
+        self.focus_input()
+
+    def is_editing(self) -> bool:
+        return self._draft is not None
+
+    def end_edit(self) -> None:
+        """The edit was sent: the banner goes and the earlier draft comes back (after anything typed)."""
+        if self._draft is None:
+            return
+        draft, self._draft = self._draft, None
+        self._banner.hide()
+        if draft.strip():
+            self.restore_text(draft)
+
+    def cancel_edit(self) -> None:
+        """Leave edit mode without sending: the box holds the earlier draft again."""
+        if self._draft is None:
+            return
+        draft, self._draft = self._draft, None
+        self._banner.hide()
+        self.set_text(draft)  # one step Ctrl+Z undoes: the edited text is not lost either
+        self.focus_input()
+        self.edit_cancelled.emit()
+
     def focus_input(self) -> None:
         self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -196,6 +259,9 @@ class Composer(QWidget):
         if self._streaming:
             event.accept()
             self.stop_requested.emit()
+        elif self._draft is not None:
+            event.accept()
+            self.cancel_edit()
 
     def _button_clicked(self) -> None:
         if self._streaming:

@@ -1,36 +1,43 @@
 """What the chat area does: open a conversation, send, stream into the transcript, stop, retry, edit.
 
-The window's widgets only lay out and emit signals; this controller connects them to the session and the
-store. One generation runs at a time. Its task is held by a GenerationHandle (qasync keeps no reference),
-and Stop cancels it once; the session saves the partial reply, and `on_finished` draws its status line.
+The window's widgets only lay out and emit signals; this controller connects them to the turn use case
+(app/turns.py) and the store, and paints. One turn runs at a time; Stop cancels it once. Every reply ends
+through `_turn_ended`, with the final message the turn recorded (stopped, failed, or not saved alike).
+
+A conversation is a tree: the transcript shows its active branch (`_path`). Edit and Regenerate start a
+turn beside the old one (a new version); "‹ 2/3 ›" under a message switches versions, redrawing only
+from that turn down.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+import math
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.pricing import format_amount
+from app.failover import Failover, FailoverEvent, Route, routes_for
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
-from app.session import ChatSession, GenerationHandle, request_messages
+from app.session import ChatSession
 from app.store.conversations import ConversationStore, title_from_text
+from app.turns import Turn, Turns
 from app.ui.chat.composer import Composer
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
-from app.ui.i18n import exception_text
+from app.ui.i18n import exception_text, translated
+from app.ui.tasks import Tasks
 from app.ui.transcript.links import AppLink
 from app.ui.transcript.renderer import StreamingMessageRenderer
 from app.ui.transcript.view import TranscriptView
@@ -39,6 +46,25 @@ from app.ui.transcript.welcome import welcome_for
 log = logging.getLogger(__name__)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+# What a mail link from a reply may fill in. `attach`/`attachment` would have the mail program attach a
+# local file (~/.ssh/id_rsa) and `body` write the text; `bcc` adds a hidden recipient.
+MAILTO_KEPT = ("to", "cc", "subject")
+
+
+def plain_mail_link(url: QUrl) -> tuple[QUrl, list[str]]:
+    """The mailto link without the fields a reply may not set, and the names of those it had."""
+    query = QUrlQuery(url)
+    kept = [(k, v) for k, v in query.queryItems() if k.lower() in MAILTO_KEPT]
+    dropped = list(dict.fromkeys(k for k, _ in query.queryItems() if k.lower() not in MAILTO_KEPT))
+    # A mailto link is the scheme, the addresses (its path) and the query: rebuilt from the kept parts.
+    clean = QUrl("mailto:" + url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+    if kept:
+        plain = QUrlQuery()
+        plain.setQueryItems(kept)
+        clean.setQuery(plain)
+    return clean, dropped
+
+
 HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
 FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
@@ -79,20 +105,25 @@ class ChatController(QObject):
         self.catalog = catalog  # what each gateway's /models said (prices, images), kept for `ask` too
         self.profiles, self.keystore = profiles, keystore
         self.transcript, self.composer, self.topbar = transcript, composer, topbar
+        self.turns = Turns(session, store)
         self.conversation: Conversation | None = None
-        self.handle: GenerationHandle | None = None
+        self.turn: Turn | None = None
+        self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
+        self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
         self._renderer: StreamingMessageRenderer | None = None
-        self._edit_from: int | None = None
+        self._path: list[Message] = []  # the open conversation's active branch, first message first
+        self._editing: Message | None = None  # the sent message being edited (its new version is next)
         self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
         self._redraw_pending = False  # a theme change waits for the streaming reply to end
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()  # strong references for fire-and-forget work
+        self.tasks = Tasks()  # the model-list fetches
 
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
+        composer.edit_cancelled.connect(self._edit_cancelled)
         topbar.profile_chosen.connect(self.choose_profile)
         topbar.model_chosen.connect(self.choose_model)
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
@@ -106,7 +137,7 @@ class ChatController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.handle is not None and self.handle.running
+        return self.turn is not None and self.turn.running
 
     def current_profile(self) -> Profile | None:
         name = self.conversation.profile if self.conversation else self._draft_profile
@@ -132,17 +163,12 @@ class ChatController(QObject):
         profile = self.current_profile()
         return model or (profile.model if profile else "")
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        """Run `coro` in the background, held until done and awaited at shutdown."""
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     # ---- opening conversations ------------------------------------------------------------------
 
     def new_conversation(self) -> None:
         self.conversation = None
-        self._edit_from = None
+        self._path = []
+        self._cancel_edit()
         self._renderer = None  # a reply still streaming belongs to the conversation it started in
         self._draft_profile = self._default_profile_name()
         self._draft_model = None
@@ -156,12 +182,14 @@ class ChatController(QObject):
         if self.conversation is not None and self.conversation.id == conversation_id and not again:
             return
         try:
-            self.conversation = self.store.get_conversation(conversation_id)
-            messages = self.store.messages(conversation_id)
+            conversation = self.store.get_conversation(conversation_id)
+            messages = self.store.active_path(conversation_id)
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return
-        self._edit_from = None
+        if not again:
+            self._cancel_edit()  # an edit belongs to the conversation it began in (a redraw keeps it)
+        self.conversation, self._path = conversation, messages
         self._renderer = None
         self._render_history(messages, HISTORY_PAGE)
         if self._live_conversation == conversation_id:
@@ -201,14 +229,15 @@ class ChatController(QObject):
             return
         history = self._history()
         if history is not None:
+            self._path = history
             at = next((i for i, message in enumerate(history) if message.id == first_shown), 0)
             self._render_history(history, len(history) - at + HISTORY_MORE, keep_place=True)
 
     def _history(self) -> list[Message] | None:
-        """The open conversation's messages from the store; None (and a notice) if it cannot be read."""
+        """The open conversation's active branch from the store; None (and a notice) if unreadable."""
         assert self.conversation is not None
         try:
-            return self.store.messages(self.conversation.id)
+            return self.store.active_path(self.conversation.id)
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return None
@@ -216,6 +245,9 @@ class ChatController(QObject):
     def _show_message(self, message: Message) -> None:
         if message.role == Role.USER:
             self.transcript.add_user_message(message.content, message_id=message.id)
+            versions = self._versions(message)
+            if versions is not None:
+                self.transcript.add_message_footer("", versions=versions)
         elif message.role == Role.ASSISTANT:
             self.transcript.add_assistant_message(
                 message.content,
@@ -226,21 +258,59 @@ class ChatController(QObject):
             )
             self._decorate(message)
 
-    def _decorate(self, message: Message) -> None:
-        """The status line, and for a failed reply the banner with its actions."""
-        actions = [(self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}"))]
+    def _versions(self, message: Message) -> tuple[str, str | None, str | None] | None:
+        """ "‹ 2/3 ›" for a message with other versions: its place, and links to its neighbours."""
+        if message.id is None:
+            return None
+        try:
+            versions = self.store.versions(message.id)
+        except SluiceError:
+            return None  # the arrows are a convenience; the message itself is drawn anyway
+        if versions is None:
+            return None
+
+        def link(sibling: int | None) -> str | None:
+            return None if sibling is None else self.transcript.action_url(f"version/{sibling}")
+
+        return f"{versions.index}/{versions.count}", link(versions.previous), link(versions.next)
+
+    def _decorate(self, message: Message, via: str = "") -> None:
+        """The status line, and for a failed (or unsaved) reply the banner with its actions.
+
+        `via`: how the reply reached its profile after a failover ("via b (a: HTTP 503 …)"), or "".
+        """
+        actions = []
+        if message.id is not None:  # an unsaved reply's actions would find nothing in the store
+            actions.append((self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}")))
+            if self.session.exchanges is not None:  # the stream inspector
+                actions.append((self.tr("Inspect"), self.transcript.action_url(f"inspect/{message.id}")))
         failed = error_text(message)
-        if failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED):
+        if message.id is not None and (
+            failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED)
+        ):
             actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
+        fallback = self._fallback_for(message) if message.id is not None else None
+        if fallback is not None:  # failed after text arrived (or on a kind that does not fail over)
+            retry_on = self.tr("Retry on {}").format(fallback.label)
+            actions.append((retry_on, self.transcript.action_url(f"retryon/{message.id}")))
         if message.error_kind in FIX_PROFILE_KINDS and message.profile:
             actions.append(
                 (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
             )
+        if message.save_error is not None:
+            unsaved = translated(message.save_error)
+            failed = (
+                (failed[0], f"{failed[1]} {unsaved}".strip())
+                if failed is not None
+                else (self.tr("Not saved."), unsaved)
+            )
+        status = status_line(message)
         self.transcript.add_message_footer(
-            status_line(message),
+            " · ".join(part for part in (via, status) if part),
             actions=actions,
             error=failed,
             flag=status_flag(message),
+            versions=self._versions(message),
         )
 
     def _use_prompt(self, text: str) -> None:
@@ -301,60 +371,90 @@ class ChatController(QObject):
             self.notice.emit(self.tr("Choose or type a model first."))
             self.topbar.model.setFocus()
             return
+        editing = self._editing
+        # An edit is a new version of that message: it follows what the edited one followed.
+        at = self._index_on_path(editing) if editing is not None else len(self._path)
+        parent = self._path[at - 1].id if at > 0 else None
         try:
             if self.conversation is None:
                 self.conversation = self.store.create_conversation(
                     title_from_text(text), profile=profile.name, model=model
                 )
                 self.title_changed.emit(self.conversation.title)
-            elif self._edit_from is not None:
-                self.store.delete_messages_from(self.conversation.id, self._edit_from)
-                self._edit_from = None  # only once deleted: if that failed, the next Send still replaces
-                self._render_history(self.store.messages(self.conversation.id), HISTORY_PAGE)
-            user = self.store.add_message(self.conversation.id, Message(role=Role.USER, content=text))
+            turn = self._start_turn(
+                profile, model, user=Message(role=Role.USER, content=text), parent_id=parent
+            )
         except SluiceError as exc:
-            self.composer.restore_text(text)  # nothing typed is lost
+            self.composer.restore_text(text)  # nothing typed is lost; nothing was sent
             self.notice.emit(exception_text(exc))
             return
-        self.transcript.add_user_message(text, message_id=user.id)
+        if editing is not None and editing.id is not None:
+            self._editing = None
+            self.composer.end_edit()
+            self.transcript.remove_from_message(editing.id)
+        assert turn.user is not None
+        self._path = [*self._path[:at], turn.user]
+        self._show_message(turn.user)
         self.conversations_changed.emit()
-        self._start_reply(profile, model)
+        self._begin_reply(turn, model)
 
-    def _start_reply(self, profile: Profile, model: str) -> None:
+    def _index_on_path(self, message: Message) -> int:
+        return next((i for i, m in enumerate(self._path) if m.id == message.id), len(self._path))
+
+    def _start_turn(
+        self, profile: Profile, model: str, *, user: Message | None, parent_id: int | None
+    ) -> Turn:
         assert self.conversation is not None
-        conversation = self.conversation
-        history = self.store.messages(conversation.id)
-        messages = request_messages(conversation.system_prompt, history)
-        self._renderer = self.transcript.begin_assistant_message(model=model)
-        self._live_conversation = conversation.id
+        return self.turns.start(
+            profile=profile,
+            params=GenerationParams(model=model),
+            on_event=self._on_event,
+            on_ended=self._turn_ended,
+            conversation_id=self.conversation.id,
+            system_prompt=self.conversation.system_prompt,
+            user=user,
+            parent_id=parent_id,
+            on_failover=self._on_failover,
+        )
+
+    def _begin_reply(self, turn: Turn, model: str) -> None:
+        assert self.conversation is not None
+        self.turn = turn
+        self._failovers = []
+        self._renderer = self.transcript.begin_assistant_message(model=model)  # shown as its badge
+        self._live_conversation = self.conversation.id
         self.composer.set_streaming(True)
         self.topbar.set_busy(True)
         self.busy_changed.emit(True)
-        self.handle = GenerationHandle(
-            self.session.generate(
-                profile,
-                messages,
-                GenerationParams(model=model),
-                self._on_event,
-                conversation_id=conversation.id,
-                on_finished=self._on_finished,
-            )
-        )
-        # A done-callback, not a `finally` in a wrapper: a task stopped before its first step never runs
-        # its body, and the window must still leave the streaming state.
-        self.handle.task.add_done_callback(self._reply_ended)
 
-    def _reply_ended(self, task: asyncio.Task[Message]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("the reply failed unexpectedly", exc_info=task.exception())
-            self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(task.exception()))
-        if self.handle is not None and self.handle.task is not task:
-            return  # a newer reply started before this callback ran: the window's state is its
-        if self._renderer is not None:  # stopped before the session began: nothing was saved or shown
-            self._renderer.finish()
-            self._renderer = None
-            self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
-        self._live_conversation = None
+    def _turn_ended(self, turn: Turn) -> None:
+        """The one end of every reply: draw how it ended from the message the turn recorded."""
+        message = turn.message
+        assert message is not None  # a turn always records one before it reports its end
+        if message.cost is not None:
+            self._show_conversation_cost()
+        if turn.failure is not None:
+            self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(turn.failure))
+        if self.turn is not turn:
+            return  # not the window's current turn (cannot happen while one runs at a time)
+        live, self._live_conversation = self._live_conversation, None
+        renderer, self._renderer = self._renderer, None
+        shown = self.conversation.id if self.conversation is not None else None
+        if renderer is not None:
+            renderer.finish(reasoning_ms=message.reasoning_ms)
+            if message.id is not None:
+                self._path.append(message)
+                self.transcript.set_reply_id(message.id)
+            if message.save_error is not None and message.id is not None:
+                self.tasks.run(self._save_later(message))
+            if message.id is None and message.status == MessageStatus.CANCELLED and not message.content:
+                # Stopped before the request went out: nothing was sent, saved or received.
+                self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
+            else:
+                self._decorate(message, via=self._via_text())
+        elif shown is not None and shown == live:
+            self.conversation = None
+            self.open_conversation(shown)  # it finished while shown from the store: show it whole
         self.composer.set_streaming(False)
         self.topbar.set_busy(False)
         self.busy_changed.emit(False)
@@ -362,6 +462,10 @@ class ChatController(QObject):
         self.composer.focus_input()
         if self._redraw_pending:
             self.redraw()
+
+    async def _save_later(self, message: Message) -> None:
+        if await self.turns.save_later(message):
+            self.notice.emit(self.tr("The reply that could not be saved is saved now."))
 
     def _on_event(self, event: StreamEvent) -> None:
         renderer = self._renderer
@@ -372,31 +476,64 @@ class ChatController(QObject):
         elif isinstance(event, ReasoningDelta):
             renderer.append_reasoning(event.text)
 
-    def _on_finished(self, message: Message) -> None:
-        if message.cost is not None:
-            self._show_conversation_cost()
-        renderer, self._renderer = self._renderer, None
-        if renderer is not None:
-            renderer.finish(reasoning_ms=message.reasoning_ms)
-            if message.id is not None:
-                self.transcript.name_reply(message.id)  # its header offers Copy and Regenerate now
-            self._decorate(message)
-        elif self.conversation is not None and self.conversation.id == message.conversation_id:
-            current, self.conversation = self.conversation.id, None
-            self.open_conversation(current)  # it finished while shown from the store: show it whole
+    def _on_failover(self, event: FailoverEvent) -> None:
+        if isinstance(event, Failover):
+            self._failovers.append(event)
+            self.notice.emit(
+                self.tr("{failed} failed; trying {next}.").format(
+                    failed=event.from_.label, next=event.to.label
+                )
+            )
+        else:
+            self._count_down(event.route.label, math.ceil(event.seconds))
+
+    def _count_down(self, label: str, seconds: int) -> None:
+        """The Retry-After wait, said every second in the status bar until the retry goes out."""
+        if seconds <= 0 or not self.busy:
+            return
+        self.notice.emit(
+            self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(label, seconds)
+        )
+        QTimer.singleShot(1000, self, lambda: self._count_down(label, seconds - 1))
+
+    def _via_text(self) -> str:
+        """ "via b (a: HTTP 503 …)" for a reply that came from a fallback, else ""."""
+        if not self._failovers:
+            return ""
+        reasons = "; ".join(
+            f"{hop.from_.label}: {_short(hop.message or str(hop.kind))}" for hop in self._failovers
+        )
+        answered = self._failovers[-1].to.label
+        return self.tr("via {profile} ({reasons})").format(profile=answered, reasons=reasons)
+
+    def inspect(self, message_id: int) -> None:
+        """Open the Inspect panel on a reply's exchange record."""
+        from app.ui.inspect.panel import InspectPanel
+
+        try:
+            record = self.store.exchange(message_id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        if record is None:
+            self.notice.emit(
+                self.tr("This reply has no record: it was made while recording was off, or before.")
+            )
+            return
+        panel = InspectPanel(record, message_id, self.transcript.window())
+        panel.open()
+        self.inspect_panel = panel
 
     def stop(self) -> None:
-        if self.handle is not None and self.handle.stop():
+        if self.turn is not None and self.turn.stop():
             self.notice.emit(self.tr("Stopped. The partial reply is kept."))
 
     async def shutdown(self) -> None:
         """Stop a running reply and wait until it is saved, then let background work finish."""
-        if self.handle is not None and self.handle.running:
-            self.handle.stop()
-            await asyncio.gather(self.handle.task, return_exceptions=True)
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.turn is not None and self.turn.running:
+            self.turn.stop()
+            await asyncio.gather(self.turn.handle.task, return_exceptions=True)
+        await self.tasks.aclose()
 
     # ---- regenerate, retry, edit ------------------------------------------------------------------
 
@@ -408,59 +545,114 @@ class ChatController(QObject):
             return False
         self._redraw_pending = False
         if self.conversation is not None and self.conversation.id is not None:
-            edit_from = self._edit_from  # a pending edit survives a change of colours
-            self.open_conversation(self.conversation.id, again=True)
-            self._edit_from = edit_from
+            self.open_conversation(self.conversation.id, again=True)  # a pending edit survives
         elif self.conversation is None:
             self._show_welcome()
         return True
 
     def regenerate(self) -> None:
+        """A new version of the last reply (the old one stays, one "‹" away)."""
         if self.busy or self.conversation is None:
             return
-        history = self._history()
-        if history is None:
-            return
-        last = next((m for m in reversed(history) if m.role == Role.ASSISTANT), None)
+        last = next((m for m in reversed(self._path) if m.role == Role.ASSISTANT), None)
         if last is None or last.id is None:
+            self.notice.emit(self.tr("There is no reply to regenerate yet."))
             return
         self.retry(last.id)
 
-    def retry(self, message_id: int) -> None:
-        """Replace this reply (and anything after it) with a new one."""
-        if self.busy or self.conversation is None:
-            return
-        profile, model = self.current_profile(), self.current_model()
-        if profile is None or not model:
-            return
-        self._edit_from = None  # an edit pending on a message this deletes would point at nothing
+    def _fallback_for(self, message: Message) -> Route | None:
+        """The first fallback of the profile a failed reply came from, if it has one."""
+        if message.error_kind is None or not message.profile:
+            return None
         try:
-            self.store.delete_messages_from(self.conversation.id, message_id)
-            history = self.store.messages(self.conversation.id)
+            profile = self.profiles.get(message.profile)
+        except SluiceError:
+            return None  # the profile is gone
+
+        def lookup(name: str) -> Profile | None:
+            try:
+                return self.profiles.get(name)
+            except SluiceError:
+                return None
+
+        routes, _ = routes_for(profile, message.model or profile.model, lookup)
+        return routes[1] if len(routes) > 1 else None
+
+    def retry_on_fallback(self, message_id: int) -> None:
+        """Ask again on the failed reply's first fallback (this version only; the conversation keeps
+        its profile)."""
+        try:
+            route = self._fallback_for(self.store.get_message(message_id))
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return
-        self._render_history(history, HISTORY_PAGE)
-        self._start_reply(profile, model)
+        if route is not None:
+            self.retry(message_id, route=route)
 
-    def edit(self, message_id: int) -> None:
-        """Put a sent message back in the composer; sending replaces it and everything after it."""
-        if self.busy:
+    def retry(self, message_id: int, *, route: Route | None = None) -> None:
+        """Ask again for this reply: a new version beside it, drawn in its place (from `route` if given)."""
+        if self.busy or self.conversation is None:
+            return
+        profile, model = self.current_profile(), self.current_model()
+        if route is not None:
+            profile, model = route.profile, route.model
+        if profile is None or not model:
+            return
+        at = next((i for i, m in enumerate(self._path) if m.id == message_id), None)
+        if at is None or at == 0:
+            return  # not on the branch shown (or a reply with no question): nothing to answer
+        question = self._path[at - 1]
+        if self._editing is not None and self._index_on_path(self._editing) >= at:
+            self._cancel_edit()  # the message being edited is no longer drawn
+        try:
+            turn = self._start_turn(profile, model, user=None, parent_id=question.id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        self.transcript.remove_from_message(message_id)
+        self._path = self._path[:at]
+        self._begin_reply(turn, model)
+
+    def switch_version(self, message_id: int) -> None:
+        """Show another version of a turn, and below it the branch last shown there."""
+        if self.busy or self.conversation is None:
+            self.notice.emit(self.tr("Other versions can be shown once the reply ends."))
             return
         try:
-            message = self.store.get_message(message_id)
-        except SluiceError:
+            below = self.store.switch_to(message_id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
             return
-        self._edit_from = message_id
-        had_draft = bool(self.composer.text().strip()) and self.composer.text() != message.content
-        self.composer.set_text(message.content)
-        self.composer.focus_input()
-        if had_draft:
-            self.notice.emit(
-                self.tr("Editing: your unsent text was replaced; Ctrl+Z in the box brings it back.")
-            )
-        else:
-            self.notice.emit(self.tr("Editing: sending replaces this message and the replies after it."))
+        if not below:
+            return
+        parent = below[0].parent_id
+        at = next((i for i, m in enumerate(self._path) if m.parent_id == parent), None)
+        if at is None or self._path[at].id is None:
+            self.open_conversation(self.conversation.id, again=True)  # not the branch drawn: redraw
+            return
+        if self._editing is not None and self._index_on_path(self._editing) >= at:
+            self._cancel_edit()
+        self.transcript.remove_from_message(self._path[at].id or 0)
+        self._path = [*self._path[:at], *below]
+        for message in below:
+            self._show_message(message)
+
+    def edit(self, message_id: int) -> None:
+        """Put a sent message in the composer; sending adds a new version of it (the old one is kept)."""
+        if self.busy:
+            return
+        message = next((m for m in self._path if m.id == message_id), None)
+        if message is None or message.role != Role.USER:
+            return
+        self._editing = message
+        self.composer.begin_edit(message.content)
+
+    def _cancel_edit(self) -> None:
+        self._editing = None
+        self.composer.cancel_edit()
+
+    def _edit_cancelled(self) -> None:
+        self._editing = None
 
     # ---- profile and model ----------------------------------------------------------------------
 
@@ -491,7 +683,7 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None or (profile.name in self._models and not force):
             return
-        self.spawn(self._fetch_models(profile))
+        self.tasks.run(self._fetch_models(profile))
 
     async def _fetch_models(self, profile: Profile) -> None:
         self.topbar.set_models_loading(True)
@@ -533,6 +725,14 @@ class ChatController(QObject):
     def open_link(self, url: QUrl) -> None:
         """A link in a reply was clicked: untrusted, so only web and mail links open."""
         scheme = url.scheme().lower()
+        if scheme == "mailto":
+            url, dropped = plain_mail_link(url)
+            if dropped:
+                self.notice.emit(
+                    self.tr("Opened the mail link without the parts a reply may not set: {}").format(
+                        ", ".join(dropped)[:80]
+                    )
+                )
         if scheme in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)  # only on click, only for web and mail links
         else:
@@ -559,6 +759,12 @@ class ChatController(QObject):
             self.retry(message_id)
         elif verb == "edit":
             self.edit(message_id)
+        elif verb == "version":
+            self.switch_version(message_id)
+        elif verb == "inspect":
+            self.inspect(message_id)
+        elif verb == "retryon":
+            self.retry_on_fallback(message_id)
         elif verb == "copy":
             try:
                 message = self.store.get_message(message_id)
@@ -568,3 +774,8 @@ class ChatController(QObject):
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
             self.notice.emit(self.tr("Copied the reply as Markdown."))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,4 +1,4 @@
-"""The words under each reply: profile · model · TTFT · tokens/s · tokens · how it ended, translated."""
+"""The words under each reply: profile · model · TTFT · tokens/s · ↑prompt ↓reply tokens · how it ended."""
 
 from __future__ import annotations
 
@@ -31,11 +31,15 @@ def status_line(message: Message) -> str:
             QCoreApplication.translate("status", "first token {} s").format(f"{message.ttft_ms / 1000:.2f}")
         )
     if message.tokens_per_s is not None:
-        parts.append(QCoreApplication.translate("status", "{} tok/s").format(f"{message.tokens_per_s:.0f}"))
-    if message.usage is not None and message.usage.total_tokens:
-        parts.append(
-            QCoreApplication.translate("status", "{} tokens").format(f"{message.usage.total_tokens:,}")
-        )
+        # Without usage the rate counts chunks: never call them tokens (a chunk often holds several).
+        if message.rate_counts_tokens:
+            rate = QCoreApplication.translate("status", "{} tok/s")
+        else:
+            rate = QCoreApplication.translate("status", "{} chunks/s")
+        parts.append(rate.format(f"{message.tokens_per_s:.0f}"))
+    tokens = _token_counts(message)
+    if tokens:
+        parts.append(tokens)
     if message.cost is not None:
         parts.append(format_amount(message.cost.amount, message.cost.currency))
     elif message.status == MessageStatus.CANCELLED:
@@ -51,15 +55,30 @@ def status_line(message: Message) -> str:
     return " · ".join(parts)
 
 
+def _token_counts(message: Message) -> str:
+    """The prompt's tokens (↑) and the reply's (↓) apart; the total alone grows with the conversation."""
+    usage = message.usage
+    if usage is None:
+        return ""
+    prompt, reply = usage.prompt_tokens, usage.completion_tokens
+    if prompt and reply:
+        return QCoreApplication.translate("status", "↑{} ↓{} tokens").format(f"{prompt:,}", f"{reply:,}")
+    if reply:
+        return QCoreApplication.translate("status", "↓{} tokens").format(f"{reply:,}")
+    if usage.total_tokens:
+        return QCoreApplication.translate("status", "{} tokens in all").format(f"{usage.total_tokens:,}")
+    return ""
+
+
 def error_text(message: Message) -> tuple[str, str] | None:
     """(what happened, the provider's words) for a failed reply, or None. The provider's words are kept."""
     if message.error_kind is None:
         return None
     head = kind_explanation(message.error_kind)
     detail = message.error_message or ""
-    if message.error_kind == ErrorKind.KEY:
-        # Ours (no key, no keyring), not a gateway's: a Sentence while the reply is on screen, said in the
-        # window's language; read back from the database it is the English it was saved as.
+    if message.error_kind in (ErrorKind.KEY, ErrorKind.TOO_LARGE):
+        # Ours (no key, no keyring, too large), not a gateway's: a Sentence while the reply is on screen,
+        # said in the window's language; read back from the database it is the English it was saved as.
         detail = translated(detail)
     if message.retry_after is not None:
         detail += " " + QCoreApplication.translate("status", "(retry after {} s)").format(

@@ -7,9 +7,7 @@ Keystore (off the GUI thread), never to a file, a log, a title or an error.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,29 +44,6 @@ class ProbeFunction(Protocol):
 ERROR_STYLE = "color: #b42318;"
 WARNING_STYLE = "color: #b54708;"
 OK_STYLE = "color: #067647;"
-
-
-class Tasks:
-    """Strong references to a widget's background tasks (qasync keeps none); cancelled on close."""
-
-    def __init__(self) -> None:
-        self._tasks: set[asyncio.Task[Any]] = set()
-
-    def run(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
-    @property
-    def busy(self) -> bool:
-        return any(not t.done() for t in self._tasks)
-
-    async def aclose(self) -> None:
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class KeyField(QWidget):

@@ -6,8 +6,11 @@ A new language applies at the next start (translators are installed before any w
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -84,6 +87,15 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("languageCombo")
         for value, label in LANGUAGE_CHOICES:
             self.language.addItem(self.tr(label) if value == "system" else label, value)
+        self.record_exchanges = QCheckBox(self.tr("Keep a record of each reply's exchange (Inspect)"), self)
+        self.record_exchanges.setObjectName("recordExchanges")
+        self.record_exchanges.setToolTip(
+            self.tr(
+                "The request (keys left out) and the bytes received with their times, up to 2 MB a reply."
+            )
+        )
+        self.record_exchanges.setChecked(settings.record_exchanges)
+        self._settings = settings  # what the form does not show (keep_image_metadata) is kept as it is
         language_note = QLabel(self.tr("A new language applies after a restart of Sluice."), self)
         language_note.setObjectName("languageNote")
         language_note.setWordWrap(True)
@@ -95,6 +107,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default profile"), self.default_profile)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
+        form.addRow("", self.record_exchanges)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -116,11 +129,13 @@ class SettingsDialog(QDialog):
 
     def chosen(self) -> tuple[Settings, str | None]:
         size = self.font_size.value()
-        settings = Settings(
+        settings = dataclasses.replace(
+            self._settings,
             theme=str(self.theme.currentData()),
             font_size=0 if size < MIN_FONT else size,
             send_key=str(self.send_key.currentData()),
             language=str(self.language.currentData()),
+            record_exchanges=self.record_exchanges.isChecked(),
         )
         default = str(self.default_profile.currentData()) or None
         return settings, default

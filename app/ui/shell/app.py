@@ -8,9 +8,8 @@ database) and only then quits; SIGTERM and SIGINT take the same path as closing 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import ctypes.util
+import importlib
 import logging
 import os
 import signal
@@ -21,57 +20,36 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.core.errors import SluiceError, StoreError
+from app.ui.shell.startup import (
+    FIRST_PAINT_ENV,
+    CloseRelay,
+    FirstPaint,
+    display_problem,
+    drop_pyside_feature_hook,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
+    import asyncio
+
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.home import Home
-    from app.ui.shell.composition import WindowParts
+    from app.ui.shell.composition import Views, WindowParts
     from app.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
-# Qt's xcb plugin needs these system libraries, which the PySide6 wheel does not carry.
-_XCB_LIBS = {
-    "xcb-cursor": "libxcb-cursor0",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "EGL": "libegl1",
-    "fontconfig": "libfontconfig1",
-}
-
-
-def missing_system_libraries() -> list[str]:
-    """Debian package names of missing libraries the xcb platform plugin needs (empty when fine)."""
-    if not sys.platform.startswith("linux"):
-        return []
-    if getattr(sys, "frozen", False):
-        return []  # the frozen build carries these libraries itself (find_library only asks the system)
-    if os.environ.get("QT_QPA_PLATFORM", "xcb") not in ("xcb", ""):
-        return []
-    return [deb for lib, deb in _XCB_LIBS.items() if ctypes.util.find_library(lib) is None]
-
-
-def display_problem() -> str | None:
-    """A sentence explaining why no window can open, or None."""
-    missing = missing_system_libraries()
-    if missing:
-        return (
-            "Qt needs system libraries that are not installed. Run:\n"
-            f"  sudo apt-get install -y {' '.join(missing)}\n"
-            "(scripts/start.sh installs them for you.)"
-        )
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and not platform and no_display:
-        return (
-            "No display found (DISPLAY and WAYLAND_DISPLAY are unset). "
-            "The command line still works: sluice --help"
-        )
-    return None
+# The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): its own start-up
+# then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio and qasync
+# wait until the first frame is painted: Qt's own loop paints it.
+_BEFORE_QT = (
+    "app.home",
+    "app.logs",
+    "app.settings",
+    "app.profiles.store",
+    "app.store.conversations",
+)
 
 
 def run_window(*, debug: bool = False) -> int:
@@ -80,14 +58,21 @@ def run_window(*, debug: bool = False) -> int:
         print(f"sluice: {problem}", file=sys.stderr)
         return 1
 
-    import qasync
+    for name in _BEFORE_QT:
+        importlib.import_module(name)
     from PySide6.QtWidgets import QApplication
 
-    from app.home import Home
+    drop_pyside_feature_hook()
+
+    from app.home import Home, HomeError
     from app.logs import setup_logging
 
     home = Home.from_env()
-    home.ensure()
+    try:
+        home.ensure()
+    except HomeError as exc:  # before any window: one line on stderr, as the CLI says it
+        print(f"sluice: {exc}", file=sys.stderr)
+        return 1
     setup_logging(home, logging.DEBUG if debug else logging.INFO)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -95,20 +80,34 @@ def run_window(*, debug: bool = False) -> int:
     app.setApplicationName("Sluice")
     app.setApplicationDisplayName("Sluice")
     app.setDesktopFileName("sluice")
-    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     from app.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance(home.data_dir)
-    if not instance.acquire():
+    if not instance.acquire(listen=False):  # main_window listens once the window is painted
         if instance.problem is None and instance.activate_running():
             log.info("already running: raised the existing window")
             print("sluice: already running; its window was raised.", file=sys.stderr)
             return 0
         # The other one may have just finished closing: then this one is the window.
-        if not instance.acquire():
+        if not instance.acquire(listen=False):
             return _cannot_start(instance, home)
-    install_language(app, home)  # before any widget: each one takes its words when it is built
+    try:
+        install_language(app, home)  # before any widget: each one takes its words when it is built
+        closing = CloseRelay()
+        views = _first_frame(app, home, closing)
+    except StoreError as exc:
+        # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
+        print(f"sluice: {exc}", file=sys.stderr)
+        instance.release()
+        return 1
+
+    # The first frame is on screen. Now asyncio and qasync, the crash reporter, and (in main_window) the
+    # network and the controllers.
+    import asyncio
+
+    import qasync
+
     from app.ui.shell.crash_dialog import CrashReporter
 
     loop = qasync.QEventLoop(app)
@@ -117,15 +116,37 @@ def run_window(*, debug: bool = False) -> int:
     crashes = CrashReporter(home.log_path, main_window_widget)
     crashes.install(loop)
     try:
-        return int(loop.run_until_complete(_main(home, instance)))
-    except StoreError as exc:
-        # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
-        print(f"sluice: {exc}", file=sys.stderr)
-        return 1
+        return int(loop.run_until_complete(_main(home, instance, views, closing)))
     finally:
         crashes.uninstall(loop)
         loop.close()
         instance.release()
+
+
+def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
+    """Build the views and show them, running Qt's own loop until the first frame is painted (user input
+    waits for the real loop, when the controllers are there to take it)."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.ui.shell.composition import build_views
+    from app.ui.theme import apply_theme
+
+    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
+    views = build_views(home, closing)
+    closing.restore_signals = _route_signals(views.window.close)  # a SIGTERM now still saves and quits
+    waiting = QEventLoop()
+    painted = False
+
+    def on_painted() -> None:
+        nonlocal painted
+        painted = True
+        waiting.quit()
+
+    views.first_paint = FirstPaint.install(views.window, on_painted)
+    views.window.show()
+    if not painted:
+        waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return views
 
 
 def install_language(app: QApplication, home: Home) -> None:
@@ -183,8 +204,8 @@ def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
     )
 
 
-async def _main(home: Home, instance: SingleInstance) -> int:
-    return await main_window(home, instance=instance)
+async def _main(home: Home, instance: SingleInstance, views: Views, closing: CloseRelay) -> int:
+    return await main_window(home, instance=instance, shown=(views, closing))
 
 
 async def main_window(
@@ -192,33 +213,56 @@ async def main_window(
     on_shown: Callable[[WindowParts], object] | None = None,
     *,
     instance: SingleInstance | None = None,
+    shown: tuple[Views, CloseRelay] | None = None,
 ) -> int:
     """Show the window and live until it is closed (or SIGTERM/SIGINT), then save everything and return.
 
     `on_shown` lets tests and scripts drive the real window from the same path users take; `instance`
-    raises this window when another `sluice` starts for the same data dir.
+    raises this window when another `sluice` starts for the same data dir; `shown` is the window
+    `run_window` already painted (otherwise it is built and shown here).
     """
+    import asyncio
+
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.shell.composition import build_window
+    from app.ui.shell.composition import build_views, connect_views
     from app.ui.theme import apply_theme
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "main_window runs inside the QApplication's loop"
-    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
-    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    loop = asyncio.get_running_loop()
+    closed: asyncio.Future[None] = loop.create_future()
 
     def on_closed() -> None:
         if not closed.done():
             closed.set_result(None)
 
-    parts = build_window(home, on_closed=on_closed)
-    if instance is not None:
-        instance.activated.connect(lambda: raise_window(parts.window))
-    first_paint = _FirstPaintReporter.install(parts.window)  # noqa: F841 (kept alive while the window lives)
-    restore = _route_signals(parts.window.close)
+    if shown is not None:
+        views, closing = shown
+        closing.then(on_closed)
+        restore = closing.restore_signals
+    else:
+        apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
+        views = build_views(home, on_closed)
+        painted: asyncio.Future[None] = loop.create_future()
+        views.first_paint = FirstPaint.install(
+            views.window, lambda: None if painted.done() else painted.set_result(None)
+        )
+        restore = _route_signals(views.window.close)
+        views.window.show()
+    parts: WindowParts | None = None
     try:
-        parts.window.show()
+        if shown is None:
+            await painted
+        # The first frame is on screen: now the network, the session and the controllers.
+        parts = connect_views(views, home)
+        if instance is not None:
+            instance.activated.connect(lambda: raise_window(views.window))
+            instance.listen()  # a newcomer meanwhile keeps trying for CONNECT_WAIT_S
+        if app.windowIcon().isNull():
+            app.setWindowIcon(app_icon())
+        if os.environ.get(FIRST_PAINT_ENV, "") in ("print", "exit"):
+            print(f"sluice-ready {time.time():.6f}", flush=True)  # bench/start.py: the window works
         if on_shown is not None:
             on_shown(parts)
         await closed
@@ -226,7 +270,10 @@ async def main_window(
         if instance is not None:
             instance.stop_listening()  # closing: a newcomer waits and takes over instead of "raising" us
         restore()
-        await parts.shutdown()
+        if parts is not None:
+            await parts.shutdown()
+        else:
+            views.store.close()
     return 0
 
 
@@ -239,39 +286,6 @@ def raise_window(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
-
-
-FIRST_PAINT_ENV = "SLUICE_FIRST_PAINT"
-
-
-class _FirstPaintReporter:
-    """With SLUICE_FIRST_PAINT=print|exit: print `sluice-first-paint <time.time()>` once the window's first
-    frame is painted (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
-    """
-
-    @staticmethod
-    def install(window: QWidget) -> QObject | None:
-        mode = os.environ.get(FIRST_PAINT_ENV, "")
-        if mode not in ("print", "exit"):
-            return None
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        class Filter(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-                if event.type() == QEvent.Type.Paint and watched is window:
-                    window.removeEventFilter(self)
-                    # The children paint into the same frame after the window: report once it is done.
-                    QTimer.singleShot(0, self.report)
-                return False
-
-            def report(self) -> None:
-                print(f"sluice-first-paint {time.time():.6f}", flush=True)
-                if mode == "exit":
-                    window.close()
-
-        reporter = Filter(window)
-        window.installEventFilter(reporter)
-        return reporter
 
 
 def _route_signals(on_signal: Callable[[], object]) -> Callable[[], None]:

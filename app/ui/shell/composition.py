@@ -1,4 +1,10 @@
-"""The window's composition root: build every object once and pass it in (no globals)."""
+"""The window's composition root: build every object once and pass it in (no globals).
+
+In two steps, so that the window is on screen before the network stack is even imported (DESIGN.md
+"Start-up"): `build_views` makes what the first frame shows (the views, filled from the database and
+profiles.toml); `connect_views` runs after that frame is painted and adds the behaviour (HTTP pool, session,
+controllers, the welcome page). `build_window` does both at once, for tests and scripts.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.errors import ProfileError, StoreError
 from app.home import Home
-from app.keystore import Keystore
-from app.net.client import ChatClient
-from app.net.pool import HttpPool
 from app.profiles.store import ProfileStore
-from app.session import ChatSession
 from app.settings import Settings, load_settings, save_settings
 from app.store.conversations import ConversationStore
 from app.ui.chat.composer import Composer
-from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
 from app.ui.plaintext import escaped
@@ -33,13 +34,37 @@ from app.ui.theme import apply_theme, is_dark
 from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
-    # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
+    # The behaviour half (httpx and the session, ~40 % of the start-up imports) is imported by
+    # `connect_views`, after the first frame; the dialogs when first opened.
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.keystore import Keystore
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+    from app.profiles.service import ProfileService
+    from app.store.liveness import StreamingLock
+    from app.ui.chat.controller import ChatController
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.dialog import SettingsDialog
     from app.ui.usage.page import UsagePage
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Views:
+    """What the first frame shows, before any behaviour is connected (`build_views`)."""
+
+    window: MainWindow
+    sidebar: SidebarController
+    store: ConversationStore
+    profiles: ProfileStore
+    settings: Settings
+    last_conversation: int | None
+    notice: str  # said in the status bar once the window works ("" when nothing to say)
+    first_paint: object = None  # what watches for the first frame, kept alive with the window
+    live: StreamingLock | None = None  # held (shared) while the window may stream; released at shutdown
 
 
 @dataclass
@@ -54,6 +79,30 @@ class WindowParts:
     profile_ui: ProfileUi | None = None
 
 
+def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> bool:
+    """An older profiles.toml's secret header values / proxy password go to the keyring (each logged).
+
+    True when some were moved (the window says so once).
+    """
+    from app.credentials import move_inline_secrets
+    from app.profiles.store import inline_secrets
+
+    def holding() -> int:
+        return sum(1 for profile in profiles.profiles() if inline_secrets(profile))
+
+    before = holding()
+    if not before:
+        return False
+    try:
+        notes = move_inline_secrets(profiles, keystore)
+    except (OSError, ProfileError) as exc:  # the file stays as it was: the secrets are still in it
+        log.info("secrets in %s not moved to the keyring: %s", profiles.path, exc)
+        return False
+    for note in notes:
+        log.info("%s", note)
+    return holding() < before
+
+
 def build_window(
     home: Home,
     on_closed: Callable[[], None],
@@ -65,6 +114,14 @@ def build_window(
 
     `keystore` and `local_targets` (where the welcome page looks for Ollama / LM Studio) are for tests.
     """
+    views = build_views(home, on_closed)
+    return connect_views(views, home, keystore=keystore, local_targets=local_targets)
+
+
+def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
+    """The window as the first frame shows it: sidebar filled, the chat page (or, with no profile yet, an
+    empty page where the welcome page will be). Imports nothing of the network. Raises StoreError (after
+    telling the user) if the database is unusable."""
     profiles = ProfileStore(home.profiles_path)
     profile_problem = None
     try:
@@ -74,46 +131,98 @@ def build_window(
     try:
         store = ConversationStore.open(home.db_path)
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
             escaped(exception_text(exc)),  # the path and the OS's words
         )
         raise
-    interrupted = store.mark_interrupted()
+    from app.store.liveness import StreamingLock
+
+    # A `sluice ask` may be streaming into this database right now: only rows nobody streams are a crash's.
+    live = StreamingLock(home.data_dir)
+    interrupted = store.mark_interrupted() if live.begin() else 0
+    live.share()  # held (shared) for the window's life: released at shutdown
     try:  # files of conversations deleted last time (their undo is gone with that window)
         store.purge_attachments()
     except StoreError:
         log.warning("could not remove unreferenced attachments", exc_info=True)
-    keystore = keystore or Keystore()
     settings, settings_problem = load_settings(home.settings_path)
     app = QApplication.instance()
     if isinstance(app, QApplication) and settings.theme != "system":
         apply_theme(app, settings.theme)
-    pool = HttpPool()
-    client = ChatClient(pool)
-    from app.profiles.catalog import ModelCatalog
-
-    catalog = ModelCatalog(home.models_path)
-    session = ChatSession(client, keystore, store, profiles, prices=catalog)
 
     sidebar_view = ConversationSidebar()
-    topbar = ChatTopBar()
     transcript = TranscriptView(dark=is_dark())  # apply_theme ran first (app.main_window)
-    composer = Composer()
-    window = MainWindow(sidebar_view, topbar, transcript, composer, on_close=on_closed)
+    window = MainWindow(sidebar_view, ChatTopBar(), transcript, Composer(), on_close=on_closed)
+    apply_font_size(window, settings)
+    sidebar = SidebarController(sidebar_view, store)
+    sidebar.refresh()
+    last = store.last_conversation()
+    if last is not None:
+        sidebar_view.select(last.id)
+    if not profiles.names() and not profile_problem:
+        window.show_welcome(QWidget(window))  # the welcome page takes this place once it is built
+
+    notice = ""
+    if profile_problem:
+        notice = profile_problem
+    elif interrupted:
+        notice = QCoreApplication.translate(
+            "composition", "{} reply(s) cut short by the last exit were kept, marked interrupted."
+        ).format(interrupted)
+    elif settings_problem:
+        notice = translated(settings_problem)
+    return Views(window, sidebar, store, profiles, settings, last.id if last else None, notice, live=live)
+
+
+def connect_views(
+    views: Views,
+    home: Home,
+    *,
+    keystore: Keystore | None = None,
+    local_targets: tuple[tuple[str, str], ...] | None = None,
+) -> WindowParts:
+    """The behaviour: HTTP, the session and the controllers, wired to the views; opens the last
+    conversation (or a new one, or the welcome page)."""
+    from app.keystore import Keystore
+    from app.net.client import ChatClient
+    from app.net.pool import HttpPool
+    from app.session import ChatSession
+    from app.ui.chat.controller import ChatController
+
+    window, sidebar_view, sidebar = views.window, views.window.sidebar, views.sidebar
+    store, profiles = views.store, views.profiles
+    keystore = keystore or Keystore()
+    pool = HttpPool()
+    from app.credentials import SecretFiller
+    from app.profiles.catalog import ModelCatalog
+
+    moved_secrets = _move_inline_secrets(profiles, keystore)
+    client = ChatClient(pool, SecretFiller(keystore))
+    catalog = ModelCatalog(home.models_path)
+    session = ChatSession(
+        client,
+        keystore,
+        store,
+        profiles,
+        prices=catalog,
+        exchanges=store if views.settings.record_exchanges else None,  # the stream inspector's records
+        lookup=profiles,  # a profile's fallbacks, by name (failover)
+    )
     controller = ChatController(
         session=session,
         client=client,
         store=store,
         profiles=profiles,
         keystore=keystore,
-        transcript=transcript,
-        composer=composer,
-        topbar=topbar,
+        transcript=window.transcript,
+        composer=window.composer,
+        topbar=window.topbar,
         catalog=catalog,
     )
-    sidebar = SidebarController(sidebar_view, store)
 
     sidebar.conversation_selected.connect(controller.open_conversation)
     sidebar.new_requested.connect(controller.new_conversation)
@@ -134,7 +243,7 @@ def build_window(
         lambda: sidebar_view.select(controller.conversation.id if controller.conversation else None)
     )
     controller.notice.connect(window.show_notice)
-    topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
+    window.topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
     profile_ui = ProfileUi(
         window=window,
         controller=controller,
@@ -143,40 +252,52 @@ def build_window(
         keystore=keystore,
         client=client,
         home=home,
-        settings=settings,
+        settings=views.settings,
         local_targets=local_targets,
     )
-    profile_ui.apply_settings(settings)
+    profile_ui.apply_settings(views.settings)
 
-    sidebar.refresh()
-    last = store.last_conversation()
-    if last is not None:
-        controller.open_conversation(last.id)
-        sidebar_view.select(last.id)
+    if views.last_conversation is not None:
+        controller.open_conversation(views.last_conversation)
     else:
         controller.new_conversation()
-    if not profiles.names() and not profile_problem:
+    if not profiles.names() and window.showing_welcome():
+        placeholder = window.welcome  # build_views's empty page
         profile_ui.show_welcome()
-    if profile_problem:
-        window.show_notice(profile_problem)
-    elif interrupted:
+        if placeholder is not None and placeholder is not window.welcome:
+            placeholder.deleteLater()
+    if views.notice:
+        window.show_notice(views.notice)
+    if moved_secrets:
         window.show_notice(
             QCoreApplication.translate(
-                "composition", "{} reply(s) cut short by the last exit were kept, marked interrupted."
-            ).format(interrupted)
+                "composition",
+                "Secret header values and proxy passwords were moved from profiles.toml into the system "
+                "keyring; the file keeps only their names.",
+            )
         )
-    elif settings_problem:
-        window.show_notice(translated(settings_problem))
 
     async def shutdown() -> None:
         await profile_ui.aclose()
         await controller.shutdown()
         await pool.aclose()
         store.close()
+        if views.live is not None:
+            views.live.release()
         window.hide()
         log.info("shut down cleanly")
 
     return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui)
+
+
+def apply_font_size(window: MainWindow, settings: Settings) -> None:
+    """The transcript's and the composer's font size (None: the application's font)."""
+    font = QFont()  # a default QFont resets the widgets to the application's font
+    if settings.font_size:
+        font = QFont(QApplication.font())
+        font.setPointSize(settings.font_size)
+    window.transcript.setFont(font)
+    window.composer.setFont(font)
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
@@ -192,13 +313,15 @@ def _edit_system_prompt(window: MainWindow, controller: ChatController) -> None:
             "composition", "Instructions sent before every message of this conversation:"
         ),
     )
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setOption(dialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.setTextValue(current)
     dialog.textValueSelected.connect(controller.set_system_prompt)
     dialog.open()
 
 
 def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
+    from PySide6.QtWidgets import QInputDialog
+
     dialog = QInputDialog(window)
     dialog.setObjectName("inputDialog")
     dialog.setWindowTitle(title)
@@ -229,6 +352,7 @@ class ProfileUi:
     ) -> None:
         self.window, self.controller, self.store = window, controller, store
         self.profiles, self.keystore, self.client = profiles, keystore, client
+        self._service: ProfileService | None = None
         self.home, self.settings = home, settings
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
@@ -241,6 +365,15 @@ class ProfileUi:
         topbar.settings_requested.connect(self.open_settings)
         topbar.usage_requested.connect(self.open_usage)
         controller.profile_edit_requested.connect(self._edit_requested)
+
+    @property
+    def service(self) -> ProfileService:
+        """The profile use cases, made when the editor or the welcome page first needs them (~2 ms)."""
+        if self._service is None:
+            from app.profiles.service import ProfileService
+
+            self._service = ProfileService(self.profiles, self.keystore, self.store)
+        return self._service
 
     def _current_name(self) -> str | None:
         profile = self.controller.current_profile()
@@ -259,7 +392,7 @@ class ProfileUi:
         if self.editor is None:
             from app.ui.profiles.editor import ProfileEditor
 
-            self.editor = ProfileEditor(self.profiles, self.keystore, self.client, self.window)
+            self.editor = ProfileEditor(self.service, self.keystore, self.client, self.window)
             self.editor.profile_saved.connect(self._changed)
             self.editor.profile_renamed.connect(self._renamed)
             self.editor.profile_deleted.connect(self._deleted)
@@ -285,13 +418,7 @@ class ProfileUi:
             self.controller.load_models(force=True)
 
     def _renamed(self, old: str, new: str) -> None:
-        """Conversations find their profile by name: carry them over to the new one."""
-        try:
-            for conversation in self.store.list_conversations(limit=1_000_000):
-                if conversation.profile == old:
-                    self.store.set_conversation_profile(conversation.id, new, conversation.model)
-        except StoreError as exc:
-            self.window.show_notice(exception_text(exc))
+        """The service moved the stored conversations (one UPDATE); the open one follows in memory."""
         open_one = self.controller.conversation
         if open_one is not None and open_one.profile == old:
             self.controller.conversation = dataclasses.replace(open_one, profile=new)
@@ -311,7 +438,7 @@ class ProfileUi:
             from app.ui.profiles.welcome import LOCAL_TARGETS, WelcomePage
 
             self.welcome = WelcomePage(
-                self.profiles,
+                self.service,
                 self.keystore,
                 self.client,
                 self.window,
@@ -399,12 +526,9 @@ class ProfileUi:
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""
         self.window.composer.set_send_key(settings.send_key)
-        font = QFont()  # a default QFont resets the widgets to the application's font
-        if settings.font_size:
-            font = QFont(QApplication.font())
-            font.setPointSize(settings.font_size)
-        self.window.transcript.setFont(font)
-        self.window.composer.setFont(font)
+        # The stream inspector: replies from now on are recorded, or not.
+        self.controller.session.exchanges = self.controller.store if settings.record_exchanges else None
+        apply_font_size(self.window, settings)
 
     async def aclose(self) -> None:
         if self.editor is not None:

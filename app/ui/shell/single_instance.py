@@ -24,11 +24,15 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.home import WINDOW_LOCK
+
+if TYPE_CHECKING:
+    # QtNetwork is imported when first used, after the window's first frame (DESIGN.md "Start-up").
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +72,10 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
 
-    def acquire(self) -> bool:
-        """True: this process is the window for this data dir (and now listens). False: another one is,
-        or the lock cannot be taken at all (then `problem` says why in words)."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """True: this process is the window for this data dir (and listens, unless `listen` is False: then
+        call `listen` later). False: another one is, or the lock cannot be taken at all (then `problem`
+        says why in words)."""
         self.problem = None
         if not self._lock.tryLock(0):
             if self._lock.error() != QLockFile.LockError.LockFailedError:
@@ -79,16 +84,30 @@ class SingleInstance(QObject):
                     "not writable?)"
                 )
             return False
+        if os.name == "posix":
+            # QLockFile creates it by the umask (0666 under umask 000); it names our pid: keep it ours.
+            with contextlib.suppress(OSError):
+                os.chmod(self._lock_dir / WINDOW_LOCK, 0o600)
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer newcomers from now on. Only the lock's holder calls this. A newcomer that comes before
+        keeps trying for CONNECT_WAIT_S, so the window may listen once it has painted its first frame."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         QLocalServer.removeServer(self.name)  # we hold the lock: a socket left behind is a dead one's
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             # Still the only window (we hold the lock); a newcomer will say it cannot reach us.
             log.warning("single instance: cannot listen on %s: %s", self.name, server.errorString())
-            return True
+            return
         server.newConnection.connect(self._on_connection)
         self._server = server
-        return True
 
     def stop_listening(self) -> None:
         """The window is closing: a newcomer must not be told it was raised. It waits for the lock
@@ -112,6 +131,8 @@ class SingleInstance(QObject):
 
     def activate_running(self, wait_s: float = CONNECT_WAIT_S) -> bool:
         """Ask the running instance to show its window; True once it has answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         message = {"cmd": "activate", **{k: os.environ[k] for k in _TOKEN_VARS if os.environ.get(k)}}
         deadline = time.monotonic() + wait_s
         while True:

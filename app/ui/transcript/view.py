@@ -116,6 +116,7 @@ class TranscriptView(ReadingView):
         if self._active is not None:
             self._active.detach()
             self._active = None
+        self._reply_header = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
         self._looks.clear()  # format indexes may mean other formats now
@@ -154,6 +155,37 @@ class TranscriptView(ReadingView):
     def _leave_welcome(self) -> None:
         if self._welcome is not None:
             self.clear_messages()
+
+    def remove_from_message(self, message_id: int) -> bool:
+        """Remove a message and everything drawn below it (another version of that turn is drawn next).
+        False if it is not shown. Costs the removed part only; what is above stays as painted."""
+        if self._active is not None:
+            self._active.detach()
+            self._active = None
+        block = self.document().begin()
+        while block.isValid() and block.userState() != message_id:
+            block = block.next()
+        if not block.isValid():
+            return False
+        cursor = QTextCursor(self.document())
+        # From the end of the block above (its separator goes too), or from the start for the first one.
+        cursor.setPosition(max(0, block.position() - 1))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._reply_header = self._reply_id = None
+        self._caret_rect = QRectF()
+        gone_ids = [
+            known
+            for known, header in self._headers.items()
+            if not header.isValid() or header.userState() != known
+        ]
+        for gone in gone_ids:
+            del self._headers[gone]  # their blocks went with the removed part
+        if block.position() == 0 or self.document().isEmpty():
+            self._empty = True
+            cursor.setBlockFormat(QTextBlockFormat())
+            cursor.block().setUserState(-1)
+        return True
 
     def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
         """Show what the user sent, as plain text (exactly as typed), in a bubble; Copy and Edit under it."""
@@ -213,7 +245,7 @@ class TranscriptView(ReadingView):
         self._settle(following)
         return renderer
 
-    def name_reply(self, message_id: int) -> bool:
+    def set_reply_id(self, message_id: int) -> bool:
         """The last reply begun without an id was saved as `message_id`: its header now offers its actions.
 
         False if there is no such reply (the view was cleared, or the reply already has an id).
@@ -336,6 +368,7 @@ class TranscriptView(ReadingView):
         actions: Sequence[tuple[str, str]] = (),
         error: str | tuple[str, str] | None = None,
         flag: str = "",
+        versions: tuple[str, str | None, str | None] | None = None,
     ) -> None:
         """Under the last message: an error line, then a dim status line with action links.
 
@@ -344,6 +377,8 @@ class TranscriptView(ReadingView):
             actions: (label, url) pairs; clicking one emits link_activated(url).
             error: what went wrong: a line, or (headline, the provider's own words); None if nothing did.
             flag: how the reply ended when that matters ("Stopped"), shown first and in colour.
+            versions: ("2/3", url of the previous version or None, url of the next or None), shown first
+                as "‹ 2/3 ›" with the arrows as links.
         """
         self._end_active()
         following = self._following()
@@ -355,8 +390,14 @@ class TranscriptView(ReadingView):
             cursor.insertText(headline, self._error_head_fmt)
             if detail:
                 cursor.insertText(" " + detail.replace("\n", " "), self._error_fmt)
-        if status or actions or flag:
+        if status or actions or flag or versions:
             cursor.insertBlock(self._footer_block, self._status_fmt)
+            if versions:
+                where, previous, following_url = versions
+                cursor.insertText("‹", self._action_fmt(previous) if previous else self._status_fmt)
+                cursor.insertText(f" {where} ", self._status_fmt)
+                cursor.insertText("›", self._action_fmt(following_url) if following_url else self._status_fmt)
+                cursor.insertText("   " if status or flag or actions else "", self._status_fmt)
             if flag:
                 cursor.insertText("■ " + flag, self._flag_fmt)
                 cursor.insertText(" · " if status else "", self._status_fmt)

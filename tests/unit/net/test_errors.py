@@ -236,3 +236,35 @@ def test_protocol_error_before_any_reply_is_a_connection_problem() -> None:
     exc = httpx.RemoteProtocolError("Server disconnected without sending a response.")
     error = transport_error(exc, TARGET, streaming=False)
     assert error.kind == ErrorKind.CONNECTION
+
+
+@pytest.mark.parametrize(
+    ("status", "state", "message", "kind"),
+    [
+        (429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", ErrorKind.RATE_LIMIT),
+        (400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", ErrorKind.BAD_REQUEST),
+        (403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers.", ErrorKind.AUTH),
+        (503, "UNAVAILABLE", "The model is overloaded. Please try again later.", ErrorKind.SERVER),
+    ],
+)
+def test_a_list_of_error_objects_gives_the_first_message(
+    status: int, state: str, message: str, kind: ErrorKind
+) -> None:
+    """Google's APIs wrap the error in a list (issue 11 §6.1); its message was shown as "HTTP 429 …"."""
+    body = json.dumps([{"error": {"code": status, "message": message, "status": state}}])
+    error = http_error(*_response(status, body))
+    assert (error.kind, error.message) == (kind, message)
+
+
+def test_openai_insufficient_quota_at_429_is_still_quota() -> None:
+    body = _openai("You exceeded your current quota, please check your plan.", code="insufficient_quota")
+    assert http_error(*_response(429, body)).kind == ErrorKind.QUOTA
+
+
+def test_an_error_body_nested_too_deep_keeps_the_status_kind() -> None:
+    error = http_error(*_response(401, "[" * 3000 + "]" * 3000))
+    assert error.kind == ErrorKind.AUTH
+    assert (
+        error.message
+        == "HTTP 401 Unauthorized from gw.example.com (its error body was nested too deep to read)"
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 
 import httpx
 import pytest
 
+from app.core.errors import ChatError, ErrorKind
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
 from app.net.pool import HttpPool, is_loopback, route_for
 
@@ -100,3 +102,13 @@ def test_the_factory_is_asked_once_per_route() -> None:
 
     asyncio.run(scenario())
     assert routes == ["system", "direct"]
+
+
+def test_a_socks_proxy_without_socksio_is_a_plain_connection_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install without httpx's socks extra: one sentence naming the fix, not an ImportError."""
+    monkeypatch.setitem(sys.modules, "socksio", None)  # `import socksio` now raises ImportError
+    profile = Profile(name="p", base_url="https://api.example.com/v1", proxy="socks5://127.0.0.1:1080")
+    with pytest.raises(ChatError) as refused:
+        HttpPool().client_for(profile)
+    assert refused.value.kind == ErrorKind.CONNECTION
+    assert "SOCKS" in refused.value.message and "httpx[socks]" in refused.value.message

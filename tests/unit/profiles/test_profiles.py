@@ -76,7 +76,7 @@ def test_a_failed_save_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: p
 
     # The disk fills up after the new text is written but before it replaces the old file.
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(ProfileError, match=r"could not be written \(No space left on device\)"):
         store.save()
     monkeypatch.undo()
     assert store.path.read_bytes() == before
@@ -292,3 +292,19 @@ def test_the_file_is_plain_toml_with_the_documented_layout(tmp_path: Path) -> No
 def test_any_text_survives_the_toml_writer(value: str, table: dict[str, str]) -> None:
     document = "\n".join([tomlwrite.assignment("value", value), tomlwrite.assignment("table", table)])
     assert tomllib.loads(document) == {"value": value, "table": table}
+
+
+def test_brackets_inside_strings_and_comments_do_not_count_as_nesting(tmp_path: Path) -> None:
+    from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
+
+    deep = "[" * 40
+    text = (
+        f"# {deep}\n[[profile]]\nname = \"{deep}\"\nbase_url = 'https://gw.example/v1'\n"
+        f'model = """{deep}\n{deep}"""\nheaders = {{ "X-A" = "\\"{deep}" }}\n'
+    )
+    assert toml_depth(text) == 2 < MAX_TOML_DEPTH
+    path = tmp_path / "profiles.toml"
+    path.write_text(text)
+    store = ProfileStore(path)
+    store.load()
+    assert store.get(deep).model == f"{deep}\n{deep}"

@@ -228,31 +228,6 @@ def test_mark_interrupted_only_touches_streaming_messages(store: ConversationSto
     assert store.mark_interrupted() == 0
 
 
-def test_delete_messages_from_removes_that_message_and_later_ones(store: ConversationStore) -> None:
-    conversation = store.create_conversation("edit")
-    other = store.create_conversation("other")
-    added = [store.add_message(conversation.id, Message(role=Role.USER, content=str(i))) for i in range(4)]
-    kept_elsewhere = store.add_message(other.id, Message(role=Role.USER, content="elsewhere"))
-
-    deleted = store.delete_messages_from(conversation.id, added[1].id or 0)
-
-    assert deleted == added[1:]
-    assert store.messages(conversation.id) == added[:1]
-    assert store.messages(other.id) == [kept_elsewhere]
-
-
-def test_delete_messages_from_refuses_a_message_of_another_conversation(store: ConversationStore) -> None:
-    conversation = store.create_conversation("a")
-    other = store.create_conversation("b")
-    mine = store.add_message(conversation.id, Message(role=Role.USER, content="mine"))
-    theirs = store.add_message(other.id, Message(role=Role.USER, content="theirs"))
-
-    with pytest.raises(StoreError):
-        store.delete_messages_from(conversation.id, theirs.id or 0)
-    assert store.messages(conversation.id) == [mine]
-    assert store.messages(other.id) == [theirs]
-
-
 # -- conversations --------------------------------------------------------------------------------------
 
 
@@ -318,6 +293,20 @@ def test_conversation_settings_persist(store: ConversationStore, db_path: Path) 
         "deepseek-chat",
         "用中文回答。",
     )
+
+
+def test_renaming_a_profile_moves_its_conversations_and_only_those(store: ConversationStore) -> None:
+    mine = [store.create_conversation(f"c{i}", profile="old", model="m") for i in range(3)]
+    other = store.create_conversation("other", profile="older", model="m")
+    unset = store.create_conversation("none")
+    before = {c.id: store.get_conversation(c.id).updated for c in [*mine, other, unset]}
+
+    assert store.rename_profile("old", "new name") == 3
+    assert [store.get_conversation(c.id).profile for c in mine] == ["new name"] * 3
+    assert store.get_conversation(other.id).profile == "older"
+    assert store.get_conversation(unset.id).profile is None
+    assert {c.id: c.updated for c in store.list_conversations()} == before  # not activity: order kept
+    assert store.rename_profile("old", "again") == 0
 
 
 def test_changing_a_missing_conversation_is_refused(store: ConversationStore) -> None:

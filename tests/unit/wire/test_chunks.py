@@ -13,6 +13,8 @@ from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.sse import ServerSentEvent
 from tests.support.wirecase import Collected
 
+MB = 1024 * 1024
+
 THINK_REPLY = "<think>\nweigh options\n</think>\n\nAnswer: B"
 
 
@@ -315,3 +317,17 @@ def test_completion_with_error_key() -> None:
     with pytest.raises(ChatError) as caught:
         completion_events({"error": {"message": "用户额度不足"}})
     assert (caught.value.kind, caught.value.message) == (ErrorKind.PROVIDER, "用户额度不足")
+
+
+def test_endless_tool_call_arguments_are_capped() -> None:
+    """The reply cap counts text; a stream of tool-call pieces would otherwise grow without bound."""
+    interpreter = ChunkInterpreter()
+    piece = {
+        "choices": [
+            {"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": "a" * MB}}]}}
+        ]
+    }
+    with pytest.raises(ChatError) as refused:
+        for _ in range(40):
+            interpreter.feed_object(piece)
+    assert refused.value.kind == ErrorKind.PROTOCOL and "larger than 32 MB" in refused.value.message

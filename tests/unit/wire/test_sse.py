@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.wire.sse import ServerSentEvent, SSEDecoder
+from app.core.errors import ChatError, ErrorKind
+from app.wire.sse import MAX_LINE, ServerSentEvent, SSEDecoder
 
 
 def events_of(*pieces: bytes) -> list[ServerSentEvent]:
@@ -121,3 +122,40 @@ def test_long_event_in_small_reads() -> None:
     body = f"data: {payload}\n\n".encode()
     events = events_of(*(body[i : i + 1024] for i in range(0, len(body), 1024)))
     assert events == [ServerSentEvent(None, payload)]
+
+
+def test_a_line_over_the_cap_is_a_protocol_error_after_the_events_before_it() -> None:
+    decoder = SSEDecoder()
+    block = b"x" * (1024 * 1024)
+    assert decoder.feed(b"data: before\n\ndata: ") == [ServerSentEvent(None, "before")]
+    with pytest.raises(ChatError) as refused:
+        for _ in range(MAX_LINE // len(block) + 2):
+            decoder.feed(block)
+            assert len(decoder._line) <= MAX_LINE  # never more held than the cap
+    assert refused.value.kind == ErrorKind.PROTOCOL and "longer than 16 MB" in refused.value.message
+    assert len(decoder._line) == 0  # the memory is let go at once
+    with pytest.raises(ChatError):
+        decoder.flush()  # and the stream stays failed
+
+
+def test_events_in_the_same_read_as_the_overlong_line_come_first() -> None:
+    decoder = SSEDecoder()
+    events = decoder.feed(b"data: a\n\ndata: " + b"x" * (MAX_LINE + 1))
+    assert events == [ServerSentEvent(None, "a")]
+    with pytest.raises(ChatError):
+        decoder.feed(b"\n\n")
+
+
+def test_a_line_just_under_the_cap_is_read() -> None:
+    body = b"data: " + b"y" * (MAX_LINE - 6) + b"\n\n"
+    assert events_of(body[:1000], body[1000:]) == [ServerSentEvent(None, "y" * (MAX_LINE - 6))]
+
+
+def test_endless_data_lines_without_the_blank_line_are_capped_like_a_line() -> None:
+    """Each line is short, but the event never ends: its data would grow without bound."""
+    decoder = SSEDecoder()
+    line = b"data: " + b"z" * 1000 + b"\n"
+    with pytest.raises(ChatError) as refused:
+        for _ in range(MAX_LINE // 1000 + 10):
+            decoder.feed(line * 64)
+    assert "an event longer than 16 MB" in refused.value.message

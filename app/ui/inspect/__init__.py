@@ -1,0 +1,1 @@
+"""The stream inspector's panel: what went over the wire for one reply."""

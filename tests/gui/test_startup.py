@@ -1,0 +1,91 @@
+"""Start-up rules that a timing cannot show (bench/start.py prints the times)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_PROBE = """
+import linecache, sys
+from PySide6.QtWidgets import QApplication, QLabel
+from app.ui.shell.startup import drop_pyside_feature_hook
+dropped = drop_pyside_feature_hook() if sys.argv[1] == "drop" else False
+import wave  # a module nothing here has imported yet
+app = QApplication(sys.argv[:1])
+label = QLabel("still works")
+print(dropped, any(name.endswith("wave.py") for name in linecache.cache), label.text())
+"""
+
+
+def _probe(mode: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, mode],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_after_the_feature_hook_is_dropped_imports_no_longer_read_module_sources() -> None:
+    # With PySide6's hook every later import reads the module's source into linecache (time and memory).
+    assert _probe("keep") == "False True still works"
+    assert _probe("drop") == "True False still works"
+
+
+_FIRST_FRAME = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from app.home import Home
+from app.ui.shell.composition import build_views
+app = QApplication(sys.argv[:1])
+home = Home.from_env({"SLUICE_HOME": sys.argv[1]})
+home.ensure()
+views = build_views(home, lambda: None)
+views.window.show()
+app.processEvents()
+print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in sys.argv[2:])))
+views.store.close()
+"""
+
+# What the first frame must not wait for (DESIGN.md "Start-up"): imported after it, by connect_views.
+_NOT_BEFORE_THE_FIRST_FRAME = (
+    "asyncio",
+    "qasync",
+    "httpx",
+    "httpcore",
+    "anyio",
+    "ssl",
+    "keyring",
+    "pygments",
+    "app.net",
+    "app.session",
+    "app.keystore",
+)
+
+
+def test_the_first_frame_is_built_without_the_network_asyncio_or_the_controllers(tmp_path: Path) -> None:
+    roots = sorted({name.split(".")[0] for name in _NOT_BEFORE_THE_FIRST_FRAME} | {"app"})
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME, str(tmp_path / "home"), *roots],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(done.stdout.split())
+    assert "app.ui.shell.composition" in loaded  # the probe really built the views
+    early = sorted(
+        name
+        for name in loaded
+        for banned in _NOT_BEFORE_THE_FIRST_FRAME
+        if name == banned or name.startswith(banned + ".")
+    )
+    assert early == [], "imported before the first frame; move the import into connect_views or first use"

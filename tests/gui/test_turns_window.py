@@ -14,6 +14,7 @@ from tests.gui.window_harness import WindowHarness
 from tests.support.server import sse_reply
 
 
+@pytest.mark.allow_log("ERROR", "app.reply_saver", "^could not save the reply")  # provoked: the disk fails
 def test_a_reply_whose_final_save_fails_says_so_and_keeps_its_text(
     harness: WindowHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -92,3 +92,10 @@ def test_the_reply_keeps_every_row_of_a_huge_table(view: TranscriptView) -> None
     markdown = table(TABLE_TEXT_MAX_ROWS + 10)
     renderer = view.add_assistant_message(markdown, header="Assistant")
     assert renderer.text == markdown  # what Copy and the store hold: nothing a reply sent is dropped
+
+
+def test_inline_code_in_a_cell_is_on_the_tint_at_the_texts_size(view: TranscriptView) -> None:
+    view.add_assistant_message("| a | b |\n|---|---|\n| `code` | x |\n", header="Assistant")
+    code = view.document().find("code").charFormat()
+    assert code.fontFixedPitch() and code.background().color().name() == LIGHT.inline_code
+    assert code.fontPointSize() == 0  # Qt's reader fixed it at 9 pt; it follows the text's size now

@@ -106,7 +106,7 @@ def style_table_at(document: QTextDocument, position: int, style: TranscriptStyl
     if table is not None:
         cursor.beginEditBlock()  # one layout of the table for all its cells, not one per cell
         try:
-            style_table(table, style)
+            style_table(document, table, style)
         finally:
             cursor.endEditBlock()
 
@@ -129,7 +129,7 @@ def _tint_inline_code(document: QTextDocument, block: QTextBlock, style: Transcr
         cursor.setCharFormat(fmt)
 
 
-def style_table(table: QTextTable, style: TranscriptStyle) -> None:
+def style_table(document: QTextDocument, table: QTextTable, style: TranscriptStyle) -> None:
     """A shaded header row and thin rules between rows; no outer frame, no vertical lines."""
     fmt = table.format()
     fmt.setBorder(0)
@@ -158,3 +158,5 @@ def style_table(table: QTextTable, style: TranscriptStyle) -> None:
                 cell_format.setBackground(QColor(style.table_head))
                 cell_format.setFontWeight(600)
             cell.setFormat(cell_format)
+            block = cell.firstCursorPosition().block()
+            _tint_inline_code(document, block, style)  # a cell holds one block in Markdown tables

@@ -45,6 +45,7 @@ class _Card:
     rect: QRectF
     head: QRectF | None = None
     language: str = ""
+    copy_text: QRectF | None = None  # where the head's Copy link is drawn; None once it says "Copied ✓"
     open_top: bool = False
     text_rects: list[QRectF] = field(default_factory=list)
 
@@ -155,6 +156,8 @@ def paint_cards(
                 card.text_rects.append(text)
             if kind == "code-head":
                 card.head, card.language = QRectF(rect), look.language
+                offers_copy = block.length() > 1 and not block.text().endswith("✓")
+                card.copy_text = _text_rect(block) if offers_copy else None
         last = blocks[-1][0]
         last_group = _group(_look(last, looks).kind)
         after = last.next()
@@ -213,10 +216,24 @@ def _paint_code_card(
             painter.drawText(
                 text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), card.language
             )
+        if card.copy_text is not None:
+            _paint_copy_icon(painter, card.copy_text, QColor(style.dim_text), QColor(style.code_head))
         painter.restore()
         painter.setPen(QPen(QColor(style.card_border), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+
+
+def _paint_copy_icon(painter: QPainter, text: QRectF, colour: QColor, fill: QColor) -> None:
+    """Two overlapping sheets just left of the Copy link (drawn, so no font needs the glyph)."""
+    size = max(7.0, text.height() * 0.42)
+    back = QRectF(text.left() - size - 7, text.center().y() - size * 0.5 - 1.5, size, size)
+    front = back.translated(3, 3)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(colour, 1.1))
+    painter.drawRoundedRect(back, 1.5, 1.5)
+    painter.setBrush(fill)  # the front sheet hides the back one where they overlap
+    painter.drawRoundedRect(front, 1.5, 1.5)
 
 
 def _overshoot(rect: QRectF, open_top: bool, open_bottom: bool) -> QRectF:

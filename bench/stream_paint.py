@@ -138,7 +138,7 @@ def stream(app: QApplication, run: Run) -> TranscriptView:
     view.show()
     view.add_user_message("Write a long answer.")
     renderer: StreamingMessageRenderer = view.begin_assistant_message("Assistant")
-    renderer.painted.connect(lambda: run.paints.append((run.sent, renderer.last_paint_seconds)))
+    renderer.painted.connect(lambda report: run.paints.append((run.sent, report.seconds)))
 
     clock = QElapsedTimer()
     heartbeat = QTimer()

@@ -805,10 +805,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
             <translation>思考中</translation>
         </message>
         <message>
-            <source>Copy code</source>
-            <translation>复制代码</translation>
-        </message>
-        <message>
             <source>Thought for {} s</source>
             <translation>已思考 {} 秒</translation>
         </message>
@@ -826,10 +822,6 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <message>
             <source>Edit</source>
             <translation>编辑</translation>
-        </message>
-        <message>
-            <source>Copy code</source>
-            <translation>复制代码</translation>
         </message>
     </context>
     <context>
@@ -1882,4 +1874,81 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
             <translation>+毫秒</translation>
         </message>
     </context>
+<context>
+    <name>StreamingMessageRenderer</name>
+    <message>
+        <source>Thinking… {} s</source>
+        <translation>思考中… {} 秒</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>A table of {} rows, shown as text.</source>
+        <translation>共 {} 行的表格，以文本显示。</translation>
+    </message>
+    <message>
+        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+        <translation>共 {rows} 行的表格，以文本显示前 {shown} 行。复制回复可获得全部内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>已复制 ✓</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>stop a reply</source>
+        <translation>停止回复</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>new line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>new chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Write a SQL query for each month's revenue, and explain it.</source>
+        <translation>写一个按月统计收入的 SQL 查询，并加以解释。</translation>
+    </message>
+    <message>
+        <source>What can I help with?</source>
+        <translation>有什么可以帮你？</translation>
+    </message>
+    <message>
+        <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
+        <translation>翻译成英文并保持语气：“谢谢，帮了大忙。”</translation>
+    </message>
+    <message>
+        <source>Summarise the key points of a text I will paste next.</source>
+        <translation>总结我接下来粘贴的文字的要点。</translation>
+    </message>
+    <message>
+        <source>Explain how HTTP streaming works, with a small Python example.</source>
+        <translation>解释 HTTP 流式传输的原理，并附一个简短的 Python 示例。</translation>
+    </message>
+    <message>
+        <source>Add a profile to start.</source>
+        <translation>添加一个配置即可开始。</translation>
+    </message>
+</context>
 </TS>

@@ -805,10 +805,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
             <translation>思考中</translation>
         </message>
         <message>
-            <source>Copy code</source>
-            <translation>複製程式碼</translation>
-        </message>
-        <message>
             <source>Thought for {} s</source>
             <translation>已思考 {} 秒</translation>
         </message>
@@ -826,10 +822,6 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <message>
             <source>Edit</source>
             <translation>編輯</translation>
-        </message>
-        <message>
-            <source>Copy code</source>
-            <translation>複製程式碼</translation>
         </message>
     </context>
     <context>
@@ -1882,4 +1874,81 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
             <translation>+毫秒</translation>
         </message>
     </context>
+<context>
+    <name>StreamingMessageRenderer</name>
+    <message>
+        <source>Thinking… {} s</source>
+        <translation>思考中… {} 秒</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>A table of {} rows, shown as text.</source>
+        <translation>共 {} 列的表格，以文字顯示。</translation>
+    </message>
+    <message>
+        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+        <translation>共 {rows} 列的表格，以文字顯示前 {shown} 列。複製回覆即可取得全部內容。</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新產生</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>已複製 ✓</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>stop a reply</source>
+        <translation>停止回覆</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>new line</source>
+        <translation>換行</translation>
+    </message>
+    <message>
+        <source>new chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Write a SQL query for each month's revenue, and explain it.</source>
+        <translation>寫一個按月統計營收的 SQL 查詢，並加以說明。</translation>
+    </message>
+    <message>
+        <source>What can I help with?</source>
+        <translation>有什麼可以幫你？</translation>
+    </message>
+    <message>
+        <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
+        <translation>翻譯成英文並保留語氣：「謝謝，幫了大忙。」</translation>
+    </message>
+    <message>
+        <source>Summarise the key points of a text I will paste next.</source>
+        <translation>摘要我接下來貼上的文字重點。</translation>
+    </message>
+    <message>
+        <source>Explain how HTTP streaming works, with a small Python example.</source>
+        <translation>說明 HTTP 串流傳輸的原理，並附一個簡短的 Python 範例。</translation>
+    </message>
+    <message>
+        <source>Add a profile to start.</source>
+        <translation>新增一個設定檔即可開始。</translation>
+    </message>
+</context>
 </TS>

@@ -105,6 +105,7 @@ def test_choosing_dark_recolours_the_window_and_the_open_conversation(harness: W
     from PySide6.QtWidgets import QApplication
 
     from app.ui.transcript.renderer import DARK, LIGHT
+    from app.ui.transcript.style import CARD
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -113,21 +114,28 @@ def test_choosing_dark_recolours_the_window_and_the_open_conversation(harness: W
     harness.server.queue(sse_reply(["Some **answer**."]))
 
     def header_colour(parts: WindowParts) -> QColor:
-        found = parts.window.transcript.document().find("Assistant")
-        return found.charFormat().foreground().color()
+        """The colour of the reply's model badge."""
+        block = parts.window.transcript.document().begin()
+        while block.isValid() and block.blockFormat().property(CARD) != "badge":
+            block = block.next()
+        return block.begin().fragment().charFormat().foreground().color()
 
     async def scenario() -> None:
         parts = open_window(harness)
         harness.type_and_send(parts, "A question")
         await harness.until(lambda: not parts.controller.busy, "the reply ended")
-        assert header_colour(parts) == QColor(LIGHT.assistant_header)
+        assert header_colour(parts) == QColor(LIGHT.badge_text)
         parts.window.topbar.settings_requested.emit()
         dialog = parts.window.findChild(SettingsDialog, "settingsDialog")
         assert dialog is not None
         dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
         dialog.buttons.accepted.emit()
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        assert header_colour(parts) == QColor(DARK.assistant_header)  # redrawn at once, not after a restart
+        assert header_colour(parts) == QColor(DARK.badge_text)  # redrawn at once, not after a restart
+        transcript = parts.window.transcript
+        assert (
+            transcript.viewport().palette().color(QPalette.ColorRole.Base).lightness() < 128
+        )  # the page too
         assert "Some answer." in harness.transcript_text(parts)
 
     try:

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QTextBlock, QTextCursor, QTex
 from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.markdown_stream import BlockSplitter
-from app.ui.transcript.renderer import LIGHT, MARKDOWN, StreamingMessageRenderer
+from app.ui.transcript.renderer import MARKDOWN, PaintReport, StreamingMessageRenderer
+from app.ui.transcript.style import BADGE, CARD, CODE_LANG
 from app.ui.transcript.view import TranscriptView
 
 REPLY = """# 计划 Plan
@@ -75,13 +76,30 @@ def pieces(text: str, seed: int, largest: int = 12) -> Iterator[str]:
         at += size
 
 
+class PaintLog:
+    """What each paint of a renderer reported (the renderer keeps no counters itself)."""
+
+    def __init__(self, renderer: StreamingMessageRenderer) -> None:
+        self.reports: list[PaintReport] = []
+        renderer.painted.connect(self.reports.append)
+
+    @property
+    def count(self) -> int:
+        return len(self.reports)
+
+    @property
+    def last(self) -> PaintReport:
+        return self.reports[-1]
+
+
 def stream(view: TranscriptView, text: str, seed: int) -> StreamingMessageRenderer:
     """Stream text in random pieces, painting after each (as if each arrived in its own frame)."""
     renderer = view.begin_assistant_message("Assistant")
+    log = PaintLog(renderer)
     for piece in pieces(text, seed):
         renderer.append(piece)
         renderer.paint()
-        assert renderer.last_paint_rerendered_chars <= renderer.last_paint_open_block_chars
+        assert not log.reports or log.last.rerendered_chars <= log.last.open_block_chars
     renderer.finish()
     return renderer
 
@@ -139,7 +157,12 @@ def test_a_closed_code_fence_is_coloured_and_set_apart(qtbot: QtBot, view: Trans
     stream(view, REPLY, seed=7)
     text = view.toPlainText()
     block = view.document().find("def greet").block()
-    assert block.blockFormat().background().color() == QColor(LIGHT.code_background)
+    assert block.blockFormat().property(CARD) == "code"  # drawn on a card (cards.py)
+    head = block.previous()
+    assert (
+        head.blockFormat().property(CARD) == "code-head"
+        and head.blockFormat().property(CODE_LANG) == "python"
+    )
     assert block.charFormat().fontFixedPitch()
     qtbot.waitUntil(lambda: colour_of(view, "def greet") != colour_of(view, "    return"))
     assert view.toPlainText() == text  # colouring changes formats only
@@ -162,21 +185,22 @@ def test_each_paint_rerenders_only_the_open_block(view: TranscriptView) -> None:
     largest = max(len(b.text) for b in blocks)
 
     renderer = view.begin_assistant_message("Assistant")
+    log = PaintLog(renderer)
     rerendered = []
     for piece in pieces(reply, seed=11, largest=40):
         renderer.append(piece)
-        paints = renderer.paint_count
+        paints = log.count
         renderer.paint()
-        if renderer.paint_count > paints:  # a piece of blank lines changes nothing: no paint
-            assert renderer.last_paint_rerendered_chars <= renderer.last_paint_open_block_chars
-            rerendered.append(renderer.last_paint_rerendered_chars)
+        if log.count > paints:  # a piece of blank lines changes nothing: no paint
+            assert log.last.rerendered_chars <= log.last.open_block_chars
+            rerendered.append(log.last.rerendered_chars)
     renderer.finish()
 
     # Per paint: never more than one block's worth, however long the reply has grown.
     assert max(rerendered) <= largest < len(reply) / 20
     # Each finished block was inserted exactly once.
-    assert renderer.finished_blocks == len(blocks)
-    assert renderer.finished_chars == sum(len(b.text) for b in blocks)
+    assert sum(report.finished_blocks for report in log.reports) == len(blocks)
+    assert sum(report.finished_chars for report in log.reports) == sum(len(b.text) for b in blocks)
 
 
 def test_an_open_code_fence_grows_by_appending_and_is_coloured_once_closed(
@@ -184,30 +208,36 @@ def test_an_open_code_fence_grows_by_appending_and_is_coloured_once_closed(
 ) -> None:
     code = "".join(f"let value{i} = compute({i});\n" for i in range(200))
     renderer = view.begin_assistant_message("Assistant")
+    log = PaintLog(renderer)
     renderer.append("```js\n")
     renderer.paint()
     appended = []
     for piece in pieces(code, seed=5, largest=30):
         renderer.append(piece)
         renderer.paint()
-        appended.append(renderer.last_paint_rerendered_chars)
+        appended.append(log.last.rerendered_chars)
     assert appended == [len(piece) for piece in pieces(code, seed=5, largest=30)]
-    assert view.toPlainText() == "Assistant\n" + code  # raw while open: no fence lines shown
+    # Raw while open, under the card's head (no Copy yet): no fence lines shown.
+    assert view.toPlainText() == "Assistant\n\n" + code
     renderer.append("```\n")
     renderer.paint()
-    assert view.toPlainText() == "Assistant\n" + code.rstrip("\n") + "\nCopy code"
+    assert view.toPlainText() == "Assistant\nCopy\n" + code.rstrip("\n")
     qtbot.waitUntil(lambda: colour_of(view, "let") != QColor("black"))
 
 
 def test_copy_code_puts_exactly_that_block_on_the_clipboard(qtbot: QtBot, view: TranscriptView) -> None:
     view.add_assistant_message("One:\n\n```python\nprint(1)\n```\n\nTwo:\n\n```\nls -la\n```\n")
     links = [b for b in iter_blocks(view.document()) if is_copy_code_link(b)]
-    assert [b.text() for b in links] == ["Copy code", "Copy code"]
+    assert [b.text() for b in links] == ["Copy", "Copy"]
     href = links[1].begin().fragment().charFormat().anchorHref()
     with qtbot.waitSignal(view.code_copied) as copied:
         view.anchorClicked.emit(QUrl(href))  # what a click on the link does
     assert copied.args == ["ls -la"]
     assert QGuiApplication.clipboard().text() == "ls -la"
+    # The link says so in place, then offers Copy again; the other card is untouched.
+    assert [b.text() for b in links] == ["Copy", "Copied ✓"]
+    assert links[1].begin().fragment().charFormat().anchorHref() == href
+    qtbot.waitUntil(lambda: links[1].text() == "Copy", timeout=3000)
     followed: list[QUrl] = []
     view.link_activated.connect(followed.append)
     view.anchorClicked.emit(QUrl(href))
@@ -223,16 +253,17 @@ def iter_blocks(document: QTextDocument) -> Iterator[QTextBlock]:
 
 def test_deltas_arriving_within_a_frame_are_painted_once(qtbot: QtBot, view: TranscriptView) -> None:
     renderer = view.begin_assistant_message("Assistant")
+    log = PaintLog(renderer)
     for index in range(50):
         renderer.append(f"word{index} ")
-    assert renderer.paint_count == 0  # appending only buffers
-    qtbot.waitUntil(lambda: renderer.paint_count == 1)
+    assert log.count == 0  # appending only buffers
+    qtbot.waitUntil(lambda: log.count == 1)
     qtbot.wait(60)  # several more frames: nothing new arrived, so no more paints
-    assert renderer.paint_count == 1
+    assert log.count == 1
     assert "word0 word1" in view.toPlainText() and "word49" in view.toPlainText()
 
     renderer.append("more")
-    qtbot.waitUntil(lambda: renderer.paint_count == 2)
+    qtbot.waitUntil(lambda: log.count == 2)
     assert view.toPlainText().endswith("word49 more")
 
 
@@ -346,7 +377,7 @@ def test_status_line_and_footer(qtbot: QtBot, view: TranscriptView) -> None:
 
     assert view.toPlainText() == (
         "Assistant\nPartial reply.\nstopped\nOut of credit. 余额不足\ngpt-x · 14 tokens   Retry\n"
-        "Connection lost.\nYou\nnext <b>question</b>"
+        "Connection lost.\nnext <b>question</b>"
     )
     retry = view.document().find("Retry")
     assert retry.charFormat().anchorHref() == "sluice:retry/7"
@@ -389,7 +420,7 @@ def test_clearing_the_view_while_a_reply_streams_stops_its_painting(
     renderer.append(" — more text")
     qtbot.wait(40)
     renderer.finish()
-    assert view.toPlainText() == "You\nAnother conversation"
+    assert view.toPlainText() == "Another conversation"
     assert renderer.is_finished
 
 
@@ -401,8 +432,9 @@ def test_many_messages_keep_their_order(view: TranscriptView) -> None:
     renderer.append("# Two\n\nAnswer two.")
     view.add_user_message("Sent before the reply finished")  # the reply is finished first
     assert view.toPlainText() == (
-        "You   Edit\nQuestion one\nAssistant\nAnswer one.\ndone\nYou   Edit\nQuestion two\n"
-        "Assistant\nTwo\nAnswer two.\nYou\nSent before the reply finished"  # no id yet: nothing to edit
+        "Question one\nCopy  ·  Edit\nAssistant    Copy  ·  Regenerate\nAnswer one.\ndone\n"
+        "Question two\nCopy  ·  Edit\nAssistant    Copy  ·  Regenerate\nTwo\nAnswer two.\n"
+        "Sent before the reply finished"  # no id yet: nothing to edit
     )
     assert renderer.is_finished
     assert view.scroll_to_message(3) and not view.scroll_to_message(99)
@@ -452,15 +484,24 @@ def test_reasoning_from_the_history_starts_folded(view: TranscriptView) -> None:
     assert not view.document().find("▸ Thought for 2.0 s").isNull()
 
 
-def test_user_turns_are_tinted_and_offer_edit(view: TranscriptView) -> None:
-    view.add_user_message("Question", message_id=7)
-    view.add_assistant_message("Answer.", message_id=8)
-    question = view.document().find("Question").block()
-    answer = view.document().find("Answer.").block()
-    assert question.blockFormat().background().color() == QColor(LIGHT.user_background)
-    assert answer.blockFormat().background().style() == Qt.BrushStyle.NoBrush
+def test_user_turns_are_bubbles_and_offer_copy_and_edit(view: TranscriptView) -> None:
+    view.add_user_message("Question\non two lines", message_id=7)
+    view.add_assistant_message("Answer.", message_id=8, model="gpt-x")
+    for line in ("Question", "on two lines"):
+        assert view.document().find(line).block().blockFormat().property(CARD) == "user"
+    assert view.document().find("Answer.").block().blockFormat().property(CARD) is None
     edit = view.document().find("Edit")
     assert edit.charFormat().anchorHref() == view.action_url("edit/7")
+    asked: list[str] = []
+    view.action_requested.connect(asked.append)
+    for label in ("Copy", "Edit"):
+        view.anchorClicked.emit(QUrl(view.document().find(label).charFormat().anchorHref()))
+    assert asked == ["copy/7", "edit/7"]
+    # The reply's header: the model as a badge, then its own actions.
+    header = view.document().find("gpt-x")
+    assert header.charFormat().boolProperty(BADGE) and header.block().blockFormat().property(CARD) == "badge"
+    regenerate = view.document().find("Regenerate")
+    assert regenerate.charFormat().anchorHref() == view.action_url("retry/8")
 
 
 @pytest.mark.parametrize("name", ["a#b", "x?y", "p%41", "zen 2", "中转/备用"])

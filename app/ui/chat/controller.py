@@ -16,7 +16,6 @@ import logging
 import math
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -39,7 +38,10 @@ from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
 from app.ui.tasks import Tasks
+from app.ui.transcript.links import AppLink
+from app.ui.transcript.renderer import StreamingMessageRenderer
 from app.ui.transcript.view import TranscriptView
+from app.ui.transcript.welcome import welcome_for
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +111,7 @@ class ChatController(QObject):
         self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
         self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
-        self._renderer: Any = None
+        self._renderer: StreamingMessageRenderer | None = None
         self._path: list[Message] = []  # the open conversation's active branch, first message first
         self._editing: Message | None = None  # the sent message being edited (its new version is next)
         self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
@@ -129,6 +131,7 @@ class ChatController(QObject):
         transcript.link_activated.connect(self.open_link)
         transcript.action_requested.connect(self._action)
         transcript.code_copied.connect(lambda _code: self.notice.emit(self.tr("Copied the code.")))
+        transcript.prompt_chosen.connect(self._use_prompt)
 
     # ---- state ----------------------------------------------------------------------------------
 
@@ -211,7 +214,7 @@ class ChatController(QObject):
                 self.tr("{hidden} earlier messages not shown — show {more} more").format(
                     hidden=hidden, more=more
                 ),
-                self.transcript.action_url(f"earlier/{len(shown) + more}"),
+                self.transcript.action_url(f"earlier/{shown[0].id}"),
             )
         for message in shown:
             self._show_message(message)
@@ -219,14 +222,16 @@ class ChatController(QObject):
         if keep_place and first_before is not None:
             self.transcript.scroll_to_message(first_before)  # where the reader was, not the new top
 
-    def _show_earlier(self, count: int) -> None:
+    def _show_earlier(self, first_shown: int) -> None:
+        """Show HISTORY_MORE more messages before `first_shown`, an id (right even if messages came since)."""
         if self.busy or self.conversation is None:
             self.notice.emit(self.tr("Earlier messages can be shown once the reply ends."))
             return
         history = self._history()
         if history is not None:
             self._path = history
-            self._render_history(history, count, keep_place=True)
+            at = next((i for i, message in enumerate(history) if message.id == first_shown), 0)
+            self._render_history(history, len(history) - at + HISTORY_MORE, keep_place=True)
 
     def _history(self) -> list[Message] | None:
         """The open conversation's active branch from the store; None (and a notice) if unreadable."""
@@ -246,6 +251,7 @@ class ChatController(QObject):
         elif message.role == Role.ASSISTANT:
             self.transcript.add_assistant_message(
                 message.content,
+                model=message.model or "",
                 reasoning=message.reasoning,
                 reasoning_ms=message.reasoning_ms,
                 message_id=message.id,
@@ -307,7 +313,23 @@ class ChatController(QObject):
             versions=self._versions(message),
         )
 
+    def _use_prompt(self, text: str) -> None:
+        """An example prompt of the empty chat was chosen: it goes into the box, to edit or send."""
+        self.composer.set_text(text)
+        self.composer.focus_input()
+
+    def _show_welcome(self) -> None:
+        """The empty chat's greeting, naming where a message would go."""
+        profile = self.current_profile()
+        ctrl_enter = self.composer.send_key() != "enter"
+        welcome = welcome_for(
+            profile.name if profile else "", self.current_model(), ctrl_enter_sends=ctrl_enter
+        )
+        self.transcript.show_welcome(welcome)
+
     def _sync_topbar(self) -> None:
+        if self.conversation is None:
+            self._show_welcome()  # profile or model may have changed: say where a message goes
         profile = self.current_profile()
         self.topbar.set_profiles(self.profiles.names(), profile.name if profile else None)
         model = self.current_model()
@@ -374,7 +396,7 @@ class ChatController(QObject):
         self._path = [*self._path[:at], turn.user]
         self._show_message(turn.user)
         self.conversations_changed.emit()
-        self._begin_reply(turn)
+        self._begin_reply(turn, model)
 
     def _index_on_path(self, message: Message) -> int:
         return next((i for i, m in enumerate(self._path) if m.id == message.id), len(self._path))
@@ -395,11 +417,11 @@ class ChatController(QObject):
             on_failover=self._on_failover,
         )
 
-    def _begin_reply(self, turn: Turn) -> None:
+    def _begin_reply(self, turn: Turn, model: str) -> None:
         assert self.conversation is not None
         self.turn = turn
         self._failovers = []
-        self._renderer = self.transcript.begin_assistant_message()
+        self._renderer = self.transcript.begin_assistant_message(model=model)  # shown as its badge
         self._live_conversation = self.conversation.id
         self.composer.set_streaming(True)
         self.topbar.set_busy(True)
@@ -524,6 +546,8 @@ class ChatController(QObject):
         self._redraw_pending = False
         if self.conversation is not None and self.conversation.id is not None:
             self.open_conversation(self.conversation.id, again=True)  # a pending edit survives
+        elif self.conversation is None:
+            self._show_welcome()
         return True
 
     def regenerate(self) -> None:
@@ -587,7 +611,7 @@ class ChatController(QObject):
             return
         self.transcript.remove_from_message(message_id)
         self._path = self._path[:at]
-        self._begin_reply(turn)
+        self._begin_reply(turn, model)
 
     def switch_version(self, message_id: int) -> None:
         """Show another version of a turn, and below it the branch last shown there."""
@@ -653,6 +677,7 @@ class ChatController(QObject):
             self.conversation = replace(self.conversation, model=model)
         else:
             self._draft_model = model
+            self._show_welcome()
 
     def load_models(self, *, force: bool = False) -> None:
         profile = self.current_profile()
@@ -721,15 +746,15 @@ class ChatController(QObject):
             self.notice.emit(text)
 
     def _action(self, path: str) -> None:
-        verb, _, arg = path.partition("/")
+        link = AppLink.from_path(path)  # the view checked the link's token; its argument is parsed here
+        verb, message_id = link.verb, link.message_id
         if verb == "profile":
-            self.profile_edit_requested.emit(arg)
+            self.profile_edit_requested.emit(link.arg)
             return
-        if not arg.isdigit():
+        if message_id is None:
             return
-        message_id = int(arg)
         if verb == "earlier":
-            self._show_earlier(message_id)  # here the number is how many messages to show
+            self._show_earlier(message_id)  # the first message shown now
         elif verb == "retry":
             self.retry(message_id)
         elif verb == "edit":

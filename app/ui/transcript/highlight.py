@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat
@@ -49,14 +49,26 @@ def language_of(info: str) -> str:
     return word.strip("{}.").lower()
 
 
+class _Lexer(Protocol):
+    """What Sluice uses of a Pygments lexer (Pygments ships no type information)."""
+
+    def get_tokens(self, text: str) -> Iterable[tuple[object, str]]: ...
+
+
+class _Style(Protocol):
+    """What Sluice uses of a Pygments style class."""
+
+    def style_for_token(self, ttype: object) -> Mapping[str, object]: ...
+
+
 class _Lexing:
     """The Pygments side, used only by the worker thread."""
 
     def __init__(self, style_name: str) -> None:
         self._style_name = style_name
-        self._style: Any = None
-        self._lexers: dict[str, Any] = {}
-        self._keys: dict[Any, StyleKey] = {}
+        self._style: _Style | None = None
+        self._lexers: dict[str, _Lexer] = {}
+        self._keys: dict[object, StyleKey] = {}
 
     def runs(self, code: str, language: str) -> Runs:
         """The code cut into runs that share one style (adjacent tokens merged)."""
@@ -69,7 +81,7 @@ class _Lexing:
                 runs.append((value, key))
         return runs
 
-    def _lexer(self, language: str) -> Any:
+    def _lexer(self, language: str) -> _Lexer:
         lexer = self._lexers.get(language)
         if lexer is None:
             # Pygments ships no type information.
@@ -78,7 +90,7 @@ class _Lexing:
             from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
             # Keep the code exactly as written: no stripping, no added newline, tabs left alone.
-            options: dict[str, Any] = {"stripnl": False, "stripall": False, "ensurenl": False}
+            options = {"stripnl": False, "stripall": False, "ensurenl": False}
             try:
                 lexer = get_lexer_by_name(language, **options) if language else TextLexer(**options)
             except ClassNotFound:
@@ -86,15 +98,22 @@ class _Lexing:
             self._lexers[language] = lexer
         return lexer
 
-    def _key(self, ttype: Any) -> StyleKey:
+    def _key(self, ttype: object) -> StyleKey:
         key = self._keys.get(ttype)
         if key is None:
             if self._style is None:
                 from pygments.styles import get_style_by_name  # type: ignore[import-untyped]
 
                 self._style = get_style_by_name(self._style_name)
+            assert self._style is not None
             spec = self._style.style_for_token(ttype)
-            key = (spec["color"] or "", bool(spec["bold"]), bool(spec["italic"]), bool(spec["underline"]))
+            colour = spec["color"]
+            key = (
+                colour if isinstance(colour, str) else "",
+                bool(spec["bold"]),
+                bool(spec["italic"]),
+                bool(spec["underline"]),
+            )
             self._keys[ttype] = key
         return key
 

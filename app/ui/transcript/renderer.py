@@ -38,6 +38,26 @@ from PySide6.QtGui import (
 
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
+from app.ui.transcript.polish import (
+    polish_range,
+    shown_as_text,
+    style_table_at,
+    table_rows,
+    too_big_for_a_table,
+)
+from app.ui.transcript.style import (
+    CARD,
+    CARD_PAD,
+    CODE_LANG,
+    CODE_LINE_HEIGHT,
+    DARK,
+    LIGHT,
+    LINE_HEIGHT,
+    REASONING_BODY,
+    TranscriptStyle,
+)
+
+__all__ = ["DARK", "LIGHT", "REASONING_BODY", "PaintReport", "StreamingMessageRenderer", "TranscriptStyle"]
 
 FRAME_MS = 16
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -48,36 +68,9 @@ MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.M
 _LEAD = "x\n\n"
 
 
-@dataclass(frozen=True, slots=True)
-class TranscriptStyle:
-    """Colours the transcript draws with, beyond the palette's."""
-
-    dark: bool = False
-    code_background: str = "#f3f4f6"
-    dim_text: str = "#6b7280"
-    user_background: str = "#eef2ff"  # the user's turns sit on a tint, replies on the page itself
-    user_header: str = "#3730a3"
-    assistant_header: str = "#0f766e"
-    link: str = "#2563eb"
-    flag: str = "#b45309"  # "Stopped", "Interrupted": amber, seen at a glance but not an error
-    error: str = "#b42318"
-
-
-LIGHT = TranscriptStyle()
-DARK = TranscriptStyle(
-    dark=True,
-    code_background="#1f2329",
-    dim_text="#9aa3ad",
-    user_background="#252a3a",
-    user_header="#a5b4fc",
-    assistant_header="#5eead4",
-    link="#7aa2f7",
-    flag="#fbbf24",
-    error="#f87171",
-)
-
-REASONING_BODY = QTextFormat.Property.UserProperty + 1  # marks the blocks of reasoning text under a label
 OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
+
+THINKING_TICK_MS = 1000  # "Thinking… 12 s" counts up while reasoning streams
 
 CodeLinker = Callable[[str], str]
 """Given a closed code block's text, returns the href of its "Copy code" link."""
@@ -85,22 +78,35 @@ ThinkLinker = Callable[[int], str]
 """Given the block number of a reasoning label, returns the href that folds its reasoning."""
 
 
+@dataclass(frozen=True, slots=True)
+class PaintReport:
+    """What one paint did, for tests and benchmarks (the renderer keeps no counters of its own).
+
+    Attributes:
+        rerendered_chars: open-block text rendered again, or appended raw.
+        open_block_chars: the open block's Markdown length.
+        finished_blocks: blocks inserted for good (once each) by this paint.
+        finished_chars: the length of their Markdown.
+        seconds: wall time the paint took, layout of the changed range included.
+    """
+
+    rerendered_chars: int
+    open_block_chars: int
+    finished_blocks: int
+    finished_chars: int
+    seconds: float
+
+
 class StreamingMessageRenderer(QObject):
     """Renders one assistant message: its reasoning, its Markdown answer and a status line.
 
     Signals:
         about_to_paint(): a paint is about to change the document (the view notes if it was at the bottom).
-        painted(): a paint changed the document.
-
-    Counters, for tests and benchmarks: `paint_count`; for the last paint, `last_paint_rerendered_chars`
-    (open block text rendered again, or appended raw) and `last_paint_open_block_chars` (the open block's
-    Markdown length); in all, `finished_blocks` and `finished_chars`: the blocks inserted for good (once
-    each) and the length of their Markdown; `last_paint_seconds` and `paint_seconds` (wall time spent
-    painting, layout of the changed range included).
+        painted(PaintReport): a paint changed the document; what it did.
     """
 
     about_to_paint = Signal()
-    painted = Signal()
+    painted = Signal(PaintReport)
 
     def __init__(
         self,
@@ -113,6 +119,7 @@ class StreamingMessageRenderer(QObject):
         code_linker: CodeLinker | None = None,
         think_linker: ThinkLinker | None = None,
         copy_code_label: str | None = None,
+        table_note: Callable[[int, int], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,7 +131,8 @@ class StreamingMessageRenderer(QObject):
         self._label = self.tr("Thinking") if reasoning_label is None else reasoning_label
         self._code_linker = code_linker
         self._think_linker = think_linker
-        self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
+        self._copy_code_label = self.tr("Copy") if copy_code_label is None else copy_code_label
+        self._table_note = table_note or self._default_table_note
         self._start = self._reason_end = self._done_end = self._open_end = start
         self._label_says_thought = False
         self._label_len = 0  # 0 until reasoning arrives; then the label block is [start + 1, + label_len)
@@ -138,22 +146,21 @@ class StreamingMessageRenderer(QObject):
         self._reasoning: list[str] = []
         self._open: Block | None = None  # the open block as last painted
         self._open_shown = ""  # for an open fence or table: the raw text shown so far
+        self._open_serial = -1  # the serial of the open table shown raw
+        self._table_capped = False  # that table has more rows than are shown
         self._last_list: QTextList | None = None  # the list a following item joins
         self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
         self._next_span = 0
+        self._tables: list[int] = []  # where tables inserted by this paint start, to style after it
         self._done = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.paint)
+        self._thinking_timer = QTimer(self)
+        self._thinking_timer.setInterval(THINKING_TICK_MS)
+        self._thinking_timer.timeout.connect(self._tick_thinking)
         self._make_formats()
-        self.paint_count = 0
-        self.last_paint_rerendered_chars = 0
-        self.last_paint_open_block_chars = 0
-        self.finished_blocks = 0
-        self.finished_chars = 0
-        self.last_paint_seconds = 0.0
-        self.paint_seconds = 0.0
 
     # ---- the API the session side calls --------------------------------------------------------
 
@@ -170,6 +177,12 @@ class StreamingMessageRenderer(QObject):
     @property
     def is_finished(self) -> bool:
         return self._done
+
+    @property
+    def caret_position(self) -> int:
+        """Where the streaming cursor is drawn: after the last text shown (answer, else reasoning)."""
+        answered = self._open_end > self._reason_end or not self._label_len
+        return self._open_end if answered else self._reason_end
 
     @property
     def end_position(self) -> int:
@@ -209,6 +222,7 @@ class StreamingMessageRenderer(QObject):
             return
         self._paint(final=True)
         self._done = True
+        self._thinking_timer.stop()
         if self._label_len:
             if reasoning_ms is None and self._thought_s is not None:
                 reasoning_ms = self._thought_s * 1000
@@ -216,6 +230,23 @@ class StreamingMessageRenderer(QObject):
 
     def _thought_label(self, seconds: float) -> str:
         return self.tr("Thought for {} s").format(f"{seconds:.1f}")
+
+    def _default_table_note(self, rows: int, shown: int) -> str:
+        if shown < rows:
+            return self.tr(
+                "A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all."
+            ).format(rows=f"{rows:,}", shown=f"{shown:,}")
+        return self.tr("A table of {} rows, shown as text.").format(f"{rows:,}")
+
+    def _tick_thinking(self) -> None:
+        """Count the seconds on the label while the model thinks, so a long silence visibly is not a hang."""
+        began = self._reasoning_began
+        over = self._done or began is None or self._thought_s is not None
+        if over or began is None or not self._label_len or not shiboken6.isValid(self._doc):
+            self._thinking_timer.stop()
+            return
+        seconds = int(time.monotonic() - began)
+        self._set_label(self.tr("Thinking… {} s").format(seconds))  # as long as one line: no scrolling
 
     @property
     def reasoning_label_block(self) -> int | None:
@@ -225,10 +256,17 @@ class StreamingMessageRenderer(QObject):
     def detach(self) -> None:
         """Stop painting for good, without touching the document (the view was cleared under it)."""
         self._timer.stop()
+        self._thinking_timer.stop()
         self._done = True
         self._spans.clear()
         self._pending.clear()
         self._pending_reasoning.clear()
+
+    def text_moved(self, at: int, delta: int) -> None:
+        """The view changed the length of text at `at` (a header's versions, a "Copied ✓"): follow it."""
+        if delta:
+            self._start += delta if self._start >= at else 0
+            self._shift_from(at, delta)
 
     def set_status_line(self, text: str) -> None:
         """Show one small line under the message (metrics, "stopped", …); "" removes it."""
@@ -266,6 +304,7 @@ class StreamingMessageRenderer(QObject):
             return
         self.about_to_paint.emit()
         rerendered = finished_chars = 0
+        finished_count = len(finished)
         cursor = QTextCursor(self._doc)
         cursor.beginEditBlock()
         try:
@@ -274,7 +313,14 @@ class StreamingMessageRenderer(QObject):
             if self._thought_s is not None and self._label_len and not self._label_says_thought:
                 # The answer began, so the thinking is over: say how long it took, not "Thinking…".
                 self._label_says_thought = True
+                self._thinking_timer.stop()
                 self._set_label(self._thought_label(self._thought_s), cursor)
+            if finished and self._keeps_raw(finished[0]):
+                # A big table closed: the raw text already shown stays; only its last piece is added.
+                rerendered = self._close_raw_table(cursor, finished[0])
+                finished_chars += len(finished[0].text)
+                finished = finished[1:]
+                self._open = None
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
             elif finished or opened != self._open:
@@ -285,20 +331,52 @@ class StreamingMessageRenderer(QObject):
                     self._done_end = self._open_end = end
                     finished_chars += len(block.text)
                 self._open_shown = ""
+                self._table_capped = False
                 if opened is not None:
                     self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
                     rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
             self._open = opened
         finally:
             cursor.endEditBlock()
-        self.paint_count += 1
-        self.finished_blocks += len(finished)
-        self.last_paint_rerendered_chars = rerendered
-        self.finished_chars += finished_chars
-        self.last_paint_open_block_chars = len(opened.text) if opened is not None else 0
-        self.last_paint_seconds = time.perf_counter() - began
-        self.paint_seconds += self.last_paint_seconds
-        self.painted.emit()
+        for at in self._tables:
+            style_table_at(self._doc, at, self._style)
+        self._tables.clear()
+        open_chars = len(opened.text) if opened is not None else 0
+        seconds = time.perf_counter() - began
+        self.painted.emit(PaintReport(rerendered, open_chars, finished_count, finished_chars, seconds))
+
+    def _keeps_raw(self, block: Block) -> bool:
+        """Whether `block` is the big table shown raw while open, which then stays raw for good."""
+        old = self._open
+        return (
+            block.kind is BlockKind.TABLE
+            and old is not None
+            and old.serial == block.serial
+            and old.kind is BlockKind.TABLE
+            and too_big_for_a_table(block.text)
+            and block.text.startswith(self._open_shown)
+        )
+
+    def _close_raw_table(self, cursor: QTextCursor, block: Block) -> int:
+        rest = self._raw_text(block)[len(self._open_shown) :].rstrip("\n")
+        cursor.setPosition(self._open_end)
+        cursor.insertText(rest, self._code_fmt)
+        if not rest and self._open_shown.endswith("\n"):
+            cursor.deletePreviousChar()  # the raw text ended in a newline: drop the empty block it left
+        self._shift_from(self._open_end, cursor.position() - self._open_end)
+        end = self._insert_table_note(cursor, self._open_end, block)
+        self._done_end = self._open_end = end
+        self._open_shown = ""
+        self._table_capped = False
+        self._last_list = None
+        return len(rest)
+
+    def _insert_table_note(self, cursor: QTextCursor, at: int, block: Block) -> int:
+        cursor.setPosition(at)
+        cursor.insertBlock(self._status_block, self._status_fmt)
+        rows = table_rows(block.text)
+        cursor.insertText(self._table_note(rows, table_rows(shown_as_text(block.text))), self._status_fmt)
+        return cursor.position()
 
     def _can_extend(self, opened: Block) -> bool:
         """Whether the open block is a fence or table that only grew: then only the new text is appended."""
@@ -311,12 +389,17 @@ class StreamingMessageRenderer(QObject):
             and self._raw_text(opened).startswith(self._open_shown)
         )
 
-    @staticmethod
-    def _raw_text(block: Block) -> str:
-        return block.code if block.kind is BlockKind.FENCE else block.text
+    def _raw_text(self, block: Block) -> str:
+        """What is shown of an open fence or table: its code, or the table's first rows."""
+        if block.kind is BlockKind.FENCE:
+            return block.code
+        if self._table_capped and block.serial == self._open_serial:
+            return self._open_shown  # past the rows shown: nothing more to show, nothing to count
+        return shown_as_text(block.text)
 
     def _extend_raw(self, cursor: QTextCursor, opened: Block) -> int:
         shown = self._raw_text(opened)
+        self._table_capped = opened.kind is BlockKind.TABLE and len(shown) < len(opened.text)
         delta = shown[len(self._open_shown) :]
         cursor.setPosition(self._open_end)
         cursor.insertText(delta, self._code_fmt)  # a newline continues in the current (code) block format
@@ -328,41 +411,55 @@ class StreamingMessageRenderer(QObject):
         """Insert one block's rendering at `at` (the end of the previous block); return where it ends."""
         if block.kind is BlockKind.FENCE and is_open:
             self._open_shown = block.code
-            return self._insert_raw(cursor, at, block.code, self._code_block(""))
+            return self._insert_raw(cursor, self._insert_code_head(cursor, at, block, ""), block.code, True)
         if block.kind is BlockKind.TABLE and is_open:
-            self._open_shown = block.text
-            return self._insert_raw(cursor, at, block.text, self._raw_table_block)
+            self._open_shown = shown_as_text(block.text)
+            self._open_serial = block.serial
+            self._table_capped = len(self._open_shown) < len(block.text)
+            return self._insert_raw(cursor, at, self._open_shown, False)
+        if block.kind is BlockKind.TABLE and too_big_for_a_table(block.text):
+            self._last_list = None
+            end = self._insert_raw(cursor, at, shown_as_text(block.text).rstrip("\n"), False)
+            return self._insert_table_note(cursor, end, block)
         if block.kind is BlockKind.FENCE:
             return self._insert_code(cursor, at, block)
         return self._insert_markdown(cursor, at, block, is_open=is_open)
 
-    def _insert_raw(self, cursor: QTextCursor, at: int, text: str, block_format: QTextBlockFormat) -> int:
+    def _insert_raw(self, cursor: QTextCursor, at: int, text: str, code: bool) -> int:
         cursor.setPosition(at)
-        cursor.insertBlock(block_format, self._code_fmt)
+        cursor.insertBlock(self._code_body if code else self._raw_table_block, self._code_fmt)
         cursor.insertText(text, self._code_fmt)
         return cursor.position()
 
+    def _insert_code_head(self, cursor: QTextCursor, at: int, block: Block, copy_href: str) -> int:
+        """The band at a code card's top: the language (painted by the view) and, once closed, Copy."""
+        head = QTextBlockFormat(self._code_head)
+        head.setProperty(CODE_LANG, language_of(block.info))
+        cursor.setPosition(at)
+        cursor.insertBlock(head, self._head_fmt)
+        if copy_href:
+            link = QTextCharFormat(self._head_fmt)
+            link.setAnchor(True)
+            link.setAnchorHref(copy_href)
+            cursor.insertText(self._copy_code_label, link)
+        return cursor.position()
+
     def _insert_code(self, cursor: QTextCursor, at: int, block: Block) -> int:
-        """A closed fence: plain monospace now, coloured once when the highlighter has lexed it."""
+        """A closed fence: a card with its language and Copy; plain monospace now, coloured once lexed."""
         language = language_of(block.info)
         code = block.code[:-1] if block.code.endswith("\n") else block.code
-        end = self._insert_raw(cursor, at, code, self._code_block(language))
+        href = self._code_linker(code) if self._code_linker is not None and code.strip() else ""
+        body = self._insert_code_head(cursor, at, block, href)
+        end = self._insert_raw(cursor, body, code, True)
+        last = QTextBlockFormat()
+        last.setBottomMargin(CARD_PAD * 0.75)
+        cursor.mergeBlockFormat(last)  # room under the last line, inside the card
         self._last_list = None
         if language and code.strip():
             span = self._next_span
             self._next_span += 1
-            self._spans[span] = [at + 1, end]  # after the separator that starts the code's first block
+            self._spans[span] = [body + 1, end]  # after the separator that starts the code's first block
             self._highlighter.request(code, language, lambda runs: self._colour(span, code, runs))
-        if self._code_linker is not None and code.strip():
-            # A small link under the block: copying code by selecting it is fiddly, and drops nothing here.
-            cursor.setPosition(end)
-            cursor.insertBlock(self._copy_block, self._status_fmt)
-            link = QTextCharFormat(self._status_fmt)
-            link.setAnchor(True)
-            link.setAnchorHref(self._code_linker(code))
-            link.setForeground(QColor(self._style.link))
-            cursor.insertText(self._copy_code_label, link)
-            end = cursor.position()
         return end
 
     def _colour(self, span: int, code: str, runs: list[tuple[str, QTextCharFormat]]) -> None:
@@ -394,6 +491,10 @@ class StreamingMessageRenderer(QObject):
         cursor.setPosition(at)
         cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)  # the lead's "x", merged at `at`
         cursor.removeSelectedText()
+        if block.kind is BlockKind.TABLE:
+            self._tables.append(at)  # styled as a whole after the paint's edit block
+        else:
+            polish_range(self._doc, at + 1, end, self._style)
         if block.kind is BlockKind.LIST_ITEM:
             joined = self._join_list(at + 1, end, block.continues_list)
             if not is_open:
@@ -428,6 +529,7 @@ class StreamingMessageRenderer(QObject):
                 self._label_link.setAnchorHref(self._think_linker(cursor.block().blockNumber()))
             cursor.insertText(OPEN_MARK + self._label + "…", self._label_link)
             self._label_len = cursor.position() - start - 1
+            self._thinking_timer.start()
             cursor.insertBlock(self._reason_body_block, self._reason_fmt)
         cursor.insertText(text, self._reason_fmt)
         self._shift_from(start, cursor.position() - start)
@@ -482,11 +584,33 @@ class StreamingMessageRenderer(QObject):
 
     def _make_formats(self) -> None:
         dim = QColor(self._style.dim_text)
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self._code_fmt = code_char_format()
         self._raw_table_block = QTextBlockFormat()
         self._raw_table_block.setNonBreakableLines(True)
+        self._raw_table_block.setLineHeight(CODE_LINE_HEIGHT, proportional)
+        # A code card: a head band (the language at left, painted; Copy at right), then the code's lines.
+        self._code_head = QTextBlockFormat()
+        self._code_head.setProperty(CARD, "code-head")
+        self._code_head.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._code_head.setTopMargin(10)
+        self._code_head.setBottomMargin(CARD_PAD * 0.5)
+        self._code_head.setLeftMargin(CARD_PAD)
+        self._code_head.setRightMargin(CARD_PAD)
+        self._code_head.setLineHeight(LINE_HEIGHT, proportional)
+        self._head_fmt = QTextCharFormat()
+        self._head_fmt.setForeground(dim)
+        self._code_body = QTextBlockFormat()
+        self._code_body.setProperty(CARD, "code")
+        self._code_body.setNonBreakableLines(True)
+        self._code_body.setLeftMargin(CARD_PAD)
+        self._code_body.setRightMargin(CARD_PAD)
+        self._code_body.setLineHeight(CODE_LINE_HEIGHT, proportional)
+        # The properties Qt's own Markdown reader sets, so toMarkdown() writes a fence back.
+        self._code_body.setProperty(QTextFormat.Property.BlockCodeFence, "`")
         self._reason_block = QTextBlockFormat()
         self._reason_block.setLeftMargin(8)
+        self._reason_block.setLineHeight(LINE_HEIGHT, proportional)
         self._reason_body_block = QTextBlockFormat(self._reason_block)
         self._reason_body_block.setProperty(REASONING_BODY, True)
         self._reason_fmt = QTextCharFormat()
@@ -497,19 +621,9 @@ class StreamingMessageRenderer(QObject):
         self._label_fmt.setFontWeight(QFont.Weight.DemiBold)
         self._status_block = QTextBlockFormat()
         self._status_block.setTopMargin(4)
-        self._copy_block = QTextBlockFormat()
-        self._copy_block.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._status_fmt = QTextCharFormat()
         self._status_fmt.setForeground(dim)
         size = self._doc.defaultFont().pointSizeF()
         if size > 0:
             self._status_fmt.setFontPointSize(size * 0.85)
-
-    def _code_block(self, language: str) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setBackground(QColor(self._style.code_background))
-        fmt.setNonBreakableLines(True)
-        # The properties Qt's own Markdown reader sets, so toMarkdown() writes a fence back.
-        fmt.setProperty(QTextFormat.Property.BlockCodeFence, "`")
-        fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, language)
-        return fmt
+            self._head_fmt.setFontPointSize(size * 0.85)

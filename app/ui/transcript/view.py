@@ -4,47 +4,50 @@ Replies are untrusted text. Links are not followed here (`link_activated` tells 
 raw HTML is shown as text (see renderer.MARKDOWN), and no resource a reply names is ever loaded: a remote
 image could report that the message was read, and a file: one could show a local file. Images get a
 placeholder instead.
+
+The text sits in a centred reading column (style.COLUMN_MAX wide at most); the cards behind it (the user's
+bubble, code cards, quote bars, the model badge) are painted by cards.py before the document draws.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
-from typing import Any
-from urllib.parse import quote, unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QImage,
-    QPainter,
-    QPen,
+    QResizeEvent,
+    QShowEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.transcript.highlight import CodeHighlighter
-from app.ui.transcript.renderer import (
+from app.ui.transcript.links import AppLink, AppLinks
+from app.ui.transcript.reading import ReadingView
+from app.ui.transcript.renderer import FOLDED_MARK, OPEN_MARK, StreamingMessageRenderer
+from app.ui.transcript.style import (
+    BADGE,
+    CARD,
+    CARD_PAD,
+    CODE_LANG,
     DARK,
-    FOLDED_MARK,
     LIGHT,
-    OPEN_MARK,
+    LINE_HEIGHT,
     REASONING_BODY,
-    StreamingMessageRenderer,
 )
+from app.ui.transcript.welcome import Welcome, insert_welcome, welcome_top
 
-BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
-PAGE_MARGIN = 14  # pixels around the document: text flush against the frame is hard to read
-ACTION_SCHEME = "sluice"  # the app's own links: sluice:<this view's token>/<verb>/<argument>
+COPIED_MS = 1600  # how long a code card says "Copied ✓" before it offers Copy again
+_VERSIONS = QTextCharFormat.Property.UserProperty + 10  # char property: part of a "‹ 2/3 ›" switcher
 
 
-class TranscriptView(QTextBrowser):
+class TranscriptView(ReadingView):
     """Shows user and assistant messages; streams one assistant message at a time.
 
     While a reply streams the view follows it to the bottom, unless the user has scrolled up.
@@ -52,15 +55,19 @@ class TranscriptView(QTextBrowser):
     Signals:
         link_activated(QUrl): the user clicked a link in a reply (untrusted: the window decides).
         action_requested(str): the user clicked one of the app's own links ("retry/12", "edit/3", …).
-        code_copied(str): a code block's "Copy code" link put this code on the clipboard.
+        code_copied(str): a code card's Copy put this code on the clipboard.
+        version_requested(int, int): a message's "‹ ›" was clicked: (message id, -1 older or +1 newer).
+        prompt_chosen(str): an example prompt of the empty chat was clicked; its text.
 
-    The app's own links carry a token made for this view. A reply can write `[x](sluice:retry/1)`, but it
-    cannot know the token, so its links never run an action: they arrive as link_activated like any other.
+    The app's own links carry a token made for this view (links.py): a reply's link never runs an action.
+    Every link, ours included, is reachable with Tab and followed with Enter (Qt's keyboard link navigation).
     """
 
     link_activated = Signal(QUrl)
     action_requested = Signal(str)
     code_copied = Signal(str)
+    version_requested = Signal(int, int)
+    prompt_chosen = Signal(str)
 
     def __init__(
         self,
@@ -72,31 +79,22 @@ class TranscriptView(QTextBrowser):
         edit_label: str | None = None,
         copy_code_label: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(PAGE_MARGIN)
+        super().__init__(parent, dark=dark)
         self.anchorClicked.connect(self._on_anchor)
-        self._style = DARK if dark else LIGHT
         self._highlighter = CodeHighlighter(dark=dark, parent=self)  # shared: lexers, formats cached
-        # None: the window's language ("You", "Assistant", "Edit", "Copy code" in English).
+        # None: the window's language ("You", "Assistant", "Edit", "Copy" in English).
         self._user_label = self.tr("You") if user_label is None else user_label
         self._assistant_label = self.tr("Assistant") if assistant_label is None else assistant_label
         self._edit_label = self.tr("Edit") if edit_label is None else edit_label
-        self._copy_code_label = self.tr("Copy code") if copy_code_label is None else copy_code_label
-        self._codes: list[str] = []  # the code of each "Copy code" link, by its number
-        self._token = secrets.token_hex(8)
-        self._active: StreamingMessageRenderer | None = None
-        self._reply_header: QTextBlock | None = None  # the header of the last reply begun
+        self._copy_code_label = self.tr("Copy") if copy_code_label is None else copy_code_label
+        self._copied_label = self.tr("Copied ✓")
+        self._codes: list[str] = []  # the code of each code card's Copy, by its number
+        self._links = AppLinks()
+        self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
+        self._reply_header: QTextBlock | None = None  # the last reply's header, named when it is saved
+        self._reply_id: int | None = None  # its message id, once known
+        self._welcome: Welcome | None = None
         self._empty = True
-        self._stick = True
-        self._auto_scrolling = False
-        self._placeholder: QImage | None = None
-        bar = self.verticalScrollBar()
-        bar.valueChanged.connect(self._on_scrolled)
-        bar.rangeChanged.connect(self._on_range_changed)
         self._make_formats()
 
     def set_dark(self, dark: bool) -> None:
@@ -104,9 +102,12 @@ class TranscriptView(QTextBrowser):
         if dark == self._style.dark:
             return
         self._style = DARK if dark else LIGHT
+        self._hover.set_style(self._style)
         self._highlighter = CodeHighlighter(dark=dark, parent=self)
         self._placeholder = None
+        self._apply_font()
         self._make_formats()
+        self.viewport().update()
 
     # ---- messages --------------------------------------------------------------------------------
 
@@ -118,14 +119,42 @@ class TranscriptView(QTextBrowser):
         self._reply_header = None
         self.document().clear()
         self.document().setUndoRedoEnabled(False)
+        self._looks.clear()  # format indexes may mean other formats now
+        self._column = -1
+        self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()
+        self._headers.clear()
+        self._reply_header = self._reply_id = None
+        self._hover.clear()
+        self._welcome = None
         self._empty = True
         self._stick = True
 
-    def set_reply_id(self, message_id: int) -> None:
-        """Name the last reply begun (its id is known once it is saved), for `remove_from_message`."""
-        if self._reply_header is not None and self._reply_header.isValid():
-            self._reply_header.setUserState(message_id)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._centre_welcome()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._centre_welcome()
+
+    def _centre_welcome(self) -> None:
+        """Keep the greeting centred in the view's height (it is a few blocks: cheap to write again)."""
+        first = self.document().begin().blockFormat().lineHeight()
+        if self._welcome is not None and first != welcome_top(self.viewport().height()):
+            self.show_welcome(self._welcome)
+
+    def show_welcome(self, welcome: Welcome) -> None:
+        """The empty chat: a greeting with the profile and model, example prompts and the main shortcuts."""
+        self.clear_messages()
+        self._welcome = welcome
+        height = self.viewport().height()
+        insert_welcome(QTextCursor(self.document()), welcome, self._links, self._style, height=height)
+        self._empty = False
+
+    def _leave_welcome(self) -> None:
+        if self._welcome is not None:
+            self.clear_messages()
 
     def remove_from_message(self, message_id: int) -> bool:
         """Remove a message and everything drawn below it (another version of that turn is drawn next).
@@ -143,7 +172,15 @@ class TranscriptView(QTextBrowser):
         cursor.setPosition(max(0, block.position() - 1))
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._reply_header = None
+        self._reply_header = self._reply_id = None
+        self._caret_rect = QRectF()
+        gone_ids = [
+            known
+            for known, header in self._headers.items()
+            if not header.isValid() or header.userState() != known
+        ]
+        for gone in gone_ids:
+            del self._headers[gone]  # their blocks went with the removed part
         if block.position() == 0 or self.document().isEmpty():
             self._empty = True
             cursor.setBlockFormat(QTextBlockFormat())
@@ -151,25 +188,46 @@ class TranscriptView(QTextBrowser):
         return True
 
     def add_user_message(self, text: str, *, message_id: int | None = None) -> None:
-        """Show what the user sent, as plain text (exactly as typed), on a tint, with an Edit link."""
+        """Show what the user sent, as plain text (exactly as typed), in a bubble; Copy and Edit under it."""
+        self._leave_welcome()
         following = self._following()
-        cursor = self._header(self._user_label, message_id, self._user_header_fmt, self._user_header_block)
-        if message_id is not None:
-            cursor.insertText("   ", self._user_header_fmt)
-            cursor.insertText(self._edit_label, self._action_fmt(self.action_url(f"edit/{message_id}")))
-        cursor.insertBlock(self._user_block, self._plain_fmt)
+        self._end_active()
+        cursor = self._next_block(self._user_block)
         cursor.insertText(text, self._plain_fmt)
+        first = self.document().findBlock(cursor.position() - len(text)) if text else cursor.block()
+        if message_id is not None:
+            first.setUserState(message_id)
+            self._headers[message_id] = first
+            cursor.insertBlock(self._user_actions_block, self._status_fmt)
+            self._insert_actions(cursor, [(self.tr("Copy"), "copy"), (self._edit_label, "edit")], message_id)
+            self._hover.note(message_id, cursor.block())
         self._settle(following)
 
     def begin_assistant_message(
-        self, header: str = "", *, message_id: int | None = None
+        self, header: str = "", *, message_id: int | None = None, model: str = ""
     ) -> StreamingMessageRenderer:
-        """Start a reply; feed the returned renderer its deltas, then call its finish()."""
+        """Start a reply; feed the returned renderer its deltas, then call its finish().
+
+        Args:
+            header: the label over the reply ("Assistant" if empty and no model is given).
+            message_id: the reply's id, when known: its header then offers its actions.
+            model: the model that writes it, shown as a badge.
+        """
+        self._leave_welcome()
         following = self._following()
-        cursor = self._header(
-            header or self._assistant_label, message_id, self._assistant_header_fmt, self._header_block
+        self._end_active()
+        badged = bool(model and not header)
+        cursor = self._next_block(
+            self._badge_block if badged else self._header_block, self._assistant_header_fmt
         )
-        self._reply_header = cursor.block()
+        badge = QTextCharFormat(self._assistant_header_fmt)
+        if badged:
+            badge.setProperty(BADGE, True)
+            badge.setForeground(QColor(self._style.badge_text))
+        cursor.insertText(header or model or self._assistant_label, badge)
+        self._reply_header, self._reply_id = cursor.block(), message_id
+        if message_id is not None:
+            self._add_reply_actions(cursor, message_id)
         # Not parented to the view: a finished renderer is freed once nobody holds it (after its colours).
         renderer = StreamingMessageRenderer(
             self.document(),
@@ -177,14 +235,54 @@ class TranscriptView(QTextBrowser):
             highlighter=self._highlighter,
             style=self._style,
             code_linker=self._link_code,
-            think_linker=lambda block: self.action_url(f"think/{block}"),
+            think_linker=lambda block: self._links.url("think", block),
             copy_code_label=self._copy_code_label,
         )
         renderer.about_to_paint.connect(self._before_paint)
         renderer.painted.connect(self._after_paint)
+        renderer.painted.connect(self._keep_reply_id)
         self._active = renderer
         self._settle(following)
         return renderer
+
+    def set_reply_id(self, message_id: int) -> bool:
+        """The last reply begun without an id was saved as `message_id`: its header now offers its actions.
+
+        False if there is no such reply (the view was cleared, or the reply already has an id).
+        """
+        block = self._reply_header
+        if block is None or not block.isValid() or self._reply_id is not None:
+            return False
+        self._reply_id = message_id
+        before = block.length()
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self._add_reply_actions(cursor, message_id)
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+        return True
+
+    def _keep_reply_id(self) -> None:
+        """A paint that re-renders the reply's first block joins it to the header for a moment, and Qt drops
+        the header's user state then: put the message id back (scrolling to it and hover rely on it)."""
+        block, message_id = self._reply_header, self._reply_id
+        if (
+            block is not None
+            and message_id is not None
+            and block.isValid()
+            and block.userState() != message_id
+        ):
+            block.setUserState(message_id)
+
+    def _add_reply_actions(self, cursor: QTextCursor, message_id: int) -> None:
+        block = cursor.block()
+        block.setUserState(message_id)
+        self._headers[message_id] = block
+        self._hover.note(message_id, block)
+        cursor.insertText("    ", self._status_fmt)
+        self._insert_actions(
+            cursor, [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")], message_id
+        )
 
     def add_assistant_message(
         self,
@@ -193,11 +291,12 @@ class TranscriptView(QTextBrowser):
         footer: str = "",
         *,
         header: str = "",
+        model: str = "",
         reasoning_ms: float | None = None,
         message_id: int | None = None,
     ) -> StreamingMessageRenderer:
         """Show a reply from the history, whole: one paint, each block rendered once."""
-        renderer = self.begin_assistant_message(header, message_id=message_id)
+        renderer = self.begin_assistant_message(header, message_id=message_id, model=model)
         renderer.append_reasoning(reasoning)
         renderer.append(markdown)
         renderer.finish(reasoning_ms=reasoning_ms)
@@ -207,6 +306,60 @@ class TranscriptView(QTextBrowser):
         if label is not None and markdown.strip():
             self.fold_reasoning(label, folded=True)  # from the history: the answer is what one rereads
         return renderer
+
+    def set_versions(self, message_id: int, index: int, count: int) -> bool:
+        """Show "‹ index/count ›" in a message's header (index from 1); count < 2 removes it.
+
+        Clicking ‹ or › (or Enter on it) emits version_requested(message_id, -1 or +1). False if the
+        message is not shown.
+        """
+        block = self._headers.get(message_id)
+        if block is None or not block.isValid() or block.userState() != message_id:
+            return False
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        try:
+            before = block.length()
+            self._remove_versions(cursor, block)
+            if count >= 2:
+                cursor.setPosition(block.position() + block.length() - 1)
+                cursor.insertText("   ", self._status_fmt)
+                cursor.insertText("‹", self._version_fmt(message_id, "older", index > 1))
+                cursor.insertText(f" {index}/{count} ", self._versions_fmt)
+                cursor.insertText("›", self._version_fmt(message_id, "newer", index < count))
+        finally:
+            cursor.endEditBlock()
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+        return True
+
+    def _remove_versions(self, cursor: QTextCursor, block: QTextBlock) -> None:
+        iterator = block.begin()
+        start = -1
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if start < 0 and fragment.isValid() and fragment.charFormat().boolProperty(_VERSIONS):
+                start = fragment.position() - 3  # the spaces before it
+            iterator += 1
+        if start >= block.position():
+            cursor.setPosition(start)
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    def _version_fmt(self, message_id: int, verb: str, enabled: bool) -> QTextCharFormat:
+        if not enabled:
+            return self._versions_fmt
+        fmt = self._action_fmt(self._links.url(verb, message_id))
+        fmt.setProperty(_VERSIONS, True)
+        return fmt
+
+    def _insert_actions(
+        self, cursor: QTextCursor, actions: Sequence[tuple[str, str]], message_id: int
+    ) -> None:
+        for index, (label, verb) in enumerate(actions):
+            if index:
+                cursor.insertText("  ·  ", self._status_fmt)
+            cursor.insertText(label, self._quiet_action_fmt(self._links.url(verb, message_id)))
 
     def add_message_footer(
         self,
@@ -262,17 +415,23 @@ class TranscriptView(QTextBrowser):
         link.setFontWeight(QFont.Weight.Normal)
         return link
 
-    # ---- code blocks -------------------------------------------------------------------------------
+    def _quiet_action_fmt(self, url: str) -> QTextCharFormat:
+        """A message's own actions: dim until pointed at (Qt shows the hand), so they do not shout."""
+        link = self._action_fmt(url)
+        link.setForeground(self._hover.faint())
+        return link
+
+    # ---- the app's links -------------------------------------------------------------------------
 
     def action_url(self, path: str) -> str:
         """The href of one of the app's own links ("verb/argument"); clicking it emits action_requested
         with the same text. The argument may be any text (a profile name): it is percent-encoded here."""
-        verb, _, arg = path.partition("/")
-        return f"{ACTION_SCHEME}:{self._token}/{verb}/{quote(arg, safe='')}"
+        link = AppLink.from_path(path)
+        return self._links.url(link.verb, link.arg)
 
     def _link_code(self, code: str) -> str:
         self._codes.append(code)
-        return self.action_url(f"code/{len(self._codes) - 1}")
+        return self._links.url("code", len(self._codes) - 1)
 
     def fold_reasoning(self, label_block: int, *, folded: bool | None = None) -> None:
         """Hide or show the reasoning under a "Thinking" label (None: toggle). Its text stays in place."""
@@ -292,34 +451,61 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(FOLDED_MARK if fold else OPEN_MARK, cursor.charFormat())
 
     def _on_anchor(self, url: QUrl) -> None:
-        own = f"{self._token}/"
-        path = url.path(QUrl.ComponentFormattingOption.FullyEncoded)  # an argument may hold "#", "?", "%"
-        if url.scheme() != ACTION_SCHEME or not path.startswith(own):
+        link = self._links.parse(url)
+        if link is None:
             self.link_activated.emit(url)  # a reply's link, a forged action link included
             return
-        verb, _, arg = path[len(own) :].partition("/")
-        arg = unquote(arg)
-        if verb == "think" and arg.isdigit():
-            self.fold_reasoning(int(arg))
-        elif verb == "code" and arg.isdigit() and int(arg) < len(self._codes):
-            code = self._codes[int(arg)]
-            QGuiApplication.clipboard().setText(code)
-            self.code_copied.emit(code)
-        elif verb not in ("think", "code"):
-            self.action_requested.emit(f"{verb}/{arg}")
+        number = link.message_id
+        if link.verb == "think" and number is not None:
+            self.fold_reasoning(number)
+        elif link.verb == "code" and number is not None and number < len(self._codes):
+            self._copy_code(url, self._codes[number])
+        elif link.verb in ("older", "newer") and number is not None:
+            self.version_requested.emit(number, -1 if link.verb == "older" else 1)
+        elif link.verb == "prompt" and self._welcome is not None and number is not None:
+            if number < len(self._welcome.prompts):
+                self.prompt_chosen.emit(self._welcome.prompts[number])
+        elif link.verb not in ("think", "code", "older", "newer", "prompt"):
+            self.action_requested.emit(link.path)
+
+    def _copy_code(self, url: QUrl, code: str) -> None:
+        """Copy, and say "Copied ✓" where Copy was for a moment (the same link, so Enter works again)."""
+        QGuiApplication.clipboard().setText(code)
+        self.code_copied.emit(code)
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        self._relabel_link(href, self._copied_label)
+        QTimer.singleShot(COPIED_MS, self, lambda: self._relabel_link(href, self._copy_code_label))
+
+    def _relabel_link(self, href: str, label: str) -> None:
+        block = self._code_head_for(href)
+        if block is None:
+            return
+        cursor = QTextCursor(block)
+        fmt = block.begin().fragment().charFormat()
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        before = block.length()
+        cursor.insertText(label, fmt)
+        if self._active is not None and not self._active.is_finished:
+            self._active.text_moved(block.position(), block.length() - before)
+
+    def _code_head_for(self, href: str) -> QTextBlock | None:
+        """The code card head whose Copy link is `href` (searched near the cursor, then everywhere)."""
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().hasProperty(CODE_LANG):
+                fragment = block.begin().fragment()
+                if fragment.isValid() and fragment.charFormat().anchorHref() == href:
+                    return block
+            block = block.next()
+        return None
 
     def add_history_link(self, text: str, href: str) -> None:
         """A centred link line (e.g. "show earlier messages"); call it before the messages it stands for."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._leave_welcome()
         block = QTextBlockFormat()
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         block.setBottomMargin(8)
-        if self._empty:
-            cursor.setBlockFormat(block)
-            self._empty = False
-        else:
-            cursor.insertBlock(block)
+        cursor = self._next_block(block)
         cursor.insertText(text, self._action_fmt(href))
 
     def scroll_to_message(self, message_id: int) -> bool:
@@ -334,22 +520,19 @@ class TranscriptView(QTextBrowser):
             block = block.next()
         return False
 
-    def _header(
-        self, label: str, message_id: int | None, fmt: QTextCharFormat, block: QTextBlockFormat
-    ) -> QTextCursor:
-        self._end_active()
+    def _next_block(self, block: QTextBlockFormat, fmt: QTextCharFormat | None = None) -> QTextCursor:
+        """A cursor in a new block at the end (the document's own first block if it is empty)."""
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if self._empty:
             first = QTextBlockFormat(block)
             first.setTopMargin(0)
-            cursor.setBlockFormat(first)  # the document's own first block
+            cursor.setBlockFormat(first)
+            if fmt is not None:
+                cursor.setBlockCharFormat(fmt)
             self._empty = False
         else:
-            cursor.insertBlock(block, fmt)
-        cursor.insertText(label, fmt)
-        if message_id is not None:
-            cursor.block().setUserState(message_id)
+            cursor.insertBlock(block, fmt or self._plain_fmt)
         return cursor
 
     def _end_active(self) -> None:
@@ -357,99 +540,44 @@ class TranscriptView(QTextBrowser):
         if self._active is not None:
             self._active.finish()
             self._active = None
-
-    # ---- following the bottom ----------------------------------------------------------------------
-
-    def _at_bottom(self) -> bool:
-        bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - BOTTOM_SLACK
-
-    def _following(self) -> bool:
-        return self._stick or self._at_bottom()
-
-    def _settle(self, following: bool) -> None:
-        self._stick = following
-        if following:
-            self._scroll_to_bottom()
-
-    def _before_paint(self) -> None:
-        self._stick = self._at_bottom()
-
-    def _after_paint(self) -> None:
-        if self._stick:
-            self._scroll_to_bottom()
-
-    def _on_scrolled(self, _value: int) -> None:
-        if not self._auto_scrolling:
-            self._stick = self._at_bottom()  # the user scrolled: follow again only from the bottom
-
-    def _on_range_changed(self, _low: int, _high: int) -> None:
-        if self._stick:
-            self._scroll_to_bottom()  # layout grew the document, perhaps after the paint
-
-    def _scroll_to_bottom(self) -> None:
-        bar = self.verticalScrollBar()
-        if bar.value() == bar.maximum():
-            return
-        self._auto_scrolling = True
-        try:
-            bar.setValue(bar.maximum())
-        finally:
-            self._auto_scrolling = False
-
-    # ---- resources ---------------------------------------------------------------------------------
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
-        """Load only our own qrc: resources; an image a reply names gets a placeholder, fetched never."""
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == "qrc":
-            return super().loadResource(type, url)
-        if int(type) == int(QTextDocument.ResourceType.ImageResource):
-            return self.placeholder_image()
-        return None
-
-    def placeholder_image(self) -> QImage:
-        """A small framed box drawn where a reply's image would be."""
-        if self._placeholder is None:
-            image = QImage(48, 32, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor(self._style.code_background))
-            painter = QPainter(image)
-            try:
-                painter.setPen(QPen(QColor(self._style.dim_text), 1))
-                painter.drawRect(0, 0, 47, 31)
-                painter.drawLine(8, 24, 20, 12)  # a mountain, as image placeholders draw
-                painter.drawLine(20, 12, 28, 20)
-                painter.drawLine(28, 20, 32, 16)
-                painter.drawLine(32, 16, 40, 24)
-                painter.drawEllipse(32, 6, 5, 5)
-            finally:
-                painter.end()
-            self._placeholder = image
-        return self._placeholder
+        if not self._caret_rect.isNull():
+            self.viewport().update(self._to_viewport(self._caret_rect))
+            self._caret_rect = QRectF()
 
     # ---- formats -----------------------------------------------------------------------------------
 
     def _make_formats(self) -> None:
         style = self._style
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self._assistant_header_fmt = QTextCharFormat()
-        self._assistant_header_fmt.setFontWeight(QFont.Weight.Bold)
-        self._assistant_header_fmt.setForeground(QColor(style.assistant_header))
-        self._user_header_fmt = QTextCharFormat(self._assistant_header_fmt)
-        self._user_header_fmt.setForeground(QColor(style.user_header))
+        self._assistant_header_fmt.setFontWeight(QFont.Weight.DemiBold)
+        self._assistant_header_fmt.setForeground(QColor(style.dim_text))
         self._header_block = QTextBlockFormat()
-        self._header_block.setBottomMargin(2)
-        self._header_block.setTopMargin(18)
-        # The user's turn: header and text on one tint, so turns tell apart at a glance while scrolling.
-        self._user_header_block = QTextBlockFormat(self._header_block)
-        self._user_header_block.setBottomMargin(0)  # a margin is not tinted: it would split the turn
-        self._user_header_block.setBackground(QColor(style.user_background))
+        self._header_block.setBottomMargin(4)
+        self._header_block.setTopMargin(14)
+        self._header_block.setLineHeight(LINE_HEIGHT, proportional)
+        self._badge_block = QTextBlockFormat(self._header_block)
+        self._badge_block.setProperty(CARD, "badge")
+        self._badge_block.setLeftMargin(7)  # the pill reaches out this far: keep it inside the column
+        # The user's turn: a bubble (painted by cards.py around the text), set in from the column's edge.
         self._user_block = QTextBlockFormat()
-        self._user_block.setBackground(QColor(style.user_background))
+        self._user_block.setProperty(CARD, "user")
+        self._user_block.setLeftMargin(CARD_PAD)
+        self._user_block.setRightMargin(CARD_PAD * 4)
+        self._user_block.setTopMargin(CARD_PAD + 14)
+        self._user_block.setLineHeight(LINE_HEIGHT, proportional)
+        self._user_actions_block = QTextBlockFormat()
+        self._user_actions_block.setTopMargin(CARD_PAD * 0.6 + 3)
         self._plain_fmt = QTextCharFormat()
         self._footer_block = QTextBlockFormat()
         self._footer_block.setTopMargin(4)
         self._status_fmt = QTextCharFormat()
-        self._status_fmt.setForeground(QColor(self._style.dim_text))
+        self._status_fmt.setForeground(QColor(style.dim_text))
+        size = self.document().defaultFont().pointSizeF()
+        if size > 0:
+            self._status_fmt.setFontPointSize(size * 0.85)
+        self._versions_fmt = QTextCharFormat(self._status_fmt)
+        self._versions_fmt.setProperty(_VERSIONS, True)
         self._flag_fmt = QTextCharFormat()
         self._flag_fmt.setForeground(QColor(style.flag))
         self._flag_fmt.setFontWeight(QFont.Weight.Bold)

@@ -86,6 +86,8 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
         parts.controller.profile_edit_requested.connect(opened.append)
         harness.type_and_send(parts, "Hello?")
         await harness.until(lambda: not parts.controller.busy, "the request failed")
+        # The end of a turn is drawn by the task's done callback, a loop turn after `busy` drops.
+        await harness.until(lambda: "Retry" in harness.transcript_text(parts), "the error banner was drawn")
         text = harness.transcript_text(parts)
         assert "无效的令牌 (invalid token)" in text  # the provider's own words, as sent
         assert "Retry" in text and "Open profile" in text

@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/bootstrap.sh"
 # shellcheck disable=SC2086
-apt_install gnome-keyring dbus xvfb xdotool desktop-file-utils appstream $QT_DEBS
+apt_install gnome-keyring dbus xvfb xdotool desktop-file-utils appstream curl $QT_DEBS
 ensure_venv ".[test]"
 cd "$ROOT"
 export PATH="$VENV/bin:$PATH" QT_QPA_PLATFORM=offscreen SLUICE_REQUIRE_KEYRING=1

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ProfileError
-from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile
+from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, ModelInfo, Profile
 from app.profiles.presets import CUSTOM, PRESETS
 from app.profiles.store import validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, preset_label
 from app.ui.plaintext import plain
+from app.ui.profiles.models_table import ModelsTable
 from app.ui.profiles.widgets import ERROR_STYLE, KeyField, KeyringTrouble, ProbePanel
 
 AUTH_CHOICES = (
@@ -73,7 +74,7 @@ class ProfileEditorView(QDialog):
         super().__init__(parent)
         self.setObjectName("profileEditor")
         self.setWindowTitle(self.tr("Profiles"))
-        self.resize(900, 680)
+        self.resize(900, 860)
         self._preset: str | None = None
 
         # Left: the profiles, and what can be done to them.
@@ -163,6 +164,9 @@ class ProfileEditorView(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("testConnection")
         self.probe_panel = ProbePanel(self)
+        # Per-model prices and images overrides, and request_cost (issues 14 and 15): its own widget, so
+        # that other sections (fallbacks) can sit beside it.
+        self.models_section = ModelsTable(self)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -207,7 +211,7 @@ class ProfileEditorView(QDialog):
         test_row.addWidget(self.notice, 1)
         right.addLayout(test_row)
         right.addWidget(self.probe_panel)
-        right.addStretch(1)
+        right.addWidget(self.models_section, 1)
 
         body = QHBoxLayout()
         left_box = QWidget(self)
@@ -238,8 +242,11 @@ class ProfileEditorView(QDialog):
             self.list.clearSelection()
         self.list.blockSignals(False)
 
-    def show_profile(self, profile: Profile) -> None:
-        """Fill the form with `profile`; the key field is emptied (a saved key is never shown)."""
+    def show_profile(self, profile: Profile, published: list[ModelInfo] | None = None) -> None:
+        """Fill the form with `profile`; the key field is emptied (a saved key is never shown).
+
+        `published`: what the gateway's /models said of its models (the kept catalogue), for the Models table.
+        """
         self._preset = profile.preset
         self.show_preset(profile.preset)
         self.name.setText(profile.name)
@@ -260,6 +267,7 @@ class ProfileEditorView(QDialog):
         self.models_status.setText("")
         self.stream_usage.setChecked(profile.stream_usage)
         self.read_timeout.setValue(round(profile.read_timeout))
+        self.models_section.show_profile(profile, published or [])
         self.trouble.hide()
         self.error.hide()
         self.notice.setText("")
@@ -297,8 +305,12 @@ class ProfileEditorView(QDialog):
 
     # ---- reading the form -------------------------------------------------------------------------
 
-    def form_profile(self) -> Profile:
-        """The profile the form describes, validated; ProfileError says what is wrong, in words."""
+    def form_profile(self, *, with_models: bool = True) -> Profile:
+        """The profile the form describes, validated; ProfileError says what is wrong, in words.
+
+        `with_models=False` leaves out the Models table (prices, images, request_cost), which a connection
+        test or a model list fetch does not need: a half-typed price must not stop those.
+        """
         auth = str(self.auth.currentData())
         if auth == "header":
             header = self.auth_header.text().strip()
@@ -312,6 +324,7 @@ class ProfileEditorView(QDialog):
                 raise ProfileError(self.tr("enter the proxy URL, or choose System settings or No proxy"))
         if not self.base_url.text().strip():
             raise ProfileError(self.tr("enter the gateway's base URL, e.g. https://api.example.com/v1"))
+        prices, vision, request_cost = self.models_section.values() if with_models else ((), (), False)
         profile = Profile(
             name=self.name.text().strip(),
             base_url=self.base_url.text().strip(),
@@ -322,6 +335,9 @@ class ProfileEditorView(QDialog):
             stream_usage=self.stream_usage.isChecked(),
             read_timeout=float(self.read_timeout.value()),
             preset=self._preset,
+            request_cost=request_cost,
+            prices=prices,
+            vision=vision,
         )
         return validate_profile(profile)
 

@@ -1699,6 +1699,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>ModelsTable</name>
     <message>
+        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+        <translation>价格按每百万 token 计：输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY。留空则使用网关的价格。</translation>
+    </message>
+    <message>
         <source>{price} (from the gateway)</source>
         <translation>{price}（来自网关）</translation>
     </message>
@@ -1727,8 +1731,8 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>自动（否）</translation>
     </message>
     <message>
-        <source>Your price (per 1M tokens)</source>
-        <translation>你的价格（每百万 token）</translation>
+        <source>Your price</source>
+        <translation>你的价格</translation>
     </message>
     <message>
         <source>The gateway publishes no price for this model.</source>
@@ -1761,8 +1765,8 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>模型</translation>
     </message>
     <message>
-        <source>Gateway's price (per 1M tokens)</source>
-        <translation>网关价格（每百万 token）</translation>
+        <source>Gateway's price</source>
+        <translation>网关价格</translation>
     </message>
     <message>
         <source>Filter models</source>

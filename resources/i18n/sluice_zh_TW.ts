@@ -1699,6 +1699,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>ModelsTable</name>
     <message>
+        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+        <translation>價格以每百萬 token 計：輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY。留空則使用閘道的價格。</translation>
+    </message>
+    <message>
         <source>{price} (from the gateway)</source>
         <translation>{price}（來自閘道）</translation>
     </message>
@@ -1727,8 +1731,8 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>自動（否）</translation>
     </message>
     <message>
-        <source>Your price (per 1M tokens)</source>
-        <translation>你的價格（每百萬 token）</translation>
+        <source>Your price</source>
+        <translation>你的價格</translation>
     </message>
     <message>
         <source>The gateway publishes no price for this model.</source>
@@ -1761,8 +1765,8 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>模型</translation>
     </message>
     <message>
-        <source>Gateway's price (per 1M tokens)</source>
-        <translation>閘道價格（每百萬 token）</translation>
+        <source>Gateway's price</source>
+        <translation>閘道價格</translation>
     </message>
     <message>
         <source>Filter models</source>

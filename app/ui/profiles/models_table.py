@@ -14,7 +14,7 @@ QTableWidgetItem, which never interprets markup.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -75,8 +75,8 @@ class ModelsTable(QWidget):
             [
                 self.tr("Model"),
                 self.tr("Takes images"),
-                self.tr("Your price (per 1M tokens)"),
-                self.tr("Gateway's price (per 1M tokens)"),
+                self.tr("Your price"),
+                self.tr("Gateway's price"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -89,8 +89,10 @@ class ModelsTable(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MODEL, QHeaderView.ResizeMode.Stretch)
-        for column in (IMAGES, PRICE, PUBLISHED):
+        for column in (IMAGES, PUBLISHED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PRICE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PRICE, self.fontMetrics().horizontalAdvance("0.25/2.00/0.025 USD") + 16)
         self.table.setMinimumHeight(150)
         self.table.setToolTip(
             self.tr(
@@ -100,6 +102,16 @@ class ModelsTable(QWidget):
             )
         )
 
+        self.hint = QLabel(
+            self.tr(
+                "Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. "
+                "Empty: the gateway's price is used."
+            ),
+            self,
+        )
+        self.hint.setObjectName("modelsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.error = plain(QLabel(self))
         self.error.setObjectName("modelsError")
         self.error.setWordWrap(True)
@@ -120,9 +132,10 @@ class ModelsTable(QWidget):
         top.addWidget(self.add_edit, 1)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 8, 0, 0)  # apart from the connection test above
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addWidget(self.request_cost)
 

@@ -38,6 +38,9 @@ from app.ui.profiles.widgets import ERROR_STYLE
 MODEL, IMAGES, PRICE, PUBLISHED = range(4)
 MAX_MODEL_CHARS = 200  # a model id typed into "Add"; gateways' ids are far shorter
 _ERROR_COLOR = QColor("#b42318")
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_TRI_STATE = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsUserTristate
 
 
 class ModelsTable(QWidget):
@@ -55,6 +58,7 @@ class ModelsTable(QWidget):
         self._published: dict[str, ModelInfo] = {}
         self._extra: set[str] = set()  # rows kept without a price or mark: the default model, ones added
         self._loading = False
+        self._filtered = False  # some rows are hidden by the filter
 
         self.title = QLabel(self.tr("Models"), self)
         self.title.setStyleSheet("font-weight: bold;")
@@ -88,10 +92,10 @@ class ModelsTable(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         header = self.table.horizontalHeader()
+        # Sized once per fill (_fit_columns): ResizeToContents would measure every row on every change,
+        # which made a 500-model list take seconds to fill (bench/models_table.py).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MODEL, QHeaderView.ResizeMode.Stretch)
-        for column in (IMAGES, PUBLISHED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PRICE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(PRICE, self.fontMetrics().horizontalAdvance("0.25/2.00/0.025 USD") + 16)
         self.table.setMinimumHeight(150)
         self.table.setToolTip(
@@ -213,36 +217,44 @@ class ModelsTable(QWidget):
         self.table.setRowCount(len(names))
         for row, model in enumerate(names):
             name_item = QTableWidgetItem(model)
-            name_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            name_item.setFlags(_READ_ONLY)
             self.table.setItem(row, MODEL, name_item)
             images = QTableWidgetItem()
-            images.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsUserTristate
-            )
+            images.setFlags(_TRI_STATE)
             images.setCheckState(_check_state(vision.get(model)))
             self.table.setItem(row, IMAGES, images)
             self._label_images(row)
             price = QTableWidgetItem(prices.get(model, ""))
-            price.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-            )
+            price.setFlags(_EDITABLE)
             self.table.setItem(row, PRICE, price)
-            self._mark_price(row)
+            if price.text():
+                self._mark_price(row)
             self.table.setItem(row, PUBLISHED, self._published_item(self._published.get(model)))
         self.table.setUpdatesEnabled(True)
         self._loading = False
+        self._fit_columns()
         self._apply_filter(self.filter.text())
         self._show_problems()
+
+    def _fit_columns(self) -> None:
+        """Widen the images and gateway's-price columns to their longest text (measured, not per row)."""
+        metrics = self.table.fontMetrics()
+        for column, room in ((IMAGES, 36), (PUBLISHED, 12)):  # 36: the check box beside the text
+            header_item = self.table.horizontalHeaderItem(column)
+            texts = {header_item.text()} if header_item is not None else set()
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, column)
+                if item is not None:
+                    texts.add(item.text())
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=60)
+            self.table.horizontalHeader().resizeSection(column, widest + room)
 
     def _published_item(self, info: ModelInfo | None) -> QTableWidgetItem:
         price = info.price if info is not None else None
         item = QTableWidgetItem(
             self.tr("{price} (from the gateway)").format(price=price.spec()) if price is not None else "—"
         )
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setFlags(_READ_ONLY)
         item.setToolTip(
             self.tr("Published in the gateway's /models; your price, when set, is used instead.")
             if price is not None
@@ -260,7 +272,8 @@ class ModelsTable(QWidget):
         elif state == Qt.CheckState.Unchecked:
             text = self.tr("off")
         else:
-            info = self._published.get(self._model(row))
+            model_item = self.table.item(row, MODEL)
+            info = self._published.get(model_item.text()) if model_item is not None else None
             said = info.vision if info is not None else None
             text = (
                 self.tr("auto (unknown)")
@@ -309,6 +322,9 @@ class ModelsTable(QWidget):
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
+        if not needle and not self._filtered:
+            return  # a fill shows every row already
+        self._filtered = bool(needle)
         for row in range(self.table.rowCount()):
             self.table.setRowHidden(row, bool(needle) and needle not in self._model(row).casefold())
 

@@ -240,14 +240,16 @@ class ModelsTable(QWidget):
         """Widen the images and gateway's-price columns to their longest text (measured, not per row)."""
         metrics = self.table.fontMetrics()
         for column, room in ((IMAGES, 36), (PUBLISHED, 12)):  # 36: the check box beside the text
-            header_item = self.table.horizontalHeaderItem(column)
-            texts = {header_item.text()} if header_item is not None else set()
+            texts = set()
             for row in range(self.table.rowCount()):
                 item = self.table.item(row, column)
                 if item is not None:
                     texts.add(item.text())
-            widest = max((metrics.horizontalAdvance(text) for text in texts), default=60)
-            self.table.horizontalHeader().resizeSection(column, widest + room)
+            widest = max((metrics.horizontalAdvance(text) + room for text in texts), default=60)
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                widest = max(widest, metrics.horizontalAdvance(header_item.text()) + 16)
+            self.table.horizontalHeader().resizeSection(column, widest)
 
     def _published_item(self, info: ModelInfo | None) -> QTableWidgetItem:
         price = info.price if info is not None else None

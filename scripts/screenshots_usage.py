@@ -1,6 +1,6 @@
 """The Usage page for the README: a month of replies over three gateways, in USD and CNY.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots_usage.py [--lang zh_CN] [--dark]
+QT_QPA_PLATFORM=offscreen python scripts/screenshots_usage.py [--lang zh_CN] [--dark]
 """
 
 from __future__ import annotations

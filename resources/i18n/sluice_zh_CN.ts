@@ -1951,4 +1951,93 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>添加一个配置即可开始。</translation>
     </message>
 </context>
+<context>
+    <name>ModelsTable</name>
+    <message>
+        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+        <translation>价格按每百万 token 计：输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY。留空则使用网关的价格。</translation>
+    </message>
+    <message>
+        <source>{price} (from the gateway)</source>
+        <translation>{price}（来自网关）</translation>
+    </message>
+    <message>
+        <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
+        <translation>{model}：“{price}” 不是有效价格。请按每百万 token 输入 输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用网关的价格。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>auto (yes)</source>
+        <translation>自动（是）</translation>
+    </message>
+    <message>
+        <source>auto (unknown)</source>
+        <translation>自动（未知）</translation>
+    </message>
+    <message>
+        <source>auto (no)</source>
+        <translation>自动（否）</translation>
+    </message>
+    <message>
+        <source>Your price</source>
+        <translation>你的价格</translation>
+    </message>
+    <message>
+        <source>The gateway publishes no price for this model.</source>
+        <translation>网关未公布此模型的价格。</translation>
+    </message>
+    <message>
+        <source>Takes images: click to cycle auto (what /models says), on, off.
+Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; empty uses the gateway's.</source>
+        <translation>接受图片：点击在 自动（按 /models 所述）、开、关 之间切换。
+你的价格：每百万 token 的 输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY；留空则使用网关的价格。</translation>
+    </message>
+    <message>
+        <source>Takes images</source>
+        <translation>接受图片</translation>
+    </message>
+    <message>
+        <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
+        <translation>发送 usage.include = true，让 OpenRouter 等网关报告每条回复的费用。如果网关拒绝该字段，Sluice 将不再询问。</translation>
+    </message>
+    <message>
+        <source>Published in the gateway's /models; your price, when set, is used instead.</source>
+        <translation>来自网关的 /models；如果你设置了自己的价格，则改用你的价格。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Gateway's price</source>
+        <translation>网关价格</translation>
+    </message>
+    <message>
+        <source>Filter models</source>
+        <translation>筛选模型</translation>
+    </message>
+    <message>
+        <source>Ask the gateway for each reply's cost</source>
+        <translation>向网关询问每条回复的费用</translation>
+    </message>
+    <message>
+        <source>Another model id</source>
+        <translation>其他模型 ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
 </TS>

@@ -1951,4 +1951,93 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>新增一個設定檔即可開始。</translation>
     </message>
 </context>
+<context>
+    <name>ModelsTable</name>
+    <message>
+        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+        <translation>價格以每百萬 token 計：輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY。留空則使用閘道的價格。</translation>
+    </message>
+    <message>
+        <source>{price} (from the gateway)</source>
+        <translation>{price}（來自閘道）</translation>
+    </message>
+    <message>
+        <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
+        <translation>{model}：「{price}」不是有效價格。請依每百萬 token 輸入 輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用閘道的價格。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>開</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關</translation>
+    </message>
+    <message>
+        <source>auto (yes)</source>
+        <translation>自動（是）</translation>
+    </message>
+    <message>
+        <source>auto (unknown)</source>
+        <translation>自動（未知）</translation>
+    </message>
+    <message>
+        <source>auto (no)</source>
+        <translation>自動（否）</translation>
+    </message>
+    <message>
+        <source>Your price</source>
+        <translation>你的價格</translation>
+    </message>
+    <message>
+        <source>The gateway publishes no price for this model.</source>
+        <translation>閘道未公布此模型的價格。</translation>
+    </message>
+    <message>
+        <source>Takes images: click to cycle auto (what /models says), on, off.
+Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; empty uses the gateway's.</source>
+        <translation>接受圖片：點擊在 自動（依 /models 所述）、開、關 之間切換。
+你的價格：每百萬 token 的 輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY；留空則使用閘道的價格。</translation>
+    </message>
+    <message>
+        <source>Takes images</source>
+        <translation>接受圖片</translation>
+    </message>
+    <message>
+        <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
+        <translation>傳送 usage.include = true，讓 OpenRouter 等閘道回報每則回覆的費用。若閘道拒絕此欄位，Sluice 將不再詢問。</translation>
+    </message>
+    <message>
+        <source>Published in the gateway's /models; your price, when set, is used instead.</source>
+        <translation>來自閘道的 /models；若你設定了自己的價格，則改用你的價格。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Gateway's price</source>
+        <translation>閘道價格</translation>
+    </message>
+    <message>
+        <source>Filter models</source>
+        <translation>篩選模型</translation>
+    </message>
+    <message>
+        <source>Ask the gateway for each reply's cost</source>
+        <translation>向閘道詢問每則回覆的費用</translation>
+    </message>
+    <message>
+        <source>Another model id</source>
+        <translation>其他模型 ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+</context>
 </TS>

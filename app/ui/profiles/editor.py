@@ -12,17 +12,20 @@ open with open()/show(), never exec(): a nested event loop inside qasync stalls 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import ChatError, KeystoreError, ProfileError, SluiceError
-from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
+from app.core.models import PROXY_NONE, PROXY_SYSTEM, ModelInfo, Profile
 from app.credentials import SecretFiller
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.net.probe import ProbeReport, probe
+from app.profiles.catalog import ModelCatalog
 from app.profiles.importer import ImportedProfile
 from app.profiles.presets import Preset, from_preset, preset_by_id, preset_for_url
 from app.profiles.service import Outcome, Problem, ProfileService
@@ -32,6 +35,8 @@ from app.ui.profiles.widgets import ProbeFunction, SnippetDialog, import_notes
 from app.ui.tasks import Tasks
 
 __all__ = ["ProfileEditor"]
+
+log = logging.getLogger(__name__)
 
 
 class ProfileEditor(ProfileEditorView):
@@ -58,10 +63,17 @@ class ProfileEditor(ProfileEditorView):
         parent: QWidget | None = None,
         *,
         run_probe: ProbeFunction = probe,
+        catalog: ModelCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self.service, self.profiles = service, service.profiles
         self.keystore, self.client = keystore, client
+        # What each gateway's /models said (prices, images): shown in the Models table and refreshed by
+        # Fetch list, as the window's model list does. None: no catalogue is kept (the table shows the
+        # user's own prices and overrides only).
+        self.catalog = catalog
+        # The last /models answer and the base URL it came from: kept for a profile saved after fetching.
+        self._fetched: tuple[str, list[ModelInfo]] | None = None
         self._run_probe = run_probe
         self.tasks = Tasks()
         self._probe_task: asyncio.Task[Any] | None = None
@@ -96,6 +108,7 @@ class ProfileEditor(ProfileEditorView):
         self.model.editTextChanged.connect(self._mark_dirty)
         self.stream_usage.toggled.connect(self._mark_dirty)
         self.read_timeout.valueChanged.connect(self._mark_dirty)
+        self.models_section.edited.connect(self._mark_dirty)
         self.finished.connect(lambda _r: self._cancel_probe())
 
         self.show_names(self.profiles.names())
@@ -181,7 +194,9 @@ class ProfileEditor(ProfileEditorView):
 
     def _show(self, profile: Profile) -> None:
         self._loading = True
-        self.show_profile(profile)
+        self._fetched = None
+        stored = self.catalog is not None and self._current == profile.name
+        self.show_profile(profile, self.catalog.models(profile.name) if stored and self.catalog else [])
         self._loading = False
         self._set_dirty(False)
 
@@ -198,6 +213,7 @@ class ProfileEditor(ProfileEditorView):
         self.proxy.setCurrentIndex(self.proxy.findData(PROXY_NONE if preset.local else PROXY_SYSTEM))
         if preset.model and not self.model.currentText().strip():
             self.model.setCurrentText(preset.model)
+        self.models_section.request_cost.setChecked(preset.request_cost)
         self.notice.setText(preset_hint(preset))
         self.sync_visibility()
         self._mark_dirty()
@@ -307,6 +323,7 @@ class ProfileEditor(ProfileEditorView):
             self._show_stored_secrets(outcome.profile)
         self.show_error("\n".join(self._problem_text(p) for p in outcome.problems))
         name = outcome.profile.name
+        self._keep_catalogue(outcome.profile, renamed_from=outcome.renamed_from)
         self._current = name
         self.show_names(self.profiles.names())
         self.select_row(name)
@@ -429,6 +446,7 @@ class ProfileEditor(ProfileEditorView):
         except (ProfileError, OSError) as exc:
             self.show_error(self.tr("Not deleted: {}").format(exception_text(exc)))
             return
+        self._catalogue_write(lambda catalog: catalog.forget(name), name)
         self.show_names(self.profiles.names())
         self._current = None
         names = self.profiles.names()
@@ -445,20 +463,25 @@ class ProfileEditor(ProfileEditorView):
     # ---- models and the connection test ----------------------------------------------------------
 
     async def fetch_models(self, *, quiet: bool = False) -> list[str]:
-        """Fill the model list from /models; the typed model is kept. Errors go to a label, not a box."""
+        """Fill the model list from /models; the typed model is kept. Errors go to a label, not a box.
+
+        What /models says of each model (images, prices) fills the Models table and, for a stored profile
+        whose URL is unchanged, is kept in the catalogue that `sluice ask` and the window read.
+        """
         try:
-            profile = self.form_profile()
+            profile = self.form_profile(with_models=False)
         except ProfileError as exc:
             if not quiet:
                 self.models_status.setText(
                     self.tr("Cannot fetch the list yet: {}.").format(exception_text(exc))
                 )
             return []
+        asked_for = self._current
         self.fetch_button.setEnabled(False)
         self.models_status.setText(self.tr("Fetching the model list…"))
         try:
             profile = await self._with_saved_secrets(profile)
-            models = await self.client.list_models(profile, await self._key_for_requests())
+            infos = await self.client.list_model_info(profile, await self._key_for_requests())
         except SluiceError as exc:
             self.models_status.setText(
                 self.tr("Could not fetch the model list: {}").format(exception_text(exc))
@@ -466,16 +489,39 @@ class ProfileEditor(ProfileEditorView):
             return []
         finally:
             self.fetch_button.setEnabled(True)
+        models = [info.id for info in infos]
+        if asked_for != self._current or profile.base_url != self.base_url.text().strip():
+            return models  # another profile (or URL) is shown now: this list is not its gateway's
         typed = self.model.currentText()
         loading, self._loading = self._loading, True
         self.model.clear()
         self.model.addItems(models)
         self.model.setCurrentText(typed)
+        self.models_section.set_published(infos)
         self._loading = loading
+        self._fetched = (profile.base_url, infos)
+        if asked_for is not None and self.profiles.get(asked_for).base_url == profile.base_url:
+            self._catalogue_write(lambda catalog: catalog.replace(asked_for, infos), asked_for)
         self.models_status.setText(
             self.tr("{} models available.").format(len(models)) if models else self.tr("The list is empty.")
         )
         return models
+
+    def _keep_catalogue(self, saved: Profile, *, renamed_from: str | None) -> None:
+        """After a save: the kept list follows a rename, and a list fetched for this URL is kept."""
+        if renamed_from is not None:
+            self._catalogue_write(lambda catalog: catalog.rename(renamed_from, saved.name), saved.name)
+        if self._fetched is not None and self._fetched[0] == saved.base_url:
+            infos = self._fetched[1]
+            self._catalogue_write(lambda catalog: catalog.replace(saved.name, infos), saved.name)
+
+    def _catalogue_write(self, write: Callable[[ModelCatalog], None], name: str) -> None:
+        if self.catalog is None:
+            return
+        try:
+            write(self.catalog)
+        except OSError:  # only a cache of what the gateway says: the editor goes on without it
+            log.warning("could not keep the model list of %s", name, exc_info=True)
 
     def start_test(self) -> None:
         self._cancel_probe()
@@ -487,7 +533,7 @@ class ProfileEditor(ProfileEditorView):
 
     async def test_connection(self) -> ProbeReport | None:
         try:
-            profile = self.form_profile()
+            profile = self.form_profile(with_models=False)
         except ProfileError as exc:
             self.show_error(self.tr("Cannot test yet: {}.").format(exception_text(exc)))
             return None

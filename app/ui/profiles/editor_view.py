@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ProfileError
-from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, Profile
+from app.core.models import AUTH_HEADER_PREFIX, PROXY_NONE, PROXY_SYSTEM, ModelInfo, Profile
 from app.profiles.presets import CUSTOM, PRESETS
 from app.profiles.secrets import split_headers, without_secrets
 from app.profiles.store import validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, preset_label
 from app.ui.plaintext import plain
+from app.ui.profiles.models_table import ModelsTable
 from app.ui.profiles.widgets import ERROR_STYLE, KeyField, KeyringTrouble, ProbePanel
 
 AUTH_CHOICES = (
@@ -82,7 +83,7 @@ class ProfileEditorView(QDialog):
         super().__init__(parent)
         self.setObjectName("profileEditor")
         self.setWindowTitle(self.tr("Profiles"))
-        self.resize(900, 680)
+        self.resize(900, 860)
         self._preset: str | None = None
 
         # Left: the profiles, and what can be done to them.
@@ -180,6 +181,9 @@ class ProfileEditorView(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("testConnection")
         self.probe_panel = ProbePanel(self)
+        # Per-model prices and images overrides, and request_cost (issues 14 and 15): its own widget, so
+        # that other sections (fallbacks) can sit beside it.
+        self.models_section = ModelsTable(self)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -225,7 +229,7 @@ class ProfileEditorView(QDialog):
         test_row.addWidget(self.notice, 1)
         right.addLayout(test_row)
         right.addWidget(self.probe_panel)
-        right.addStretch(1)
+        right.addWidget(self.models_section, 1)
 
         body = QHBoxLayout()
         left_box = QWidget(self)
@@ -256,8 +260,11 @@ class ProfileEditorView(QDialog):
             self.list.clearSelection()
         self.list.blockSignals(False)
 
-    def show_profile(self, profile: Profile) -> None:
-        """Fill the form with `profile`; the key field is emptied (a saved key is never shown)."""
+    def show_profile(self, profile: Profile, published: list[ModelInfo] | None = None) -> None:
+        """Fill the form with `profile`; the key field is emptied (a saved key is never shown).
+
+        `published`: what the gateway's /models said of its models (the kept catalogue), for the Models table.
+        """
         self._preset = profile.preset
         self.show_preset(profile.preset)
         self.name.setText(profile.name)
@@ -279,6 +286,7 @@ class ProfileEditorView(QDialog):
         self.models_status.setText("")
         self.stream_usage.setChecked(profile.stream_usage)
         self.read_timeout.setValue(round(profile.read_timeout))
+        self.models_section.show_profile(profile, published or [])
         self.trouble.hide()
         self.error.hide()
         self.notice.setText("")
@@ -348,11 +356,13 @@ class ProfileEditorView(QDialog):
 
     # ---- reading the form -------------------------------------------------------------------------
 
-    def form_profile(self) -> Profile:
+    def form_profile(self, *, with_models: bool = True) -> Profile:
         """The profile the form describes, validated; ProfileError says what is wrong, in words.
 
         Secret header values and a proxy password that were typed ride along inline (for Test, Fetch and
         ProfileService.save, which puts them in the keyring); `secret_headers` names every secret header.
+        `with_models=False` leaves out the Models table (prices, images, request_cost), which a connection
+        test or a model list fetch does not need: a half-typed price must not stop those.
         """
         auth = str(self.auth.currentData())
         if auth == "header":
@@ -369,6 +379,7 @@ class ProfileEditorView(QDialog):
             raise ProfileError(self.tr("enter the gateway's base URL, e.g. https://api.example.com/v1"))
         plain_headers, typed = split_headers(parse_headers(self.headers.toPlainText()))
         typed.update({name: edit.text().strip() for name, edit in self.secret_edits.items() if edit.text()})
+        prices, vision, request_cost = self.models_section.values() if with_models else ((), (), False)
         profile = Profile(
             name=self.name.text().strip(),
             base_url=self.base_url.text().strip(),
@@ -380,6 +391,9 @@ class ProfileEditorView(QDialog):
             stream_usage=self.stream_usage.isChecked(),
             read_timeout=float(self.read_timeout.value()),
             preset=self._preset,
+            request_cost=request_cost,
+            prices=prices,
+            vision=vision,
         )
         stored, _password = without_secrets(profile, typed)
         checked = validate_profile(stored)

@@ -392,7 +392,9 @@ class ProfileUi:
         if self.editor is None:
             from app.ui.profiles.editor import ProfileEditor
 
-            self.editor = ProfileEditor(self.service, self.keystore, self.client, self.window)
+            self.editor = ProfileEditor(
+                self.service, self.keystore, self.client, self.window, catalog=self.controller.catalog
+            )
             self.editor.profile_saved.connect(self._changed)
             self.editor.profile_renamed.connect(self._renamed)
             self.editor.profile_deleted.connect(self._deleted)

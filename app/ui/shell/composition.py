@@ -404,6 +404,7 @@ class ProfileUi:
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""
         self.window.composer.set_send_key(settings.send_key)
+        self.controller.attachments.intake.keep_originals = settings.keep_image_metadata
         font = QFont()  # a default QFont resets the widgets to the application's font
         if settings.font_size:
             font = QFont(QApplication.font())

@@ -4,6 +4,10 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>Wait until the attachments are ready: {} still being prepared.</source>
+        <translation>请等待附件准备完成：{} 仍在准备中。</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已复制代码。</translation>
     </message>
@@ -165,6 +169,18 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>粘贴的图片.png</translation>
+    </message>
+    <message>
+        <source>Attach images, text files or PDFs (or paste, or drop them here)</source>
+        <translation>附加图片、文本文件或 PDF（也可粘贴或拖放到此处）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
     <message>
         <source>Editing a message — Esc to cancel</source>
         <translation>正在编辑消息 — 按 Esc 取消</translation>
@@ -1694,6 +1710,57 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>无法读取对话数据库 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentIntake</name>
+    <message>
+        <source>Not attached: {}</source>
+        <translation>未附加：{}</translation>
+    </message>
+    <message>
+        <source>Not attached: {name}: it could not be read ({error}).</source>
+        <translation>未附加：{name}：无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>Location data removed from {} (the setting keep_image_metadata sends photos as they are).</source>
+        <translation>已从 {} 中移除位置数据（设置 keep_image_metadata 可按原样发送照片）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>无法显示此图片。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatAttachments</name>
+    <message>
+        <source>{model} takes no images: pick a model that does, or remove the images.</source>
+        <translation>{model} 不接受图片：请选择接受图片的模型，或移除图片。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+</context>
+<context>
+    <name>_Chip</name>
+    <message>
+        <source>preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Remove this attachment (Delete)</source>
+        <translation>移除此附件（Delete）</translation>
+    </message>
+</context>
+<context>
+    <name>_MessageEdit</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>粘贴的图片.png</translation>
     </message>
 </context>
 </TS>

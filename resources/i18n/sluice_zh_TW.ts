@@ -4,6 +4,10 @@
 <context>
     <name>ChatController</name>
     <message>
+        <source>Wait until the attachments are ready: {} still being prepared.</source>
+        <translation>請等待附件準備完成：{} 仍在準備中。</translation>
+    </message>
+    <message>
         <source>Copied the code.</source>
         <translation>已複製程式碼。</translation>
     </message>
@@ -165,6 +169,18 @@
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>貼上的圖片.png</translation>
+    </message>
+    <message>
+        <source>Attach images, text files or PDFs (or paste, or drop them here)</source>
+        <translation>附加圖片、文字檔或 PDF（也可貼上或拖放到此處）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
     <message>
         <source>Editing a message — Esc to cancel</source>
         <translation>正在編輯訊息 — 按 Esc 取消</translation>
@@ -1694,6 +1710,57 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Cannot read the conversation database {path}: {reason}.</source>
         <translation>無法讀取對話資料庫 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentIntake</name>
+    <message>
+        <source>Not attached: {}</source>
+        <translation>未附加：{}</translation>
+    </message>
+    <message>
+        <source>Not attached: {name}: it could not be read ({error}).</source>
+        <translation>未附加：{name}：無法讀取（{error}）。</translation>
+    </message>
+    <message>
+        <source>Location data removed from {} (the setting keep_image_metadata sends photos as they are).</source>
+        <translation>已從 {} 移除位置資料（設定 keep_image_metadata 可按原樣傳送照片）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>無法顯示此圖片。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatAttachments</name>
+    <message>
+        <source>{model} takes no images: pick a model that does, or remove the images.</source>
+        <translation>{model} 不接受圖片：請選擇接受圖片的模型，或移除圖片。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+</context>
+<context>
+    <name>_Chip</name>
+    <message>
+        <source>preparing…</source>
+        <translation>準備中…</translation>
+    </message>
+    <message>
+        <source>Remove this attachment (Delete)</source>
+        <translation>移除此附件（Delete）</translation>
+    </message>
+</context>
+<context>
+    <name>_MessageEdit</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>貼上的圖片.png</translation>
     </message>
 </context>
 </TS>

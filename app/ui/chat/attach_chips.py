@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QLocale, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.core.models import Attachment
@@ -39,6 +39,28 @@ def short_name(name: str, limit: int = NAME_CHARS) -> str:
         return name
     half = (limit - 1) // 2
     return f"{name[:half]}…{name[-half:]}"
+
+
+def paperclip_icon(colour: QColor, size: int = 32) -> QIcon:
+    """A paperclip drawn with a few strokes: no emoji font needed (many Linux desktops lack one), no file
+    read at start-up. An icon from resources/icons/ui can take its place in the composer."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    unit = size / 32
+    path = QPainterPath(QPointF(20 * unit, 10 * unit))
+    path.lineTo(20 * unit, 23 * unit)
+    path.arcTo(12 * unit, 19 * unit, 8 * unit, 8 * unit, 0, -180)  # the bottom bend
+    path.lineTo(12 * unit, 7 * unit)
+    path.arcTo(12 * unit, 3 * unit, 12 * unit, 8 * unit, 180, -180)  # the top bend
+    path.lineTo(24 * unit, 25 * unit)
+    path.arcTo(8 * unit, 21 * unit, 16 * unit, 10 * unit, 0, -180)
+    path.lineTo(8 * unit, 10 * unit)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 2.2 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.chat.attach_chips import AttachmentChips
+from app.ui.chat.attach_chips import AttachmentChips, paperclip_icon
 from app.ui.chat.attach_intake import Offered, offered_from_mime
 
 SEND_ENTER = "enter"
@@ -179,10 +179,10 @@ class Composer(QWidget):
 
         self.chips = AttachmentChips(self)
         self.chips.changed.connect(self._sync_button)
-        # A text paperclip: an icon from resources/icons/ui can replace it here (setIcon) once there is one.
+        # A drawn paperclip: an icon from resources/icons/ui can replace it here once there is one.
         self._attach = QToolButton(self)
         self._attach.setObjectName("attachButton")
-        self._attach.setText("📎")
+        self._attach.setIcon(paperclip_icon(self.palette().buttonText().color()))
         self._attach.setToolTip(self.tr("Attach images, text files or PDFs (or paste, or drop them here)"))
         self._attach.setAccessibleName(self.tr("Attach files"))
         self._attach.clicked.connect(self.attach_requested)

@@ -78,7 +78,7 @@ def add_attachment_row(
             link.setAnchorHref(href)
             link.setForeground(link_colour)
             link.setToolTip(escaped(attachment.name))
-            cursor.insertText(f"📄 {attachment.name} · {size}", link)  # a file name: inserted as text
+            cursor.insertText(f"{attachment.name} · {size}", link)  # a file name: inserted as text
 
 
 def set_thumbnail(view: QTextBrowser, sha256: str, thumbnail: QImage) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from app.attachments.policy import images_refusal, send_images
 from app.core.errors import ChatError, SluiceError
 from app.core.models import Attachment, Message, Profile
 from app.store.conversations import ConversationStore
@@ -74,12 +73,16 @@ class ChatAttachments(QObject):
 
     def send_images(self) -> bool:
         """Whether images (this message's and earlier turns') go as images, or as `[image: NAME]` notes."""
+        from app.attachments.policy import send_images  # not at start-up: on the first send
+
         return send_images(self.images_ok())
 
     def refusal(self, attachments: Sequence[Attachment]) -> ChatError | None:
         chosen = self._model()
         if chosen is None:
             return None
+        from app.attachments.policy import images_refusal
+
         profile, model = chosen
         takes = self._takes_images(profile, model)
         return images_refusal(attachments, takes, profile=profile.name, model=model)

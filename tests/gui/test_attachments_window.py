@@ -303,3 +303,69 @@ def test_history_thumbnails_and_earlier_images_become_notes_for_a_text_only_mode
         {"type": "text", "text": "[image: photo.png]"},
     ]
     assert later[-1] == {"role": "user", "content": "And now?"}  # type: ignore[index]
+
+
+def test_editing_a_message_keeps_its_files_and_puts_the_drafts_aside(
+    harness: WindowHarness, tmp_path: Path
+) -> None:
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["One."]))
+    harness.server.queue(sse_reply(["Two."]))
+    sent, draft = tmp_path / "sent.txt", tmp_path / "draft.txt"
+    sent.write_text("in the message", encoding="utf-8")
+    draft.write_text("for later", encoding="utf-8")
+
+    async def scenario() -> None:
+        parts = harness.open()
+        chips = parts.window.composer.chips
+        drop(parts, [sent])
+        await harness.until(lambda: chips_ready(parts, 1), "sent.txt was prepared")
+        harness.type_and_send(parts, "Read this")
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        drop(parts, [draft])
+        await harness.until(lambda: chips_ready(parts, 1), "draft.txt was prepared")
+        harness.click_link(parts, "Edit")
+        assert [f.name for f in chips.files()] == ["sent.txt"]  # the edited message's file
+        harness.press_escape(parts)  # cancel: the draft's file is back
+        assert [f.name for f in chips.files()] == ["draft.txt"]
+        harness.click_link(parts, "Edit")
+        box = harness.input_box(parts)
+        box.selectAll()
+        QTest.keyClicks(box, "Read this again")
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+        assert [f.name for f in chips.files()] == ["draft.txt"]  # the draft's file waits for its message
+
+    harness.run(scenario())
+    later = chat_requests(harness)[-1]["messages"][-1]  # type: ignore[index]
+    assert later["content"] == [
+        {"type": "text", "text": "Read this again"},
+        {"type": "text", "text": "sent.txt:\n```\nin the message\n```"},
+    ]
+
+
+def test_pasted_files_are_attached_and_a_file_name_is_plain_text(
+    harness: WindowHarness, tmp_path: Path
+) -> None:
+    harness.add_profile("local")
+    named = tmp_path / "<b>bold <img src=x>.txt"  # a name that reads as HTML (no "/" in a file name)
+    named.write_text("hello", encoding="utf-8")
+
+    async def scenario() -> None:
+        parts = harness.open()
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(named))])
+        QGuiApplication.clipboard().setMimeData(mime)
+        box = harness.input_box(parts)
+        box.setFocus()
+        QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        await harness.until(lambda: chips_ready(parts, 1), "the pasted file was prepared")
+        assert box.toPlainText() == ""  # a copied file is attached, not pasted as its path
+        label = parts.window.composer.chips.findChild(QLabel, "attachmentName")
+        assert label is not None
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.text() == "<b>bold <img src=x>.txt"
+        chip = parts.window.composer.chips.chip(parts.window.composer.chips.files()[0].key)
+        assert chip is not None and "&lt;b&gt;" in chip.toolTip()
+
+    harness.run(scenario())

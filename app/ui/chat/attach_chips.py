@@ -143,6 +143,7 @@ class AttachmentChips(QWidget):
         self.setObjectName("attachmentChips")
         self._files: dict[int, ChipFile] = {}
         self._chips: dict[int, _Chip] = {}
+        self._stashed: dict[int, ChipFile] = {}  # the draft's files while a sent message is edited
         self._next_key = 0
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 4)
@@ -171,6 +172,10 @@ class AttachmentChips(QWidget):
 
     def set_ready(self, key: int, attachments: tuple[Attachment, ...], thumbnail: QImage | None) -> bool:
         """The file is prepared. False if the user removed its chip meanwhile (then it is dropped)."""
+        stashed = self._stashed.get(key)
+        if stashed is not None:
+            stashed.attachments, stashed.thumbnail = attachments, thumbnail
+            return True
         file = self._files.get(key)
         if file is None:
             return False
@@ -192,6 +197,19 @@ class AttachmentChips(QWidget):
     def clear(self) -> None:
         for key in list(self._files):
             self.remove(key)
+
+    def stash(self) -> None:
+        """Put the files aside (an edit of a sent message begins); one still preparing becomes ready there."""
+        files = dict(self._files)
+        self.clear()
+        self._stashed = files
+
+    def unstash(self) -> None:
+        """The edit ended: its files go, and the files put aside come back as they are now."""
+        self.clear()
+        files, self._stashed = self._stashed, {}
+        for file in files.values():
+            self._put(file)
 
     def files(self) -> list[ChipFile]:
         return list(self._files.values())

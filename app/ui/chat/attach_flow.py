@@ -61,6 +61,7 @@ class ChatAttachments(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._viewer: QDialog | None = None  # the one open: a second click replaces it
         self._dialog: QFileDialog | None = None
+        self._editing = False  # a sent message is being edited: the draft's files are put aside
         composer.attach_requested.connect(self.choose_files)
         composer.files_offered.connect(self.intake.offer)
         composer.chips.changed.connect(self.sync_warning)
@@ -123,11 +124,30 @@ class ChatAttachments(QObject):
                     self._keep_thumbnail(first.sha256, file.thumbnail)
         self.composer.chips.clear()
 
+    def begin_edit(self, message: Message) -> None:
+        """A sent message is edited: its files go on the chips (the draft's are put aside until the end)."""
+        if self._editing:
+            self.composer.chips.clear()  # another message's edit: its files go, the draft's stay aside
+        else:
+            self.composer.chips.stash()
+        self._editing = True
+        if message.attachments:
+            self._put_on_chips(message)
+
+    def end_edit(self) -> None:
+        """The edit was sent or cancelled: the draft's files come back."""
+        if self._editing:
+            self._editing = False
+            self.composer.chips.unstash()
+
     def give_back(self, message: Message) -> None:
         """A message the gateway refused for its attachments: its text and files back in the composer."""
         self.composer.restore_text(message.content)
         if self.composer.chips.files():
             return  # files attached since: keep those, the refused ones are in the transcript anyway
+        self._put_on_chips(message)
+
+    def _put_on_chips(self, message: Message) -> None:
         try:
             (filled,) = self.store.with_attachment_data([message]) if message.id is not None else [message]
         except SluiceError as exc:

@@ -367,12 +367,13 @@ class ChatController(QObject):
             self.composer.restore_text(text)  # nothing typed is lost; nothing was sent
             self.notice.emit(exception_text(exc))
             return
+        self.attachments.take_sent(files)  # saved: the chips go (a refused message kept them)
         if editing is not None and editing.id is not None:
             self._editing = None
             self.composer.end_edit()
+            self.attachments.end_edit()
             self.transcript.remove_from_message(editing.id)
         assert turn.user is not None
-        self.attachments.take_sent(files)  # saved: the chips go (a refused message kept them)
         shown = replace(turn.user, attachments=tuple(replace(a, data=b"", text="") for a in files))
         self._path = [*self._path[:at], shown]  # bytes stay in the database, not in the window
         self._show_message(shown)
@@ -549,6 +550,7 @@ class ChatController(QObject):
             return
         self._editing = message
         self.composer.begin_edit(message.content)
+        self.attachments.begin_edit(message)  # its files too: the new version is sent with them
 
     def _cancel_edit(self) -> None:
         self._editing = None
@@ -556,6 +558,7 @@ class ChatController(QObject):
 
     def _edit_cancelled(self) -> None:
         self._editing = None
+        self.attachments.end_edit()
 
     # ---- profile and model ----------------------------------------------------------------------
 

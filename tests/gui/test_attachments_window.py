@@ -120,6 +120,9 @@ def test_pasted_image_goes_as_a_content_part_and_shows_as_a_thumbnail(harness: W
         assert name.startswith("sluice-attachment:")
         assert href.startswith("sluice:")  # one of the app's own links, with the view's token
         parts.window.transcript.anchorClicked.emit(QUrl(href))
+        await harness.until(
+            lambda: parts.controller.attachments.viewer() is not None, "the image was decoded and shown"
+        )
         viewer = parts.controller.attachments.viewer()
         assert viewer is not None and viewer.isVisible()
         assert not viewer.isModal() or viewer.windowModality() != Qt.WindowModality.ApplicationModal

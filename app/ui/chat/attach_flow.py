@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.core.errors import ChatError, SluiceError
 from app.core.models import Attachment, Message, Profile
 from app.store.conversations import ConversationStore
-from app.ui.chat.attach_intake import AttachmentIntake, Offered, thumbnail_of
+from app.ui.chat.attach_intake import AttachmentIntake, Offered, image_of, thumbnail_of
 from app.ui.chat.composer import Composer
 from app.ui.i18n import exception_text
 from app.ui.transcript.attachment_row import add_attachment_row, set_thumbnail
@@ -199,11 +199,22 @@ class ChatAttachments(QObject):
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return
+        attachment = filled.attachments[int(index)]
+        if attachment.is_image:
+            self._spawn(self._open_image(attachment))
+        else:
+            self._show(attachment, None)
+
+    async def _open_image(self, attachment: Attachment) -> None:
+        image = await asyncio.to_thread(image_of, attachment.data)  # a 2048 px decode: not on the GUI thread
+        self._show(attachment, image)
+
+    def _show(self, attachment: Attachment, image: QImage | None) -> None:
         from app.ui.chat.attach_viewer import AttachmentViewer  # built on first use, not at start-up
 
         if self._viewer is not None:
             self._viewer.close()
-        viewer = AttachmentViewer(filled.attachments[int(index)], self.transcript.window())
+        viewer = AttachmentViewer(attachment, image, self.transcript.window())
         viewer.destroyed.connect(lambda: self._forget_viewer(viewer))
         self._viewer = viewer
         viewer.open()

@@ -62,8 +62,13 @@ def offered_from_mime(mime: QMimeData, pasted_name: str) -> list[Offered]:
     return []
 
 
-def thumbnail_of(data: bytes) -> QImage | None:
-    """A small copy of an image (fits THUMB_BOX), made in a worker thread.
+def image_of(data: bytes) -> QImage | None:
+    """An image at full size, decoded in a worker thread with Pillow (see thumbnail_of); None: unreadable."""
+    return thumbnail_of(data, box=None)
+
+
+def thumbnail_of(data: bytes, box: tuple[int, int] | None = THUMB_BOX) -> QImage | None:
+    """A small copy of an image (fits `box`; None: full size), made in a worker thread.
 
     Decoded with Pillow, which releases the GIL while it works (and decodes a JPEG straight at a fraction
     of its size): QImage.fromData holds the GIL for the whole decode, ~130 ms for a 2048 px JPEG, which the
@@ -73,8 +78,9 @@ def thumbnail_of(data: bytes) -> QImage | None:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            image.draft("RGB", THUMB_BOX)
-            image.thumbnail(THUMB_BOX)
+            if box is not None:
+                image.draft("RGB", box)
+                image.thumbnail(box)
             rgba = image.convert("RGBA")
     except Exception:  # a damaged image: no thumbnail, the chip shows its name
         log.info("no thumbnail for an image", exc_info=True)

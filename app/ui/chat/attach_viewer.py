@@ -19,19 +19,18 @@ from app.core.models import Attachment
 
 
 class AttachmentViewer(QDialog):
-    """Shows one attachment; deleted when closed."""
+    """Shows one attachment (`image`: decoded beforehand, off the GUI thread); deleted when closed."""
 
-    def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
+    def __init__(self, attachment: Attachment, image: QImage | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(attachment.name)  # a window title is never read as markup
         layout = QVBoxLayout(self)
         if attachment.is_image:
-            image = QImage.fromData(attachment.data)
             label = QLabel(self)
             label.setObjectName("attachmentImage")
-            if image.isNull():
+            if image is None or image.isNull():
                 label.setText(self.tr("This image cannot be shown."))
             else:
                 label.setPixmap(QPixmap.fromImage(image))
@@ -39,7 +38,8 @@ class AttachmentViewer(QDialog):
             area.setWidget(label)
             area.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(area, 1)
-            self._fit(image.width() + 40, image.height() + 80)
+            width, height = (image.width(), image.height()) if image is not None else (320, 120)
+            self._fit(width + 40, height + 80)
         else:
             text = QPlainTextEdit(self)
             text.setObjectName("attachmentText")

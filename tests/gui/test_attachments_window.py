@@ -372,3 +372,17 @@ def test_pasted_files_are_attached_and_a_file_name_is_plain_text(
         assert chip is not None and "&lt;b&gt;" in chip.toolTip()
 
     harness.run(scenario())
+
+
+def test_a_drop_on_the_transcript_reaches_the_window(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+
+    async def scenario() -> None:
+        parts = harness.open()
+        transcript = parts.window.transcript
+        # Qt gives a drag to the innermost widget under the cursor that accepts drops: the transcript
+        # must not, so the window (which attaches the files) gets it.
+        assert not transcript.acceptDrops() and not transcript.viewport().acceptDrops()
+        assert parts.window.acceptDrops()
+
+    harness.run(scenario())

@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
         self.quit_shortcut.activated.connect(self.close)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are attached (the composer's)
+        # The read-only transcript would take a drop and do nothing with it; the window takes it instead.
+        transcript.setAcceptDrops(False)
+        transcript.viewport().setAcceptDrops(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         mime = event.mimeData()

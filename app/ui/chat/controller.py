@@ -375,7 +375,10 @@ class ChatController(QObject):
             self.transcript.remove_from_message(editing.id)
         assert turn.user is not None
         shown = replace(turn.user, attachments=tuple(replace(a, data=b"", text="") for a in files))
-        self._path = [*self._path[:at], shown]  # bytes stay in the database, not in the window
+        # The bytes stay in the database (and in the request while it is sent), not in the window: a
+        # refused message's files are read back from the store when they return to the composer.
+        turn.user = shown
+        self._path = [*self._path[:at], shown]
         self._show_message(shown)
         self.conversations_changed.emit()
         self._begin_reply(turn)

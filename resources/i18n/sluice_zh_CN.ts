@@ -1715,6 +1715,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
 <context>
     <name>AttachmentIntake</name>
     <message>
+        <source>Only the first {} files of a drop or paste are attached.</source>
+        <translation>一次拖放或粘贴只附加前 {} 个文件。</translation>
+    </message>
+    <message>
         <source>Not attached: {}</source>
         <translation>未附加：{}</translation>
     </message>

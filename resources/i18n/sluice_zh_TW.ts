@@ -1715,6 +1715,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
 <context>
     <name>AttachmentIntake</name>
     <message>
+        <source>Only the first {} files of a drop or paste are attached.</source>
+        <translation>一次拖放或貼上只附加前 {} 個檔案。</translation>
+    </message>
+    <message>
         <source>Not attached: {}</source>
         <translation>未附加：{}</translation>
     </message>

@@ -386,3 +386,25 @@ def test_a_drop_on_the_transcript_reaches_the_window(harness: WindowHarness) -> 
         assert parts.window.acceptDrops()
 
     harness.run(scenario())
+
+
+def test_a_drop_of_too_many_files_attaches_the_first_twenty_and_says_so(
+    harness: WindowHarness, tmp_path: Path
+) -> None:
+    harness.add_profile("local")
+    files = []
+    for number in range(25):
+        path = tmp_path / f"f{number:02}.txt"
+        path.write_text(str(number), encoding="utf-8")
+        files.append(path)
+
+    async def scenario() -> None:
+        parts = harness.open()
+        notices: list[str] = []
+        parts.controller.notice.connect(notices.append)
+        drop(parts, files)
+        await harness.until(lambda: chips_ready(parts, 20), "twenty files were prepared")
+        assert [f.name for f in parts.window.composer.chips.files()][-1] == "f19.txt"
+        assert "Only the first 20 files of a drop or paste are attached." in notices
+
+    harness.run(scenario())

@@ -54,7 +54,7 @@ def offered_from_mime(mime: QMimeData, pasted_name: str) -> list[Offered]:
         paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
         files = [Offered(name=p.name, path=p) for p in paths if p.name]
         if files:
-            return files[:MAX_OFFERED]
+            return files[: MAX_OFFERED + 1]  # one more: the intake tells the user the rest were left
     if mime.hasImage():
         image = mime.imageData()
         if isinstance(image, QImage) and not image.isNull():
@@ -140,7 +140,11 @@ class AttachmentIntake(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()  # strong references: a task nobody holds may vanish
 
     def offer(self, files: list[Offered]) -> None:
-        for offered in files:
+        if len(files) > MAX_OFFERED:
+            self.notice.emit(
+                self.tr("Only the first {} files of a drop or paste are attached.").format(MAX_OFFERED)
+            )
+        for offered in files[:MAX_OFFERED]:
             key = self.chips.add_pending(offered.name)
             from app.attachments import AttachmentOptions
 

@@ -7,11 +7,11 @@ import asyncio
 import sys
 from typing import TextIO
 
+from app.attachments.policy import images_refusal, send_images
 from app.cli_output import json_line, shown
-from app.core.errors import ChatError, ErrorKind, ProfileError, SluiceError
+from app.core.errors import ChatError, ProfileError, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Attachment, GenerationParams, Message, MessageStatus, Profile, Role
-from app.core.sentences import QT_TRANSLATE_NOOP
 from app.failover import Failover, FailoverEvent
 from app.home import Home
 from app.keystore import Keystore
@@ -27,15 +27,6 @@ FINISH_WORDS = {
 }
 
 _DIM, _RESET = "\x1b[2m", "\x1b[0m"
-
-MESSAGES = {
-    "no_images": QT_TRANSLATE_NOOP(
-        "attachments",
-        "{model} on profile {profile} takes no images (its /models entry says so, or it was marked so). "
-        "Pick a model that takes images, or if this one does: "
-        "sluice profile set {quoted_profile} --vision {quoted_model}",
-    ),
-}
 
 
 def records_exchanges(home: Home) -> bool:
@@ -251,7 +242,7 @@ def _attachments(
 
     images_ok = ModelCatalog(home.models_path).takes_images(profile, model)
     if not args.attach:
-        return (), images_ok is not False
+        return (), send_images(images_ok)
     from pathlib import Path
 
     from app.attachments import AttachmentOptions, prepare_file
@@ -260,16 +251,9 @@ def _attachments(
     settings, _ = load_settings(home.settings_path)
     options = AttachmentOptions(keep_originals=settings.keep_image_metadata, images_ok=images_ok)
     prepared = tuple(item for path in args.attach for item in prepare_file(Path(path), options))
-    if images_ok is False and any(a.is_image for a in prepared):
-        import shlex
-
-        words = MESSAGES["no_images"].format(
-            model=model,
-            profile=profile.name,
-            quoted_profile=shlex.quote(profile.name),
-            quoted_model=shlex.quote(f"{model}=on"),
-        )
-        raise ChatError(ErrorKind.ATTACHMENT, words)
+    refusal = images_refusal(prepared, images_ok, profile=profile.name, model=model)
+    if refusal is not None:
+        raise refusal
     located = [a.name for a in prepared if "location removed" in a.note]
     if located:
         print(
@@ -277,7 +261,7 @@ def _attachments(
             "(keep_image_metadata = true in settings.toml sends photos as they are)",
             file=sys.stderr,
         )
-    return prepared, images_ok is not False
+    return prepared, send_images(images_ok)
 
 
 async def _ask(

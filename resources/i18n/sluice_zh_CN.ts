@@ -119,6 +119,10 @@
             <source>Inspect</source>
             <translation>检查</translation>
         </message>
+        <message>
+            <source>Wait until the attachments are ready: {} still being prepared.</source>
+            <translation>请等待附件准备完成：{} 仍在准备中。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -224,6 +228,18 @@
         <message>
             <source>Send ({})</source>
             <translation>发送（{}）</translation>
+        </message>
+        <message>
+            <source>pasted image.png</source>
+            <translation>粘贴的图片.png</translation>
+        </message>
+        <message>
+            <source>Attach images, text files or PDFs (or paste, or drop them here)</source>
+            <translation>附加图片、文本文件或 PDF（也可粘贴或拖放到此处）</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>附加文件</translation>
         </message>
     </context>
     <context>
@@ -1874,170 +1890,225 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
             <translation>+毫秒</translation>
         </message>
     </context>
-<context>
-    <name>StreamingMessageRenderer</name>
-    <message>
-        <source>Thinking… {} s</source>
-        <translation>思考中… {} 秒</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>A table of {} rows, shown as text.</source>
-        <translation>共 {} 行的表格，以文本显示。</translation>
-    </message>
-    <message>
-        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
-        <translation>共 {rows} 行的表格，以文本显示前 {shown} 行。复制回复可获得全部内容。</translation>
-    </message>
-</context>
-<context>
-    <name>TranscriptView</name>
-    <message>
-        <source>Regenerate</source>
-        <translation>重新生成</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Copied ✓</source>
-        <translation>已复制 ✓</translation>
-    </message>
-</context>
-<context>
-    <name>Welcome</name>
-    <message>
-        <source>stop a reply</source>
-        <translation>停止回复</translation>
-    </message>
-    <message>
-        <source>send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>new line</source>
-        <translation>换行</translation>
-    </message>
-    <message>
-        <source>new chat</source>
-        <translation>新对话</translation>
-    </message>
-    <message>
-        <source>Write a SQL query for each month's revenue, and explain it.</source>
-        <translation>写一个按月统计收入的 SQL 查询，并加以解释。</translation>
-    </message>
-    <message>
-        <source>What can I help with?</source>
-        <translation>有什么可以帮你？</translation>
-    </message>
-    <message>
-        <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
-        <translation>翻译成英文并保持语气：“谢谢，帮了大忙。”</translation>
-    </message>
-    <message>
-        <source>Summarise the key points of a text I will paste next.</source>
-        <translation>总结我接下来粘贴的文字的要点。</translation>
-    </message>
-    <message>
-        <source>Explain how HTTP streaming works, with a small Python example.</source>
-        <translation>解释 HTTP 流式传输的原理，并附一个简短的 Python 示例。</translation>
-    </message>
-    <message>
-        <source>Add a profile to start.</source>
-        <translation>添加一个配置即可开始。</translation>
-    </message>
-</context>
-<context>
-    <name>ModelsTable</name>
-    <message>
-        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
-        <translation>价格按每百万 token 计：输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY。留空则使用网关的价格。</translation>
-    </message>
-    <message>
-        <source>{price} (from the gateway)</source>
-        <translation>{price}（来自网关）</translation>
-    </message>
-    <message>
-        <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
-        <translation>{model}：“{price}” 不是有效价格。请按每百万 token 输入 输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用网关的价格。</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>开</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <source>auto (yes)</source>
-        <translation>自动（是）</translation>
-    </message>
-    <message>
-        <source>auto (unknown)</source>
-        <translation>自动（未知）</translation>
-    </message>
-    <message>
-        <source>auto (no)</source>
-        <translation>自动（否）</translation>
-    </message>
-    <message>
-        <source>Your price</source>
-        <translation>你的价格</translation>
-    </message>
-    <message>
-        <source>The gateway publishes no price for this model.</source>
-        <translation>网关未公布此模型的价格。</translation>
-    </message>
-    <message>
-        <source>Takes images: click to cycle auto (what /models says), on, off.
+    <context>
+        <name>StreamingMessageRenderer</name>
+        <message>
+            <source>Thinking… {} s</source>
+            <translation>思考中… {} 秒</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>A table of {} rows, shown as text.</source>
+            <translation>共 {} 行的表格，以文本显示。</translation>
+        </message>
+        <message>
+            <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+            <translation>共 {rows} 行的表格，以文本显示前 {shown} 行。复制回复可获得全部内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TranscriptView</name>
+        <message>
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Copied ✓</source>
+            <translation>已复制 ✓</translation>
+        </message>
+    </context>
+    <context>
+        <name>Welcome</name>
+        <message>
+            <source>stop a reply</source>
+            <translation>停止回复</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>new line</source>
+            <translation>换行</translation>
+        </message>
+        <message>
+            <source>new chat</source>
+            <translation>新对话</translation>
+        </message>
+        <message>
+            <source>Write a SQL query for each month's revenue, and explain it.</source>
+            <translation>写一个按月统计收入的 SQL 查询，并加以解释。</translation>
+        </message>
+        <message>
+            <source>What can I help with?</source>
+            <translation>有什么可以帮你？</translation>
+        </message>
+        <message>
+            <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
+            <translation>翻译成英文并保持语气：“谢谢，帮了大忙。”</translation>
+        </message>
+        <message>
+            <source>Summarise the key points of a text I will paste next.</source>
+            <translation>总结我接下来粘贴的文字的要点。</translation>
+        </message>
+        <message>
+            <source>Explain how HTTP streaming works, with a small Python example.</source>
+            <translation>解释 HTTP 流式传输的原理，并附一个简短的 Python 示例。</translation>
+        </message>
+        <message>
+            <source>Add a profile to start.</source>
+            <translation>添加一个配置即可开始。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsTable</name>
+        <message>
+            <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+            <translation>价格按每百万 token 计：输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY。留空则使用网关的价格。</translation>
+        </message>
+        <message>
+            <source>{price} (from the gateway)</source>
+            <translation>{price}（来自网关）</translation>
+        </message>
+        <message>
+            <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
+            <translation>{model}：“{price}” 不是有效价格。请按每百万 token 输入 输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用网关的价格。</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>auto (yes)</source>
+            <translation>自动（是）</translation>
+        </message>
+        <message>
+            <source>auto (unknown)</source>
+            <translation>自动（未知）</translation>
+        </message>
+        <message>
+            <source>auto (no)</source>
+            <translation>自动（否）</translation>
+        </message>
+        <message>
+            <source>Your price</source>
+            <translation>你的价格</translation>
+        </message>
+        <message>
+            <source>The gateway publishes no price for this model.</source>
+            <translation>网关未公布此模型的价格。</translation>
+        </message>
+        <message>
+            <source>Takes images: click to cycle auto (what /models says), on, off.
 Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; empty uses the gateway's.</source>
-        <translation>接受图片：点击在 自动（按 /models 所述）、开、关 之间切换。
+            <translation>接受图片：点击在 自动（按 /models 所述）、开、关 之间切换。
 你的价格：每百万 token 的 输入/输出[/缓存] 货币，例如 0.25/2.00 USD 或 2/8 CNY；留空则使用网关的价格。</translation>
-    </message>
-    <message>
-        <source>Takes images</source>
-        <translation>接受图片</translation>
-    </message>
-    <message>
-        <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
-        <translation>发送 usage.include = true，让 OpenRouter 等网关报告每条回复的费用。如果网关拒绝该字段，Sluice 将不再询问。</translation>
-    </message>
-    <message>
-        <source>Published in the gateway's /models; your price, when set, is used instead.</source>
-        <translation>来自网关的 /models；如果你设置了自己的价格，则改用你的价格。</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Gateway's price</source>
-        <translation>网关价格</translation>
-    </message>
-    <message>
-        <source>Filter models</source>
-        <translation>筛选模型</translation>
-    </message>
-    <message>
-        <source>Ask the gateway for each reply's cost</source>
-        <translation>向网关询问每条回复的费用</translation>
-    </message>
-    <message>
-        <source>Another model id</source>
-        <translation>其他模型 ID</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>Takes images</source>
+            <translation>接受图片</translation>
+        </message>
+        <message>
+            <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
+            <translation>发送 usage.include = true，让 OpenRouter 等网关报告每条回复的费用。如果网关拒绝该字段，Sluice 将不再询问。</translation>
+        </message>
+        <message>
+            <source>Published in the gateway's /models; your price, when set, is used instead.</source>
+            <translation>来自网关的 /models；如果你设置了自己的价格，则改用你的价格。</translation>
+        </message>
+        <message>
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Gateway's price</source>
+            <translation>网关价格</translation>
+        </message>
+        <message>
+            <source>Filter models</source>
+            <translation>筛选模型</translation>
+        </message>
+        <message>
+            <source>Ask the gateway for each reply's cost</source>
+            <translation>向网关询问每条回复的费用</translation>
+        </message>
+        <message>
+            <source>Another model id</source>
+            <translation>其他模型 ID</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentIntake</name>
+        <message>
+            <source>Only the first {} files of a drop or paste are attached.</source>
+            <translation>一次拖放或粘贴只附加前 {} 个文件。</translation>
+        </message>
+        <message>
+            <source>Not attached: {}</source>
+            <translation>未附加：{}</translation>
+        </message>
+        <message>
+            <source>Not attached: {name}: it could not be read ({error}).</source>
+            <translation>未附加：{name}：无法读取（{error}）。</translation>
+        </message>
+        <message>
+            <source>Location data removed from {} (the setting keep_image_metadata sends photos as they are).</source>
+            <translation>已从 {} 中移除位置数据（设置 keep_image_metadata 可按原样发送照片）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation>无法显示此图片。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChatAttachments</name>
+        <message>
+            <source>{model} takes no images: pick a model that does, or remove the images.</source>
+            <translation>{model} 不接受图片：请选择接受图片的模型，或移除图片。</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>附加文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Chip</name>
+        <message>
+            <source>preparing…</source>
+            <translation>准备中…</translation>
+        </message>
+        <message>
+            <source>Remove this attachment (Delete)</source>
+            <translation>移除此附件（Delete）</translation>
+        </message>
+    </context>
+    <context>
+        <name>_MessageEdit</name>
+        <message>
+            <source>pasted image.png</source>
+            <translation>粘贴的图片.png</translation>
+        </message>
+    </context>
 </TS>

@@ -119,6 +119,10 @@
             <source>Inspect</source>
             <translation>檢查</translation>
         </message>
+        <message>
+            <source>Wait until the attachments are ready: {} still being prepared.</source>
+            <translation>請等待附件準備完成：{} 仍在準備中。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -224,6 +228,18 @@
         <message>
             <source>Send ({})</source>
             <translation>傳送（{}）</translation>
+        </message>
+        <message>
+            <source>pasted image.png</source>
+            <translation>貼上的圖片.png</translation>
+        </message>
+        <message>
+            <source>Attach images, text files or PDFs (or paste, or drop them here)</source>
+            <translation>附加圖片、文字檔或 PDF（也可貼上或拖放到此處）</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>附加檔案</translation>
         </message>
     </context>
     <context>
@@ -1874,170 +1890,225 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
             <translation>+毫秒</translation>
         </message>
     </context>
-<context>
-    <name>StreamingMessageRenderer</name>
-    <message>
-        <source>Thinking… {} s</source>
-        <translation>思考中… {} 秒</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>複製</translation>
-    </message>
-    <message>
-        <source>A table of {} rows, shown as text.</source>
-        <translation>共 {} 列的表格，以文字顯示。</translation>
-    </message>
-    <message>
-        <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
-        <translation>共 {rows} 列的表格，以文字顯示前 {shown} 列。複製回覆即可取得全部內容。</translation>
-    </message>
-</context>
-<context>
-    <name>TranscriptView</name>
-    <message>
-        <source>Regenerate</source>
-        <translation>重新產生</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>複製</translation>
-    </message>
-    <message>
-        <source>Copied ✓</source>
-        <translation>已複製 ✓</translation>
-    </message>
-</context>
-<context>
-    <name>Welcome</name>
-    <message>
-        <source>stop a reply</source>
-        <translation>停止回覆</translation>
-    </message>
-    <message>
-        <source>send</source>
-        <translation>傳送</translation>
-    </message>
-    <message>
-        <source>new line</source>
-        <translation>換行</translation>
-    </message>
-    <message>
-        <source>new chat</source>
-        <translation>新對話</translation>
-    </message>
-    <message>
-        <source>Write a SQL query for each month's revenue, and explain it.</source>
-        <translation>寫一個按月統計營收的 SQL 查詢，並加以說明。</translation>
-    </message>
-    <message>
-        <source>What can I help with?</source>
-        <translation>有什麼可以幫你？</translation>
-    </message>
-    <message>
-        <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
-        <translation>翻譯成英文並保留語氣：「謝謝，幫了大忙。」</translation>
-    </message>
-    <message>
-        <source>Summarise the key points of a text I will paste next.</source>
-        <translation>摘要我接下來貼上的文字重點。</translation>
-    </message>
-    <message>
-        <source>Explain how HTTP streaming works, with a small Python example.</source>
-        <translation>說明 HTTP 串流傳輸的原理，並附一個簡短的 Python 範例。</translation>
-    </message>
-    <message>
-        <source>Add a profile to start.</source>
-        <translation>新增一個設定檔即可開始。</translation>
-    </message>
-</context>
-<context>
-    <name>ModelsTable</name>
-    <message>
-        <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
-        <translation>價格以每百萬 token 計：輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY。留空則使用閘道的價格。</translation>
-    </message>
-    <message>
-        <source>{price} (from the gateway)</source>
-        <translation>{price}（來自閘道）</translation>
-    </message>
-    <message>
-        <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
-        <translation>{model}：「{price}」不是有效價格。請依每百萬 token 輸入 輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用閘道的價格。</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>開</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>關</translation>
-    </message>
-    <message>
-        <source>auto (yes)</source>
-        <translation>自動（是）</translation>
-    </message>
-    <message>
-        <source>auto (unknown)</source>
-        <translation>自動（未知）</translation>
-    </message>
-    <message>
-        <source>auto (no)</source>
-        <translation>自動（否）</translation>
-    </message>
-    <message>
-        <source>Your price</source>
-        <translation>你的價格</translation>
-    </message>
-    <message>
-        <source>The gateway publishes no price for this model.</source>
-        <translation>閘道未公布此模型的價格。</translation>
-    </message>
-    <message>
-        <source>Takes images: click to cycle auto (what /models says), on, off.
+    <context>
+        <name>StreamingMessageRenderer</name>
+        <message>
+            <source>Thinking… {} s</source>
+            <translation>思考中… {} 秒</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>複製</translation>
+        </message>
+        <message>
+            <source>A table of {} rows, shown as text.</source>
+            <translation>共 {} 列的表格，以文字顯示。</translation>
+        </message>
+        <message>
+            <source>A table of {rows} rows, shown as text: the first {shown}. Copy the reply for all.</source>
+            <translation>共 {rows} 列的表格，以文字顯示前 {shown} 列。複製回覆即可取得全部內容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TranscriptView</name>
+        <message>
+            <source>Regenerate</source>
+            <translation>重新產生</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>複製</translation>
+        </message>
+        <message>
+            <source>Copied ✓</source>
+            <translation>已複製 ✓</translation>
+        </message>
+    </context>
+    <context>
+        <name>Welcome</name>
+        <message>
+            <source>stop a reply</source>
+            <translation>停止回覆</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>傳送</translation>
+        </message>
+        <message>
+            <source>new line</source>
+            <translation>換行</translation>
+        </message>
+        <message>
+            <source>new chat</source>
+            <translation>新對話</translation>
+        </message>
+        <message>
+            <source>Write a SQL query for each month's revenue, and explain it.</source>
+            <translation>寫一個按月統計營收的 SQL 查詢，並加以說明。</translation>
+        </message>
+        <message>
+            <source>What can I help with?</source>
+            <translation>有什麼可以幫你？</translation>
+        </message>
+        <message>
+            <source>Translate into Chinese and keep the tone: “Thanks, that helped a lot.”</source>
+            <translation>翻譯成英文並保留語氣：「謝謝，幫了大忙。」</translation>
+        </message>
+        <message>
+            <source>Summarise the key points of a text I will paste next.</source>
+            <translation>摘要我接下來貼上的文字重點。</translation>
+        </message>
+        <message>
+            <source>Explain how HTTP streaming works, with a small Python example.</source>
+            <translation>說明 HTTP 串流傳輸的原理，並附一個簡短的 Python 範例。</translation>
+        </message>
+        <message>
+            <source>Add a profile to start.</source>
+            <translation>新增一個設定檔即可開始。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsTable</name>
+        <message>
+            <source>Prices per 1M tokens: IN/OUT[/CACHED] CUR, e.g. 0.25/2.00 USD or 2/8 CNY. Empty: the gateway's price is used.</source>
+            <translation>價格以每百萬 token 計：輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY。留空則使用閘道的價格。</translation>
+        </message>
+        <message>
+            <source>{price} (from the gateway)</source>
+            <translation>{price}（來自閘道）</translation>
+        </message>
+        <message>
+            <source>{model}: “{price}” is not a price. Type IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY, or leave it empty to use the gateway's.</source>
+            <translation>{model}：「{price}」不是有效價格。請依每百萬 token 輸入 輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY，或留空以使用閘道的價格。</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>開</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>關</translation>
+        </message>
+        <message>
+            <source>auto (yes)</source>
+            <translation>自動（是）</translation>
+        </message>
+        <message>
+            <source>auto (unknown)</source>
+            <translation>自動（未知）</translation>
+        </message>
+        <message>
+            <source>auto (no)</source>
+            <translation>自動（否）</translation>
+        </message>
+        <message>
+            <source>Your price</source>
+            <translation>你的價格</translation>
+        </message>
+        <message>
+            <source>The gateway publishes no price for this model.</source>
+            <translation>閘道未公布此模型的價格。</translation>
+        </message>
+        <message>
+            <source>Takes images: click to cycle auto (what /models says), on, off.
 Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; empty uses the gateway's.</source>
-        <translation>接受圖片：點擊在 自動（依 /models 所述）、開、關 之間切換。
+            <translation>接受圖片：點擊在 自動（依 /models 所述）、開、關 之間切換。
 你的價格：每百萬 token 的 輸入/輸出[/快取] 貨幣，例如 0.25/2.00 USD 或 2/8 CNY；留空則使用閘道的價格。</translation>
-    </message>
-    <message>
-        <source>Takes images</source>
-        <translation>接受圖片</translation>
-    </message>
-    <message>
-        <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
-        <translation>傳送 usage.include = true，讓 OpenRouter 等閘道回報每則回覆的費用。若閘道拒絕此欄位，Sluice 將不再詢問。</translation>
-    </message>
-    <message>
-        <source>Published in the gateway's /models; your price, when set, is used instead.</source>
-        <translation>來自閘道的 /models；若你設定了自己的價格，則改用你的價格。</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Gateway's price</source>
-        <translation>閘道價格</translation>
-    </message>
-    <message>
-        <source>Filter models</source>
-        <translation>篩選模型</translation>
-    </message>
-    <message>
-        <source>Ask the gateway for each reply's cost</source>
-        <translation>向閘道詢問每則回覆的費用</translation>
-    </message>
-    <message>
-        <source>Another model id</source>
-        <translation>其他模型 ID</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>新增</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>Takes images</source>
+            <translation>接受圖片</translation>
+        </message>
+        <message>
+            <source>Sends usage.include = true so that gateways such as OpenRouter report what each reply cost. Sluice stops asking if the gateway refuses the field.</source>
+            <translation>傳送 usage.include = true，讓 OpenRouter 等閘道回報每則回覆的費用。若閘道拒絕此欄位，Sluice 將不再詢問。</translation>
+        </message>
+        <message>
+            <source>Published in the gateway's /models; your price, when set, is used instead.</source>
+            <translation>來自閘道的 /models；若你設定了自己的價格，則改用你的價格。</translation>
+        </message>
+        <message>
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Gateway's price</source>
+            <translation>閘道價格</translation>
+        </message>
+        <message>
+            <source>Filter models</source>
+            <translation>篩選模型</translation>
+        </message>
+        <message>
+            <source>Ask the gateway for each reply's cost</source>
+            <translation>向閘道詢問每則回覆的費用</translation>
+        </message>
+        <message>
+            <source>Another model id</source>
+            <translation>其他模型 ID</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>新增</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentIntake</name>
+        <message>
+            <source>Only the first {} files of a drop or paste are attached.</source>
+            <translation>一次拖放或貼上只附加前 {} 個檔案。</translation>
+        </message>
+        <message>
+            <source>Not attached: {}</source>
+            <translation>未附加：{}</translation>
+        </message>
+        <message>
+            <source>Not attached: {name}: it could not be read ({error}).</source>
+            <translation>未附加：{name}：無法讀取（{error}）。</translation>
+        </message>
+        <message>
+            <source>Location data removed from {} (the setting keep_image_metadata sends photos as they are).</source>
+            <translation>已從 {} 移除位置資料（設定 keep_image_metadata 可按原樣傳送照片）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation>無法顯示此圖片。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChatAttachments</name>
+        <message>
+            <source>{model} takes no images: pick a model that does, or remove the images.</source>
+            <translation>{model} 不接受圖片：請選擇接受圖片的模型，或移除圖片。</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>附加檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Chip</name>
+        <message>
+            <source>preparing…</source>
+            <translation>準備中…</translation>
+        </message>
+        <message>
+            <source>Remove this attachment (Delete)</source>
+            <translation>移除此附件（Delete）</translation>
+        </message>
+    </context>
+    <context>
+        <name>_MessageEdit</name>
+        <message>
+            <source>pasted image.png</source>
+            <translation>貼上的圖片.png</translation>
+        </message>
+    </context>
 </TS>

@@ -1,8 +1,9 @@
-"""The composer: where the user writes the next message, with one Send / Stop button."""
+"""The composer: where the user writes the next message, with one Send / Stop button, a paperclip, and the
+chips of the files attached (app/ui/chat/attach_chips.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,9 +11,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.chat.attach_chips import AttachmentChips, paperclip_icon
+from app.ui.chat.attach_intake import Offered, offered_from_mime
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"
@@ -40,10 +45,12 @@ class _MessageEdit(QPlainTextEdit):
     Signals:
         submit_pressed: the send shortcut was pressed (outside an IME composition).
         escape_pressed(QKeyEvent): Esc was pressed; a receiver that acts on it accepts the event.
+        files_offered(list[Offered]): files or an image were pasted or dropped here (not inserted as text).
     """
 
     submit_pressed = Signal()
     escape_pressed = Signal(QKeyEvent)
+    files_offered = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +58,17 @@ class _MessageEdit(QPlainTextEdit):
         # True while an input method holds uncommitted (preedit) text: the Enter that confirms an IME
         # candidate belongs to the IME, not to us.
         self._composing = False
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
+        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
+        """Paste and drop: files and images become attachments; anything else is text, as before."""
+        offered = offered_from_mime(source, self.tr("pasted image.png"))
+        if offered:
+            self.files_offered.emit(offered)
+        elif source.hasText():
+            super().insertFromMimeData(source)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt's name)
         self._composing = bool(event.preeditString())
@@ -104,16 +122,24 @@ class Composer(QWidget):
     Editing a sent message (`begin_edit`) shows a banner above the box; Esc or its Cancel button gives the
     draft that was in the box back (`edit_cancelled`), and `end_edit` does after the edit is sent.
 
+    Files attached (paperclip, paste, a drop) wait on `chips` above the box; the box's text may be empty
+    when there are files. Sending leaves the chips in place: the controller clears them once the message is
+    saved, and they stay if it is refused.
+
     Signals:
         send_requested(str): the user sent this text; the box has already been cleared. If sending
             fails, hand the text back with `restore_text` so nothing typed is lost.
         stop_requested(): the user asked to stop the streaming reply (Stop button, or Esc).
         edit_cancelled(): the user left edit mode (Esc or Cancel); the draft is back in the box.
+        attach_requested(): the paperclip was clicked (choose files).
+        files_offered(list[Offered]): files or an image were pasted or dropped on the composer or window.
     """
 
     send_requested = Signal(str)
     stop_requested = Signal()
     edit_cancelled = Signal()
+    attach_requested = Signal()
+    files_offered = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +157,7 @@ class Composer(QWidget):
         self._edit.submit_pressed.connect(self._send)
         self._edit.escape_pressed.connect(self._escape)
         self._edit.textChanged.connect(self._sync_button)
+        self._edit.files_offered.connect(self.files_offered)
         self._edit.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
         self._button = QPushButton(self)
@@ -150,13 +177,25 @@ class Composer(QWidget):
         banner_row.addWidget(cancel, 0)
         self._banner.hide()
 
+        self.chips = AttachmentChips(self)
+        self.chips.changed.connect(self._sync_button)
+        # A drawn paperclip: an icon from resources/icons/ui can replace it here once there is one.
+        self._attach = QToolButton(self)
+        self._attach.setObjectName("attachButton")
+        self._attach.setIcon(paperclip_icon(self.palette().buttonText().color()))
+        self._attach.setToolTip(self.tr("Attach images, text files or PDFs (or paste, or drop them here)"))
+        self._attach.setAccessibleName(self.tr("Attach files"))
+        self._attach.clicked.connect(self.attach_requested)
+
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._attach, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._banner)
+        layout.addWidget(self.chips)
         layout.addLayout(row)
         # As tall as the text needs, never stretched by the window: the transcript gets the rest.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -189,8 +228,17 @@ class Composer(QWidget):
         self._edit.setTextCursor(cursor)
         self._edit.moveCursor(QTextCursor.MoveOperation.End)
 
+    def offer_mime(self, mime: QMimeData) -> bool:
+        """Files or an image dropped elsewhere on the window: attach them. False if there were none."""
+        offered: list[Offered] = offered_from_mime(mime, self.tr("pasted image.png"))
+        if offered:
+            self.files_offered.emit(offered)
+        return bool(offered)
+
     def restore_text(self, text: str) -> None:
         """Put back text whose sending failed. Anything typed since stays, after a blank line."""
+        if not text.strip():
+            return  # a message of attachments only: there is no text to give back
         typed = self._edit.toPlainText()
         self.set_text(f"{text}\n\n{typed}" if typed.strip() else text)
 
@@ -250,7 +298,7 @@ class Composer(QWidget):
         if self._streaming:
             return  # the next message waits in the box until this reply ends
         text = _message_text(self._edit.toPlainText())
-        if not text:
+        if not text and not self.chips.files():
             return
         self._edit.clear()
         self.send_requested.emit(text)
@@ -278,7 +326,7 @@ class Composer(QWidget):
         self._button.setText(self.tr("Send"))
         shortcut = "Enter" if self._edit.send_key == SEND_ENTER else "Ctrl+Enter"
         self._button.setToolTip(self.tr("Send ({})").format(shortcut))
-        self._button.setEnabled(bool(self._edit.toPlainText().strip()))
+        self._button.setEnabled(bool(self._edit.toPlainText().strip() or self.chips.files()))
 
     # -- size -----------------------------------------------------------------------------------------
 

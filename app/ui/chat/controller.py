@@ -33,6 +33,7 @@ from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.store.conversations import ConversationStore, title_from_text
 from app.turns import Turn, Turns
+from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
@@ -120,6 +121,14 @@ class ChatController(QObject):
         self._draft_model: str | None = None
         self._models: dict[str, list[str]] = {}
         self.tasks = Tasks()  # the model-list fetches
+        self.attachments = ChatAttachments(
+            composer=composer,
+            transcript=transcript,
+            store=store,
+            takes_images=catalog.takes_images if catalog is not None else lambda _profile, _model: None,
+            model=self._chosen_model,
+        )
+        self.attachments.notice.connect(self.notice)
 
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
@@ -157,6 +166,10 @@ class ChatController(QObject):
         """
         names = self.profiles.names()
         return self.profiles.default_name() or (names[0] if names else None)
+
+    def _chosen_model(self) -> tuple[Profile, str] | None:
+        profile, model = self.current_profile(), self.current_model()
+        return (profile, model) if profile is not None and model else None
 
     def current_model(self) -> str:
         model = self.conversation.model if self.conversation else self._draft_model
@@ -245,6 +258,7 @@ class ChatController(QObject):
     def _show_message(self, message: Message) -> None:
         if message.role == Role.USER:
             self.transcript.add_user_message(message.content, message_id=message.id)
+            self.attachments.draw_row(message)
             versions = self._versions(message)
             if versions is not None:
                 self.transcript.add_message_footer("", versions=versions)
@@ -336,6 +350,7 @@ class ChatController(QObject):
         self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
         self._show_conversation_cost()
+        self.attachments.sync_warning()
         if profile is not None and profile.name not in self._models:
             self.load_models()
 
@@ -371,6 +386,21 @@ class ChatController(QObject):
             self.notice.emit(self.tr("Choose or type a model first."))
             self.topbar.model.setFocus()
             return
+        preparing = self.composer.chips.preparing()
+        if preparing:
+            self.composer.restore_text(text)
+            self.notice.emit(
+                self.tr("Wait until the attachments are ready: {} still being prepared.").format(
+                    ", ".join(preparing)
+                )
+            )
+            return
+        files = self.composer.chips.attachments()
+        refusal = self.attachments.refusal(files)
+        if refusal is not None:  # known text-only: nothing is sent; the text and the chips stay
+            self.composer.restore_text(text)
+            self.notice.emit(exception_text(refusal))
+            return
         editing = self._editing
         # An edit is a new version of that message: it follows what the edited one followed.
         at = self._index_on_path(editing) if editing is not None else len(self._path)
@@ -378,23 +408,28 @@ class ChatController(QObject):
         try:
             if self.conversation is None:
                 self.conversation = self.store.create_conversation(
-                    title_from_text(text), profile=profile.name, model=model
+                    title_from_text(text or files[0].name), profile=profile.name, model=model
                 )
                 self.title_changed.emit(self.conversation.title)
-            turn = self._start_turn(
-                profile, model, user=Message(role=Role.USER, content=text), parent_id=parent
-            )
+            user = Message(role=Role.USER, content=text, attachments=files)
+            turn = self._start_turn(profile, model, user=user, parent_id=parent)
         except SluiceError as exc:
             self.composer.restore_text(text)  # nothing typed is lost; nothing was sent
             self.notice.emit(exception_text(exc))
             return
+        self.attachments.take_sent(files)  # saved: the chips go (a refused message kept them)
         if editing is not None and editing.id is not None:
             self._editing = None
             self.composer.end_edit()
+            self.attachments.end_edit()
             self.transcript.remove_from_message(editing.id)
         assert turn.user is not None
-        self._path = [*self._path[:at], turn.user]
-        self._show_message(turn.user)
+        shown = replace(turn.user, attachments=tuple(replace(a, data=b"", text="") for a in files))
+        # The bytes stay in the database (and in the request while it is sent), not in the window: a
+        # refused message's files are read back from the store when they return to the composer.
+        turn.user = shown
+        self._path = [*self._path[:at], shown]
+        self._show_message(shown)
         self.conversations_changed.emit()
         self._begin_reply(turn, model)
 
@@ -407,7 +442,7 @@ class ChatController(QObject):
         assert self.conversation is not None
         return self.turns.start(
             profile=profile,
-            params=GenerationParams(model=model),
+            params=GenerationParams(model=model, send_images=self.attachments.send_images()),
             on_event=self._on_event,
             on_ended=self._turn_ended,
             conversation_id=self.conversation.id,
@@ -435,6 +470,8 @@ class ChatController(QObject):
             self._show_conversation_cost()
         if turn.failure is not None:
             self.notice.emit(self.tr("The reply failed unexpectedly: {}").format(turn.failure))
+        if message.error_kind == ErrorKind.ATTACHMENT and turn.user is not None and turn.user.attachments:
+            self.attachments.give_back(turn.user)  # the gateway refused the files: try another model
         if self.turn is not turn:
             return  # not the window's current turn (cannot happen while one runs at a time)
         live, self._live_conversation = self._live_conversation, None
@@ -534,6 +571,7 @@ class ChatController(QObject):
             self.turn.stop()
             await asyncio.gather(self.turn.handle.task, return_exceptions=True)
         await self.tasks.aclose()
+        await self.attachments.aclose()
 
     # ---- regenerate, retry, edit ------------------------------------------------------------------
 
@@ -646,6 +684,7 @@ class ChatController(QObject):
             return
         self._editing = message
         self.composer.begin_edit(message.content)
+        self.attachments.begin_edit(message)  # its files too: the new version is sent with them
 
     def _cancel_edit(self) -> None:
         self._editing = None
@@ -653,6 +692,7 @@ class ChatController(QObject):
 
     def _edit_cancelled(self) -> None:
         self._editing = None
+        self.attachments.end_edit()
 
     # ---- profile and model ----------------------------------------------------------------------
 
@@ -678,6 +718,7 @@ class ChatController(QObject):
         else:
             self._draft_model = model
             self._show_welcome()
+        self.attachments.sync_warning()
 
     def load_models(self, *, force: bool = False) -> None:
         profile = self.current_profile()
@@ -706,6 +747,7 @@ class ChatController(QObject):
         finally:
             self.topbar.set_models_loading(False)
         self._models[profile.name] = models
+        self.attachments.sync_warning()  # the list may say now whether the model takes images
         current = self.current_profile()
         if current is not None and current.name == profile.name:
             self.topbar.set_models(models, self.current_model())
@@ -750,6 +792,9 @@ class ChatController(QObject):
         verb, message_id = link.verb, link.message_id
         if verb == "profile":
             self.profile_edit_requested.emit(link.arg)
+            return
+        if verb == "attachment":
+            self.attachments.open(link.arg, self._path)
             return
         if message_id is None:
             return

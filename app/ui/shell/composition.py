@@ -530,6 +530,7 @@ class ProfileUi:
         self.window.composer.set_send_key(settings.send_key)
         # The stream inspector: replies from now on are recorded, or not.
         self.controller.session.exchanges = self.controller.store if settings.record_exchanges else None
+        self.controller.attachments.intake.keep_originals = settings.keep_image_metadata
         apply_font_size(self.window, settings)
 
     async def aclose(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.chat.composer import Composer
@@ -63,6 +63,19 @@ class MainWindow(QMainWindow):
         # Spelled out: StandardKey.Quit is empty on platforms without a theme (and on Windows).
         self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
         self.quit_shortcut.activated.connect(self.close)
+        self.setAcceptDrops(True)  # files dropped anywhere on the window are attached (the composer's)
+        # The read-only transcript would take a drop and do nothing with it; the window takes it instead.
+        transcript.setAcceptDrops(False)
+        transcript.viewport().setAcceptDrops(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.composer.offer_mime(event.mimeData()):
+            event.acceptProposedAction()
 
     def show_welcome(self, welcome: QWidget) -> None:
         """Put the welcome page in place of the chat (first run: no profile yet)."""

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.core.errors import ChatError, SluiceError
 from app.core.models import Attachment, Message, Profile
 from app.store.conversations import ConversationStore
-from app.ui.chat.attach_intake import AttachmentIntake, Offered, image_of, thumbnail_of
+from app.ui.chat.attach_intake import AttachmentIntake, image_of, thumbnail_of
 from app.ui.chat.composer import Composer
+from app.ui.chat.offered import Offered
 from app.ui.i18n import exception_text
 from app.ui.tasks import Tasks
 from app.ui.transcript.attachment_row import add_attachment_row, set_thumbnail

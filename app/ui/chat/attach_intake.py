@@ -13,16 +13,15 @@ import asyncio
 import io
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from app.core.errors import ChatError
 from app.core.models import Attachment
 from app.ui.chat.attach_chips import AttachmentChips
+from app.ui.chat.offered import MAX_OFFERED, Offered
 from app.ui.i18n import translated
 from app.ui.tasks import Tasks
 
@@ -32,35 +31,6 @@ if TYPE_CHECKING:  # app.attachments is imported when a file is first attached, 
 log = logging.getLogger(__name__)
 
 THUMB_BOX = (160, 120)  # the largest thumbnail kept: the transcript's size; chips scale it down
-MAX_OFFERED = 20  # files taken from one drop or paste: a folder's worth of files is a mistake
-
-
-@dataclass(frozen=True, slots=True)
-class Offered:
-    """A file offered to the composer: a path to read, or bytes / a clipboard image without one."""
-
-    name: str
-    path: Path | None = None
-    data: bytes | None = None
-    image: QImage | None = None
-
-
-def offered_from_mime(mime: QMimeData, pasted_name: str) -> list[Offered]:
-    """The files in a drop or paste: local files first (their own bytes), else a clipboard image.
-
-    Remote URLs are not fetched: a paste must not reach the network. Empty list: nothing to attach (the
-    text, if any, is pasted as text).
-    """
-    if mime.hasUrls():
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        files = [Offered(name=p.name, path=p) for p in paths if p.name]
-        if files:
-            return files[: MAX_OFFERED + 1]  # one more: the intake tells the user the rest were left
-    if mime.hasImage():
-        image = mime.imageData()
-        if isinstance(image, QImage) and not image.isNull():
-            return [Offered(name=pasted_name, image=image)]
-    return []
 
 
 def image_of(data: bytes) -> QImage | None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.chat.attach_chips import AttachmentChips, paperclip_icon
-from app.ui.chat.attach_intake import Offered, offered_from_mime
+from app.ui.chat.offered import Offered, offered_from_mime
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"

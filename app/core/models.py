@@ -71,6 +71,7 @@ class Conversation:
     profile: str | None = None
     model: str | None = None
     system_prompt: str = ""
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

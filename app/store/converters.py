@@ -92,6 +92,7 @@ def conversation_from_row(row: sqlite3.Row) -> Conversation:
         profile=row["profile"],
         model=row["model"],
         system_prompt=row["system_prompt"],
+        pinned=bool(row["pinned"]),
     )
 
 

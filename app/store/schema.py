@@ -57,6 +57,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Start-up looks for rows a crash left streaming; this keeps that O(1) however long the history.
         "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
     ),
+    # Pinned conversations stay at the top of the sidebar, whatever their age.
+    ("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

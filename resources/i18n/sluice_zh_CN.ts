@@ -177,23 +177,31 @@
 <context>
     <name>ConversationSidebar</name>
     <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <translation>M月d日</translation>
+        <source>Previous 7 days</source>
+        <translation>过去 7 天</translation>
     </message>
     <message>
-        <source>MMM d, yyyy</source>
-        <translation>yyyy年M月d日</translation>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <source>New</source>
+        <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
@@ -203,6 +211,10 @@
     <message>
         <source>Rename</source>
         <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -223,6 +235,10 @@
     <message>
         <source>No conversations yet</source>
         <translation>还没有对话</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
     </message>
 </context>
 <context>

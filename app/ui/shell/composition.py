@@ -378,8 +378,7 @@ class ProfileUi:
         if settings.font_size:
             font = QFont(QApplication.font())
             font.setPointSize(settings.font_size)
-        self.window.transcript.setFont(font)
-        self.window.composer.setFont(font)
+        self.window.set_text_font(font)
 
     async def aclose(self) -> None:
         if self.editor is not None:

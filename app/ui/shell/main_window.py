@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.chat.composer import Composer
@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.sidebar, self.topbar, self.transcript, self.composer = sidebar, topbar, transcript, composer
         self._on_close = on_close
+        self._text_font: QFont | None = None
         self.setObjectName("mainWindow")
         self.set_conversation_title("")
         self.resize(1100, 760)
@@ -78,6 +79,19 @@ class MainWindow(QMainWindow):
 
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.stack.currentWidget() is self.welcome
+
+    def set_text_font(self, font: QFont) -> None:
+        """The font of the transcript and the composer (the settings' size)."""
+        self._text_font = font
+        self.transcript.setFont(font)
+        self.composer.setFont(font)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # With the app's style sheet, polishing at the first show can put back the inherited font over one
+        # set before: set it again once shown.
+        if self._text_font is not None and self.transcript.font() != self._text_font:
+            self.set_text_font(self._text_font)
 
     def set_conversation_title(self, title: str) -> None:
         self.setWindowTitle(self.tr("{} — Sluice").format(title) if title else "Sluice")

@@ -64,6 +64,10 @@
         <translation>编辑中：发送后将替换这条消息及其后的回复。</translation>
     </message>
     <message>
+        <source>The profile and model can be changed once the reply ends.</source>
+        <translation>回复结束后才能更改配置和模型。</translation>
+    </message>
+    <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
         <translation>无法获取 {profile} 的模型列表：{error}</translation>
     </message>
@@ -87,16 +91,16 @@
 <context>
     <name>ChatTopBar</name>
     <message>
-        <source>Profile (gateway) for this conversation</source>
-        <translation>此对话使用的配置（网关）</translation>
+        <source>Regenerate the last reply</source>
+        <translation>重新生成最后一条回复</translation>
     </message>
     <message>
-        <source>Model: pick from the gateway&apos;s list or type any id</source>
-        <translation>模型：从网关的列表中选择，或输入任意模型 ID</translation>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
     <message>
-        <source>Edit profiles, add one, settings</source>
-        <translation>编辑配置、添加配置、设置</translation>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
     </message>
     <message>
         <source>Edit profiles…</source>
@@ -111,40 +115,127 @@
         <translation>设置…</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>System prompt (this conversation has one)</source>
+        <translation>系统提示词（此对话已设置）</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>没有配置</translation>
+    </message>
+    <message>
+        <source>choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <source>{} — click to choose a profile and model</source>
+        <translation>{} — 点击选择配置和模型</translation>
+    </message>
+    <message>
+        <source>Search profiles and models, or type a model id</source>
+        <translation>搜索配置和模型，或输入模型 ID</translation>
+    </message>
+    <message>
+        <source>Use the model “{}”</source>
+        <translation>使用模型“{}”</translation>
+    </message>
+    <message>
+        <source>Type a model id</source>
+        <translation>输入模型 ID</translation>
+    </message>
+    <message>
         <source>Fetch the model list again</source>
         <translation>重新获取模型列表</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar (Ctrl+B)</source>
+        <translation>显示或隐藏侧边栏（Ctrl+B）</translation>
     </message>
     <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>重新生成</translation>
-    </message>
-    <message>
-        <source>Ask again for the last reply</source>
-        <translation>重新生成最后一条回复</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>System prompt ✓</source>
-        <translation>系统提示词 ✓</translation>
-    </message>
-    <message>
-        <source>This conversation has a system prompt</source>
-        <translation>此对话设有系统提示词</translation>
-    </message>
-    <message>
         <source>Fetching models…</source>
         <translation>正在获取模型…</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar</source>
+        <translation>显示或隐藏侧边栏</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter when chosen in Settings)</source>
+        <translation>发送（在设置中可改为 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>消息中换行</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回复</translation>
+    </message>
+    <message>
+        <source>Rename the conversation (in the list)</source>
+        <translation>重命名对话（在列表中）</translation>
+    </message>
+    <message>
+        <source>Delete the conversation (in the list)</source>
+        <translation>删除对话（在列表中）</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation (in the list)</source>
+        <translation>置顶或取消置顶对话（在列表中）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>编辑配置…</translation>
+    </message>
+    <message>
+        <source>Theme: light</source>
+        <translation>主题：浅色</translation>
+    </message>
+    <message>
+        <source>Theme: dark</source>
+        <translation>主题：深色</translation>
+    </message>
+    <message>
+        <source>Theme: follow the system</source>
+        <translation>主题：跟随系统</translation>
+    </message>
+    <message>
+        <source>Rename this conversation</source>
+        <translation>重命名此对话</translation>
     </message>
 </context>
 <context>
@@ -327,6 +418,21 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>{} — Sluice</source>
         <translation>{} — Sluice</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>正在加载模型列表…</translation>
     </message>
 </context>
 <context>
@@ -695,6 +801,13 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>Language</source>
         <translation>语言 / Language</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,10 @@
         <translation>編輯中：傳送後會取代這則訊息及其後的回覆。</translation>
     </message>
     <message>
+        <source>The profile and model can be changed once the reply ends.</source>
+        <translation>回覆結束後才能變更設定檔和模型。</translation>
+    </message>
+    <message>
         <source>Could not fetch the model list of {profile}: {error}</source>
         <translation>無法取得 {profile} 的模型清單：{error}</translation>
     </message>
@@ -87,16 +91,16 @@
 <context>
     <name>ChatTopBar</name>
     <message>
-        <source>Profile (gateway) for this conversation</source>
-        <translation>此對話使用的設定檔（閘道）</translation>
+        <source>Regenerate the last reply</source>
+        <translation>重新產生最後一則回覆</translation>
     </message>
     <message>
-        <source>Model: pick from the gateway&apos;s list or type any id</source>
-        <translation>模型：從閘道的清單中選擇，或輸入任意模型 ID</translation>
+        <source>Menu</source>
+        <translation>選單</translation>
     </message>
     <message>
-        <source>Edit profiles, add one, settings</source>
-        <translation>編輯設定檔、新增設定檔、設定</translation>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
     </message>
     <message>
         <source>Edit profiles…</source>
@@ -111,40 +115,127 @@
         <translation>設定…</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>System prompt (this conversation has one)</source>
+        <translation>系統提示詞（此對話已設定）</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>沒有設定檔</translation>
+    </message>
+    <message>
+        <source>choose a model</source>
+        <translation>選擇模型</translation>
+    </message>
+    <message>
+        <source>{} — click to choose a profile and model</source>
+        <translation>{} — 按一下以選擇設定檔和模型</translation>
+    </message>
+    <message>
+        <source>Search profiles and models, or type a model id</source>
+        <translation>搜尋設定檔和模型，或輸入模型 ID</translation>
+    </message>
+    <message>
+        <source>Use the model “{}”</source>
+        <translation>使用模型「{}」</translation>
+    </message>
+    <message>
+        <source>Type a model id</source>
+        <translation>輸入模型 ID</translation>
+    </message>
+    <message>
         <source>Fetch the model list again</source>
         <translation>重新取得模型清單</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar (Ctrl+B)</source>
+        <translation>顯示或隱藏側邊欄（Ctrl+B）</translation>
     </message>
     <message>
         <source>System prompt</source>
         <translation>系統提示詞</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>重新產生</translation>
-    </message>
-    <message>
-        <source>Ask again for the last reply</source>
-        <translation>重新產生最後一則回覆</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>設定檔</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>System prompt ✓</source>
-        <translation>系統提示詞 ✓</translation>
-    </message>
-    <message>
-        <source>This conversation has a system prompt</source>
-        <translation>此對話已設定系統提示詞</translation>
-    </message>
-    <message>
         <source>Fetching models…</source>
         <translation>正在取得模型…</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>New chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜尋對話</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar</source>
+        <translation>顯示或隱藏側邊欄</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter when chosen in Settings)</source>
+        <translation>傳送（可在設定中改為 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>訊息中換行</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回覆</translation>
+    </message>
+    <message>
+        <source>Rename the conversation (in the list)</source>
+        <translation>重新命名對話（在清單中）</translation>
+    </message>
+    <message>
+        <source>Delete the conversation (in the list)</source>
+        <translation>刪除對話（在清單中）</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation (in the list)</source>
+        <translation>釘選或取消釘選對話（在清單中）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>編輯設定檔…</translation>
+    </message>
+    <message>
+        <source>Theme: light</source>
+        <translation>主題：淺色</translation>
+    </message>
+    <message>
+        <source>Theme: dark</source>
+        <translation>主題：深色</translation>
+    </message>
+    <message>
+        <source>Theme: follow the system</source>
+        <translation>主題：跟隨系統</translation>
+    </message>
+    <message>
+        <source>Rename this conversation</source>
+        <translation>重新命名此對話</translation>
     </message>
 </context>
 <context>
@@ -327,6 +418,21 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>{} — Sluice</source>
         <translation>{} — Sluice</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>正在載入模型清單…</translation>
     </message>
 </context>
 <context>
@@ -695,6 +801,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>Language</source>
         <translation>語言 / Language</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
     </message>
 </context>
 <context>

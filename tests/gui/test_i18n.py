@@ -439,7 +439,7 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         send = parts.window.composer.findChild(QPushButton, "composerButton")
         assert send is not None and send.text() == "发送"
         assert harness.input_box(parts).placeholderText() == "输入消息 — Enter 发送，Shift+Enter 换行"
-        assert parts.window.topbar.regenerate.text() == "重新生成"
+        assert parts.window.topbar.regenerate.toolTip() == "重新生成最后一条回复"
 
         harness.type_and_send(parts, "Hello?")
         await harness.until(lambda: not parts.controller.busy, "the request failed")

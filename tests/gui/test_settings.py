@@ -95,7 +95,7 @@ def test_the_dialog_saves_and_applies_send_key_font_default_profile_and_language
         assert parts.window.composer.send_key() == "ctrl+enter"
         assert parts.window.transcript.font().pointSize() == 17
         parts.controller.new_conversation()
-        assert parts.window.topbar.profile.currentText() == "second"  # new conversations use the default
+        assert parts.window.topbar.current_profile() == "second"  # new conversations use the default
 
     harness.run(after_restart())
 

@@ -166,6 +166,13 @@ class Composer(QWidget):
     def focus_input(self) -> None:
         self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def type_text(self, text: str) -> None:
+        """Text typed elsewhere (the sidebar's list had the keyboard): focus the box and add it at the end."""
+        self.focus_input()
+        self._edit.moveCursor(QTextCursor.MoveOperation.End)
+        if text:
+            self._edit.insertPlainText(text)
+
     def send_key(self) -> str:
         return self._edit.send_key
 

@@ -25,10 +25,13 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.controller import ChatController
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translate_known
+from app.ui.shell.commands import Commands
 from app.ui.shell.main_window import MainWindow
+from app.ui.shell.window_state import FILE_NAME as WINDOW_STATE
+from app.ui.shell.window_state import capture, load_state, restore, save_state
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
-from app.ui.theme import apply_theme, is_dark
+from app.ui.theme import SchemeFollower, apply_theme, is_dark
 from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
@@ -50,6 +53,7 @@ class WindowParts:
     pool: HttpPool
     shutdown: Callable[[], Awaitable[None]]
     profile_ui: ProfileUi | None = None
+    commands: Commands | None = None
 
 
 def build_window(
@@ -105,7 +109,12 @@ def build_window(
     )
     sidebar = SidebarController(sidebar_view, store)
 
-    sidebar.conversation_selected.connect(controller.open_conversation)
+    # Opened from the list, the list keeps the keyboard (F2, Del, Ctrl+P act there); typing moves on.
+    sidebar.conversation_selected.connect(lambda cid: controller.open_conversation(cid, focus=False))
+    sidebar_view.typing_started.connect(composer.type_text)
+    sidebar.conversation_renamed.connect(controller.renamed)
+    controller.busy_changed.connect(window.stop_shortcut.setEnabled)
+    window.stop_shortcut.activated.connect(controller.stop)
     sidebar.new_requested.connect(controller.new_conversation)
     sidebar.conversation_deleted.connect(
         lambda cid: (
@@ -137,12 +146,28 @@ def build_window(
         local_targets=local_targets,
     )
     profile_ui.apply_settings(settings)
+    window.settings_shortcut.activated.connect(profile_ui.open_settings)
+    commands = Commands(
+        window,
+        controller,
+        sidebar,
+        open_settings=profile_ui.open_settings,
+        edit_profiles=lambda: profile_ui.open_editor(profile_ui.current_name()),
+        choose_theme=profile_ui.choose_theme,
+    )
+    if isinstance(app, QApplication):
+        profile_ui.follower = SchemeFollower(
+            app, lambda: profile_ui.settings.theme, profile_ui.scheme_changed
+        )
 
+    state_path = home.data_dir / WINDOW_STATE
+    state = load_state(state_path)
+    restore(window, state)
     sidebar.refresh()
-    last = store.last_conversation()
+    last = _conversation_to_open(store, state.conversation)
     if last is not None:
-        controller.open_conversation(last.id)
-        sidebar_view.select(last.id)
+        controller.open_conversation(last)
+        sidebar_view.select(last)
     else:
         controller.new_conversation()
     if not profiles.names() and not profile_problem:
@@ -159,6 +184,10 @@ def build_window(
         window.show_notice(translate_known(settings_problem))
 
     async def shutdown() -> None:
+        open_one = controller.conversation
+        save_state(state_path, capture(window, open_one.id if open_one else None))
+        if profile_ui.follower is not None:
+            profile_ui.follower.deleteLater()
         await profile_ui.aclose()
         await controller.shutdown()
         await pool.aclose()
@@ -166,7 +195,21 @@ def build_window(
         window.hide()
         log.info("shut down cleanly")
 
-    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui)
+    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui, commands)
+
+
+def _conversation_to_open(store: ConversationStore, last_open: int | None) -> int | None:
+    """The conversation open at the last close if it still exists, else the one with the newest activity."""
+    try:
+        if last_open is not None:
+            return store.get_conversation(last_open).id
+    except StoreError:
+        pass  # deleted since (from the CLI, or another data dir's copy)
+    try:
+        newest = store.last_conversation()
+    except StoreError:
+        return None
+    return newest.id if newest is not None else None
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
@@ -224,13 +267,14 @@ class ProfileUi:
         self.editor: ProfileEditor | None = None
         self.welcome: WelcomePage | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.follower: SchemeFollower | None = None
         topbar = window.topbar
-        topbar.edit_profiles_requested.connect(lambda: self.open_editor(self._current_name()))
+        topbar.edit_profiles_requested.connect(lambda: self.open_editor(self.current_name()))
         topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
         topbar.settings_requested.connect(self.open_settings)
         controller.profile_edit_requested.connect(self._edit_requested)
 
-    def _current_name(self) -> str | None:
+    def current_name(self) -> str | None:
         profile = self.controller.current_profile()
         return profile.name if profile else None
 
@@ -370,6 +414,15 @@ class ProfileUi:
                         "ProfileUi", "Theme changed; this conversation follows once the reply ends."
                     )
                 )
+
+    def choose_theme(self, theme: str) -> None:
+        """The palette's "Theme: …": saved and applied like a choice made in Settings."""
+        self._settings_chosen(dataclasses.replace(self.settings, theme=theme), self.profiles.default_name())
+
+    def scheme_changed(self, dark: bool) -> None:
+        """The desktop switched between light and dark while the theme follows it."""
+        self.window.transcript.set_dark(dark)
+        self.controller.redraw()
 
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""

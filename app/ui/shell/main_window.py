@@ -1,6 +1,9 @@
-"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar. No behaviour.
+"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar; the window-wide
+shortcuts; the sidebar's collapsing. Little behaviour beyond that.
 
-The central area is a stack: the chat, or (while there is no profile) the welcome page in its place.
+The central area is a stack: the chat, or in its place the welcome page (while there is no profile) or the
+settings page. The sidebar folds away by itself below COLLAPSE_BELOW px of width (and comes back above it,
+unless the user chose otherwise with Ctrl+B or the button since).
 """
 
 from __future__ import annotations
@@ -8,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.chat.composer import Composer
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.sidebar.view import ConversationSidebar
 from app.ui.transcript.view import TranscriptView
+
+COLLAPSE_BELOW = 900  # px of window width under which the sidebar folds away by itself
+MIN_WIDTH = 560  # usable at 600 px (defect 7): the sidebar is folded there, the top bar elides
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +56,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 840])
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(1)
+        self.splitter = splitter
         self.chat_page = splitter
+        self._sidebar_wanted = True  # what the user last asked for (Ctrl+B); the width may still fold it
+        self._sidebar_width = 260
+        self.setMinimumWidth(MIN_WIDTH)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(splitter)
         self.welcome: QWidget | None = None
@@ -64,6 +75,55 @@ class MainWindow(QMainWindow):
         # Spelled out: StandardKey.Quit is empty on platforms without a theme (and on Windows).
         self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
         self.quit_shortcut.activated.connect(self.close)
+        self.sidebar_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
+        self.sidebar_shortcut.activated.connect(self.toggle_sidebar)
+        topbar.sidebar_toggle_requested.connect(self.toggle_sidebar)
+        self.palette_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.shortcuts_shortcut = QShortcut(QKeySequence("Ctrl+/"), self)
+        self.settings_shortcut = QShortcut(QKeySequence("Ctrl+,"), self)
+        # Esc stops a streaming reply from anywhere in the window (a dialog is its own window, so Esc
+        # there stays the dialog's). Enabled only while a reply streams, so that otherwise Esc keeps its
+        # other meanings (clear the search, cancel a rename).
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.stop_shortcut.setEnabled(False)
+
+    # -- the sidebar ------------------------------------------------------------------------------------
+
+    def sidebar_shown(self) -> bool:
+        return not self.sidebar.isHidden()
+
+    def sidebar_wanted(self) -> bool:
+        """What the user last chose (Ctrl+B), whether or not a narrow window has folded it."""
+        return self._sidebar_wanted
+
+    def sidebar_width_wanted(self) -> int:
+        return self._sidebar_width
+
+    def set_sidebar_state(self, shown: bool, width: int) -> None:
+        """As it was at the last close: shown or not, and its width (0: the default)."""
+        self._sidebar_wanted = shown
+        if width:
+            self._sidebar_width = width
+            total = max(self.width(), width + 400)
+            self.splitter.setSizes([width, total - width])
+        self.sidebar.setVisible(shown and self.width() >= COLLAPSE_BELOW)
+
+    def toggle_sidebar(self) -> None:
+        if self.sidebar_shown():
+            self._sidebar_width = self.splitter.sizes()[0] or self._sidebar_width
+        self._sidebar_wanted = not self.sidebar_shown()
+        self.sidebar.setVisible(self._sidebar_wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = event.size().width() < COLLAPSE_BELOW
+        wide_before = event.oldSize().width() < 0 or event.oldSize().width() >= COLLAPSE_BELOW
+        if narrow and wide_before:
+            if self.sidebar_shown():
+                self._sidebar_width = self.splitter.sizes()[0] or self._sidebar_width
+            self.sidebar.setVisible(False)  # folds by itself when the window becomes narrow
+        elif not narrow and not wide_before:
+            self.sidebar.setVisible(self._sidebar_wanted)
 
     def show_welcome(self, welcome: QWidget) -> None:
         """Put the welcome page in place of the chat (first run: no profile yet)."""

@@ -34,6 +34,7 @@ HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # a group heading's text
 
 PIN, RENAME, DELETE = "pin", "rename", "delete"
 ACTIONS = (PIN, RENAME, DELETE)
+_ICONS = {PIN: "pin", RENAME: "pencil", DELETE: "trash"}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -139,7 +140,7 @@ class RowDelegate(QStyledItemDelegate):
                     painter.setBrush(QColor(c.border))
                     painter.drawRoundedRect(rect, 6, 6)
                 tint = c.accent if name == PIN and pinned else c.dim
-                icon(name if name != RENAME else "pencil", tint).paint(painter, rect.adjusted(4, 4, -4, -4))
+                icon(_ICONS[name], tint).paint(painter, rect.adjusted(4, 4, -4, -4))
         elif isinstance(conversation, Conversation) and conversation.pinned:
             pin_rect = QRect(tile.right() - 22, tile.top() + (tile.height() - 14) // 2, 14, 14)
             icon("pin", c.dim).paint(painter, pin_rect)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from app.core.errors import StoreError
 from app.core.models import Conversation, Message, MessageStatus
 from app.home import Home
+from app.store.conversations import ConversationStore
 
 _STATUS_NOTE = {
     MessageStatus.CANCELLED: "stopped",
@@ -86,3 +89,16 @@ def run_export(home: Home, *, last: bool, conversation_id: int | None, fmt: str)
     else:
         sys.stdout.write(conversation_markdown(conversation, messages))
     return 0
+
+
+def export_all_json(store: ConversationStore, path: Path) -> int:
+    """Write every conversation with its messages to `path` as a JSON list (atomically); how many."""
+    conversations = store.list_conversations(limit=1_000_000)
+    document = [conversation_json(c, store.messages(c.id)) for c in conversations]
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(document)

@@ -160,6 +160,12 @@ QStatusBar {{ color: {c.dim}; }}
 #topBar {{ background: {c.window}; border-bottom: 1px solid {c.border}; }}
 #modelPill {{ border: 1px solid {c.border}; border-radius: 8px; padding: 4px 10px; font-weight: 600; }}
 #modelPill:hover {{ background: {c.hover}; }}
+#composerCard {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; }}
+#composerCard QPlainTextEdit {{ background: transparent; border: none; }}
+#composerButton {{ border-radius: 6px; padding: 5px 12px; }}
+QTextBrowser#transcript {{ border: none; }}
+#keyCap {{ background: {c.hover}; border: 1px solid {c.border}; border-radius: 6px; padding: 2px 8px;
+    font-family: monospace; }}
 #popupPanel {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 8px; }}
 #popupPanel QListView, #popupPanel QTreeView {{ background: {c.raised}; border: none; }}
 #settingsPage, #settingsPage QScrollArea, #settingsBody {{ background: {c.window}; }}

@@ -728,6 +728,22 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>配置 {} 已就绪，输入消息即可开始。</translation>
     </message>
     <message>
+        <source>Export all conversations</source>
+        <translation>导出全部对话</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {}</source>
+        <translation>未导出任何内容：{}</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {path}</source>
+        <translation>已导出 {count} 个对话到 {path}</translation>
+    </message>
+    <message>
         <source>Settings not saved: {}</source>
         <translation>设置未保存：{}</translation>
     </message>
@@ -736,12 +752,12 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>默认配置未保存：{}</translation>
     </message>
     <message>
-        <source>Theme changed; this conversation follows once the reply ends.</source>
-        <translation>主题已更改；当前对话将在回复结束后更新。</translation>
+        <source>The look changed; this conversation follows once the reply ends.</source>
+        <translation>外观已更改；回复结束后此对话将随之更新。</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingsPage</name>
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
@@ -763,32 +779,56 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>Ctrl+Enter 发送，Enter 换行</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Back to the chat</source>
+        <translation>返回聊天</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>System size</source>
-        <translation>系统默认</translation>
-    </message>
-    <message>
-        <source> pt</source>
-        <translation> 磅</translation>
-    </message>
-    <message>
-        <source>The first profile</source>
-        <translation>第一个配置</translation>
-    </message>
-    <message>
-        <source>A new language applies after a restart of Sluice.</source>
-        <translation>更改语言后，重启 Sluice 才会生效。</translation>
     </message>
     <message>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <source>Font size</source>
-        <translation>字号</translation>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>System size ({} pt)</source>
+        <translation>系统字号（{} 磅）</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps over the lazy dog.</source>
+        <translation>敏捷的棕色狐狸跳过了懒狗。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Send with</source>
@@ -799,8 +839,24 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <translation>默认配置</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言 / Language</translation>
+        <source>A new language applies after a restart of Sluice.</source>
+        <translation>更改语言后，重启 Sluice 才会生效。</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>导出全部对话…</translation>
+    </message>
+    <message>
+        <source>The first profile</source>
+        <translation>第一个配置</translation>
+    </message>
+    <message>
+        <source>Conversations are kept in {}</source>
+        <translation>对话保存在 {}</translation>
     </message>
 </context>
 <context>

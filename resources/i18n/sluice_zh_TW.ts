@@ -728,6 +728,22 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>設定檔 {} 已就緒，輸入訊息即可開始。</translation>
     </message>
     <message>
+        <source>Export all conversations</source>
+        <translation>匯出全部對話</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 檔案 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {}</source>
+        <translation>未匯出任何內容：{}</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {path}</source>
+        <translation>已匯出 {count} 個對話到 {path}</translation>
+    </message>
+    <message>
         <source>Settings not saved: {}</source>
         <translation>設定未儲存：{}</translation>
     </message>
@@ -736,12 +752,12 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>預設設定檔未儲存：{}</translation>
     </message>
     <message>
-        <source>Theme changed; this conversation follows once the reply ends.</source>
-        <translation>主題已變更；目前的對話會在回覆結束後更新。</translation>
+        <source>The look changed; this conversation follows once the reply ends.</source>
+        <translation>外觀已變更；回覆結束後此對話將隨之更新。</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingsPage</name>
     <message>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
@@ -763,32 +779,56 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>Ctrl+Enter 傳送，Enter 換行</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>鍵盤</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>Back to the chat</source>
+        <translation>返回聊天</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
-    </message>
-    <message>
-        <source>System size</source>
-        <translation>系統預設</translation>
-    </message>
-    <message>
-        <source> pt</source>
-        <translation> 點</translation>
-    </message>
-    <message>
-        <source>The first profile</source>
-        <translation>第一個設定檔</translation>
-    </message>
-    <message>
-        <source>A new language applies after a restart of Sluice.</source>
-        <translation>變更語言後，需重新啟動 Sluice 才會生效。</translation>
     </message>
     <message>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <source>Font size</source>
-        <translation>字型大小</translation>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <source>System size ({} pt)</source>
+        <translation>系統字級（{} 點）</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps over the lazy dog.</source>
+        <translation>敏捷的棕色狐狸跳過了懶狗。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>預覽</translation>
     </message>
     <message>
         <source>Send with</source>
@@ -799,8 +839,24 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <translation>預設設定檔</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>語言 / Language</translation>
+        <source>A new language applies after a restart of Sluice.</source>
+        <translation>變更語言後，重新啟動 Sluice 才會生效。</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>匯出全部對話…</translation>
+    </message>
+    <message>
+        <source>The first profile</source>
+        <translation>第一個設定檔</translation>
+    </message>
+    <message>
+        <source>Conversations are kept in {}</source>
+        <translation>對話儲存在 {}</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
+
+from app.ui.icons import icon
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"
@@ -119,14 +121,25 @@ class Composer(QWidget):
         self._edit.textChanged.connect(self._sync_button)
         self._edit.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
+        self._edit.setFrameShape(QFrame.Shape.NoFrame)
+
         self._button = QPushButton(self)
         self._button.setObjectName("composerButton")
+        self._button.setProperty("primary", True)
+        self._button.setIconSize(QSize(16, 16))
         self._button.clicked.connect(self._button_clicked)
 
+        # The box and its button sit in one rounded card, as in other chat apps.
+        self._card = QFrame(self)
+        self._card.setObjectName("composerCard")
+        card = QHBoxLayout(self._card)
+        card.setContentsMargins(10, 6, 6, 6)
+        card.setSpacing(6)
+        card.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
+        card.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
-        layout.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.setContentsMargins(12, 4, 12, 10)
+        layout.addWidget(self._card)
         # As tall as the text needs, never stretched by the window: the transcript gets the rest.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self._edit)
@@ -213,10 +226,12 @@ class Composer(QWidget):
     def _sync_button(self) -> None:
         if self._streaming:
             self._button.setText(self.tr("Stop"))
+            self._button.setIcon(icon("stop", "#ffffff"))
             self._button.setToolTip(self.tr("Stop the reply (Esc)"))
             self._button.setEnabled(True)
             return
         self._button.setText(self.tr("Send"))
+        self._button.setIcon(icon("send", "#ffffff"))
         shortcut = "Enter" if self._edit.send_key == SEND_ENTER else "Ctrl+Enter"
         self._button.setToolTip(self.tr("Send ({})").format(shortcut))
         self._button.setEnabled(bool(self._edit.toPlainText().strip()))

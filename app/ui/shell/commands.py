@@ -1,8 +1,8 @@
 """The command palette (Ctrl+K) and the keyboard shortcuts sheet (Ctrl+/).
 
 Both are built the first time they are opened, never at start. The palette lists what the window can do,
-every profile's models and the conversations; each row carries the function it runs. SHORTCUTS is the one
-table of the window's keys: the sheet shows it, the palette shows each command's key from it.
+every profile's models and the conversations; each row carries the function it runs. The keys shown come
+from the one table of the window's shortcuts, app/ui/shortcuts.py.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QV
 from app.core.errors import SluiceError
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.search_popup import Entry, SearchPopup
+from app.ui.shortcuts import SHORTCUTS, shortcut_words
 
 if TYPE_CHECKING:
     from app.ui.chat.controller import ChatController
@@ -23,23 +24,6 @@ if TYPE_CHECKING:
     from app.ui.sidebar.controller import SidebarController
 
 CONTEXT = "Commands"
-
-# (keys, what they do). Keys are written as Qt's portable text; the words are translated where shown.
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+N", QT_TRANSLATE_NOOP("Commands", "New chat")),
-    ("Ctrl+K", QT_TRANSLATE_NOOP("Commands", "Command palette")),
-    ("Ctrl+F", QT_TRANSLATE_NOOP("Commands", "Search conversations")),
-    ("Ctrl+B", QT_TRANSLATE_NOOP("Commands", "Show or hide the sidebar")),
-    ("Ctrl+,", QT_TRANSLATE_NOOP("Commands", "Settings")),
-    ("Ctrl+/", QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts")),
-    ("Enter", QT_TRANSLATE_NOOP("Commands", "Send (Ctrl+Enter when chosen in Settings)")),
-    ("Shift+Enter", QT_TRANSLATE_NOOP("Commands", "New line in the message")),
-    ("Esc", QT_TRANSLATE_NOOP("Commands", "Stop the reply")),
-    ("F2", QT_TRANSLATE_NOOP("Commands", "Rename the conversation (in the list)")),
-    ("Del", QT_TRANSLATE_NOOP("Commands", "Delete the conversation (in the list)")),
-    ("Ctrl+P", QT_TRANSLATE_NOOP("Commands", "Pin or unpin the conversation (in the list)")),
-    ("Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit")),
-)
 
 
 def _tr(text: str) -> str:
@@ -65,7 +49,7 @@ class ShortcutSheet(QDialog):
             cap.setObjectName("keyCap")
             cap.setTextFormat(Qt.TextFormat.PlainText)
             cap.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            words = QLabel(_tr(what), self)
+            words = QLabel(shortcut_words(what), self)
             words.setTextFormat(Qt.TextFormat.PlainText)
             grid.addWidget(cap, row, 0)
             grid.addWidget(words, row, 1)

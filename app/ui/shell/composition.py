@@ -6,13 +6,16 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from app.core.errors import ProfileError, StoreError
+from app.export import export_all_json
 from app.home import Home
 from app.keystore import Keystore
 from app.net.client import ChatClient
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     # Imported when first opened, not at start: the first paint needs none of them (~30 ms).
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
-    from app.ui.settings.dialog import SettingsDialog
+    from app.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +244,7 @@ def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
 
 
 class ProfileUi:
-    """The profile editor, the welcome page and the settings dialog, wired to the chat.
+    """The profile editor, the welcome page and the settings page, wired to the chat.
 
     The editor is one non-modal dialog, kept (hidden) when closed so that unsaved typing survives; the
     welcome page stands in for the chat while there is no profile.
@@ -266,7 +269,7 @@ class ProfileUi:
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
         self.welcome: WelcomePage | None = None
-        self.settings_dialog: SettingsDialog | None = None
+        self.settings_page: SettingsPage | None = None
         self.follower: SchemeFollower | None = None
         topbar = window.topbar
         topbar.edit_profiles_requested.connect(lambda: self.open_editor(self.current_name()))
@@ -368,16 +371,55 @@ class ProfileUi:
 
     # ---- settings -------------------------------------------------------------------------------------
 
-    def open_settings(self) -> SettingsDialog:
-        from app.ui.settings.dialog import SettingsDialog
+    def open_settings(self) -> SettingsPage:
+        """Settings as a page in place of the chat (built the first time)."""
+        if self.settings_page is None:
+            from app.ui.settings.page import SettingsPage
 
-        dialog = SettingsDialog(
-            self.settings, self.profiles.names(), self.profiles.default_name(), self.window
+            page = SettingsPage(self.window)
+            page.changed.connect(self._settings_chosen)
+            page.closed.connect(self.window.show_chat)
+            page.open_data_folder_requested.connect(self._open_data_folder)
+            page.export_requested.connect(self._ask_where_to_export)
+            self.settings_page = page
+        page = self.settings_page
+        page.show_values(
+            self.settings, self.profiles.names(), self.profiles.default_name(), str(self.home.data_dir)
         )
-        dialog.applied.connect(self._settings_chosen)
+        self.window.show_page(page)
+        return page
+
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.home.data_dir)))
+
+    def _ask_where_to_export(self) -> QFileDialog:
+        dialog = QFileDialog(self.window, QCoreApplication.translate("ProfileUi", "Export all conversations"))
+        dialog.setObjectName("exportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(QCoreApplication.translate("ProfileUi", "JSON files (*.json)"))
+        dialog.setDefaultSuffix("json")
+        dialog.selectFile(f"sluice-conversations-{datetime.now():%Y-%m-%d}.json")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.export_all)
         dialog.open()
-        self.settings_dialog = dialog
         return dialog
+
+    def export_all(self, path: str) -> None:
+        """Every conversation with its messages, as one JSON file (the format of `sluice export --format
+        json`, in a list)."""
+        try:
+            count = export_all_json(self.store, Path(path))
+        except (StoreError, OSError) as exc:
+            text = QCoreApplication.translate("ProfileUi", "Nothing was exported: {}").format(
+                exception_text(exc)
+            )
+        else:
+            text = QCoreApplication.translate("ProfileUi", "Exported {count} conversations to {path}").format(
+                count=count, path=path
+            )
+        self.window.show_notice(text)
+        if self.settings_page is not None:
+            self.settings_page.set_data_note(text)
 
     def _settings_chosen(self, settings: Settings, default: str | None) -> None:
         try:
@@ -402,18 +444,20 @@ class ProfileUi:
                     )
                 )
         theme_changed = settings.theme != self.settings.theme
+        size_changed = settings.font_size != self.settings.font_size
         self.settings = settings
         self.apply_settings(settings)
         if theme_changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 self.window.transcript.set_dark(apply_theme(app, settings.theme))
-            if not self.controller.redraw():
-                self.window.show_notice(
-                    QCoreApplication.translate(
-                        "ProfileUi", "Theme changed; this conversation follows once the reply ends."
-                    )
+        # Drawn again, so that every part (links, status lines, code) takes the new colours and size.
+        if (theme_changed or size_changed) and not self.controller.redraw():
+            self.window.show_notice(
+                QCoreApplication.translate(
+                    "ProfileUi", "The look changed; this conversation follows once the reply ends."
                 )
+            )
 
     def choose_theme(self, theme: str) -> None:
         """The palette's "Theme: …": saved and applied like a choice made in Settings."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.chat.composer import Composer
 from app.ui.chat.topbar import ChatTopBar
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.set_conversation_title("")
         self.resize(1100, 760)
 
+        transcript.setObjectName("transcript")
+        transcript.setFrameShape(QFrame.Shape.NoFrame)  # the window's lines divide, not a sunken box
         chat = QWidget(self)
         column = QVBoxLayout(chat)
         column.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +135,15 @@ class MainWindow(QMainWindow):
             self.welcome = welcome
             self.stack.addWidget(welcome)
         self.stack.setCurrentWidget(welcome)
+
+    def show_page(self, page: QWidget) -> None:
+        """Put a page (Settings) in place of the chat until `show_chat`."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def showing(self, page: QWidget) -> bool:
+        return self.stack.currentWidget() is page
 
     def show_chat(self) -> None:
         self.stack.setCurrentWidget(self.chat_page)

@@ -5,7 +5,9 @@
 
 A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
 built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
-`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it.
+`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it; then the model picker
+(`picker.png`), the command palette (`palette.png`), the settings page (`settings.png`) and the window at
+700 px (`narrow.png`). SLUICE_SHOTS_DIR=DIR writes them to DIR instead of docs/screenshots.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import grab, grab_with, install_language, language_option, run_in_qasync, until  # noqa: E402
 
 QUESTION = "用 Python 写一个函数，统计一段文本里每个词出现的次数，并解释一下思路。"
 EARLIER_Q = "What is an SSE stream?"
@@ -117,6 +119,32 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await until(lambda: server.open_connections == 0)
         await asyncio.sleep(0.1)
         grab(parts.window, f"stopped{suffix}.png")
+
+        # The profile · model picker, with the models the gateway listed.
+        topbar = parts.window.topbar
+        topbar.pill.click()
+        picker = topbar.picker()
+        await until(lambda: any(e.text == "deepseek-reasoner" for e in picker.shown_entries()))
+        grab_with(parts.window, [picker], f"picker{suffix}.png")
+        picker.close()
+
+        # The command palette, as it opens: commands first, then the models and the conversations.
+        assert parts.commands is not None
+        palette = parts.commands.open_palette()
+        grab_with(parts.window, [palette], f"palette{suffix}.png")
+        palette.close()
+
+        # Settings, as a page in place of the chat.
+        assert parts.profile_ui is not None
+        page = parts.profile_ui.open_settings()
+        await asyncio.sleep(0.05)
+        grab(parts.window, f"settings{suffix}.png")
+        page.closed.emit()
+
+        # 700 px wide: the sidebar folds away, nothing is cut.
+        parts.window.resize(700, 720)
+        await asyncio.sleep(0.1)
+        grab(parts.window, f"narrow{suffix}.png")
     finally:
         parts.window.close()
         await parts.shutdown()

@@ -40,6 +40,23 @@ def grab(widget: QWidget, name: str) -> None:
     print(f"wrote {path}")
 
 
+def grab_with(window: QWidget, popups: list[QWidget], name: str) -> None:
+    """The window with its open popups drawn over it where they are (a popup is a window of its own, so
+    `window.grab()` alone leaves it out)."""
+    from PySide6.QtGui import QPainter
+
+    QApplication.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    for popup in popups:
+        if popup.isVisible():
+            painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
+    painter.end()
+    path = OUT / name
+    picture.save(str(path))
+    print(f"wrote {path}")
+
+
 def language_option(argv: list[str]) -> str:
     """`--lang zh_CN` / `--lang=zh_TW` (default: en); the files get a `-<lang>` suffix unless English."""
     for index, arg in enumerate(argv):

@@ -101,7 +101,7 @@ class _Delegate(QStyledItemDelegate):
             small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
             painter.setFont(small)
             painter.setPen(QColor(c.dim))
-            width = min(painter.fontMetrics().horizontalAdvance(entry.detail), tile.width() // 2)
+            width = min(painter.fontMetrics().horizontalAdvance(entry.detail) + 4, tile.width() // 2)
             detail = painter.fontMetrics().elidedText(entry.detail, Qt.TextElideMode.ElideLeft, width)
             box = QRect(right - width, tile.top(), width, tile.height())
             painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), detail)

@@ -60,7 +60,7 @@ LIGHT = Colours(
 DARK = Colours(
     window="#1e1f22",
     sidebar="#17181a",
-    base="#26272b",
+    base="#232428",
     raised="#2a2b2f",
     text="#e6e7ea",
     dim="#989ca5",
@@ -169,8 +169,12 @@ QTextBrowser#transcript {{ border: none; }}
 #popupPanel {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 8px; }}
 #popupPanel QListView, #popupPanel QTreeView {{ background: {c.raised}; border: none; }}
 #settingsPage, #settingsPage QScrollArea, #settingsBody {{ background: {c.window}; }}
-#settingsNav {{ background: {c.sidebar}; border: none; }}
-#sectionTitle {{ font-weight: 600; }}
+#settingsNav {{ background: {c.sidebar}; border: none; border-radius: 8px; padding: 4px; }}
+#settingsNav::item {{ padding: 6px 8px; border-radius: 6px; color: {c.text}; }}
+#settingsNav::item:selected {{ background: {c.selected}; color: {c.text}; }}
+#settingsNav::item:hover:!selected {{ background: {c.hover}; }}
+#textSample {{ background: {c.sidebar}; border: 1px solid {c.border}; border-radius: 8px; padding: 8px 12px; }}
+#sectionTitle {{ font-weight: 600; color: {c.text}; padding-top: 4px; }}
 #hint {{ color: {c.dim}; }}
 """
 

@@ -8,8 +8,8 @@ installed before any widget exists, app.py). Built the first time Settings is op
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -99,7 +100,8 @@ class SettingsPage(QWidget):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("settingsNav")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(160)
+        self.nav.setIconSize(QSize(18, 18))
         body = QWidget(self)
         body.setObjectName("settingsBody")
         self._body = QVBoxLayout(body)
@@ -120,6 +122,7 @@ class SettingsPage(QWidget):
             item = QListWidgetItem(icon(name), self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        self.nav.setCurrentRow(0)
         self.nav.currentItemChanged.connect(self._go_to_section)
 
         columns = QHBoxLayout()
@@ -180,6 +183,7 @@ class SettingsPage(QWidget):
         self.sample = QLabel(self.tr("The quick brown fox jumps over the lazy dog."), self)
         self.sample.setObjectName("textSample")
         self.sample.setWordWrap(True)
+        self.sample.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow(self.tr("Preview"), self.sample)
 
     def _build_chat(self) -> None:
@@ -271,6 +275,8 @@ class SettingsPage(QWidget):
         font = QFont(self.sample.font())
         font.setPointSize(self.font_size.value())
         self.sample.setFont(font)
+        # Room for two lines at the chosen size: a wrapped label in a form does not grow by itself.
+        self.sample.setMinimumHeight(2 * QFontMetrics(font).lineSpacing() + 20)
 
     def _emit(self) -> None:
         self._sync_sample()

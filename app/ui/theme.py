@@ -173,7 +173,8 @@ QTextBrowser#transcript {{ border: none; }}
 #settingsNav::item {{ padding: 6px 8px; border-radius: 6px; color: {c.text}; }}
 #settingsNav::item:selected {{ background: {c.selected}; color: {c.text}; }}
 #settingsNav::item:hover:!selected {{ background: {c.hover}; }}
-#textSample {{ background: {c.sidebar}; border: 1px solid {c.border}; border-radius: 8px; padding: 8px 12px; }}
+#textSample {{ background: {c.sidebar}; border: 1px solid {c.border}; border-radius: 8px;
+    padding: 8px 12px; }}
 #sectionTitle {{ font-weight: 600; color: {c.text}; padding-top: 4px; }}
 #hint {{ color: {c.dim}; }}
 """

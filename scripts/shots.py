@@ -34,7 +34,8 @@ async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
 
 
 def grab(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
+    # No processEvents() here: called from a coroutine on the qasync loop, it would re-enter the loop
+    # (asyncio then refuses to step another task). Callers await a short sleep first instead.
     path = OUT / name
     widget.grab().save(str(path))
     print(f"wrote {path}")
@@ -45,7 +46,6 @@ def grab_with(window: QWidget, popups: list[QWidget], name: str) -> None:
     `window.grab()` alone leaves it out)."""
     from PySide6.QtGui import QPainter
 
-    QApplication.processEvents()
     picture = window.grab()
     painter = QPainter(picture)
     for popup in popups:

@@ -127,8 +127,11 @@ class SearchPopup(QFrame):
 
     chosen = Signal(object)
 
-    def __init__(self, parent: QWidget, placeholder: str, width: int = 460) -> None:
+    def __init__(
+        self, parent: QWidget, placeholder: str, width: int = 460, *, start_at_current: bool = True
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
+        self._start_at_current = start_at_current  # the picker opens on the model in use, a palette on top
         self.setObjectName("popupPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._width = width
@@ -186,7 +189,9 @@ class SearchPopup(QFrame):
         self._refilter()
         width = min(self._width, max(240, window.width() - 24))
         room = window.mapToGlobal(QPoint(0, window.height())).y() - top_left.y() - 12
-        self.resize(width, max(160, min(440, room)))
+        rows = sum(self.list.sizeHintForRow(row) for row in range(min(self._model.rowCount(), 40)))
+        wanted = rows + self.search.sizeHint().height() + 24  # as tall as its rows, up to the window's room
+        self.resize(width, max(120, min(440, room, wanted)))
         left_limit = window.mapToGlobal(QPoint(window.width() - width - 8, 0)).x()
         self.move(QPoint(min(top_left.x(), left_limit), top_left.y()))
         self.show()
@@ -220,7 +225,7 @@ class SearchPopup(QFrame):
             first = first or index
             if entry.current and current is None:
                 current = index
-        chosen = first if words else (current or first)
+        chosen = (current or first) if self._start_at_current and not words else first
         if chosen is not None:
             self.list.setCurrentIndex(chosen)
             self.list.scrollTo(chosen)

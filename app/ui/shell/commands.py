@@ -99,7 +99,10 @@ class Commands:
     def open_palette(self) -> SearchPopup:
         if self.palette is None:
             self.palette = SearchPopup(
-                self.window, _tr("Type a command, a model or a conversation"), width=560
+                self.window,
+                _tr("Type a command, a model or a conversation"),
+                width=560,
+                start_at_current=False,
             )
             self.palette.chosen.connect(self._run)
         self.palette.set_entries(self.entries())
@@ -151,8 +154,10 @@ class Commands:
                 )
             )
         models = _tr("Profiles and models")
+        listed_models: set[tuple[str, str]] = set()
         for entry in controller.picker_entries():
-            if isinstance(entry.payload, tuple):
+            if isinstance(entry.payload, tuple) and entry.payload not in listed_models:
+                listed_models.add(entry.payload)
                 profile, model = entry.payload
                 entries.append(
                     Entry(

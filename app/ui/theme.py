@@ -130,7 +130,7 @@ QMenu::separator {{ height: 1px; background: {c.border}; margin: 4px 6px; }}
 QMenu::icon {{ padding-left: 8px; }}
 QDialog, QMessageBox, QInputDialog {{ background: {c.window}; color: {c.text}; }}
 QPushButton {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border}; border-radius: 6px;
-    padding: 5px 14px; min-height: 18px; }}
+    padding: 4px 8px; min-height: 18px; }}
 QPushButton:hover {{ background: {c.hover}; }}
 QPushButton:pressed {{ background: {c.selected}; }}
 QPushButton:disabled {{ color: {c.disabled}; }}
@@ -138,10 +138,11 @@ QPushButton:default, QPushButton[primary="true"] {{ background: {c.accent}; colo
     border: 1px solid {c.accent}; }}
 QPushButton:default:disabled, QPushButton[primary="true"]:disabled {{ background: {c.hover};
     color: {c.disabled}; border-color: {c.border}; }}
-QToolButton {{ border: none; border-radius: 6px; padding: 4px; background: transparent; color: {c.text}; }}
-QToolButton:hover {{ background: {c.hover}; }}
-QToolButton:pressed, QToolButton:checked {{ background: {c.selected}; }}
-QToolButton::menu-indicator {{ image: none; width: 0; }}
+#topBar QToolButton {{ border: none; border-radius: 6px; padding: 4px; background: transparent;
+    color: {c.text}; }}
+#topBar QToolButton:hover {{ background: {c.hover}; }}
+#topBar QToolButton:pressed, #topBar QToolButton:checked {{ background: {c.selected}; }}
+#topBar QToolButton::menu-indicator {{ image: none; width: 0; }}
 QLineEdit {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border}; border-radius: 6px;
     padding: 4px 8px; selection-background-color: {c.accent}; }}
 QLineEdit:focus {{ border-color: {c.accent}; }}
@@ -158,11 +159,13 @@ QStatusBar {{ color: {c.dim}; }}
 #sidebar QLineEdit {{ background: {c.base}; }}
 #undoBar {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 8px; }}
 #topBar {{ background: {c.window}; border-bottom: 1px solid {c.border}; }}
-#modelPill {{ border: 1px solid {c.border}; border-radius: 8px; padding: 4px 10px; font-weight: 600; }}
-#modelPill:hover {{ background: {c.hover}; }}
+#topBar #modelPill {{ border: 1px solid {c.border}; border-radius: 8px; padding: 4px 10px;
+    font-weight: 600; }}
+#topBar #modelPill:hover {{ background: {c.hover}; }}
 #composerCard {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; }}
 #composerCard QPlainTextEdit {{ background: transparent; border: none; }}
 #composerButton {{ border-radius: 6px; padding: 5px 12px; }}
+#newChat {{ padding: 6px 12px; }}
 QTextBrowser#transcript {{ border: none; }}
 #keyCap {{ background: {c.hover}; border: 1px solid {c.border}; border-radius: 6px; padding: 2px 8px;
     font-family: monospace; }}

@@ -73,7 +73,7 @@ def test_the_page_saves_and_applies_send_key_font_default_profile_and_language(
         dialog.font_size.setValue(17)
         dialog.default_profile.setCurrentIndex(dialog.default_profile.findData("second"))
         dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-        dialog.closed.emit()  # Back: every choice was applied and saved as it was made
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)  # back: every choice was applied and saved as it was made
         assert not parts.window.showing(dialog)
         composer = parts.window.composer
         assert composer.send_key() == "ctrl+enter"

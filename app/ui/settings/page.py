@@ -9,7 +9,7 @@ installed before any widget exists, app.py). Built the first time Settings is op
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -134,9 +134,14 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(12, 10, 0, 0)
         layout.addLayout(header)
         layout.addLayout(columns, 1)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.closed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Esc goes back to the chat. A key event, not a shortcut: while a reply streams the window's Esc
+        # shortcut stops it, and two Esc shortcuts at once would make both ambiguous.
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     # -- sections -------------------------------------------------------------------------------------
 

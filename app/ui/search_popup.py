@@ -225,6 +225,11 @@ class SearchPopup(QFrame):
             first = first or index
             if entry.current and current is None:
                 current = index
+        if not shown:
+            nothing = QStandardItem()
+            nothing.setData(self.tr("Nothing matches"), HEADING_ROLE)
+            nothing.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._model.appendRow(nothing)
         chosen = (current or first) if self._start_at_current and not words else first
         if chosen is not None:
             self.list.setCurrentIndex(chosen)

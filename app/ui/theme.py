@@ -166,6 +166,8 @@ QStatusBar {{ color: {c.dim}; }}
 #composerCard QPlainTextEdit {{ background: transparent; border: none; }}
 #composerButton {{ border-radius: 6px; padding: 5px 12px; }}
 #newChat {{ padding: 6px 12px; }}
+#sidebarSettings {{ background: transparent; border: none; color: {c.dim}; padding: 6px 8px; }}
+#sidebarSettings:hover {{ background: {c.hover}; color: {c.text}; }}
 QTextBrowser#transcript {{ border: none; }}
 #keyCap {{ background: {c.hover}; border: 1px solid {c.border}; border-radius: 6px; padding: 2px 8px;
     font-family: monospace; }}

@@ -316,6 +316,14 @@
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置（Ctrl+,）</translation>
+    </message>
+    <message>
         <source>Deleted “{}”</source>
         <translation>已删除“{}”</translation>
     </message>
@@ -754,6 +762,13 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
     <message>
         <source>The look changed; this conversation follows once the reply ends.</source>
         <translation>外观已更改；回复结束后此对话将随之更新。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Nothing matches</source>
+        <translation>没有匹配项</translation>
     </message>
 </context>
 <context>

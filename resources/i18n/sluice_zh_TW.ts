@@ -316,6 +316,14 @@
         <translation>復原</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>設定（Ctrl+,）</translation>
+    </message>
+    <message>
         <source>Deleted “{}”</source>
         <translation>已刪除「{}」</translation>
     </message>
@@ -754,6 +762,13 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
     <message>
         <source>The look changed; this conversation follows once the reply ends.</source>
         <translation>外觀已變更；回覆結束後此對話將隨之更新。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Nothing matches</source>
+        <translation>沒有相符的項目</translation>
     </message>
 </context>
 <context>

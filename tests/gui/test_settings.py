@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.core.models import Profile
 from app.keystore import Keystore
@@ -176,7 +176,12 @@ def test_the_text_size_goes_up_from_the_system_size_and_resizes_every_part_of_th
         harness.type_and_send(parts, "Show code")
         await harness.until(lambda: not parts.controller.busy, "the reply ended")
         assert harness.links(parts, "Copy code")
-        page = open_settings(parts)
+        settings_button = next(
+            b for b in parts.window.sidebar.findChildren(QPushButton) if b.objectName() == "sidebarSettings"
+        )
+        settings_button.click()  # the sidebar's Settings opens the same page
+        page = parts.window.findChild(SettingsPage, "settingsPage")
+        assert page is not None and parts.window.showing(page)
         system = system_point_size()
         assert page.font_size.value() == system  # the default is the system's size, shown in points
         assert page.font_size.minimum() < system < page.font_size.maximum()

@@ -200,6 +200,9 @@ def test_ctrl_k_opens_the_palette_which_runs_a_command_and_ctrl_slash_lists_ever
         assert palette is not None and palette.isVisible()
         sections = {e.section for e in palette.shown_entries()}
         assert {"Commands", "Profiles and models", "Conversations"} <= sections
+        QTest.keyClicks(palette.search, "zzzz")
+        assert palette.shown_entries() == []  # "Nothing matches" is a heading, not a row to pick
+        palette.search.clear()
         QTest.keyClicks(palette.search, "rust")
         assert [e.text for e in palette.shown_entries()] == ["Rust lifetimes"]
         QTest.keyClick(palette.search, Qt.Key.Key_Return)

@@ -503,6 +503,8 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None or (profile.name in self._models and not force):
             return
+        if profile.name in self._fetching:
+            return  # one request at a time per profile: its answer serves both
         self.spawn(self._fetch_models(profile))
 
     async def _fetch_models(self, profile: Profile) -> None:

@@ -150,6 +150,7 @@ def build_window(
     )
     profile_ui.apply_settings(settings)
     window.settings_shortcut.activated.connect(profile_ui.open_settings)
+    sidebar_view.settings_requested.connect(profile_ui.open_settings)
     commands = Commands(
         window,
         controller,

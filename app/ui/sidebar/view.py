@@ -79,6 +79,7 @@ class ConversationSidebar(QWidget):
         delete_requested(int): the user asked to delete a conversation (the row is still there).
         pin_requested(int, bool): the user asked to pin (True) or unpin a conversation.
         undo_requested(int): the user clicked Undo on the bar for this deleted conversation.
+        settings_requested(): the Settings button at the bottom.
         typing_started(str): the list had focus and the user typed text: it belongs in the composer.
     """
 
@@ -89,6 +90,7 @@ class ConversationSidebar(QWidget):
     delete_requested = Signal(int)
     pin_requested = Signal(int, bool)
     undo_requested = Signal(int)
+    settings_requested = Signal()
     typing_started = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, undo_ms: int = UNDO_MS) -> None:
@@ -172,6 +174,11 @@ class ConversationSidebar(QWidget):
         layout.addWidget(self._list, 1)
         layout.addWidget(self._empty, 1)
         layout.addWidget(self._undo_bar)
+        self._settings_button = QPushButton(icon("settings"), self.tr("Settings"), self)
+        self._settings_button.setObjectName("sidebarSettings")
+        self._settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self._settings_button.clicked.connect(self.settings_requested)
+        layout.addWidget(self._settings_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setMinimumWidth(180)
 
         self._clock = QTimer(self)
@@ -386,7 +393,11 @@ class ConversationSidebar(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         # Persistent: a reply may reorder the list while the menu is open.
-        index = QPersistentModelIndex(self._list.indexAt(pos))
+        # From the keyboard (the Menu key) the position may be on no row: then the current one is meant.
+        under = self._list.indexAt(pos)
+        index = QPersistentModelIndex(under if under.isValid() else self._list.currentIndex())
+        if not under.isValid():
+            pos = self._list.visualRect(self._list.currentIndex()).center()
         conversation = self._conversation_at(index)
         if conversation is None:
             return

@@ -54,8 +54,8 @@ class _TintedSvg(QIconEngine):
         palette = QGuiApplication.palette()
         if mode == QIcon.Mode.Disabled:
             return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
-        if mode == QIcon.Mode.Selected:
-            return palette.color(QPalette.ColorRole.HighlightedText)
+        # Selected rows are drawn on a light tint of the accent (theme.py), not on the accent itself: the
+        # icon keeps its normal colour there.
         if self._tint == ACCENT:
             return palette.color(QPalette.ColorRole.Highlight)
         if self._tint:

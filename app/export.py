@@ -7,6 +7,8 @@ the one a next message would be sent with. `--format json --all` gives every mes
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sys
 from datetime import datetime
@@ -16,6 +18,7 @@ from app.cli_output import json_line, shown
 from app.core.errors import SluiceError, StoreError
 from app.core.models import Attachment, Conversation, Message, MessageStatus
 from app.home import Home
+from app.store.conversations import ConversationStore
 
 _STATUS_NOTE = {
     MessageStatus.CANCELLED: "stopped",
@@ -163,3 +166,16 @@ def _write_images(messages: list[Message], output: Path) -> dict[str, str]:
                 raise StoreError(f"Cannot write {folder / name}: {exc.strerror or exc}.") from None
             paths[a.sha256] = f"{folder.name}/{name}"
     return paths
+
+
+def export_all_json(store: ConversationStore, path: Path) -> int:
+    """Write every conversation with its messages to `path` as a JSON list (atomically); how many."""
+    conversations = store.list_conversations(limit=1_000_000)
+    document = [conversation_json(c, store.messages(c.id)) for c in conversations]
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(document)

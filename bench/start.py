@@ -335,6 +335,9 @@ def start_once(home: Path, idle_s: float, command: list[str] | None = None) -> t
 
 def open_once(home: Path, conversation_id: int, idle_s: float) -> tuple[float, float]:
     """(seconds to open the conversation and paint it, RSS in MB with it open)."""
+    # The window reopens the conversation open at its last close (window.json): forget it, so that each
+    # run starts on the newer short conversation and this measures opening the long one.
+    (home / "data" / "window.json").unlink(missing_ok=True)
     proc = spawn(
         [sys.executable, __file__, "--child-open", str(conversation_id), "--idle", str(idle_s)], home
     )

@@ -6,10 +6,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${SLUICE_VENV:-$ROOT/.venv}
 PYTHON=${PYTHON:-python3}
 
-# Libraries Qt's xcb plugin needs on a real display (the wheel does not carry them), and fonts for Chinese.
+# Libraries Qt's xcb plugin needs on a real display (the wheel does not carry them), fonts for Chinese, and a
+# colour emoji font (without one, emoji in replies show as empty boxes on a fresh Debian).
 QT_DEBS="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-noto-cjk"
+  fonts-noto-cjk fonts-noto-color-emoji"
 
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 

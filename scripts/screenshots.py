@@ -5,7 +5,9 @@
 
 A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
 built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
-`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it.
+`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it; then the model picker
+(`picker.png`), the command palette (`palette.png`), the settings page (`settings.png`) and the window at
+700 px (`narrow.png`). SLUICE_SHOTS_DIR=DIR writes them to DIR instead of docs/screenshots.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import asyncio
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,15 +27,16 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.models import Profile  # noqa: E402
+from app.core.models import Message, Profile, Role  # noqa: E402
 from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
+from app.store.conversations import ConversationStore  # noqa: E402
 from app.ui.shell.composition import WindowParts, build_window  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import grab, grab_with, install_language, language_option, run_in_qasync, until  # noqa: E402
 
 QUESTION = "用 Python 写一个函数，统计一段文本里每个词出现的次数，并解释一下思路。"
 EARLIER_Q = "What is an SSE stream?"
@@ -82,12 +86,43 @@ async def send(parts: WindowParts, text: str) -> None:
     QTest.keyClick(box, Qt.Key.Key_Return)
 
 
+# Earlier conversations for the sidebar: (title, days ago, pinned).
+HISTORY = (
+    ("Project notes: Sluice 1.0", 40, True),
+    ("Compare Kafka and RabbitMQ", 0, False),
+    ("用中文写一首关于秋天的诗", 1, False),
+    ("Regex for validating IPv6", 3, False),
+    ("Docker compose for Postgres", 5, False),
+    ("Plan a trip to Kyoto in spring", 12, False),
+    ("Explain Rust lifetimes simply", 35, False),
+)
+
+
+def seed_history(home: Home) -> None:
+    now = time.time()
+    for title, days, pinned in HISTORY:
+        when = now - days * 86400 - 3600
+        store = ConversationStore.open(home.db_path, clock=lambda when=when: when)
+        try:
+            conversation = store.create_conversation(title, profile="local", model="deepseek-chat")
+            store.add_message(conversation.id, Message(role=Role.USER, content=title))
+            if pinned:
+                store.set_pinned(conversation.id, True)
+        finally:
+            store.close()
+
+
 async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     parts = build_window(home, on_closed=lambda: None if closed.done() else closed.set_result(None))
     parts.window.resize(1180, 780)
     parts.window.show()
+    parts.controller.new_conversation()  # the window reopened the newest earlier one: start a new chat
+    parts.window.sidebar.select(None)
     try:
+        await asyncio.sleep(0.1)
+        grab(parts.window, f"empty{suffix}.png")
+
         # An earlier exchange, so the shot shows both kinds of turn.
         server.queue(
             sse_reply(
@@ -114,9 +149,37 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         box = parts.window.composer.findChild(object, "composerInput")
         QTest.keyClick(box, Qt.Key.Key_Escape)
         await until(lambda: not parts.controller.busy)
-        await until(lambda: server.open_connections == 0)
+        await until(lambda: len(server.disconnect_times) >= 1)  # the stream's connection was closed
         await asyncio.sleep(0.1)
         grab(parts.window, f"stopped{suffix}.png")
+
+        # The profile · model picker, with the models the gateway listed.
+        topbar = parts.window.topbar
+        topbar.pill.click()
+        picker = topbar.picker()
+        await until(lambda: any(e.text == "deepseek-reasoner" for e in picker.shown_entries()))
+        await asyncio.sleep(0.05)
+        grab_with(parts.window, [picker], f"picker{suffix}.png")
+        picker.close()
+
+        # The command palette, as it opens: commands first, then the models and the conversations.
+        assert parts.commands is not None
+        palette = parts.commands.open_palette()
+        await asyncio.sleep(0.05)
+        grab_with(parts.window, [palette], f"palette{suffix}.png")
+        palette.close()
+
+        # Settings, as a page in place of the chat.
+        assert parts.profile_ui is not None
+        page = parts.profile_ui.open_settings()
+        await asyncio.sleep(0.05)
+        grab(parts.window, f"settings{suffix}.png")
+        page.closed.emit()
+
+        # 700 px wide: the sidebar folds away, nothing is cut.
+        parts.window.resize(700, 720)
+        await asyncio.sleep(0.1)
+        grab(parts.window, f"narrow{suffix}.png")
     finally:
         parts.window.close()
         await parts.shutdown()
@@ -129,6 +192,7 @@ def main() -> int:
     lang = language_option(sys.argv[1:])
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Sluice")
+    app.setQuitOnLastWindowClosed(False)  # as the app: closing the window must not stop the loop early
     apply_theme(app, "dark" if dark else "light")  # as the app does at start, with the choice forced
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(
@@ -141,6 +205,7 @@ def main() -> int:
         profiles.load()
         profiles.add(Profile(name="local", base_url=server.base_url, model="deepseek-chat", auth="none"))
         profiles.save()
+        seed_history(home)
         suffix = ("-dark" if dark else "") + ("" if lang == "en" else f"-{lang}")
         run_in_qasync(app, scenario(server, home, suffix))
     return 0

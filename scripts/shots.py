@@ -7,6 +7,7 @@ repository root on sys.path before importing this).
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from app.ui.i18n import install_translators
 from app.ui.shell.app import install_asyncgen_hooks
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
+# SLUICE_SHOTS_DIR=DIR writes elsewhere (to look at a change without touching the README's pictures).
+OUT = Path(os.environ.get("SLUICE_SHOTS_DIR") or ROOT / "docs" / "screenshots").resolve()
 
 
 async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -32,10 +34,27 @@ async def until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
 
 
 def grab(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
+    # No processEvents() here: called from a coroutine on the qasync loop, it would re-enter the loop
+    # (asyncio then refuses to step another task). Callers await a short sleep first instead.
     path = OUT / name
     widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {path}")
+
+
+def grab_with(window: QWidget, popups: list[QWidget], name: str) -> None:
+    """The window with its open popups drawn over it where they are (a popup is a window of its own, so
+    `window.grab()` alone leaves it out)."""
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    painter = QPainter(picture)
+    for popup in popups:
+        if popup.isVisible():
+            painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
+    painter.end()
+    path = OUT / name
+    picture.save(str(path))
+    print(f"wrote {path}")
 
 
 def language_option(argv: list[str]) -> str:

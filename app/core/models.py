@@ -136,6 +136,7 @@ class Conversation:
     model: str | None = None
     system_prompt: str = ""
     active_leaf: int | None = None  # the last message of the branch shown and sent (as it was read)
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,8 +65,9 @@ _UPDATE_MESSAGE = (
     + " WHERE id = :id"
 )
 _INSERT_CONVERSATION = (
-    "INSERT INTO conversations (id, title, created, updated, profile, model, system_prompt, active_leaf) "
-    "VALUES (:id, :title, :created, :updated, :profile, :model, :system_prompt, :active_leaf)"
+    "INSERT INTO conversations (id, title, created, updated, profile, model, system_prompt, active_leaf, "
+    "pinned) VALUES (:id, :title, :created, :updated, :profile, :model, :system_prompt, :active_leaf, "
+    ":pinned)"
 )
 
 
@@ -236,6 +237,7 @@ class ConversationStore:
             "model": model,
             "system_prompt": system_prompt,
             "active_leaf": None,
+            "pinned": False,
         }
         with self._write() as db:
             cursor = db.execute(_INSERT_CONVERSATION, values)
@@ -250,13 +252,14 @@ class ConversationStore:
         return conversation_from_row(row)
 
     def list_conversations(self, search: str | None = None, limit: int = 200) -> list[Conversation]:
-        """Newest activity first. `search` matches, ignoring case, a substring of the title or of any
-        message's content."""
+        """Pinned first, then newest activity first. `search` matches, ignoring case, a substring of the
+        title or of any message's content."""
         needle = search.strip().casefold() if search else ""
         with self._read() as db:
             if not needle:
                 rows = db.execute(
-                    "SELECT * FROM conversations ORDER BY updated DESC, id DESC LIMIT ?", (limit,)
+                    "SELECT * FROM conversations ORDER BY pinned DESC, updated DESC, id DESC LIMIT ?",
+                    (limit,),
                 ).fetchall()
             else:
                 rows = db.execute(
@@ -266,15 +269,17 @@ class ConversationStore:
                        OR EXISTS (SELECT 1 FROM messages AS m
                                   WHERE m.conversation_id = c.id
                                     AND instr(sluice_fold(m.content), :needle) > 0)
-                    ORDER BY c.updated DESC, c.id DESC LIMIT :limit
+                    ORDER BY c.pinned DESC, c.updated DESC, c.id DESC LIMIT :limit
                     """,
                     {"needle": needle, "limit": limit},
                 ).fetchall()
         return [conversation_from_row(row) for row in rows]
 
     def last_conversation(self) -> Conversation | None:
-        found = self.list_conversations(limit=1)
-        return found[0] if found else None
+        """The conversation with the newest activity, pinned or not."""
+        with self._read() as db:
+            row = db.execute("SELECT * FROM conversations ORDER BY updated DESC, id DESC LIMIT 1").fetchone()
+        return conversation_from_row(row) if row is not None else None
 
     def _update_conversation(self, conversation_id: int, sql: str, params: tuple[object, ...]) -> None:
         with self._write() as db:
@@ -299,6 +304,11 @@ class ConversationStore:
         """
         with self._write() as db:
             return db.execute("UPDATE conversations SET profile = ? WHERE profile = ?", (new, old)).rowcount
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self._update_conversation(
+            conversation_id, "UPDATE conversations SET pinned = ? WHERE id = ?", (int(pinned),)
+        )
 
     def set_system_prompt(self, conversation_id: int, system_prompt: str) -> None:
         self._update_conversation(

@@ -137,6 +137,7 @@ def conversation_from_row(row: sqlite3.Row) -> Conversation:
         model=row["model"],
         system_prompt=row["system_prompt"],
         active_leaf=row["active_leaf"],
+        pinned=bool(row["pinned"]),
     )
 
 

@@ -113,6 +113,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # Stream inspector: each reply's exchange (request, response head, timed body chunks), compressed.
     exchanges.MIGRATION,
+    # Pinned conversations stay at the top of the sidebar, whatever their age.
+    ("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -123,6 +123,10 @@
             <source>Wait until the attachments are ready: {} still being prepared.</source>
             <translation>请等待附件准备完成：{} 仍在准备中。</translation>
         </message>
+        <message>
+            <source>The profile and model can be changed once the reply ends.</source>
+            <translation>回复结束后才能更改配置和模型。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -133,18 +137,6 @@
         <message>
             <source>Usage…</source>
             <translation>用量…</translation>
-        </message>
-        <message>
-            <source>Profile (gateway) for this conversation</source>
-            <translation>此对话使用的配置（网关）</translation>
-        </message>
-        <message>
-            <source>Model: pick from the gateway's list or type any id</source>
-            <translation>模型：从网关的列表中选择，或输入任意模型 ID</translation>
-        </message>
-        <message>
-            <source>Edit profiles, add one, settings</source>
-            <translation>编辑配置、添加配置、设置</translation>
         </message>
         <message>
             <source>Edit profiles…</source>
@@ -167,32 +159,56 @@
             <translation>系统提示词</translation>
         </message>
         <message>
-            <source>Regenerate</source>
-            <translation>重新生成</translation>
+            <source>Fetching models…</source>
+            <translation>正在获取模型…</translation>
         </message>
         <message>
-            <source>Ask again for the last reply</source>
+            <source>Regenerate the last reply</source>
             <translation>重新生成最后一条回复</translation>
         </message>
         <message>
-            <source>Profile</source>
-            <translation>配置</translation>
+            <source>Menu</source>
+            <translation>菜单</translation>
         </message>
         <message>
-            <source>Model</source>
-            <translation>模型</translation>
+            <source>Command palette</source>
+            <translation>命令面板</translation>
         </message>
         <message>
-            <source>System prompt ✓</source>
-            <translation>系统提示词 ✓</translation>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
         </message>
         <message>
-            <source>This conversation has a system prompt</source>
-            <translation>此对话设有系统提示词</translation>
+            <source>System prompt (this conversation has one)</source>
+            <translation>系统提示词（此对话已设置）</translation>
         </message>
         <message>
-            <source>Fetching models…</source>
-            <translation>正在获取模型…</translation>
+            <source>No profile</source>
+            <translation>没有配置</translation>
+        </message>
+        <message>
+            <source>choose a model</source>
+            <translation>选择模型</translation>
+        </message>
+        <message>
+            <source>{} — click to choose a profile and model</source>
+            <translation>{} — 点击选择配置和模型</translation>
+        </message>
+        <message>
+            <source>Search profiles and models, or type a model id</source>
+            <translation>搜索配置和模型，或输入模型 ID</translation>
+        </message>
+        <message>
+            <source>Use the model “{}”</source>
+            <translation>使用模型“{}”</translation>
+        </message>
+        <message>
+            <source>Type a model id</source>
+            <translation>输入模型 ID</translation>
+        </message>
+        <message>
+            <source>Show or hide the sidebar (Ctrl+B)</source>
+            <translation>显示或隐藏侧边栏（Ctrl+B）</translation>
         </message>
     </context>
     <context>
@@ -249,20 +265,8 @@
             <translation>昨天</translation>
         </message>
         <message>
-            <source>MMM d</source>
-            <translation>M月d日</translation>
-        </message>
-        <message>
-            <source>MMM d, yyyy</source>
-            <translation>yyyy年M月d日</translation>
-        </message>
-        <message>
             <source>Search conversations</source>
             <translation>搜索对话</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新对话</translation>
         </message>
         <message>
             <source>New conversation (Ctrl+N)</source>
@@ -291,6 +295,42 @@
         <message>
             <source>No conversations yet</source>
             <translation>还没有对话</translation>
+        </message>
+        <message>
+            <source>Pinned</source>
+            <translation>已置顶</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Previous 7 days</source>
+            <translation>过去 7 天</translation>
+        </message>
+        <message>
+            <source>MMMM yyyy</source>
+            <translation>yyyy年M月</translation>
+        </message>
+        <message>
+            <source>New chat</source>
+            <translation>新对话</translation>
+        </message>
+        <message>
+            <source>Pin</source>
+            <translation>置顶</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>设置（Ctrl+,）</translation>
+        </message>
+        <message>
+            <source>Unpin</source>
+            <translation>取消置顶</translation>
         </message>
     </context>
     <context>
@@ -713,79 +753,24 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
             <translation>默认配置未保存：{}</translation>
         </message>
         <message>
-            <source>Theme changed; this conversation follows once the reply ends.</source>
-            <translation>主题已更改；当前对话将在回复结束后更新。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
+            <source>Export all conversations</source>
+            <translation>导出全部对话</translation>
         </message>
         <message>
-            <source>Light</source>
-            <translation>浅色</translation>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <source>Dark</source>
-            <translation>深色</translation>
+            <source>Nothing was exported: {}</source>
+            <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <source>Enter sends, Shift+Enter starts a new line</source>
-            <translation>Enter 发送，Shift+Enter 换行</translation>
+            <source>Exported {count} conversations to {path}</source>
+            <translation>已导出 {count} 个对话到 {path}</translation>
         </message>
         <message>
-            <source>Ctrl+Enter sends, Enter starts a new line</source>
-            <translation>Ctrl+Enter 发送，Enter 换行</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <source>System size</source>
-            <translation>系统默认</translation>
-        </message>
-        <message>
-            <source> pt</source>
-            <translation> 磅</translation>
-        </message>
-        <message>
-            <source>The first profile</source>
-            <translation>第一个配置</translation>
-        </message>
-        <message>
-            <source>A new language applies after a restart of Sluice.</source>
-            <translation>更改语言后，重启 Sluice 才会生效。</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>Font size</source>
-            <translation>字号</translation>
-        </message>
-        <message>
-            <source>Send with</source>
-            <translation>发送方式</translation>
-        </message>
-        <message>
-            <source>Default profile</source>
-            <translation>默认配置</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言 / Language</translation>
-        </message>
-        <message>
-            <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
-            <translation>请求（不含密钥）以及收到的字节和时间，每条回复最多 2 MB。</translation>
-        </message>
-        <message>
-            <source>Keep a record of each reply's exchange (Inspect)</source>
-            <translation>保存每条回复的收发记录（检查）</translation>
+            <source>The look changed; this conversation follows once the reply ends.</source>
+            <translation>外观已更改；回复结束后此对话将随之更新。</translation>
         </message>
     </context>
     <context>
@@ -2111,4 +2096,230 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>粘贴的图片.png</translation>
         </message>
     </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <source>New chat</source>
+            <translation>新对话</translation>
+        </message>
+        <message>
+            <source>Command palette</source>
+            <translation>命令面板</translation>
+        </message>
+        <message>
+            <source>Search conversations</source>
+            <translation>搜索对话</translation>
+        </message>
+        <message>
+            <source>Show or hide the sidebar</source>
+            <translation>显示或隐藏侧边栏</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Send (Ctrl+Enter when chosen in Settings)</source>
+            <translation>发送（在设置中可改为 Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>New line in the message</source>
+            <translation>消息中换行</translation>
+        </message>
+        <message>
+            <source>Stop the reply</source>
+            <translation>停止回复</translation>
+        </message>
+        <message>
+            <source>Rename the conversation (in the list)</source>
+            <translation>重命名对话（在列表中）</translation>
+        </message>
+        <message>
+            <source>Delete the conversation (in the list)</source>
+            <translation>删除对话（在列表中）</translation>
+        </message>
+        <message>
+            <source>Pin or unpin the conversation (in the list)</source>
+            <translation>置顶或取消置顶对话（在列表中）</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Edit profiles…</source>
+            <translation>编辑配置…</translation>
+        </message>
+        <message>
+            <source>Theme: light</source>
+            <translation>主题：浅色</translation>
+        </message>
+        <message>
+            <source>Theme: dark</source>
+            <translation>主题：深色</translation>
+        </message>
+        <message>
+            <source>Theme: follow the system</source>
+            <translation>主题：跟随系统</translation>
+        </message>
+        <message>
+            <source>Rename this conversation</source>
+            <translation>重命名此对话</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelPicker</name>
+        <message>
+            <source>Recent</source>
+            <translation>最近使用</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <source>Loading the model list…</source>
+            <translation>正在加载模型列表…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPopup</name>
+        <message>
+            <source>Nothing matches</source>
+            <translation>没有匹配项</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>Enter sends, Shift+Enter starts a new line</source>
+            <translation>Enter 发送，Shift+Enter 换行</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter sends, Enter starts a new line</source>
+            <translation>Ctrl+Enter 发送，Enter 换行</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>外观</translation>
+        </message>
+        <message>
+            <source>Chat</source>
+            <translation>聊天</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>键盘</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>Back to the chat</source>
+            <translation>返回聊天</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source> pt</source>
+            <translation> 磅</translation>
+        </message>
+        <message>
+            <source>System size ({} pt)</source>
+            <translation>系统字号（{} 磅）</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>文字大小</translation>
+        </message>
+        <message>
+            <source>The quick brown fox jumps over the lazy dog.</source>
+            <translation>敏捷的棕色狐狸跳过了懒狗。</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Send with</source>
+            <translation>发送方式</translation>
+        </message>
+        <message>
+            <source>Default profile</source>
+            <translation>默认配置</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart of Sluice.</source>
+            <translation>更改语言后，重启 Sluice 才会生效。</translation>
+        </message>
+        <message>
+            <source>Open the data folder</source>
+            <translation>打开数据文件夹</translation>
+        </message>
+        <message>
+            <source>Export all conversations…</source>
+            <translation>导出全部对话…</translation>
+        </message>
+        <message>
+            <source>The first profile</source>
+            <translation>第一个配置</translation>
+        </message>
+        <message>
+            <source>Conversations are kept in {}</source>
+            <translation>对话保存在 {}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+    </context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+        <translation>请求（不含密钥）以及收到的字节和时间，每条回复最多 2 MB。</translation>
+    </message>
+    <message>
+        <source>Send photos as they are, location data included</source>
+        <translation>按原样发送照片（包括位置信息）</translation>
+    </message>
+    <message>
+        <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
+        <translation>关闭时：带有位置信息（EXIF GPS）的照片会去掉元数据后再发送。</translation>
+    </message>
+    <message>
+        <source>Keep a record of each reply's exchange (Inspect)</source>
+        <translation>保存每条回复的收发记录（检查）</translation>
+    </message>
+</context>
 </TS>

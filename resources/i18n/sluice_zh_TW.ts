@@ -123,6 +123,10 @@
             <source>Wait until the attachments are ready: {} still being prepared.</source>
             <translation>請等待附件準備完成：{} 仍在準備中。</translation>
         </message>
+        <message>
+            <source>The profile and model can be changed once the reply ends.</source>
+            <translation>回覆結束後才能變更設定檔和模型。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -133,18 +137,6 @@
         <message>
             <source>Usage…</source>
             <translation>用量…</translation>
-        </message>
-        <message>
-            <source>Profile (gateway) for this conversation</source>
-            <translation>此對話使用的設定檔（閘道）</translation>
-        </message>
-        <message>
-            <source>Model: pick from the gateway's list or type any id</source>
-            <translation>模型：從閘道的清單中選擇，或輸入任意模型 ID</translation>
-        </message>
-        <message>
-            <source>Edit profiles, add one, settings</source>
-            <translation>編輯設定檔、新增設定檔、設定</translation>
         </message>
         <message>
             <source>Edit profiles…</source>
@@ -167,32 +159,56 @@
             <translation>系統提示詞</translation>
         </message>
         <message>
-            <source>Regenerate</source>
-            <translation>重新產生</translation>
+            <source>Fetching models…</source>
+            <translation>正在取得模型…</translation>
         </message>
         <message>
-            <source>Ask again for the last reply</source>
+            <source>Regenerate the last reply</source>
             <translation>重新產生最後一則回覆</translation>
         </message>
         <message>
-            <source>Profile</source>
-            <translation>設定檔</translation>
+            <source>Menu</source>
+            <translation>選單</translation>
         </message>
         <message>
-            <source>Model</source>
-            <translation>模型</translation>
+            <source>Command palette</source>
+            <translation>命令面板</translation>
         </message>
         <message>
-            <source>System prompt ✓</source>
-            <translation>系統提示詞 ✓</translation>
+            <source>Keyboard shortcuts</source>
+            <translation>鍵盤快速鍵</translation>
         </message>
         <message>
-            <source>This conversation has a system prompt</source>
-            <translation>此對話已設定系統提示詞</translation>
+            <source>System prompt (this conversation has one)</source>
+            <translation>系統提示詞（此對話已設定）</translation>
         </message>
         <message>
-            <source>Fetching models…</source>
-            <translation>正在取得模型…</translation>
+            <source>No profile</source>
+            <translation>沒有設定檔</translation>
+        </message>
+        <message>
+            <source>choose a model</source>
+            <translation>選擇模型</translation>
+        </message>
+        <message>
+            <source>{} — click to choose a profile and model</source>
+            <translation>{} — 按一下以選擇設定檔和模型</translation>
+        </message>
+        <message>
+            <source>Search profiles and models, or type a model id</source>
+            <translation>搜尋設定檔和模型，或輸入模型 ID</translation>
+        </message>
+        <message>
+            <source>Use the model “{}”</source>
+            <translation>使用模型「{}」</translation>
+        </message>
+        <message>
+            <source>Type a model id</source>
+            <translation>輸入模型 ID</translation>
+        </message>
+        <message>
+            <source>Show or hide the sidebar (Ctrl+B)</source>
+            <translation>顯示或隱藏側邊欄（Ctrl+B）</translation>
         </message>
     </context>
     <context>
@@ -249,20 +265,8 @@
             <translation>昨天</translation>
         </message>
         <message>
-            <source>MMM d</source>
-            <translation>M月d日</translation>
-        </message>
-        <message>
-            <source>MMM d, yyyy</source>
-            <translation>yyyy年M月d日</translation>
-        </message>
-        <message>
             <source>Search conversations</source>
             <translation>搜尋對話</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新對話</translation>
         </message>
         <message>
             <source>New conversation (Ctrl+N)</source>
@@ -291,6 +295,42 @@
         <message>
             <source>No conversations yet</source>
             <translation>還沒有對話</translation>
+        </message>
+        <message>
+            <source>Pinned</source>
+            <translation>已釘選</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Previous 7 days</source>
+            <translation>過去 7 天</translation>
+        </message>
+        <message>
+            <source>MMMM yyyy</source>
+            <translation>yyyy年M月</translation>
+        </message>
+        <message>
+            <source>New chat</source>
+            <translation>新對話</translation>
+        </message>
+        <message>
+            <source>Pin</source>
+            <translation>釘選</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>設定（Ctrl+,）</translation>
+        </message>
+        <message>
+            <source>Unpin</source>
+            <translation>取消釘選</translation>
         </message>
     </context>
     <context>
@@ -713,79 +753,24 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
             <translation>預設設定檔未儲存：{}</translation>
         </message>
         <message>
-            <source>Theme changed; this conversation follows once the reply ends.</source>
-            <translation>主題已變更；目前的對話會在回覆結束後更新。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟隨系統</translation>
+            <source>Export all conversations</source>
+            <translation>匯出全部對話</translation>
         </message>
         <message>
-            <source>Light</source>
-            <translation>淺色</translation>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 檔案 (*.json)</translation>
         </message>
         <message>
-            <source>Dark</source>
-            <translation>深色</translation>
+            <source>Nothing was exported: {}</source>
+            <translation>未匯出任何內容：{}</translation>
         </message>
         <message>
-            <source>Enter sends, Shift+Enter starts a new line</source>
-            <translation>Enter 傳送，Shift+Enter 換行</translation>
+            <source>Exported {count} conversations to {path}</source>
+            <translation>已匯出 {count} 個對話到 {path}</translation>
         </message>
         <message>
-            <source>Ctrl+Enter sends, Enter starts a new line</source>
-            <translation>Ctrl+Enter 傳送，Enter 換行</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>設定</translation>
-        </message>
-        <message>
-            <source>System size</source>
-            <translation>系統預設</translation>
-        </message>
-        <message>
-            <source> pt</source>
-            <translation> 點</translation>
-        </message>
-        <message>
-            <source>The first profile</source>
-            <translation>第一個設定檔</translation>
-        </message>
-        <message>
-            <source>A new language applies after a restart of Sluice.</source>
-            <translation>變更語言後，需重新啟動 Sluice 才會生效。</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>主題</translation>
-        </message>
-        <message>
-            <source>Font size</source>
-            <translation>字型大小</translation>
-        </message>
-        <message>
-            <source>Send with</source>
-            <translation>傳送方式</translation>
-        </message>
-        <message>
-            <source>Default profile</source>
-            <translation>預設設定檔</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>語言 / Language</translation>
-        </message>
-        <message>
-            <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
-            <translation>請求（不含金鑰）以及收到的位元組和時間，每則回覆最多 2 MB。</translation>
-        </message>
-        <message>
-            <source>Keep a record of each reply's exchange (Inspect)</source>
-            <translation>保存每則回覆的收發記錄（檢查）</translation>
+            <source>The look changed; this conversation follows once the reply ends.</source>
+            <translation>外觀已變更；回覆結束後此對話將隨之更新。</translation>
         </message>
     </context>
     <context>
@@ -2111,4 +2096,230 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>貼上的圖片.png</translation>
         </message>
     </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <source>New chat</source>
+            <translation>新對話</translation>
+        </message>
+        <message>
+            <source>Command palette</source>
+            <translation>命令面板</translation>
+        </message>
+        <message>
+            <source>Search conversations</source>
+            <translation>搜尋對話</translation>
+        </message>
+        <message>
+            <source>Show or hide the sidebar</source>
+            <translation>顯示或隱藏側邊欄</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>鍵盤快速鍵</translation>
+        </message>
+        <message>
+            <source>Send (Ctrl+Enter when chosen in Settings)</source>
+            <translation>傳送（可在設定中改為 Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>New line in the message</source>
+            <translation>訊息中換行</translation>
+        </message>
+        <message>
+            <source>Stop the reply</source>
+            <translation>停止回覆</translation>
+        </message>
+        <message>
+            <source>Rename the conversation (in the list)</source>
+            <translation>重新命名對話（在清單中）</translation>
+        </message>
+        <message>
+            <source>Delete the conversation (in the list)</source>
+            <translation>刪除對話（在清單中）</translation>
+        </message>
+        <message>
+            <source>Pin or unpin the conversation (in the list)</source>
+            <translation>釘選或取消釘選對話（在清單中）</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>結束</translation>
+        </message>
+        <message>
+            <source>Edit profiles…</source>
+            <translation>編輯設定檔…</translation>
+        </message>
+        <message>
+            <source>Theme: light</source>
+            <translation>主題：淺色</translation>
+        </message>
+        <message>
+            <source>Theme: dark</source>
+            <translation>主題：深色</translation>
+        </message>
+        <message>
+            <source>Theme: follow the system</source>
+            <translation>主題：跟隨系統</translation>
+        </message>
+        <message>
+            <source>Rename this conversation</source>
+            <translation>重新命名此對話</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelPicker</name>
+        <message>
+            <source>Recent</source>
+            <translation>最近使用</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>預設</translation>
+        </message>
+        <message>
+            <source>Loading the model list…</source>
+            <translation>正在載入模型清單…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPopup</name>
+        <message>
+            <source>Nothing matches</source>
+            <translation>沒有相符的項目</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Follow the system</source>
+            <translation>跟隨系統</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>淺色</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>Enter sends, Shift+Enter starts a new line</source>
+            <translation>Enter 傳送，Shift+Enter 換行</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter sends, Enter starts a new line</source>
+            <translation>Ctrl+Enter 傳送，Enter 換行</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>外觀</translation>
+        </message>
+        <message>
+            <source>Chat</source>
+            <translation>聊天</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>鍵盤</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>語言</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>資料</translation>
+        </message>
+        <message>
+            <source>Back to the chat</source>
+            <translation>返回聊天</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>主題</translation>
+        </message>
+        <message>
+            <source> pt</source>
+            <translation> 點</translation>
+        </message>
+        <message>
+            <source>System size ({} pt)</source>
+            <translation>系統字級（{} 點）</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>文字大小</translation>
+        </message>
+        <message>
+            <source>The quick brown fox jumps over the lazy dog.</source>
+            <translation>敏捷的棕色狐狸跳過了懶狗。</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>預覽</translation>
+        </message>
+        <message>
+            <source>Send with</source>
+            <translation>傳送方式</translation>
+        </message>
+        <message>
+            <source>Default profile</source>
+            <translation>預設設定檔</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart of Sluice.</source>
+            <translation>變更語言後，重新啟動 Sluice 才會生效。</translation>
+        </message>
+        <message>
+            <source>Open the data folder</source>
+            <translation>開啟資料夾</translation>
+        </message>
+        <message>
+            <source>Export all conversations…</source>
+            <translation>匯出全部對話…</translation>
+        </message>
+        <message>
+            <source>The first profile</source>
+            <translation>第一個設定檔</translation>
+        </message>
+        <message>
+            <source>Conversations are kept in {}</source>
+            <translation>對話儲存在 {}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>鍵盤快速鍵</translation>
+        </message>
+    </context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+        <translation>請求（不含金鑰）以及收到的位元組和時間，每則回覆最多 2 MB。</translation>
+    </message>
+    <message>
+        <source>Send photos as they are, location data included</source>
+        <translation>照原樣傳送照片（包含位置資訊）</translation>
+    </message>
+    <message>
+        <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
+        <translation>關閉時：帶有位置資訊（EXIF GPS）的照片會移除中繼資料後再傳送。</translation>
+    </message>
+    <message>
+        <source>Keep a record of each reply's exchange (Inspect)</source>
+        <translation>保存每則回覆的收發記錄（檢查）</translation>
+    </message>
+</context>
 </TS>

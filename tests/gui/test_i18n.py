@@ -37,7 +37,7 @@ from app.ui import i18n
 from app.ui.chat.status_text import error_text
 from app.ui.profiles.editor import ProfileEditor
 from app.ui.profiles.widgets import SnippetDialog
-from app.ui.settings.dialog import SettingsDialog
+from app.ui.settings.page import SettingsPage
 from app.ui.shell.app import install_language
 from app.ui.shell.composition import WindowParts, build_window
 from tests.gui.window_harness import WindowHarness
@@ -411,7 +411,7 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         send = parts.window.composer.findChild(QPushButton, "composerButton")
         assert send is not None and send.text() == "发送"
         assert harness.input_box(parts).placeholderText() == "输入消息 — Enter 发送，Shift+Enter 换行"
-        assert parts.window.topbar.regenerate.text() == "重新生成"
+        assert parts.window.topbar.regenerate.toolTip() == "重新生成最后一条回复"
 
         harness.type_and_send(parts, "Hello?")
         await harness.until(lambda: not parts.controller.busy, "the request failed")
@@ -421,15 +421,21 @@ def test_the_window_in_simplified_chinese_keeps_the_provider_words(
         assert "重试" in text and "打开配置" in text and "复制" in text and "编辑" in text
 
         parts.window.topbar.settings_requested.emit()
-        dialog = parts.window.findChild(SettingsDialog, "settingsDialog")
-        assert dialog is not None and dialog.windowTitle() == "设置"
-        assert dialog.language.itemText(0) == "跟随系统" and dialog.language.findText("繁體中文") >= 0
-        note = dialog.findChild(QLabel, "languageNote")
+        page = parts.window.findChild(SettingsPage, "settingsPage")
+        assert page is not None and parts.window.showing(page)
+        assert "设置" in [label.text() for label in page.findChildren(QLabel)]
+        assert page.language.itemText(0) == "跟随系统" and page.language.findText("繁體中文") >= 0
+        note = page.findChild(QLabel, "languageNote")
         assert note is not None and "重启" in note.text()
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        assert (ok.text(), cancel.text()) == ("确定", "取消")  # Qt's own catalogue
-        dialog.reject()
+        page.closed.emit()
+        # Qt's own catalogue is installed too.
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert (ok.text(), cancel.text()) == ("确定", "取消")
+        buttons.deleteLater()
 
         assert parts.profile_ui is not None
         welcome = parts.profile_ui.show_welcome()
@@ -495,15 +501,16 @@ def test_the_profile_editor_and_the_welcome_page_say_profile_errors_and_import_n
     harness.run(scenario())
 
 
-def test_the_settings_dialog_names_each_language_in_its_own_script(
+def test_the_settings_page_names_each_language_in_its_own_script(
     qapp: QApplication, chinese: i18n.Installed
 ) -> None:
-    dialog = SettingsDialog(Settings(), [], None)
+    page = SettingsPage()
     try:
-        names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+        page.show_values(Settings(), [], None, "/data")
+        names = [page.language.itemText(i) for i in range(page.language.count())]
         assert names == ["跟随系统", "English", "简体中文", "繁體中文"]
     finally:
-        dialog.deleteLater()
+        page.deleteLater()
 
 
 # ---- nothing escapes tr() -------------------------------------------------------------------------------

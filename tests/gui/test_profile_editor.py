@@ -102,7 +102,7 @@ def test_editing_a_profile_saves_the_fields_to_the_file_and_the_key_to_the_keyri
         assert not editor.dirty and editor.key.key() == ""
         assert "saved in the system keyring" in editor.key_status.text()
         # The top bar follows: the current profile's model list is fetched again.
-        assert parts.window.topbar.profile.currentText() == "main"
+        assert parts.window.topbar.current_profile() == "main"
 
     harness.run(scenario())
     profile = on_disk(harness).get("main")
@@ -253,7 +253,7 @@ def test_renaming_moves_the_key_and_the_conversations_follow(harness: WindowHarn
         editor.name.textEdited.emit("new name")
         assert await editor.save() is True
         assert [editor.list.item(i).text() for i in range(editor.list.count())] == ["new name"]
-        assert parts.window.topbar.profile.currentText() == "new name"
+        assert parts.window.topbar.current_profile() == "new name"
         editor.close()
         harness.type_and_send(parts, "two")  # the open conversation now uses the renamed profile
         await harness.until(lambda: "second" in harness.transcript_text(parts), "the second reply streamed")
@@ -292,7 +292,7 @@ def test_duplicate_copies_the_key_and_delete_removes_profile_and_key(harness: Wi
         # The worker thread removes the entry a moment before the coroutine that reports it resumes.
         await harness.until(lambda: "Deleted main copy and its key." in editor.notice.text(), "reported")
         assert editor.name.text() == "main"
-        assert parts.window.topbar.profile.count() == 1
+        assert len(parts.window.topbar.profile_names()) == 1
 
     harness.run(scenario())
     assert on_disk(harness).names() == ["main"]

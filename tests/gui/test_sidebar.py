@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSplitter,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from app.core.errors import StoreError
-from app.core.models import Message, Role
+from app.core.models import Conversation, Message, Role
 from app.store import ConversationStore
 from app.ui.sidebar.controller import SidebarController
-from app.ui.sidebar.view import ConversationSidebar, relative_time
+from app.ui.sidebar.rows import DELETE, PIN, RENAME, RowDelegate, grouped
+from app.ui.sidebar.view import ConversationSidebar
 
 
 class TickingClock:
@@ -58,14 +61,18 @@ class Setup:
     def titles(self) -> list[str]:
         """What a user reads in the list, top to bottom."""
         model = self.view.model()
-        return [model.index(row, 0).data() for row in range(model.rowCount())]
+        shown = (model.index(row, 0).data() for row in range(model.rowCount()))
+        return [title for title in shown if title is not None]  # group headings have no title
 
     def highlighted(self) -> list[str]:
         return [index.data() for index in self.view.selectionModel().selectedIndexes()]
 
+    def row_of(self, title: str) -> int:
+        model = self.view.model()
+        return next(row for row in range(model.rowCount()) if model.index(row, 0).data() == title)
+
     def click(self, qtbot: QtBot, title: str) -> None:
-        row = self.titles().index(title)
-        rect = self.view.visualRect(self.view.model().index(row, 0))
+        rect = self.view.visualRect(self.view.model().index(self.row_of(title), 0))
         qtbot.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     def undo_bar_text(self) -> str | None:
@@ -274,7 +281,7 @@ def test_the_undo_offer_goes_away(qtbot: QtBot, store: ConversationStore) -> Non
 
 def test_context_menu_deletes_the_row_under_the_mouse(qtbot: QtBot, s: Setup) -> None:
     s.sidebar.select(s.ids["Gamma"])
-    row = s.titles().index("Alpha")
+    row = s.row_of("Alpha")
     pos: QPoint = s.view.visualRect(s.view.model().index(row, 0)).center()
     chosen: list[list[str]] = []
 
@@ -289,14 +296,14 @@ def test_context_menu_deletes_the_row_under_the_mouse(qtbot: QtBot, s: Setup) ->
     QTimer.singleShot(0, pick_delete)
     with qtbot.waitSignal(s.controller.conversation_deleted) as deleted:
         s.view.customContextMenuRequested.emit(pos)
-    assert chosen == [["Rename", "Delete"]]
+    assert [t for t in chosen[0] if t] == ["Rename", "Pin", "Delete"]
     assert deleted.args == [s.ids["Alpha"]]
     assert s.titles() == ["Gamma", "Beta"]
     assert s.sidebar.current_id() == s.ids["Gamma"]  # the open one was not touched
 
 
 def test_new_button_asks_for_a_new_conversation(qtbot: QtBot, s: Setup) -> None:
-    new = next(b for b in s.sidebar.findChildren(QPushButton) if b.text() == "New")
+    new = next(b for b in s.sidebar.findChildren(QPushButton) if b.text() == "New chat")
     assert "Ctrl+N" in new.toolTip()  # the window owns that shortcut; the tooltip teaches it
     with qtbot.waitSignal(s.controller.new_requested):
         qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
@@ -308,16 +315,107 @@ def test_focus_search(qtbot: QtBot, s: Setup) -> None:
     qtbot.waitUntil(s.search.hasFocus)
 
 
-@pytest.mark.parametrize(
-    ("when", "shown"),
-    [
-        (datetime(2025, 3, 10, 14, 2), "14:02"),
-        (datetime(2025, 3, 10, 0, 0), "00:00"),
-        (datetime(2025, 3, 9, 23, 59), "Yesterday"),
-        (datetime(2025, 3, 3, 9, 0), "Mar 3"),
-        (datetime(2023, 3, 3, 9, 0), "Mar 3, 2023"),
-    ],
-)
-def test_relative_time(when: datetime, shown: str) -> None:
-    now = datetime(2025, 3, 10, 18, 30)
-    assert relative_time(when.timestamp(), now, QLocale(QLocale.Language.English)) == shown
+# ---- groups, pins, hover actions ------------------------------------------------------------------------
+
+
+def _conversation(cid: int, when: datetime, *, pinned: bool = False) -> Conversation:
+    stamp = when.timestamp()
+    return Conversation(cid, f"c{cid}", stamp, stamp, pinned=pinned)
+
+
+def test_conversations_are_grouped_by_date_with_pinned_ones_first(qapp: QApplication) -> None:
+    now = datetime(2026, 3, 10, 18, 30)
+    shown = [
+        _conversation(1, datetime(2025, 1, 2, 9, 0), pinned=True),
+        _conversation(2, datetime(2026, 3, 10, 0, 5)),
+        _conversation(3, datetime(2026, 3, 9, 23, 59)),
+        _conversation(4, datetime(2026, 3, 4, 12, 0)),
+        _conversation(5, datetime(2026, 2, 20, 12, 0)),
+        _conversation(6, datetime(2026, 2, 1, 12, 0)),
+        _conversation(7, datetime(2025, 12, 31, 12, 0)),
+    ]
+    groups = grouped(shown, now)
+    assert [(heading, [c.id for c in members]) for heading, members in groups] == [
+        ("Pinned", [1]),
+        ("Today", [2]),
+        ("Yesterday", [3]),
+        ("Previous 7 days", [4]),
+        ("February 2026", [5, 6]),
+        ("December 2025", [7]),
+    ]
+
+
+def test_headings_are_shown_and_arrow_keys_step_over_them(qtbot: QtBot, s: Setup) -> None:
+    # The store's clock is in 2023: every conversation sits under one month's heading.
+    assert len(s.sidebar.headings()) == 1
+    s.click(qtbot, "Gamma")
+    with qtbot.waitSignal(s.sidebar.conversation_selected) as picked:
+        qtbot.keyClick(s.view, Qt.Key.Key_Down)
+    assert picked.args == [s.ids["Beta"]]
+    qtbot.keyClick(s.view, Qt.Key.Key_Up)
+    qtbot.keyClick(s.view, Qt.Key.Key_Up)  # the heading above Gamma cannot be selected
+    assert s.highlighted() == ["Gamma"]
+
+
+def test_ctrl_p_pins_a_conversation_to_the_top_and_again_unpins_it(qtbot: QtBot, s: Setup) -> None:
+    s.click(qtbot, "Alpha")
+    qtbot.keyClick(s.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: s.titles()[0] == "Alpha")
+    assert s.sidebar.headings()[0] == "Pinned"
+    assert s.store.get_conversation(s.ids["Alpha"]).pinned
+    assert s.highlighted() == ["Alpha"]
+    qtbot.keyClick(s.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: s.titles() == ["Gamma", "Beta", "Alpha"])
+    assert "Pinned" not in s.sidebar.headings()
+
+
+def _hover_button(s: Setup, title: str, verb: str) -> QPoint:
+    delegate = s.view.itemDelegate()
+    assert isinstance(delegate, RowDelegate)
+    rect = s.view.visualRect(s.view.model().index(s.row_of(title), 0))
+    return delegate._button_rects(rect.adjusted(4, 1, -4, -1))[verb].center()
+
+
+def test_the_hover_buttons_pin_rename_and_delete_that_row(qtbot: QtBot, s: Setup) -> None:
+    s.sidebar.select(s.ids["Gamma"])
+    qtbot.mouseClick(s.view.viewport(), Qt.MouseButton.LeftButton, pos=_hover_button(s, "Beta", PIN))
+    qtbot.waitUntil(lambda: s.titles()[0] == "Beta")
+    assert s.sidebar.current_id() == s.ids["Gamma"]  # a button acts on its row without opening it
+
+    qtbot.mouseClick(s.view.viewport(), Qt.MouseButton.LeftButton, pos=_hover_button(s, "Alpha", RENAME))
+    editor = s.view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Alpha"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not s.view.findChildren(QLineEdit))  # the closed editor is deleted later
+
+    with qtbot.waitSignal(s.controller.conversation_deleted) as deleted:
+        qtbot.mouseClick(s.view.viewport(), Qt.MouseButton.LeftButton, pos=_hover_button(s, "Alpha", DELETE))
+    assert deleted.args == [s.ids["Alpha"]]
+
+
+def test_renaming_reports_the_new_title_to_the_window(qtbot: QtBot, s: Setup) -> None:
+    with qtbot.waitSignal(s.controller.conversation_renamed) as renamed:
+        rename_with_f2(qtbot, s, "Beta", "Monads")
+    assert renamed.args == [s.ids["Beta"], "Monads"]
+
+
+def test_the_undo_bar_does_not_widen_the_sidebar(qtbot: QtBot, store: ConversationStore) -> None:
+    """Defect 9: a long deleted title made the undo bar ~33 px wider than the sidebar, shifting the chat."""
+    long = store.create_conversation("A very long conversation title that goes on and on " * 3)
+    s = make_setup(qtbot, store)
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    splitter.addWidget(s.sidebar)
+    splitter.addWidget(QWidget())
+    splitter.setChildrenCollapsible(False)
+    splitter.resize(900, 500)
+    splitter.setSizes([200, 700])
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    before = s.sidebar.width()
+    s.sidebar.select(long.id)
+    s.controller._delete(long.id)
+    assert s.undo_bar_text() is not None
+    QApplication.processEvents()
+    assert s.sidebar.width() == before
+    assert s.sidebar.minimumSizeHint().width() <= before

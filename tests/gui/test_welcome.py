@@ -107,7 +107,7 @@ def test_a_running_local_server_is_offered_first_and_one_click_starts_the_chat(
         page.model.setCurrentText("qwen2.5:7b")
         QTest.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
         await harness.until(lambda: not parts.window.showing_welcome(), "the chat replaced the welcome page")
-        assert parts.window.topbar.profile.currentText() == "ollama"
+        assert parts.window.topbar.current_profile() == "ollama"
         harness.type_and_send(parts, "Hi")
         # Not requests[-1]: the window may fetch /models again (the top bar's list) after the chat request.
         await harness.until(

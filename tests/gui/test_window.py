@@ -127,15 +127,24 @@ def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: 
     async def scenario() -> WindowParts:
         parts = harness.open()
         topbar = parts.window.topbar
-        assert topbar.profile.currentText() == "first"  # a new conversation starts on the default
+        assert topbar.current_profile() == "first"  # a new conversation starts on the default
+        assert topbar.pill_text() == "first · model-a"
         harness.type_and_send(parts, "one")
         await harness.until(lambda: not parts.controller.busy, "the first reply ended")
-        topbar.profile.setCurrentIndex(topbar.profile.findText("second"))
-        topbar.profile.activated.emit(topbar.profile.currentIndex())
-        await harness.until(lambda: topbar.model.findText("model-c") >= 0, "the second model list loaded")
-        assert topbar.model.currentText() == "model-b"
-        topbar.model.setCurrentIndex(topbar.model.findText("model-c"))
-        topbar.model.activated.emit(topbar.model.currentIndex())
+        # The pill opens the picker: every profile with its models, the second's list fetched now.
+        QTest.mouseClick(topbar.pill, Qt.MouseButton.LeftButton)
+        picker = topbar.picker()
+        assert picker.isVisible()
+        await harness.until(
+            lambda: any(e.text == "model-c" for e in picker.shown_entries()), "the second model list"
+        )
+        sections = [e.section for e in picker.shown_entries()]
+        assert sections[0] == "Recent" and "first" in sections and "second" in sections
+        QTest.keyClicks(picker.search, "second model-c")
+        assert [e.payload for e in picker.shown_entries()] == [("second", "model-c")]
+        QTest.keyClick(picker.search, Qt.Key.Key_Return)
+        assert not picker.isVisible()
+        assert topbar.pill_text() == "second · model-c"
         harness.type_and_send(parts, "two")
         await harness.until(lambda: not parts.controller.busy, "the second reply ended")
         assert "from first" in harness.transcript_text(parts)
@@ -155,8 +164,7 @@ def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: 
 
     async def reopen() -> None:  # the conversation remembers its profile and model
         parts = harness.open()
-        assert parts.window.topbar.profile.currentText() == "second"
-        assert parts.window.topbar.model.currentText() == "model-c"
+        assert parts.window.topbar.pill_text() == "second · model-c"
 
     harness.run(reopen())
 

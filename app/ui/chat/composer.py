@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.chat.attach_chips import AttachmentChips, paperclip_icon
 from app.ui.chat.offered import Offered, offered_from_mime
+from app.ui.icons import icon
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"
@@ -160,8 +162,12 @@ class Composer(QWidget):
         self._edit.files_offered.connect(self.files_offered)
         self._edit.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
+        self._edit.setFrameShape(QFrame.Shape.NoFrame)
+
         self._button = QPushButton(self)
         self._button.setObjectName("composerButton")
+        self._button.setProperty("primary", True)
+        self._button.setIconSize(QSize(16, 16))
         self._button.clicked.connect(self._button_clicked)
 
         self._banner = QWidget(self)
@@ -187,16 +193,20 @@ class Composer(QWidget):
         self._attach.setAccessibleName(self.tr("Attach files"))
         self._attach.clicked.connect(self.attach_requested)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self._attach, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
+        # The box, its paperclip and its button sit in one rounded card, as in other chat apps.
+        self._card = QFrame(self)
+        self._card.setObjectName("composerCard")
+        card = QHBoxLayout(self._card)
+        card.setContentsMargins(10, 6, 6, 6)
+        card.setSpacing(6)
+        card.addWidget(self._attach, 0, Qt.AlignmentFlag.AlignBottom)
+        card.addWidget(self._edit, 1, Qt.AlignmentFlag.AlignBottom)
+        card.addWidget(self._button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 4, 12, 10)
         layout.addWidget(self._banner)
         layout.addWidget(self.chips)
-        layout.addLayout(row)
+        layout.addWidget(self._card)
         # As tall as the text needs, never stretched by the window: the transcript gets the rest.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self._edit)
@@ -277,6 +287,13 @@ class Composer(QWidget):
     def focus_input(self) -> None:
         self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def type_text(self, text: str) -> None:
+        """Text typed elsewhere (the sidebar's list had the keyboard): focus the box and add it at the end."""
+        self.focus_input()
+        self._edit.moveCursor(QTextCursor.MoveOperation.End)
+        if text:
+            self._edit.insertPlainText(text)
+
     def send_key(self) -> str:
         return self._edit.send_key
 
@@ -320,10 +337,12 @@ class Composer(QWidget):
     def _sync_button(self) -> None:
         if self._streaming:
             self._button.setText(self.tr("Stop"))
+            self._button.setIcon(icon("stop", "#ffffff"))
             self._button.setToolTip(self.tr("Stop the reply (Esc)"))
             self._button.setEnabled(True)
             return
         self._button.setText(self.tr("Send"))
+        self._button.setIcon(icon("send", "#ffffff"))
         shortcut = "Enter" if self._edit.send_key == SEND_ENTER else "Ctrl+Enter"
         self._button.setToolTip(self.tr("Send ({})").format(shortcut))
         self._button.setEnabled(bool(self._edit.toPlainText().strip() or self.chips.files()))

@@ -35,9 +35,11 @@ from app.store.conversations import ConversationStore, title_from_text
 from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
+from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
+from app.ui.search_popup import Entry
 from app.ui.tasks import Tasks
 from app.ui.transcript.links import AppLink
 from app.ui.transcript.renderer import StreamingMessageRenderer
@@ -130,11 +132,15 @@ class ChatController(QObject):
         )
         self.attachments.notice.connect(self.notice)
 
+        self._fetching: set[str] = set()  # profiles whose model list is being fetched
+
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
         composer.edit_cancelled.connect(self._edit_cancelled)
         topbar.profile_chosen.connect(self.choose_profile)
         topbar.model_chosen.connect(self.choose_model)
+        topbar.profile_model_chosen.connect(self.choose)
+        topbar.picker_requested.connect(self.open_picker)
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
@@ -190,8 +196,9 @@ class ChatController(QObject):
         self.title_changed.emit("")
         self.composer.focus_input()
 
-    def open_conversation(self, conversation_id: int, *, again: bool = False) -> None:
-        """Show a conversation; `again` redraws the one already shown (after a theme change)."""
+    def open_conversation(self, conversation_id: int, *, again: bool = False, focus: bool = True) -> None:
+        """Show a conversation; `again` redraws the one already shown (after a theme change). `focus`
+        False leaves the keyboard where it is (the sidebar's list, so that F2 and Del act there)."""
         if self.conversation is not None and self.conversation.id == conversation_id and not again:
             return
         try:
@@ -209,7 +216,14 @@ class ChatController(QObject):
             self.notice.emit(self.tr("This reply is still streaming; it will appear in full when it ends."))
         self._sync_topbar()
         self.title_changed.emit(self.conversation.title)
-        self.composer.focus_input()
+        if focus:
+            self.composer.focus_input()
+
+    def renamed(self, conversation_id: int, title: str) -> None:
+        """A conversation was renamed elsewhere (the sidebar): if it is the open one, say its new title."""
+        if self.conversation is not None and self.conversation.id == conversation_id:
+            self.conversation = replace(self.conversation, title=title)
+            self.title_changed.emit(title)
 
     def _render_history(self, messages: list[Message], count: int, *, keep_place: bool = False) -> None:
         """Draw the last `count` messages, with a link above them to draw more.
@@ -351,6 +365,7 @@ class ChatController(QObject):
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
         self._show_conversation_cost()
         self.attachments.sync_warning()
+        self.topbar.set_can_regenerate(self._has_reply())
         if profile is not None and profile.name not in self._models:
             self.load_models()
 
@@ -365,6 +380,10 @@ class ChatController(QObject):
         self.topbar.set_conversation_cost(
             " + ".join(format_amount(amount, currency) for currency, amount in sorted(totals.items()))
         )
+
+    def _has_reply(self) -> bool:
+        """Whether the branch shown has a reply that Regenerate could ask for again."""
+        return any(m.role == Role.ASSISTANT for m in self._path)
 
     # ---- sending and streaming ------------------------------------------------------------------
 
@@ -384,7 +403,7 @@ class ChatController(QObject):
         if not model:
             self.composer.restore_text(text)
             self.notice.emit(self.tr("Choose or type a model first."))
-            self.topbar.model.setFocus()
+            self.open_picker()
             return
         preparing = self.composer.chips.preparing()
         if preparing:
@@ -494,6 +513,7 @@ class ChatController(QObject):
             self.open_conversation(shown)  # it finished while shown from the store: show it whole
         self.composer.set_streaming(False)
         self.topbar.set_busy(False)
+        self.topbar.set_can_regenerate(self._has_reply())
         self.busy_changed.emit(False)
         self.conversations_changed.emit()
         self.composer.focus_input()
@@ -696,6 +716,44 @@ class ChatController(QObject):
 
     # ---- profile and model ----------------------------------------------------------------------
 
+    def choose(self, profile: str, model: str) -> None:
+        """The picker's choice: a profile and one of its models (or a model id typed by hand)."""
+        if self.busy:
+            self.notice.emit(self.tr("The profile and model can be changed once the reply ends."))
+            return
+        current = self.current_profile()
+        if current is None or current.name != profile:
+            self.choose_profile(profile)
+        self.choose_model(model)
+        self.topbar.set_model_text(self.current_model())
+
+    def open_picker(self) -> None:
+        """Show the profile · model picker; model lists not fetched yet are asked for now."""
+        self.topbar.show_picker(self.picker_entries())
+        for profile in self._all_profiles():
+            if profile.name not in self._models and profile.name not in self._fetching:
+                self.tasks.run(self._fetch_models(profile))
+
+    def _all_profiles(self) -> list[Profile]:
+        found = []
+        for name in self.profiles.names():
+            try:
+                found.append(self.profiles.get(name))
+            except SluiceError:
+                continue
+        return found
+
+    def picker_entries(self) -> list[Entry]:
+        """The picker's rows (the command palette lists them too)."""
+        profiles = self._all_profiles()
+        try:
+            recent = recent_choices(self.store.list_conversations(limit=50), {p.name for p in profiles})
+        except SluiceError:
+            recent = []
+        profile = self.current_profile()
+        current = (profile.name if profile else None, self.current_model())
+        return build_entries(profiles, self._models, recent, current)
+
     def choose_profile(self, name: str) -> None:
         try:
             profile = self.profiles.get(name)
@@ -724,9 +782,12 @@ class ChatController(QObject):
         profile = self.current_profile()
         if profile is None or (profile.name in self._models and not force):
             return
+        if profile.name in self._fetching:
+            return  # one request at a time per profile: its answer serves both
         self.tasks.run(self._fetch_models(profile))
 
     async def _fetch_models(self, profile: Profile) -> None:
+        self._fetching.add(profile.name)
         self.topbar.set_models_loading(True)
         try:
             key = await self.session.key_for(profile)
@@ -745,9 +806,11 @@ class ChatController(QObject):
             )
             models = []
         finally:
-            self.topbar.set_models_loading(False)
+            self._fetching.discard(profile.name)
+            self.topbar.set_models_loading(bool(self._fetching))
         self._models[profile.name] = models
         self.attachments.sync_warning()  # the list may say now whether the model takes images
+        self.topbar.update_picker(self.picker_entries())
         current = self.current_profile()
         if current is not None and current.name == profile.name:
             self.topbar.set_models(models, self.current_model())

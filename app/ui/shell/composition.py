@@ -12,11 +12,13 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from app.core.errors import ProfileError, StoreError
 from app.home import Home
@@ -28,9 +30,11 @@ from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
 from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
+from app.ui.shell.window_state import FILE_NAME as WINDOW_STATE
+from app.ui.shell.window_state import capture, load_state, restore, save_state
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
-from app.ui.theme import apply_theme, is_dark
+from app.ui.theme import SchemeFollower, apply_theme, is_dark
 from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
@@ -46,7 +50,8 @@ if TYPE_CHECKING:
     from app.ui.chat.controller import ChatController
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
-    from app.ui.settings.dialog import SettingsDialog
+    from app.ui.settings.page import SettingsPage
+    from app.ui.shell.commands import Commands
     from app.ui.usage.page import UsagePage
 
 log = logging.getLogger(__name__)
@@ -77,6 +82,7 @@ class WindowParts:
     pool: HttpPool
     shutdown: Callable[[], Awaitable[None]]
     profile_ui: ProfileUi | None = None
+    commands: Commands | None = None
 
 
 def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> bool:
@@ -159,10 +165,13 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
     window = MainWindow(sidebar_view, ChatTopBar(), transcript, Composer(), on_close=on_closed)
     apply_font_size(window, settings)
     sidebar = SidebarController(sidebar_view, store)
+    # Size, maximised state, sidebar width, and the conversation last open come back before the first frame.
+    state = load_state(home.data_dir / WINDOW_STATE)
+    restore(window, state)
     sidebar.refresh()
-    last = store.last_conversation()
-    if last is not None:
-        sidebar_view.select(last.id)
+    last_id = _conversation_to_open(store, state.conversation)
+    if last_id is not None:
+        sidebar_view.select(last_id)
     if not profiles.names() and not profile_problem:
         window.show_welcome(QWidget(window))  # the welcome page takes this place once it is built
 
@@ -175,7 +184,7 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
         ).format(interrupted)
     elif settings_problem:
         notice = translated(settings_problem)
-    return Views(window, sidebar, store, profiles, settings, last.id if last else None, notice, live=live)
+    return Views(window, sidebar, store, profiles, settings, last_id, notice, live=live)
 
 
 def connect_views(
@@ -224,7 +233,12 @@ def connect_views(
         catalog=catalog,
     )
 
-    sidebar.conversation_selected.connect(controller.open_conversation)
+    # Opened from the list, the list keeps the keyboard (F2, Del, Ctrl+P act there); typing moves on.
+    sidebar.conversation_selected.connect(lambda cid: controller.open_conversation(cid, focus=False))
+    sidebar_view.typing_started.connect(window.composer.type_text)
+    sidebar.conversation_renamed.connect(controller.renamed)
+    controller.busy_changed.connect(window.stop_shortcut.setEnabled)
+    window.stop_shortcut.activated.connect(controller.stop)
     sidebar.new_requested.connect(controller.new_conversation)
     sidebar.conversation_deleted.connect(
         lambda cid: (
@@ -256,6 +270,24 @@ def connect_views(
         local_targets=local_targets,
     )
     profile_ui.apply_settings(views.settings)
+    window.settings_shortcut.activated.connect(profile_ui.open_settings)
+    sidebar_view.settings_requested.connect(profile_ui.open_settings)
+    from app.ui.shell.commands import Commands  # the palette and the shortcut sheet: built on first use
+
+    commands = Commands(
+        window,
+        controller,
+        sidebar,
+        open_settings=profile_ui.open_settings,
+        edit_profiles=lambda: profile_ui.open_editor(profile_ui.current_name()),
+        choose_theme=profile_ui.choose_theme,
+    )
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        profile_ui.follower = SchemeFollower(
+            app, lambda: profile_ui.settings.theme, profile_ui.scheme_changed
+        )
+    state_path = home.data_dir / WINDOW_STATE
 
     if views.last_conversation is not None:
         controller.open_conversation(views.last_conversation)
@@ -278,6 +310,10 @@ def connect_views(
         )
 
     async def shutdown() -> None:
+        open_one = controller.conversation
+        save_state(state_path, capture(window, open_one.id if open_one else None))
+        if profile_ui.follower is not None:
+            profile_ui.follower.deleteLater()
         await profile_ui.aclose()
         await controller.shutdown()
         await pool.aclose()
@@ -287,17 +323,30 @@ def connect_views(
         window.hide()
         log.info("shut down cleanly")
 
-    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui)
+    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui, commands)
+
+
+def _conversation_to_open(store: ConversationStore, last_open: int | None) -> int | None:
+    """The conversation open at the last close if it still exists, else the one with the newest activity."""
+    try:
+        if last_open is not None:
+            return store.get_conversation(last_open).id
+    except StoreError:
+        pass  # deleted since (from the CLI, or another data dir's copy)
+    try:
+        newest = store.last_conversation()
+    except StoreError:
+        return None
+    return newest.id if newest is not None else None
 
 
 def apply_font_size(window: MainWindow, settings: Settings) -> None:
-    """The transcript's and the composer's font size (None: the application's font)."""
+    """The text size of the transcript (links included) and the composer; 0: the application's font."""
     font = QFont()  # a default QFont resets the widgets to the application's font
     if settings.font_size:
         font = QFont(QApplication.font())
         font.setPointSize(settings.font_size)
-    window.transcript.setFont(font)
-    window.composer.setFont(font)
+    window.set_text_font(font)
 
 
 # Dialogs are opened with open(), never exec(): a nested event loop inside a qasync callback would stall
@@ -331,7 +380,7 @@ def _input_dialog(window: MainWindow, title: str, label: str) -> QInputDialog:
 
 
 class ProfileUi:
-    """The profile editor, the welcome page and the settings dialog, wired to the chat.
+    """The profile editor, the welcome page and the settings page, wired to the chat.
 
     The editor is one non-modal dialog, kept (hidden) when closed so that unsaved typing survives; the
     welcome page stands in for the chat while there is no profile.
@@ -357,10 +406,11 @@ class ProfileUi:
         self._local_targets = local_targets
         self.editor: ProfileEditor | None = None
         self.welcome: WelcomePage | None = None
-        self.settings_dialog: SettingsDialog | None = None
         self.usage_page: UsagePage | None = None
+        self.settings_page: SettingsPage | None = None
+        self.follower: SchemeFollower | None = None
         topbar = window.topbar
-        topbar.edit_profiles_requested.connect(lambda: self.open_editor(self._current_name()))
+        topbar.edit_profiles_requested.connect(lambda: self.open_editor(self.current_name()))
         topbar.new_profile_requested.connect(lambda: self.open_editor(None, new=True))
         topbar.settings_requested.connect(self.open_settings)
         topbar.usage_requested.connect(self.open_usage)
@@ -375,7 +425,7 @@ class ProfileUi:
             self._service = ProfileService(self.profiles, self.keystore, self.store)
         return self._service
 
-    def _current_name(self) -> str | None:
+    def current_name(self) -> str | None:
         profile = self.controller.current_profile()
         return profile.name if profile else None
 
@@ -478,16 +528,57 @@ class ProfileUi:
 
     # ---- settings -------------------------------------------------------------------------------------
 
-    def open_settings(self) -> SettingsDialog:
-        from app.ui.settings.dialog import SettingsDialog
+    def open_settings(self) -> SettingsPage:
+        """Settings as a page in place of the chat (built the first time)."""
+        if self.settings_page is None:
+            from app.ui.settings.page import SettingsPage
 
-        dialog = SettingsDialog(
-            self.settings, self.profiles.names(), self.profiles.default_name(), self.window
+            page = SettingsPage(self.window)
+            page.changed.connect(self._settings_chosen)
+            page.closed.connect(self.window.show_chat)
+            page.open_data_folder_requested.connect(self._open_data_folder)
+            page.export_requested.connect(self._ask_where_to_export)
+            self.settings_page = page
+        page = self.settings_page
+        page.show_values(
+            self.settings, self.profiles.names(), self.profiles.default_name(), str(self.home.data_dir)
         )
-        dialog.applied.connect(self._settings_chosen)
+        self.window.show_page(page)
+        return page
+
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.home.data_dir)))
+
+    def _ask_where_to_export(self) -> QFileDialog:
+        dialog = QFileDialog(self.window, QCoreApplication.translate("ProfileUi", "Export all conversations"))
+        dialog.setObjectName("exportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(QCoreApplication.translate("ProfileUi", "JSON files (*.json)"))
+        dialog.setDefaultSuffix("json")
+        dialog.selectFile(f"sluice-conversations-{datetime.now():%Y-%m-%d}.json")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.export_all)
         dialog.open()
-        self.settings_dialog = dialog
         return dialog
+
+    def export_all(self, path: str) -> None:
+        """Every conversation with its messages, as one JSON file (the format of `sluice export --format
+        json`, in a list)."""
+        try:
+            from app.export import export_all_json
+
+            count = export_all_json(self.store, Path(path))
+        except (StoreError, OSError) as exc:
+            text = QCoreApplication.translate("ProfileUi", "Nothing was exported: {}").format(
+                exception_text(exc)
+            )
+        else:
+            text = QCoreApplication.translate("ProfileUi", "Exported {count} conversations to {path}").format(
+                count=count, path=path
+            )
+        self.window.show_notice(text)
+        if self.settings_page is not None:
+            self.settings_page.set_data_note(text)
 
     def _settings_chosen(self, settings: Settings, default: str | None) -> None:
         try:
@@ -512,18 +603,29 @@ class ProfileUi:
                     )
                 )
         theme_changed = settings.theme != self.settings.theme
+        size_changed = settings.font_size != self.settings.font_size
         self.settings = settings
         self.apply_settings(settings)
         if theme_changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 self.window.transcript.set_dark(apply_theme(app, settings.theme))
-            if not self.controller.redraw():
-                self.window.show_notice(
-                    QCoreApplication.translate(
-                        "ProfileUi", "Theme changed; this conversation follows once the reply ends."
-                    )
+        # Drawn again, so that every part (links, status lines, code) takes the new colours and size.
+        if (theme_changed or size_changed) and not self.controller.redraw():
+            self.window.show_notice(
+                QCoreApplication.translate(
+                    "ProfileUi", "The look changed; this conversation follows once the reply ends."
                 )
+            )
+
+    def choose_theme(self, theme: str) -> None:
+        """The palette's "Theme: …": saved and applied like a choice made in Settings."""
+        self._settings_chosen(dataclasses.replace(self.settings, theme=theme), self.profiles.default_name())
+
+    def scheme_changed(self, dark: bool) -> None:
+        """The desktop switched between light and dark while the theme follows it."""
+        self.window.transcript.set_dark(dark)
+        self.controller.redraw()
 
     def apply_settings(self, settings: Settings) -> None:
         """Send key and font size, through the composer's and the widgets' public methods."""

@@ -1,6 +1,9 @@
-"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar. No behaviour.
+"""The main window's layout: sidebar | (top bar, transcript, composer), and a status bar; the window-wide
+shortcuts; the sidebar's collapsing. Little behaviour beyond that.
 
-The central area is a stack: the chat, or (while there is no profile) the welcome page in its place.
+The central area is a stack: the chat, or in its place the welcome page (while there is no profile) or the
+settings page. The sidebar folds away by itself below COLLAPSE_BELOW px of width (and comes back above it,
+unless the user chose otherwise with Ctrl+B or the button since).
 """
 
 from __future__ import annotations
@@ -8,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.chat.composer import Composer
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.sidebar.view import ConversationSidebar
 from app.ui.transcript.view import TranscriptView
+
+COLLAPSE_BELOW = 900  # px of window width under which the sidebar folds away by itself
+MIN_WIDTH = 560  # usable at 600 px (defect 7): the sidebar is folded there, the top bar elides
 
 
 class MainWindow(QMainWindow):
@@ -31,10 +46,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.sidebar, self.topbar, self.transcript, self.composer = sidebar, topbar, transcript, composer
         self._on_close = on_close
+        self._text_font: QFont | None = None
         self.setObjectName("mainWindow")
         self.set_conversation_title("")
         self.resize(1100, 760)
 
+        transcript.setObjectName("transcript")
+        transcript.setFrameShape(QFrame.Shape.NoFrame)  # the window's lines divide, not a sunken box
         chat = QWidget(self)
         column = QVBoxLayout(chat)
         column.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +67,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 840])
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(1)
+        self.splitter = splitter
         self.chat_page = splitter
+        self._sidebar_wanted = True  # what the user last asked for (Ctrl+B); the width may still fold it
+        self._sidebar_width = 260
+        self.setMinimumWidth(MIN_WIDTH)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(splitter)
         self.welcome: QWidget | None = None
@@ -67,6 +90,19 @@ class MainWindow(QMainWindow):
         # The read-only transcript would take a drop and do nothing with it; the window takes it instead.
         transcript.setAcceptDrops(False)
         transcript.viewport().setAcceptDrops(False)
+        self.sidebar_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
+        self.sidebar_shortcut.activated.connect(self.toggle_sidebar)
+        topbar.sidebar_toggle_requested.connect(self.toggle_sidebar)
+        self.palette_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.shortcuts_shortcut = QShortcut(QKeySequence("Ctrl+/"), self)
+        self.settings_shortcut = QShortcut(QKeySequence("Ctrl+,"), self)
+        # Esc stops a streaming reply from anywhere in the window (a dialog is its own window, so Esc
+        # there stays the dialog's). Enabled only while a reply streams, so that otherwise Esc keeps its
+        # other meanings (clear the search, cancel a rename).
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.stop_shortcut.setEnabled(False)
+
+    # -- the sidebar ------------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         mime = event.mimeData()
@@ -77,6 +113,42 @@ class MainWindow(QMainWindow):
         if self.composer.offer_mime(event.mimeData()):
             event.acceptProposedAction()
 
+    def sidebar_shown(self) -> bool:
+        return not self.sidebar.isHidden()
+
+    def sidebar_wanted(self) -> bool:
+        """What the user last chose (Ctrl+B), whether or not a narrow window has folded it."""
+        return self._sidebar_wanted
+
+    def sidebar_width_wanted(self) -> int:
+        return self._sidebar_width
+
+    def set_sidebar_state(self, shown: bool, width: int) -> None:
+        """As it was at the last close: shown or not, and its width (0: the default)."""
+        self._sidebar_wanted = shown
+        if width:
+            self._sidebar_width = width
+            total = max(self.width(), width + 400)
+            self.splitter.setSizes([width, total - width])
+        self.sidebar.setVisible(shown and self.width() >= COLLAPSE_BELOW)
+
+    def toggle_sidebar(self) -> None:
+        if self.sidebar_shown():
+            self._sidebar_width = self.splitter.sizes()[0] or self._sidebar_width
+        self._sidebar_wanted = not self.sidebar_shown()
+        self.sidebar.setVisible(self._sidebar_wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = event.size().width() < COLLAPSE_BELOW
+        wide_before = event.oldSize().width() < 0 or event.oldSize().width() >= COLLAPSE_BELOW
+        if narrow and wide_before:
+            if self.sidebar_shown():
+                self._sidebar_width = self.splitter.sizes()[0] or self._sidebar_width
+            self.sidebar.setVisible(False)  # folds by itself when the window becomes narrow
+        elif not narrow and not wide_before:
+            self.sidebar.setVisible(self._sidebar_wanted)
+
     def show_welcome(self, welcome: QWidget) -> None:
         """Put the welcome page in place of the chat (first run: no profile yet)."""
         if self.welcome is not welcome:
@@ -86,11 +158,33 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(welcome)
         self.stack.setCurrentWidget(welcome)
 
+    def show_page(self, page: QWidget) -> None:
+        """Put a page (Settings) in place of the chat until `show_chat`."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def showing(self, page: QWidget) -> bool:
+        return self.stack.currentWidget() is page
+
     def show_chat(self) -> None:
         self.stack.setCurrentWidget(self.chat_page)
 
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.stack.currentWidget() is self.welcome
+
+    def set_text_font(self, font: QFont) -> None:
+        """The font of the transcript and the composer (the settings' size)."""
+        self._text_font = font
+        self.transcript.setFont(font)
+        self.composer.setFont(font)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # With the app's style sheet, polishing at the first show can put back the inherited font over one
+        # set before: set it again once shown.
+        if self._text_font is not None and self.transcript.font() != self._text_font:
+            self.set_text_font(self._text_font)
 
     def set_conversation_title(self, title: str) -> None:
         self.setWindowTitle(self.tr("{} — Sluice").format(title) if title else "Sluice")

@@ -1,4 +1,4 @@
-"""Connects the conversation sidebar to the ConversationStore: search, rename, delete with undo."""
+"""Connects the conversation sidebar to the ConversationStore: search, rename, pin, delete with undo."""
 
 from __future__ import annotations
 
@@ -37,12 +37,14 @@ class SidebarController(QObject):
             conversation that was open when it was deleted.
         new_requested(): the user asked for a new conversation.
         conversation_deleted(int): a conversation is gone from the store (clear it if it is shown).
+        conversation_renamed(int, str): a conversation has a new title in the store.
         error_occurred(str): the store failed; a sentence for the user.
     """
 
     conversation_selected = Signal(int)
     new_requested = Signal()
     conversation_deleted = Signal(int)
+    conversation_renamed = Signal(int, str)
     error_occurred = Signal(str)
 
     def __init__(
@@ -57,6 +59,7 @@ class SidebarController(QObject):
         sidebar.search_changed.connect(self.refresh)
         sidebar.rename_requested.connect(self._rename)
         sidebar.delete_requested.connect(self._delete)
+        sidebar.pin_requested.connect(self._pin)
         sidebar.undo_requested.connect(self._undo)
 
     def refresh(self) -> None:
@@ -81,6 +84,21 @@ class SidebarController(QObject):
             self._store.rename_conversation(conversation_id, title)
         except StoreError as exc:
             self._failed(exc)
+            return
+        self.conversation_renamed.emit(conversation_id, title)
+
+    def rename(self, conversation_id: int, title: str) -> None:
+        """Rename from outside the list (the command palette): the list shows it, the window is told."""
+        self._rename(conversation_id, title)
+        self.refresh()
+
+    def _pin(self, conversation_id: int, pinned: bool) -> None:
+        try:
+            self._store.set_pinned(conversation_id, pinned)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self.refresh()
 
     def _delete(self, conversation_id: int) -> None:
         was_open = self._sidebar.current_id() == conversation_id

@@ -1,43 +1,28 @@
-"""The conversation sidebar: search, a New button, the list (newest first) and the undo bar for deletes.
+"""The conversation sidebar: a New chat button, search, the list grouped by date, and the undo bar.
 
 A view: it shows what it is given and reports what the user did. `SidebarController`
 (controller.py beside this file) turns those reports into store calls; it imports this view,
-never the reverse.
+never the reverse. How rows and group headings are drawn is in rows.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import (
-    QAction,
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -47,119 +32,56 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.models import Conversation
+from app.ui.icons import icon
 from app.ui.plaintext import escaped, plain
+from app.ui.sidebar.rows import (
+    CONVERSATION_ROLE,
+    DELETE,
+    HEADING_ROLE,
+    PIN,
+    RENAME,
+    RowDelegate,
+    full_time,
+    grouped,
+)
 
-__all__ = ["ConversationSidebar", "relative_time"]
+__all__ = ["ConversationSidebar"]
 
 SEARCH_DEBOUNCE_MS = 150
 UNDO_MS = 8000
-_CLOCK_REFRESH_MS = 60_000  # "14:02" becomes "Yesterday" at midnight without anyone touching the list
-
-CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Conversation
+_CLOCK_REFRESH_MS = 60_000  # "Today" becomes "Yesterday" at midnight without anyone touching the list
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def relative_time(timestamp: float, now: datetime | None = None, locale: QLocale | None = None) -> str:
-    """A short, local "when": "14:02" today, "Yesterday", "Mar 3" this year, else "Mar 3, 2023"."""
-    when = datetime.fromtimestamp(timestamp)
-    now = now or datetime.now()
-    locale = locale or QLocale()
-    if when.date() == now.date():
-        return when.strftime("%H:%M")
-    if when.date() == (now - timedelta(days=1)).date():
-        return QCoreApplication.translate("ConversationSidebar", "Yesterday")
-    date = QDate(when.year, when.month, when.day)
-    # The date patterns are translated too: "MMM d" reads "3月 3" in Chinese, which writes "3月3日".
-    if when.year == now.year:
-        pattern = QCoreApplication.translate("ConversationSidebar", "MMM d")
-    else:
-        pattern = QCoreApplication.translate("ConversationSidebar", "MMM d, yyyy")
-    return locale.toString(date, pattern)
-
-
-def _full_time(timestamp: float) -> str:
-    when = datetime.fromtimestamp(timestamp)
-    moment = QLocale().toString(QDate(when.year, when.month, when.day), QLocale.FormatType.LongFormat)
-    return f"{moment} {QTime(when.hour, when.minute).toString('HH:mm')}"
-
-
-class _RowDelegate(QStyledItemDelegate):
-    """Paints a row as the elided title on the left and a small, dim relative time on the right."""
-
-    _PAD = 8
-
-    def _small_font(self, font: QFont) -> QFont:
-        small = QFont(font)
-        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        return small
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title = opt.text
-        opt.text = ""  # the style draws background, selection and focus; we draw the text
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        conversation = index.data(CONVERSATION_ROLE)
-        when = relative_time(conversation.updated) if isinstance(conversation, Conversation) else ""
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = opt.rect.adjusted(self._PAD, 0, -self._PAD, 0)
-
-        painter.save()
-        small = self._small_font(opt.font)
-        time_width = QFontMetrics(small).horizontalAdvance(when)
-        painter.setFont(small)
-        time_colour = opt.palette.color(text_role)
-        if not selected:
-            time_colour = opt.palette.color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(time_colour)
-        align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, int(align_right), when)
-
-        title_rect = rect.adjusted(0, 0, -(time_width + self._PAD), 0)
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(text_role))
-        elided = opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, max(0, title_rect.width()))
-        align_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(title_rect, int(align_left), elided)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 (Qt's name)
-        # Width 0: the title is elided to the view's width, never scrolled sideways.
-        return QSize(0, option.fontMetrics.height() + 2 * self._PAD)
-
-
 class ConversationSidebar(QWidget):
-    """Search box, New button, the conversations newest first, and an undo bar after a delete.
+    """New chat, search, the conversations grouped by date (pinned first), and an undo bar after a delete.
 
-    The view never touches the store: it reports what the user asked for. Rename is inline (F2 or the
-    right-click menu) and shows the new title at once; delete (Del or the menu) only asks — whoever
-    performs it calls `remove` and `show_undo`.
+    The view never touches the store: it reports what the user asked for. Rename is inline (F2, the
+    pencil on hover or the right-click menu) and shows the new title at once; pin (Ctrl+P, the pin on
+    hover, the menu) and delete (Del, the bin on hover, the menu) only ask — whoever performs them calls
+    `set_conversations` / `remove` and `show_undo`.
 
     Window-wide shortcuts (Ctrl+N, Ctrl+F) belong to the window: a second Ctrl+N here would make the
-    shortcut ambiguous and neither would fire. Only F2 and Del, scoped to the list, live here.
+    shortcut ambiguous and neither would fire. Only F2, Del and Ctrl+P, scoped to the list, live here.
 
     Signals:
         conversation_selected(int): the user picked a conversation (click or arrow keys). Not emitted
             by `select` or `set_conversations`.
-        new_requested(): the user clicked New.
+        new_requested(): the user clicked New chat.
         search_changed(str): the search text, after the user paused typing for ~150 ms.
         rename_requested(int, str): the user renamed a conversation (the row already shows the title).
         delete_requested(int): the user asked to delete a conversation (the row is still there).
+        pin_requested(int, bool): the user asked to pin (True) or unpin a conversation.
         undo_requested(int): the user clicked Undo on the bar for this deleted conversation.
+        settings_requested(): the Settings button at the bottom.
+        typing_started(str): the list had focus and the user typed text: it belongs in the composer.
     """
 
     conversation_selected = Signal(int)
@@ -167,17 +89,28 @@ class ConversationSidebar(QWidget):
     search_changed = Signal(str)
     rename_requested = Signal(int, str)
     delete_requested = Signal(int)
+    pin_requested = Signal(int, bool)
     undo_requested = Signal(int)
+    settings_requested = Signal()
+    typing_started = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, undo_ms: int = UNDO_MS) -> None:
         super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._current_id: int | None = None
         self._quiet = False  # set while the code, not the user, changes the model or the selection
         self._undo_id: int | None = None
 
+        self._new_button = QPushButton(icon("new-chat"), self.tr("New chat"), self)
+        self._new_button.setObjectName("newChat")
+        self._new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
+        self._new_button.clicked.connect(self.new_requested)
+
         self._search = QLineEdit(self)
         self._search.setPlaceholderText(self.tr("Search conversations"))
         self._search.setClearButtonEnabled(True)
+        self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search.textChanged.connect(self._search_edited)
         self._search.returnPressed.connect(self._search_timer_fire)
         self._search.installEventFilter(self)
@@ -186,47 +119,46 @@ class ConversationSidebar(QWidget):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._search_timer_fire)
 
-        self._new_button = QPushButton(self.tr("New"), self)
-        self._new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
-        self._new_button.clicked.connect(self.new_requested)
-
         self._model = QStandardItemModel(self)
         self._model.itemChanged.connect(self._item_changed)
         self._list = QListView(self)
+        self._list.setObjectName("conversationList")
         self._list.setModel(self._model)
-        self._list.setItemDelegate(_RowDelegate(self._list))
-        self._list.setUniformItemSizes(True)
+        delegate = RowDelegate(self._list)
+        delegate.action_clicked.connect(self._row_action)
+        self._list.setItemDelegate(delegate)
+        self._list.setFrameShape(QFrame.Shape.NoFrame)
+        self._list.setMouseTracking(True)  # the row under the pointer shows its actions
+        self._list.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # only our Rename edits
         self._list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._list.customContextMenuRequested.connect(self._context_menu)
+        self._list.installEventFilter(self)
         # Selection, not the current index: Qt moves the current index on focus-in without a choice.
         self._list.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self._rename_action = QAction(self.tr("Rename"), self._list)
-        self._rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self._rename_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._rename_action.triggered.connect(lambda: self._rename(self._list.currentIndex()))
-        self._delete_action = QAction(self.tr("Delete"), self._list)
-        self._delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self._delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._delete_action.triggered.connect(lambda: self._delete(self._list.currentIndex()))
-        self._list.addActions([self._rename_action, self._delete_action])
+        self._rename_action = self._list_action(self.tr("Rename"), QKeySequence(Qt.Key.Key_F2), RENAME)
+        self._pin_action = self._list_action(self.tr("Pin"), QKeySequence("Ctrl+P"), PIN)
+        self._delete_action = self._list_action(
+            self.tr("Delete"), QKeySequence(QKeySequence.StandardKey.Delete), DELETE
+        )
 
         self._empty = plain(QLabel(self))  # may repeat the search text
+        self._empty.setObjectName("hint")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
-        self._empty.setEnabled(False)  # drawn dim
 
         self._undo_label = plain(QLabel(self))  # a conversation's title
+        # Ignored width: a long title must never widen the sidebar (it is elided to fit instead).
+        self._undo_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._undo_button = QPushButton(self.tr("Undo"), self)
         self._undo_button.clicked.connect(self._undo_clicked)
         self._undo_bar = QFrame(self)
         self._undo_bar.setObjectName("undoBar")
-        self._undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar = QHBoxLayout(self._undo_bar)
-        bar.setContentsMargins(8, 4, 4, 4)
+        bar.setContentsMargins(10, 4, 4, 4)
         bar.addWidget(self._undo_label, 1)
         bar.addWidget(self._undo_button)
         self._undo_bar.hide()
@@ -235,62 +167,72 @@ class ConversationSidebar(QWidget):
         self._undo_timer.setInterval(undo_ms)
         self._undo_timer.timeout.connect(self.dismiss_undo)
 
-        top = QHBoxLayout()
-        top.addWidget(self._search, 1)
-        top.addWidget(self._new_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self._new_button)
+        layout.addWidget(self._search)
         layout.addWidget(self._list, 1)
         layout.addWidget(self._empty, 1)
         layout.addWidget(self._undo_bar)
+        self._settings_button = QPushButton(icon("settings"), self.tr("Settings"), self)
+        self._settings_button.setObjectName("sidebarSettings")
+        self._settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self._settings_button.clicked.connect(self.settings_requested)
+        layout.addWidget(self._settings_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setMinimumWidth(180)
 
         self._clock = QTimer(self)
         self._clock.setInterval(_CLOCK_REFRESH_MS)
-        self._clock.timeout.connect(self._list.viewport().update)
+        self._clock.timeout.connect(self._regroup)
         self._clock.start()
         self._sync_empty()
+
+    def _list_action(self, text: str, keys: QKeySequence, verb: str) -> QAction:
+        action = QAction(text, self._list)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(
+            lambda: self._row_action(QPersistentModelIndex(self._list.currentIndex()), verb)
+        )
+        self._list.addAction(action)
+        return action
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(260, super().sizeHint().height())
 
     # -- public API -----------------------------------------------------------------------------------
 
     def set_conversations(self, conversations: list[Conversation]) -> None:
-        """Show these conversations, in this order (the store's: newest first). The open conversation
-        stays highlighted if it is among them."""
+        """Show these conversations, in this order (the store's: pinned, then newest first), under their
+        date headings. The open conversation stays highlighted if it is among them."""
         self._quiet = True
         try:
             self._model.removeRows(0, self._model.rowCount())
-            for conversation in conversations:
-                self._model.appendRow(self._make_item(conversation))
+            for heading, members in grouped(conversations):
+                self._model.appendRow(self._make_heading(heading))
+                for conversation in members:
+                    self._model.appendRow(self._make_item(conversation))
         finally:
             self._quiet = False
         self._highlight_current()
         self._sync_empty()
 
     def upsert(self, conversation: Conversation) -> None:
-        """Show `conversation` at the top with its new title and time (a reply just updated it)."""
-        self._quiet = True
-        try:
-            row = self._row_of(conversation.id)
-            if row is not None:
-                self._model.removeRow(row)
-            self._model.insertRow(0, self._make_item(conversation))
-        finally:
-            self._quiet = False
-        self._highlight_current()
-        self._sync_empty()
+        """Show `conversation` first in its group with its new title and time (a reply just updated it)."""
+        others = [c for c in self.conversations() if c.id != conversation.id]
+        pinned = [c for c in others if c.pinned]
+        rest = [c for c in others if not c.pinned]
+        if conversation.pinned:
+            self.set_conversations([conversation, *pinned, *rest])
+        else:
+            self.set_conversations([*pinned, conversation, *rest])
 
     def remove(self, conversation_id: int) -> None:
         """Take a conversation's row away. If it was the open one, none is open any more."""
-        row = self._row_of(conversation_id)
-        if row is not None:
-            self._quiet = True
-            try:
-                self._model.removeRow(row)
-            finally:
-                self._quiet = False
+        self.set_conversations([c for c in self.conversations() if c.id != conversation_id])
         if self._current_id == conversation_id:
             self.select(None)
-        self._sync_empty()
 
     def select(self, conversation_id: int | None) -> None:
         """Mark the open conversation (None: none). Does not emit `conversation_selected`."""
@@ -306,6 +248,11 @@ class ConversationSidebar(QWidget):
         found = (self._model.item(row).data(CONVERSATION_ROLE) for row in range(self._model.rowCount()))
         return [c for c in found if isinstance(c, Conversation)]
 
+    def headings(self) -> list[str]:
+        """The group headings shown, top to bottom."""
+        found = (self._model.item(row).data(HEADING_ROLE) for row in range(self._model.rowCount()))
+        return [h for h in found if isinstance(h, str)]
+
     def search_text(self) -> str:
         return self._search.text().strip()
 
@@ -313,10 +260,23 @@ class ConversationSidebar(QWidget):
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._search.selectAll()
 
+    def focus_list(self) -> None:
+        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def list_has_focus(self) -> bool:
+        return self._list.hasFocus()
+
+    def rename(self, conversation_id: int) -> None:
+        """Start renaming a conversation's row in place (the palette and menus use this)."""
+        row = self._row_of(conversation_id)
+        if row is not None:
+            self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._rename(self._model.index(row, 0))
+
     def show_undo(self, conversation: Conversation) -> None:
         """Show "Deleted “title”  [Undo]" for a while (replacing any earlier offer)."""
         self._undo_id = conversation.id
-        room = max(80, self.width() - self._undo_button.sizeHint().width() - 60)
+        room = max(60, self.width() - self._undo_button.sizeHint().width() - 48)
         shown = self._undo_label.fontMetrics().elidedText(
             conversation.title, Qt.TextElideMode.ElideRight, room
         )
@@ -336,12 +296,23 @@ class ConversationSidebar(QWidget):
 
     # -- internals ------------------------------------------------------------------------------------
 
+    def _make_heading(self, heading: str) -> QStandardItem:
+        item = QStandardItem()
+        item.setData(heading, HEADING_ROLE)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, not enabled: arrow keys step over it
+        return item
+
     def _make_item(self, conversation: Conversation) -> QStandardItem:
         item = QStandardItem(conversation.title)
         item.setData(conversation, CONVERSATION_ROLE)
-        item.setToolTip(escaped(f"{conversation.title}\n{_full_time(conversation.updated)}"))
+        item.setToolTip(escaped(f"{conversation.title}\n{full_time(conversation.updated)}"))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
         return item
+
+    def _regroup(self) -> None:
+        """At a new day "Today" becomes "Yesterday": regroup what is shown (an editor open keeps it)."""
+        if self._list.state() != QAbstractItemView.State.EditingState:
+            self.set_conversations(self.conversations())
 
     def _row_of(self, conversation_id: int) -> int | None:
         for row in range(self._model.rowCount()):
@@ -369,7 +340,7 @@ class ConversationSidebar(QWidget):
             self._quiet = False
 
     def _sync_empty(self) -> None:
-        empty = self._model.rowCount() == 0
+        empty = not self.conversations()
         if self.search_text():
             self._empty.setText(self.tr("No conversations match “{}”").format(self.search_text()))
         else:
@@ -399,28 +370,44 @@ class ConversationSidebar(QWidget):
             renamed = dataclasses.replace(conversation, title=title)
             item.setText(title)
             item.setData(renamed, CONVERSATION_ROLE)
-            item.setToolTip(escaped(f"{title}\n{_full_time(renamed.updated)}"))
+            item.setToolTip(escaped(f"{title}\n{full_time(renamed.updated)}"))
         finally:
             self._quiet = False
         self.rename_requested.emit(conversation.id, title)
 
     def _rename(self, index: _Index) -> None:
         if self._conversation_at(index) is not None:
-            self._list.edit(index)
+            plain = self._model.index(index.row(), 0)
+            self._list.setCurrentIndex(plain)
+            self._list.edit(plain)
 
-    def _delete(self, index: _Index) -> None:
+    def _row_action(self, index: QPersistentModelIndex, verb: str) -> None:
         conversation = self._conversation_at(index)
-        if conversation is not None:
+        if conversation is None:
+            return
+        if verb == RENAME:
+            self._rename(index)
+        elif verb == PIN:
+            self.pin_requested.emit(conversation.id, not conversation.pinned)
+        elif verb == DELETE:
             self.delete_requested.emit(conversation.id)
 
     def _context_menu(self, pos: QPoint) -> None:
         # Persistent: a reply may reorder the list while the menu is open.
-        index = QPersistentModelIndex(self._list.indexAt(pos))
-        if self._conversation_at(index) is None:
+        # From the keyboard (the Menu key) the position may be on no row: then the current one is meant.
+        under = self._list.indexAt(pos)
+        index = QPersistentModelIndex(under if under.isValid() else self._list.currentIndex())
+        if not under.isValid():
+            pos = self._list.visualRect(self._list.currentIndex()).center()
+        conversation = self._conversation_at(index)
+        if conversation is None:
             return
         menu = QMenu(self)
-        menu.addAction(self._rename_action.text(), lambda: self._rename(index))
-        menu.addAction(self._delete_action.text(), lambda: self._delete(index))
+        menu.addAction(icon("pencil"), self._rename_action.text(), lambda: self._row_action(index, RENAME))
+        pin_text = self.tr("Unpin") if conversation.pinned else self._pin_action.text()
+        menu.addAction(icon("pin"), pin_text, lambda: self._row_action(index, PIN))
+        menu.addSeparator()
+        menu.addAction(icon("trash"), self._delete_action.text(), lambda: self._row_action(index, DELETE))
         menu.exec(self._list.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -438,14 +425,30 @@ class ConversationSidebar(QWidget):
         self.search_changed.emit(self.search_text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
         # In the search box, Esc clears the search and Down moves into the list.
-        if watched is self._search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
+        if watched is self._search:
             if event.key() == Qt.Key.Key_Escape and self._search.text():
                 self._search.clear()
                 self._search_timer_fire()
                 return True
-            if event.key() == Qt.Key.Key_Down and self._model.rowCount():
+            if event.key() == Qt.Key.Key_Down and self.conversations():
                 self._list.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        # In the list (it keeps focus after a click, so F2 and Del work), text typed is a message begun:
+        # it goes to the composer rather than to the list's type-ahead search.
+        elif watched is self._list and self._list.state() != QAbstractItemView.State.EditingState:
+            mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            text = event.text()
+            if mods == Qt.KeyboardModifier.NoModifier and text and text.isprintable() and not text.isspace():
+                self.typing_started.emit(text)
+                return True
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and mods == Qt.KeyboardModifier.NoModifier
+            ):
+                self.typing_started.emit("")
                 return True
         return super().eventFilter(watched, event)

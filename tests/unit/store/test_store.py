@@ -517,3 +517,45 @@ def test_a_database_from_the_first_release_gains_usage_and_cost_columns_and_keep
         assert store.conversation_cost(1) == {"CNY": Decimal("0.0000004")}
     finally:
         store.close()
+
+
+# -- pins -----------------------------------------------------------------------------------------------
+
+
+def test_a_pinned_conversation_is_listed_first_and_survives_delete_and_undo(store: ConversationStore) -> None:
+    old = store.create_conversation("old")
+    new = store.create_conversation("new")
+    assert [c.title for c in store.list_conversations()] == ["new", "old"]
+    store.set_pinned(old.id, True)
+    assert [(c.title, c.pinned) for c in store.list_conversations()] == [("old", True), ("new", False)]
+    assert [c.title for c in store.list_conversations("o")] == ["old"]
+    assert store.last_conversation() == new  # the newest activity, pinned or not
+    pinned = store.get_conversation(old.id)
+    store.delete_conversation(old.id)
+    store.restore_conversation(pinned, [])
+    assert store.get_conversation(old.id).pinned
+    store.set_pinned(old.id, False)
+    assert [c.title for c in store.list_conversations()] == ["new", "old"]
+    with pytest.raises(StoreError, match="does not exist"):
+        store.set_pinned(9999, True)
+
+
+def test_a_database_from_before_pins_is_migrated_and_keeps_its_conversations(db_path: Path) -> None:
+    from app.store.schema import MIGRATIONS
+
+    pins = next(n for n, steps in enumerate(MIGRATIONS) if any("pinned" in step for step in steps))
+    db_path.parent.mkdir()
+    conn = sqlite3.connect(db_path)
+    for steps in MIGRATIONS[:pins]:
+        for step in steps:
+            conn.execute(step)
+    conn.execute("INSERT INTO conversations (title, created, updated) VALUES ('from before', 1.0, 1.0)")
+    conn.execute(f"PRAGMA user_version = {pins}")
+    conn.commit()
+    conn.close()
+    store = ConversationStore.open(db_path)
+    try:
+        [kept] = store.list_conversations()
+        assert kept.title == "from before" and not kept.pinned
+    finally:
+        store.close()

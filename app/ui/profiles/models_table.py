@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ProfileError
 from app.core.models import ModelInfo, Profile
 from app.core.pricing import PriceError, parse_price_spec
-from app.ui.plaintext import plain
+from app.ui.plaintext import escaped, plain
 from app.ui.profiles.widgets import ERROR_STYLE
 
 MODEL, IMAGES, PRICE, PUBLISHED = range(4)
@@ -293,7 +293,8 @@ class ModelsTable(QWidget):
         text = item.text().strip()
         bad = bool(text) and not _valid(text)
         item.setForeground(QBrush(_ERROR_COLOR) if bad else QBrush())
-        item.setToolTip(self._price_problem(self._model(row), text) if bad else "")
+        # The model id is the gateway's word and the price the user's: a tooltip is rich text unless escaped.
+        item.setToolTip(escaped(self._price_problem(self._model(row), text)) if bad else "")
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:

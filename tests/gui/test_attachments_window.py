@@ -408,3 +408,28 @@ def test_a_drop_of_too_many_files_attaches_the_first_twenty_and_says_so(
         assert "Only the first 20 files of a drop or paste are attached." in notices
 
     harness.run(scenario())
+
+
+def test_an_earlier_image_goes_again_with_a_follow_up_to_a_model_that_may_take_images(
+    harness: WindowHarness, tmp_path: Path
+) -> None:
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["Seen."]))
+    harness.server.queue(sse_reply(["Yes."]))
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png(30, 20))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        drop(parts, [photo])
+        await harness.until(lambda: chips_ready(parts, 1), "the photo was prepared")
+        harness.type_and_send(parts, "Look")
+        await harness.until(lambda: not parts.controller.busy, "the first reply ended")
+        harness.type_and_send(parts, "Is it green?")
+        await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+
+    harness.run(scenario())
+    first, second = chat_requests(harness)
+    assert second["messages"][0] == first["messages"][0]  # type: ignore[index]  # the image, read back
+    image_part = second["messages"][0]["content"][1]  # type: ignore[index]
+    assert base64.b64decode(image_part["image_url"]["url"].split(",", 1)[1]) == photo.read_bytes()

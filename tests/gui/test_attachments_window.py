@@ -371,7 +371,12 @@ def test_pasted_files_are_attached_and_a_file_name_is_plain_text(
         chip = parts.window.composer.chips.chip(parts.window.composer.chips.files()[0].key)
         assert chip is not None and "&lt;b&gt;" in chip.toolTip()
 
-    harness.run(scenario())
+    try:
+        harness.run(scenario())
+    finally:
+        # The clipboard owns the QMimeData given to it; left there, it is destroyed with the application
+        # after Python has let go of its wrapper, which crashed the test process at exit (SIGSEGV).
+        QGuiApplication.clipboard().clear()
 
 
 def test_a_drop_on_the_transcript_reaches_the_window(harness: WindowHarness) -> None:

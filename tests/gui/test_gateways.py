@@ -9,7 +9,7 @@ from app.core.models import Profile
 from app.profiles.store import ProfileStore
 from app.settings import Settings, load_settings, save_settings
 from app.ui.inspect.panel import InspectPanel
-from app.ui.settings.dialog import SettingsDialog
+from app.ui.settings.page import SettingsPage
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import TestServer, json_error_reply, sse_reply
 
@@ -92,7 +92,7 @@ def test_status_line_says_the_reply_came_via_the_fallback(harness: WindowHarness
     assert (reply.profile, reply.model, reply.content) == ("b", "b-model", "from b")
 
 
-def test_settings_switch_recording_and_keep_what_the_dialog_does_not_show(harness: WindowHarness) -> None:
+def test_settings_switch_recording_and_keep_the_other_settings(harness: WindowHarness) -> None:
     harness.add_profile("local")
     save_settings(harness.home.settings_path, Settings(keep_image_metadata=True))
     harness.server.queue(sse_reply(["one"]))
@@ -101,11 +101,10 @@ def test_settings_switch_recording_and_keep_what_the_dialog_does_not_show(harnes
     async def scenario() -> None:
         parts = harness.open()
         parts.window.topbar.settings_requested.emit()  # the ⋯ menu's "Settings…"
-        dialog = parts.window.findChild(SettingsDialog, "settingsDialog")
-        assert dialog is not None
-        assert dialog.record_exchanges.isChecked()
-        dialog.record_exchanges.setChecked(False)
-        dialog.buttons.accepted.emit()
+        page = parts.window.findChild(SettingsPage, "settingsPage")
+        assert page is not None
+        assert page.record_exchanges.isChecked()
+        page.record_exchanges.setChecked(False)  # the page applies a change as it is made
         harness.type_and_send(parts, "Hi")
         await harness.until(lambda: not parts.controller.busy, "the reply ended")
         assert harness.links(parts, "Inspect") == []

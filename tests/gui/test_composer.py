@@ -32,7 +32,7 @@ def edit_of(composer: Composer) -> QPlainTextEdit:
 
 
 def button_of(composer: Composer) -> QPushButton:
-    button = composer.findChild(QPushButton)
+    button = composer.findChild(QPushButton, "composerButton")  # not the edit banner's Cancel
     assert button is not None
     return button
 

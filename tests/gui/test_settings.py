@@ -183,7 +183,7 @@ def test_the_text_size_goes_up_from_the_system_size_and_resizes_every_part_of_th
         parts = open_window(harness)
         harness.type_and_send(parts, "Show code")
         await harness.until(lambda: not parts.controller.busy, "the reply ended")
-        assert harness.links(parts, "Copy code")
+        assert [href for href in harness.links(parts, "Copy") if "code" in href]  # the code card's Copy
         settings_button = next(
             b for b in parts.window.sidebar.findChildren(QPushButton) if b.objectName() == "sidebarSettings"
         )

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from app.ui.icons import icon
+from app.ui.plaintext import escaped
 from app.ui.search_popup import Entry, SearchPopup
 
 PILL_MAX_CHARS = 48  # a long model id is elided in the pill (the picker and the tooltip show it whole)
@@ -194,7 +195,8 @@ class ChatTopBar(QWidget):
             text = f"{self._profile} · {model}"
         shown = text if len(text) <= PILL_MAX_CHARS else text[: PILL_MAX_CHARS - 1] + "…"
         self.pill.setText(shown)
-        self.pill.setToolTip(self.tr("{} — click to choose a profile and model").format(text))
+        # Tooltips guess rich text: the names are outside text, so escaped (app/ui/plaintext.py).
+        self.pill.setToolTip(escaped(self.tr("{} — click to choose a profile and model").format(text)))
 
     def _system_clicked(self) -> None:
         self.system.setChecked(not self.system.isChecked())  # the marker follows the prompt, not the click

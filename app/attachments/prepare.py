@@ -20,6 +20,7 @@ from pathlib import Path
 from app.attachments.sniff import IMAGE_TYPES, decode_text, sniff
 from app.core.errors import ChatError, ErrorKind
 from app.core.models import Attachment
+from app.core.sentences import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,41 @@ class Limits:
 LIMITS = Limits()
 _MB = 1024 * 1024
 
+# Why a file is refused: templates the window translates (app/core/sentences.py), the fields kept.
+MESSAGES = {
+    "too_big": QT_TRANSLATE_NOOP(
+        "attachments",
+        "{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, "
+        "{text} MB for text.",
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("attachments", "{name}: it cannot be read ({reason})."),
+    "kind": QT_TRANSLATE_NOOP(
+        "attachments", "{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF."
+    ),
+    "text_big": QT_TRANSLATE_NOOP("attachments", "{name}: it is {size} MB of text; the limit is {limit} MB."),
+    "image_big": QT_TRANSLATE_NOOP("attachments", "{name}: the image is {size} MB; the limit is {limit} MB."),
+    "pixels": QT_TRANSLATE_NOOP(
+        "attachments", "{name}: the image is {width}×{height} pixels; that is too many to send."
+    ),
+    "bad_image": QT_TRANSLATE_NOOP("attachments", "{name}: the image cannot be read ({reason})."),
+    "bad_pdf": QT_TRANSLATE_NOOP("attachments", "{name}: the PDF cannot be read ({reason})."),
+    "pages": QT_TRANSLATE_NOOP("attachments", "{name}: it has {pages} pages; the limit is {limit}."),
+    "pdf_text_big": QT_TRANSLATE_NOOP("attachments", "{name}: its text is over {limit} MB."),
+    "scan_unknown": QT_TRANSLATE_NOOP(
+        "attachments",
+        "{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as "
+        "pictures.",
+    ),
+    "scan_text_only": QT_TRANSLATE_NOOP(
+        "attachments",
+        "{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent "
+        "as pictures either.",
+    ),
+    "scan_pages": QT_TRANSLATE_NOOP(
+        "attachments", "{name}: it has no text layer and {pages} pages; at most {limit} go as images."
+    ),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class AttachmentOptions:
@@ -50,13 +86,16 @@ def prepare_file(path: Path, options: AttachmentOptions = AttachmentOptions()) -
         size = path.stat().st_size
         if size > LIMITS.pdf_bytes:  # the largest limit: nothing bigger is read into memory
             raise _refuse(
+                "too_big",
                 name,
-                f"it is {size / _MB:.0f} MB; the limit is {LIMITS.pdf_bytes // _MB} MB for a PDF, "
-                f"{LIMITS.image_bytes // _MB} MB for an image, {LIMITS.text_bytes // _MB} MB for text",
+                size=f"{size / _MB:.0f}",
+                pdf=LIMITS.pdf_bytes // _MB,
+                image=LIMITS.image_bytes // _MB,
+                text=LIMITS.text_bytes // _MB,
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(name, f"it cannot be read ({exc.strerror or exc})") from None
+        raise _refuse("unreadable", name, reason=exc.strerror or exc) from None
     return prepare_attachment(name, data, options)
 
 
@@ -71,11 +110,12 @@ def prepare_attachment(
         return _pdf(name, data, options)
     if kind == "text":
         return [_text(name, data)]
-    raise _refuse(name, "it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF")
+    raise _refuse("kind", name)
 
 
-def _refuse(name: str, why: str) -> ChatError:
-    return ChatError(ErrorKind.ATTACHMENT, f"{name}: {why}.")
+def _refuse(key: str, name: str, **fields: object) -> ChatError:
+    """ChatError(ATTACHMENT) with one of MESSAGES: a template the window translates, its fields kept."""
+    return ChatError(ErrorKind.ATTACHMENT, MESSAGES[key].format(name=name, **fields))
 
 
 def _attachment(name: str, kind: str, mime: str, data: bytes, **extra: object) -> Attachment:
@@ -92,9 +132,7 @@ def _attachment(name: str, kind: str, mime: str, data: bytes, **extra: object) -
 
 def _text(name: str, data: bytes) -> Attachment:
     if len(data) > LIMITS.text_bytes:
-        raise _refuse(
-            name, f"it is {len(data) / _MB:.1f} MB of text; the limit is {LIMITS.text_bytes // _MB} MB"
-        )
+        raise _refuse("text_big", name, size=f"{len(data) / _MB:.1f}", limit=LIMITS.text_bytes // _MB)
     text = decode_text(data)
     assert text is not None  # sniff said text
     return _attachment(name, "text", "text/plain", data, text=text)
@@ -102,9 +140,7 @@ def _text(name: str, data: bytes) -> Attachment:
 
 def _image(name: str, data: bytes, kind: str, options: AttachmentOptions) -> Attachment:
     if len(data) > LIMITS.image_bytes:
-        raise _refuse(
-            name, f"the image is {len(data) / _MB:.1f} MB; the limit is {LIMITS.image_bytes // _MB} MB"
-        )
+        raise _refuse("image_big", name, size=f"{len(data) / _MB:.1f}", limit=LIMITS.image_bytes // _MB)
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = LIMITS.pixels
@@ -112,7 +148,7 @@ def _image(name: str, data: bytes, kind: str, options: AttachmentOptions) -> Att
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
             if width * height > LIMITS.pixels:
-                raise _refuse(name, f"the image is {width}×{height} pixels; that is too many to send")
+                raise _refuse("pixels", name, width=width, height=height)
             long_side = max(width, height)
             has_location = kind == "jpeg" and _has_gps(image)
             if long_side <= LIMITS.long_side and not (has_location and not options.keep_originals):
@@ -129,7 +165,7 @@ def _image(name: str, data: bytes, kind: str, options: AttachmentOptions) -> Att
                 notes.append("location removed")
             encoded, out_kind = _encode(sent, kind)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise _refuse(name, f"the image cannot be read ({exc})") from None
+        raise _refuse("bad_image", name, reason=exc) from None
     return _attachment(
         name,
         "image",
@@ -177,11 +213,11 @@ def _pdf(name: str, data: bytes, options: AttachmentOptions) -> list[Attachment]
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _refuse(name, f"the PDF cannot be read ({exc})") from None
+        raise _refuse("bad_pdf", name, reason=exc) from None
     try:
         pages = len(document)
         if pages > LIMITS.pdf_pages:
-            raise _refuse(name, f"it has {pages} pages; the limit is {LIMITS.pdf_pages}")
+            raise _refuse("pages", name, pages=pages, limit=LIMITS.pdf_pages)
         parts, characters = [], 0
         for number in range(pages):
             page = document[number]
@@ -196,7 +232,7 @@ def _pdf(name: str, data: bytes, options: AttachmentOptions) -> list[Attachment]
             characters += len(text)
             parts.append(f"--- page {number + 1} ---\n{text}")
             if characters > LIMITS.text_bytes:
-                raise _refuse(name, f"its text is over {LIMITS.text_bytes // _MB} MB")
+                raise _refuse("pdf_text_big", name, limit=LIMITS.text_bytes // _MB)
         if characters > 0:
             return [_attachment(name, "pdf", "application/pdf", data, text="\n\n".join(parts), pages=pages)]
         return _scanned_pdf(name, document, pages, options)
@@ -207,17 +243,9 @@ def _pdf(name: str, data: bytes, options: AttachmentOptions) -> list[Attachment]
 def _scanned_pdf(name: str, document: object, pages: int, options: AttachmentOptions) -> list[Attachment]:
     """A PDF with no text layer: page images for a model that takes images, else a clear refusal."""
     if options.images_ok is not True:
-        why = "it has no text layer (a scan?)"
-        advice = (
-            "; pick a model that takes images to send its pages as pictures"
-            if options.images_ok is None
-            else "; this model takes no images, so its pages cannot be sent as pictures either"
-        )
-        raise _refuse(name, why + advice)
+        raise _refuse("scan_unknown" if options.images_ok is None else "scan_text_only", name)
     if pages > LIMITS.pdf_image_pages:
-        raise _refuse(
-            name, f"it has no text layer and {pages} pages; at most {LIMITS.pdf_image_pages} go as images"
-        )
+        raise _refuse("scan_pages", name, pages=pages, limit=LIMITS.pdf_image_pages)
     out = []
     for number in range(pages):
         page = document[number]  # type: ignore[index]

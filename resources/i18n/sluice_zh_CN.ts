@@ -2322,4 +2322,59 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>保存每条回复的收发记录（检查）</translation>
     </message>
 </context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
+        <translation>{name}：图片为 {width}×{height} 像素，像素过多，无法发送。</translation>
+    </message>
+    <message>
+        <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
+        <translation>{name}：图片有 {size} MB；上限是 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: the image cannot be read ({reason}).</source>
+        <translation>{name}：无法读取图片（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name}: the PDF cannot be read ({reason}).</source>
+        <translation>{name}：无法读取 PDF（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name}: its text is over {limit} MB.</source>
+        <translation>{name}：其中的文本超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
+        <translation>{name}：文件大小为 {size} MB；上限是 PDF {pdf} MB、图片 {image} MB、文本 {text} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
+        <translation>{name}：文本有 {size} MB；上限是 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
+        <translation>{name}：不是图片（PNG、JPEG、WebP、GIF）、文本文件或 PDF。</translation>
+    </message>
+    <message>
+        <source>{name}: it has {pages} pages; the limit is {limit}.</source>
+        <translation>{name}：共 {pages} 页；上限是 {limit} 页。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
+        <translation>{name}：没有文本层且共 {pages} 页；最多只能以图片形式发送 {limit} 页。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
+        <translation>{name}：没有文本层（扫描件？）；此模型不接受图片，因此也无法以图片形式发送各页。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
+        <translation>{name}：没有文本层（扫描件？）；请选择接受图片的模型，以图片形式发送各页。</translation>
+    </message>
+    <message>
+        <source>{name}: it cannot be read ({reason}).</source>
+        <translation>{name}：无法读取（{reason}）。</translation>
+    </message>
+</context>
 </TS>

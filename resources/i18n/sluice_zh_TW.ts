@@ -2322,4 +2322,59 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>保存每則回覆的收發記錄（檢查）</translation>
     </message>
 </context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
+        <translation>{name}：圖片為 {width}×{height} 像素，像素過多，無法傳送。</translation>
+    </message>
+    <message>
+        <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
+        <translation>{name}：圖片有 {size} MB；上限是 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: the image cannot be read ({reason}).</source>
+        <translation>{name}：無法讀取圖片（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name}: the PDF cannot be read ({reason}).</source>
+        <translation>{name}：無法讀取 PDF（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name}: its text is over {limit} MB.</source>
+        <translation>{name}：其中的文字超過 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
+        <translation>{name}：檔案大小為 {size} MB；上限是 PDF {pdf} MB、圖片 {image} MB、文字 {text} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
+        <translation>{name}：文字有 {size} MB；上限是 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
+        <translation>{name}：不是圖片（PNG、JPEG、WebP、GIF）、文字檔或 PDF。</translation>
+    </message>
+    <message>
+        <source>{name}: it has {pages} pages; the limit is {limit}.</source>
+        <translation>{name}：共 {pages} 頁；上限是 {limit} 頁。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
+        <translation>{name}：沒有文字層且共 {pages} 頁；最多只能以圖片形式傳送 {limit} 頁。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
+        <translation>{name}：沒有文字層（掃描檔？）；此模型不接受圖片，因此也無法以圖片形式傳送各頁。</translation>
+    </message>
+    <message>
+        <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
+        <translation>{name}：沒有文字層（掃描檔？）；請選擇接受圖片的模型，以圖片形式傳送各頁。</translation>
+    </message>
+    <message>
+        <source>{name}: it cannot be read ({reason}).</source>
+        <translation>{name}：無法讀取（{reason}）。</translation>
+    </message>
+</context>
 </TS>

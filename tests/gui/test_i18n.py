@@ -23,6 +23,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
 from app import credentials, keystore, reply_saver, session, settings
+from app.attachments import policy as attachment_policy
+from app.attachments import prepare as attachment_limits
 from app.core.errors import KIND_EXPLANATIONS, ChatError, ErrorKind, ProfileError, StoreError
 from app.core.models import Message, Role
 from app.core.sentences import Sentence
@@ -144,6 +146,7 @@ TEMPLATE_TABLES: dict[str, tuple[dict[Any, str], ...]] = {
     "settings": (settings.MESSAGES,),
     "session": (session.MESSAGES, reply_saver.MESSAGES),
     "credentials": (credentials.MESSAGES,),
+    "attachments": (attachment_limits.MESSAGES, {"no_images": attachment_policy.NO_IMAGES}),
 }
 TEMPLATES = sorted(
     {(context, t) for context, tables in TEMPLATE_TABLES.items() for table in tables for t in table.values()}

@@ -22,50 +22,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from app.cli_ask import FINISH_WORDS, JsonSink, records_exchanges
 from app.cli_output import shown
-from app.core.errors import ChatError, ProfileError, SluiceError
+from app.compare import Lane, parse_lanes, start_lanes
+from app.core.errors import ChatError, SluiceError
 from app.core.events import ContentDelta, StreamEvent
-from app.core.models import GenerationParams, Message, Profile, Role
-from app.failover import parse_target
+from app.core.models import Message, Role
 from app.home import Home
 from app.profiles.store import ProfileStore
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
-MIN_LANES, MAX_LANES = 2, 4
-
-
-@dataclass(frozen=True)
-class Lane:
-    label: str  # as the user wrote it
-    profile: Profile
-    model: str
-
-
-def parse_lanes(spec: str, profiles: ProfileStore) -> list[Lane]:
-    """ "A,B:gpt-4o" → lanes. ProfileError for an unknown profile, a lane without a model, or a bad count."""
-    labels = [part.strip() for part in spec.split(",") if part.strip()]
-    if not MIN_LANES <= len(labels) <= MAX_LANES:
-        raise ProfileError(
-            f"--compare takes {MIN_LANES} to {MAX_LANES} lanes, like A,B:MODEL (got {len(labels)})."
-        )
-    known = set(profiles.names())
-    lanes = []
-    for label in labels:
-        name, model = parse_target(label, known.__contains__)
-        profile = profiles.get(name)
-        model = model or profile.model
-        if not model:
-            raise ProfileError(f"Lane {label}: profile {name} has no model; write it as {name}:MODEL.")
-        lanes.append(Lane(label, profile, model))
-    if len({lane.label for lane in lanes}) != len(lanes):
-        raise ProfileError("--compare: each lane must be different.")
-    return lanes
 
 
 class LaneJsonSink(JsonSink):
@@ -179,36 +150,18 @@ async def _compare(
             sys.stdout.write(shown(lane_block(lane, message, "".join(sink.parts)), sys.stdout))
             sys.stdout.flush()
 
-    def on_ended(lane: Lane) -> Callable[[Turn], None]:
-        return lambda turn: ended(lane, turn)
-
-    started: list[Turn] = []
+    # The first lane saves the user's message; the others answer it as sibling replies (app/compare.py).
     try:
-        parent_id = None
-        for lane in lanes:
-            # The first lane saves the user's message; the others answer it as sibling replies.
-            turn = turns.start(
-                profile=lane.profile,
-                params=GenerationParams(model=lane.model),
-                on_event=sinks[lane.label],
-                on_ended=on_ended(lane),
-                conversation_id=conversation_id,
-                system_prompt=args.system or "",
-                user=user if parent_id is None else None,
-                parent_id=parent_id,
-            )
-            started.append(turn)
-            if store is not None and parent_id is None:
-                assert turn.user is not None and turn.user.id is not None
-                parent_id = turn.user.id
-        tasks = [turn.handle.task for turn in started]
-        try:
-            await asyncio.wait(tasks)
-        except asyncio.CancelledError:  # Ctrl-C: stop every lane once, let each save what arrived
-            for turn in started:
-                turn.stop()
-            await asyncio.wait(tasks)
-            raise
+        comparison = start_lanes(
+            turns,
+            lanes,
+            user,
+            on_event=lambda lane: sinks[lane.label],
+            on_ended=ended,
+            conversation_id=conversation_id,
+            system_prompt=args.system or "",
+        )
+        await comparison.wait()  # Ctrl-C: every lane is stopped once and saves what arrived
     finally:
         await pool.aclose()
         if store is not None:

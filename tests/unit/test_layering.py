@@ -33,6 +33,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
         {"core", "session", "reply_saver", "failover"},
         set(),
     ),  # one chat turn: the use case the window and the CLI call
+    "compare": ({"core", "session", "turns", "failover"}, set()),  # lanes side by side (CLI and window)
     "cli_output": ({"core"}, set()),  # terminal-safe text and JSON lines for the CLI's printing
     "attachments": ({"core"}, {"PIL", "pypdfium2"}),  # both imported only when a file is attached
     "export": ({"core", "home", "store", "wire", "cli_output"}, set()),
@@ -79,6 +80,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
             "cli_output",
             "turns",
             "settings",
+            "compare",
         },
         set(),
     ),

@@ -28,6 +28,7 @@ class ChatTopBar(QWidget):
         palette_requested(), shortcuts_requested(): the menu's entries.
         sidebar_toggle_requested(): the sidebar button.
         usage_requested(): "Usage…" in the menu (the Usage page).
+        compare_requested(): the Compare button (enter or leave Compare mode).
     """
 
     picker_requested = Signal()
@@ -44,6 +45,7 @@ class ChatTopBar(QWidget):
     shortcuts_requested = Signal()
     sidebar_toggle_requested = Signal()
     usage_requested = Signal()
+    compare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class ChatTopBar(QWidget):
         self.regenerate = self._icon_button("regenerate", self.tr("Regenerate the last reply"))
         self.regenerate.clicked.connect(self.regenerate_requested)
         self.regenerate.setEnabled(False)
+        self.compare = self._icon_button("columns", self.tr("Compare side by side"))
+        self.compare.setCheckable(True)  # shown pressed while Compare mode is on
+        self.compare.clicked.connect(self._compare_clicked)
         self.menu_button = self._icon_button("more", self.tr("Menu"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.menu_button)
@@ -109,6 +114,7 @@ class ChatTopBar(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.system)
         layout.addWidget(self.regenerate)
+        layout.addWidget(self.compare)
         layout.addWidget(self.menu_button)
 
         self.edit_profiles_action.triggered.connect(self.edit_profiles_requested)
@@ -197,6 +203,13 @@ class ChatTopBar(QWidget):
         self.pill.setText(shown)
         # The profile's name and the model id are the user's and the gateway's words: never rich text.
         self.pill.setToolTip(escaped(self.tr("{} — click to choose a profile and model").format(text)))
+
+    def set_compare_active(self, active: bool) -> None:
+        self.compare.setChecked(active)
+
+    def _compare_clicked(self) -> None:
+        self.compare.setChecked(not self.compare.isChecked())  # the mark follows the mode, not the click
+        self.compare_requested.emit()
 
     def _system_clicked(self) -> None:
         self.system.setChecked(not self.system.isChecked())  # the marker follows the prompt, not the click

@@ -127,6 +127,11 @@ class Commands:
             ),
             command(QT_TRANSLATE_NOOP("Commands", "Settings"), self._open_settings, "settings"),
             command(
+                QT_TRANSLATE_NOOP("Commands", "Compare side by side (on or off)"),
+                window.topbar.compare_requested.emit,
+                "columns",
+            ),
+            command(
                 QT_TRANSLATE_NOOP("Commands", "Show or hide the sidebar"), window.toggle_sidebar, "sidebar"
             ),
             command(QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"), self.open_shortcuts, "keyboard"),

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from app.profiles.service import ProfileService
     from app.store.liveness import StreamingLock
     from app.ui.chat.controller import ChatController
+    from app.ui.compare.controller import CompareController
     from app.ui.profiles.editor import ProfileEditor
     from app.ui.profiles.welcome import WelcomePage
     from app.ui.settings.page import SettingsPage
@@ -83,6 +84,7 @@ class WindowParts:
     shutdown: Callable[[], Awaitable[None]]
     profile_ui: ProfileUi | None = None
     commands: Commands | None = None
+    compare: CompareController | None = None
 
 
 def _move_inline_secrets(profiles: ProfileStore, keystore: Keystore) -> bool:
@@ -272,6 +274,7 @@ def connect_views(
     profile_ui.apply_settings(views.settings)
     window.settings_shortcut.activated.connect(profile_ui.open_settings)
     sidebar_view.settings_requested.connect(profile_ui.open_settings)
+    compare = _connect_compare(window, controller, sidebar)
     from app.ui.shell.commands import Commands  # the palette and the shortcut sheet: built on first use
 
     commands = Commands(
@@ -315,6 +318,7 @@ def connect_views(
         if profile_ui.follower is not None:
             profile_ui.follower.deleteLater()
         await profile_ui.aclose()
+        await compare.shutdown()
         await controller.shutdown()
         await pool.aclose()
         store.close()
@@ -323,7 +327,25 @@ def connect_views(
         window.hide()
         log.info("shut down cleanly")
 
-    return WindowParts(window, controller, sidebar, store, profiles, pool, shutdown, profile_ui, commands)
+    return WindowParts(
+        window, controller, sidebar, store, profiles, pool, shutdown, profile_ui, commands, compare
+    )
+
+
+def _connect_compare(
+    window: MainWindow, controller: ChatController, sidebar: SidebarController
+) -> CompareController:
+    """Compare mode (issue 16): the top bar's button and the palette toggle it; opening another
+    conversation or a new chat leaves it."""
+    from app.ui.compare.controller import CompareController
+
+    compare = CompareController(controller, window)
+    window.topbar.compare_requested.connect(compare.toggle)
+    compare.active_changed.connect(window.topbar.set_compare_active)
+    sidebar.conversation_selected.connect(lambda _cid: compare.leave())
+    sidebar.new_requested.connect(compare.leave)
+    window.new_shortcut.activated.connect(compare.leave)
+    return compare
 
 
 def _conversation_to_open(store: ConversationStore, last_open: int | None) -> int | None:

@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         column.addWidget(topbar)
         column.addWidget(transcript, 1)
         column.addWidget(composer)
+        self._chat_column = column
+        self._chat_body: QWidget | None = None  # shown in the transcript's place (Compare's columns)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(sidebar)
@@ -169,6 +171,17 @@ class MainWindow(QMainWindow):
 
     def show_chat(self) -> None:
         self.stack.setCurrentWidget(self.chat_page)
+
+    def set_chat_body(self, body: QWidget | None) -> None:
+        """Show `body` (Compare's columns) instead of the transcript; None: the transcript again."""
+        if self._chat_body is not None and self._chat_body is not body:
+            self._chat_body.hide()
+        if body is not None:
+            if self._chat_column.indexOf(body) < 0:
+                self._chat_column.insertWidget(2, body, 1)
+            body.show()
+        self._chat_body = body
+        self.transcript.setVisible(body is None)
 
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.stack.currentWidget() is self.welcome

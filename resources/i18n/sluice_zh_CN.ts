@@ -131,6 +131,10 @@
     <context>
         <name>ChatTopBar</name>
         <message>
+            <source>Compare side by side</source>
+            <translation>并排对比</translation>
+        </message>
+        <message>
             <source>What this conversation's replies cost, where the cost is known</source>
             <translation>本对话中已知费用的回复共花费多少</translation>
         </message>
@@ -2099,6 +2103,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
     <context>
         <name>Commands</name>
         <message>
+            <source>Compare side by side (on or off)</source>
+            <translation>并排对比（开启或关闭）</translation>
+        </message>
+        <message>
             <source>New chat</source>
             <translation>新对话</translation>
         </message>
@@ -2377,4 +2385,101 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>{name}：无法读取（{reason}）。</translation>
     </message>
 </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>Add at least two lanes to compare.</source>
+            <translation>请至少添加两个通道再对比。</translation>
+        </message>
+        <message>
+            <source>Add the lane {}</source>
+            <translation>添加通道 {}</translation>
+        </message>
+        <message>
+            <source>Choose a model for {} first.</source>
+            <translation>请先为 {} 选择一个模型。</translation>
+        </message>
+        <message>
+            <source>Compare can start once the reply ends.</source>
+            <translation>等这条回复结束后才能开始对比。</translation>
+        </message>
+        <message>
+            <source>Compare sends text only: remove the attachments, or leave Compare to send them.</source>
+            <translation>对比只发送文字：请移除附件，或退出对比后再发送附件。</translation>
+        </message>
+        <message>
+            <source>Continuing with {}. The other replies are its other versions.</source>
+            <translation>继续使用 {}。其他回复保留为它的其他版本。</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>未保存。</translation>
+        </message>
+        <message>
+            <source>Search profiles and models, or type PROFILE:MODEL</source>
+            <translation>搜索配置和模型，或输入 配置:模型</translation>
+        </message>
+        <message>
+            <source>Stopped every lane. What arrived is kept.</source>
+            <translation>已停止所有通道，已收到的内容已保留。</translation>
+        </message>
+        <message>
+            <source>The reply failed unexpectedly.</source>
+            <translation>回复意外失败。</translation>
+        </message>
+        <message>
+            <source>Type PROFILE:MODEL</source>
+            <translation>输入 配置:模型</translation>
+        </message>
+        <message>
+            <source>Waiting for the first token…</source>
+            <translation>等待第一个 token…</translation>
+        </message>
+        <message>
+            <source>thinking…</source>
+            <translation>思考中…</translation>
+        </message>
+        <message>
+            <source>{} is already a lane.</source>
+            <translation>{} 已经是一个通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>Add 2 to 4 lanes: a profile and a model each.</source>
+            <translation>添加 2 到 4 个通道：每个通道是一个配置和一个模型。</translation>
+        </message>
+        <message>
+            <source>Add a lane</source>
+            <translation>添加通道</translation>
+        </message>
+        <message>
+            <source>Compare side by side</source>
+            <translation>并排对比</translation>
+        </message>
+        <message>
+            <source>Leave Compare</source>
+            <translation>退出对比</translation>
+        </message>
+        <message>
+            <source>One message goes to every lane at once.</source>
+            <translation>一条消息会同时发送到每个通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LaneColumn</name>
+        <message>
+            <source>Continue with this one</source>
+            <translation>就用这个继续</translation>
+        </message>
+        <message>
+            <source>Remove this lane</source>
+            <translation>移除这个通道</translation>
+        </message>
+        <message>
+            <source>Waiting for your message</source>
+            <translation>等待你的消息</translation>
+        </message>
+    </context>
 </TS>

@@ -131,6 +131,10 @@
     <context>
         <name>ChatTopBar</name>
         <message>
+            <source>Compare side by side</source>
+            <translation>並排比較</translation>
+        </message>
+        <message>
             <source>What this conversation's replies cost, where the cost is known</source>
             <translation>本對話中已知費用的回覆共花費多少</translation>
         </message>
@@ -2099,6 +2103,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
     <context>
         <name>Commands</name>
         <message>
+            <source>Compare side by side (on or off)</source>
+            <translation>並排比較（開啟或關閉）</translation>
+        </message>
+        <message>
             <source>New chat</source>
             <translation>新對話</translation>
         </message>
@@ -2377,4 +2385,101 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>{name}：無法讀取（{reason}）。</translation>
     </message>
 </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>Add at least two lanes to compare.</source>
+            <translation>請至少新增兩個通道再比較。</translation>
+        </message>
+        <message>
+            <source>Add the lane {}</source>
+            <translation>新增通道 {}</translation>
+        </message>
+        <message>
+            <source>Choose a model for {} first.</source>
+            <translation>請先為 {} 選擇一個模型。</translation>
+        </message>
+        <message>
+            <source>Compare can start once the reply ends.</source>
+            <translation>等這則回覆結束後才能開始比較。</translation>
+        </message>
+        <message>
+            <source>Compare sends text only: remove the attachments, or leave Compare to send them.</source>
+            <translation>比較只傳送文字：請移除附件，或離開比較後再傳送附件。</translation>
+        </message>
+        <message>
+            <source>Continuing with {}. The other replies are its other versions.</source>
+            <translation>繼續使用 {}。其他回覆保留為它的其他版本。</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>未儲存。</translation>
+        </message>
+        <message>
+            <source>Search profiles and models, or type PROFILE:MODEL</source>
+            <translation>搜尋設定檔和模型，或輸入 設定檔:模型</translation>
+        </message>
+        <message>
+            <source>Stopped every lane. What arrived is kept.</source>
+            <translation>已停止所有通道，已收到的內容已保留。</translation>
+        </message>
+        <message>
+            <source>The reply failed unexpectedly.</source>
+            <translation>回覆意外失敗。</translation>
+        </message>
+        <message>
+            <source>Type PROFILE:MODEL</source>
+            <translation>輸入 設定檔:模型</translation>
+        </message>
+        <message>
+            <source>Waiting for the first token…</source>
+            <translation>等待第一個 token…</translation>
+        </message>
+        <message>
+            <source>thinking…</source>
+            <translation>思考中…</translation>
+        </message>
+        <message>
+            <source>{} is already a lane.</source>
+            <translation>{} 已經是一個通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>Add 2 to 4 lanes: a profile and a model each.</source>
+            <translation>新增 2 到 4 個通道：每個通道是一個設定檔和一個模型。</translation>
+        </message>
+        <message>
+            <source>Add a lane</source>
+            <translation>新增通道</translation>
+        </message>
+        <message>
+            <source>Compare side by side</source>
+            <translation>並排比較</translation>
+        </message>
+        <message>
+            <source>Leave Compare</source>
+            <translation>離開比較</translation>
+        </message>
+        <message>
+            <source>One message goes to every lane at once.</source>
+            <translation>一則訊息會同時傳送到每個通道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LaneColumn</name>
+        <message>
+            <source>Continue with this one</source>
+            <translation>就用這個繼續</translation>
+        </message>
+        <message>
+            <source>Remove this lane</source>
+            <translation>移除這個通道</translation>
+        </message>
+        <message>
+            <source>Waiting for your message</source>
+            <translation>等待你的訊息</translation>
+        </message>
+    </context>
 </TS>

@@ -2388,6 +2388,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
     <context>
         <name>CompareController</name>
         <message>
+            <source>First choose the reply to go on from (Continue with this one), or leave Compare.</source>
+            <translation>请先选出要接着往下聊的回复（“就用这个继续”），或退出对比。</translation>
+        </message>
+        <message>
             <source>Add at least two lanes to compare.</source>
             <translation>请至少添加两个通道再对比。</translation>
         </message>

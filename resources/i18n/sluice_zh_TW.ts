@@ -2388,6 +2388,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
     <context>
         <name>CompareController</name>
         <message>
+            <source>First choose the reply to go on from (Continue with this one), or leave Compare.</source>
+            <translation>請先選出要接著往下聊的回覆（「就用這個繼續」），或離開比較。</translation>
+        </message>
+        <message>
             <source>Add at least two lanes to compare.</source>
             <translation>請至少新增兩個通道再比較。</translation>
         </message>

@@ -7,11 +7,15 @@ sends the next turn to the chosen lane with the other reply kept as its sibling 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.core.errors import ErrorKind
-from app.core.models import MessageStatus, Role
+from app.core.models import MessageStatus, Profile, Role
+from app.core.pricing import format_amount
+from app.profiles.store import ProfileStore
 from app.ui.compare.controller import CompareController
 from app.ui.shell.composition import WindowParts
 from tests.gui.window_harness import WindowHarness
@@ -28,10 +32,16 @@ USAGE = {"prompt_tokens": 4, "completion_tokens": 7, "total_tokens": 11}
 
 
 def _two_gateways(harness: WindowHarness) -> TestServer:
-    """Profile "a" on the harness's server and "b" on another, each with its own model."""
+    """Profile "a" on the harness's server (with a price) and "b" on another, each with its own model."""
     other = harness.another_server()
-    harness.add_profile("a", model="a-model")
-    harness.add_profile("b", model="b-model", base_url=other.base_url)
+    profiles = ProfileStore(harness.home.profiles_path)
+    profiles.load()
+    price = (("a-model", "1/2 USD"),)  # per million tokens: a's cost is known, b's is not
+    profiles.add(
+        Profile(name="a", base_url=harness.server.base_url, model="a-model", auth="none", prices=price)
+    )
+    profiles.add(Profile(name="b", base_url=other.base_url, model="b-model", auth="none"))
+    profiles.save()
     harness.server.set_default(lambda _r: models_reply(["a-model"]), "/v1/models")
     other.set_default(lambda _r: models_reply(["b-model"]), "/v1/models")
     return other
@@ -74,11 +84,16 @@ def test_two_lanes_stream_into_two_columns_and_save_as_sibling_replies(harness: 
         assert (a.text(), b.text()) == ("from A", "from B")
         # Each column's own figures, in the status line's words: TTFT, rate, tokens where reported.
         assert "first token" in a.metrics.text() and "↑4 ↓7 tokens" in a.metrics.text()
+        assert format_amount(Decimal("0.000018"), "USD") in a.metrics.text()  # 4 × 1 + 7 × 2 per 1M
         assert "first token" in b.metrics.text() and "tokens" not in b.metrics.text()
         assert a.continue_button.isVisible() and b.continue_button.isVisible()
         assert not parts.window.composer.is_streaming()
+        # The next message waits until a reply is chosen: it would not know which one it follows.
+        harness.type_and_send(parts, "and then?")
+        assert not compare.busy and parts.window.composer.text() == "and then?"
 
     harness.run(scenario())
+    assert len(_chat_requests(harness.server)) == len(_chat_requests(other)) == 1
     assert _chat_requests(harness.server)[0]["model"] == "a-model"
     assert _chat_requests(other)[0]["model"] == "b-model"
     assert _chat_requests(harness.server)[0]["messages"] == [{"role": "user", "content": "same question"}]

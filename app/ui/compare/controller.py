@@ -65,6 +65,9 @@ class CompareController(QObject):
         self.comparison: Comparison | None = None
         self.results: dict[int, Message] = {}  # each ended lane's final reply, by column
         self.conversation_id: int | None = None  # where the last comparison was saved
+        # A comparison ended and no reply was chosen: the next message would not know which reply it
+        # follows (the conversation's active one is merely the one saved last), so it waits for a choice.
+        self.choice_pending = False
         self._sent: list[Lane] = []  # the lanes of the running (or last) comparison, by column
         self._meters: list[LaneMeter] = []
         self._unpainted: list[list[str]] = []  # text arrived but not painted yet, per column
@@ -115,6 +118,7 @@ class CompareController(QObject):
         if self.comparison is not None:
             self.comparison.stop()
         self.active = False
+        self.choice_pending = False  # the chat shows the reply saved last; the others are its versions
         composer = self.window.composer
         composer.send_requested.disconnect(self.send)
         composer.stop_requested.disconnect(self.stop)
@@ -242,6 +246,12 @@ class CompareController(QObject):
         if self.busy:
             composer.restore_text(text)
             return
+        if self.choice_pending:
+            composer.restore_text(text)
+            chat.notice.emit(
+                self.tr("First choose the reply to go on from (Continue with this one), or leave Compare.")
+            )
+            return
         if len(self.lanes) < MIN_LANES:
             composer.restore_text(text)
             chat.notice.emit(self.tr("Add at least two lanes to compare."))
@@ -332,7 +342,7 @@ class CompareController(QObject):
         recorder = meter.recorder
         if recorder.first_token_at is None:
             return self.tr("Waiting for the first token…")
-        words = status_line(meter.message())
+        words = status_line(replace(meter.message(), profile="", model=""))  # the header names them
         if recorder.first_reasoning_at is not None and recorder.first_content_at is None:
             words = " · ".join(part for part in (words, self.tr("thinking…")) if part)
         return words
@@ -348,7 +358,7 @@ class CompareController(QObject):
         self._paint()
         column = self.view.columns[index]
         shown = replace(message, profile="", model="")  # the column's header names them
-        column.set_metrics(status_line(shown) or "—")
+        column.set_metrics(status_line(shown))  # "" (nothing measured) hides the line
         failed = error_text(message)
         if message.save_error is not None:
             unsaved = translated(message.save_error)
@@ -368,6 +378,7 @@ class CompareController(QObject):
             column.set_can_continue(
                 message is not None and message.id is not None and bool(message.content.strip())
             )
+        self.choice_pending = self.active
         self.view.set_running(False)
         self.window.composer.set_streaming(False)
         self.window.topbar.set_busy(False)

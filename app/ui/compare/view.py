@@ -94,9 +94,9 @@ class LaneColumn(QFrame):
         layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.metrics)
-        layout.addWidget(self.text_view, 1)
-        layout.addWidget(self.error_head)
+        layout.addWidget(self.error_head)  # under the figures: seen at once, even below a long reply
         layout.addWidget(self.error_detail)
+        layout.addWidget(self.text_view, 1)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.reset()
 
@@ -123,6 +123,7 @@ class LaneColumn(QFrame):
 
     def set_metrics(self, text: str) -> None:
         self.metrics.setText(text)
+        self.metrics.setVisible(bool(text))
 
     def set_flag(self, text: str) -> None:
         """A word for a lane that did not end normally ("Stopped", "Failed"); "" hides it."""

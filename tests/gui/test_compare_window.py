@@ -219,3 +219,33 @@ def test_continue_with_one_lane_sends_the_next_turn_there_and_keeps_the_other_as
     question = branch[0]
     siblings = [m for m in harness.stored_messages() if m.parent_id == question.id]
     assert sorted(m.content for m in siblings) == ["from A", "from B"]
+
+
+def test_a_lane_added_in_the_picker_can_be_another_model_of_the_same_profile(harness: WindowHarness) -> None:
+    harness.add_profile("solo", model="small")
+    harness.server.set_default(lambda _r: models_reply(["small", "large"]), "/v1/models")
+    harness.server.set_default(
+        lambda request: sse_reply([f"I am {request.json()['model']}"])  # each lane says who answered
+    )
+
+    async def scenario() -> None:
+        parts = harness.open()
+        compare = _enter_with_the_button(parts)
+        assert [lane.label for lane in compare.lanes] == ["solo"]  # one profile: one lane to start with
+        harness.type_and_send(parts, "who are you?")
+        assert not compare.busy and parts.window.composer.text() == "who are you?"  # 2 lanes needed
+        parts.window.composer.set_text("")
+        assert compare.view is not None
+        QTest.mouseClick(compare.view.add_button, Qt.MouseButton.LeftButton)
+        picker = compare.open_lane_picker()
+        assert picker.isVisible()
+        QTest.keyClicks(picker.search, "solo:large")
+        QTest.keyClick(picker.search, Qt.Key.Key_Return)
+        assert [lane.label for lane in compare.lanes] == ["solo", "solo:large"]
+        assert [c.model.text() for c in compare.view.columns] == ["small", "large"]
+        harness.type_and_send(parts, "who are you?")
+        await harness.until(lambda: not compare.busy, "both lanes ended")
+        assert [c.text() for c in compare.view.columns] == ["I am small", "I am large"]
+
+    harness.run(scenario())
+    assert sorted(str(r["model"]) for r in _chat_requests(harness.server)) == ["large", "small"]

@@ -118,6 +118,15 @@ def test_the_palette_enters_and_leaves_compare(harness: WindowHarness) -> None:
         assert _compare(parts).active and parts.window.topbar.compare.isChecked()
         command.payload()
         assert not _compare(parts).active and parts.window.transcript.isVisible()
+        # Opening another conversation (here from the palette) leaves Compare.
+        parts.controller.store.create_conversation("Older chat", profile="a", model="a-model")
+        command.payload()
+        assert _compare(parts).active
+        older = next(e for e in parts.commands.entries() if e.text == "Older chat")
+        assert callable(older.payload)
+        older.payload()
+        assert not _compare(parts).active and parts.window.transcript.isVisible()
+        assert parts.window.topbar.pill.isEnabled()  # the chat's pill is back
 
     harness.run(scenario())
 

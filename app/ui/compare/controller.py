@@ -75,7 +75,9 @@ class CompareController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(PAINT_MS)
         self._timer.timeout.connect(self._paint)
+        self._entered_on: int | None = None  # the conversation open in the chat while Compare is on
         window.stop_shortcut.activated.connect(self.stop)
+        chat.title_changed.connect(self._chat_moved)
 
     @property
     def busy(self) -> bool:
@@ -100,7 +102,9 @@ class CompareController(QObject):
         if not self.lanes:
             self.lanes = self._first_lanes()
         self._reset_columns()
+        self._entered_on = self._open_id()
         self.window.set_chat_body(view)
+        self.window.topbar.set_busy(True)  # the pill and Regenerate are the chat's: lanes are chosen here
         composer = self.window.composer
         composer.send_requested.disconnect(self.chat.send)
         composer.stop_requested.disconnect(self.chat.stop)
@@ -125,6 +129,7 @@ class CompareController(QObject):
         composer.send_requested.connect(self.chat.send)
         composer.stop_requested.connect(self.chat.stop)
         self.window.set_chat_body(None)
+        self.window.topbar.set_busy(self.busy)
         self.active_changed.emit(False)
         if not self.busy:  # else once the stopped lanes have saved what arrived (`_all_ended`)
             self._show_in_chat()
@@ -135,6 +140,14 @@ class CompareController(QObject):
         shown = self.chat.conversation
         if self.results and shown is not None and shown.id == self.conversation_id:
             self.chat.open_conversation(shown.id, again=True)
+
+    def _open_id(self) -> int | None:
+        return self.chat.conversation.id if self.chat.conversation is not None else None
+
+    def _chat_moved(self, _title: str) -> None:
+        """The chat opened another conversation (the sidebar, the palette, a new chat): Compare ends."""
+        if self.active and self._open_id() != self._entered_on:
+            self.leave()
 
     def _view(self) -> CompareView:
         if self.view is None:
@@ -279,6 +292,7 @@ class CompareController(QObject):
                     title_from_text(text), profile=first.profile.name, model=first.model
                 )
                 chat.conversation = conversation  # the chat redraws it whole when Compare ends
+                self._entered_on = conversation.id
                 chat.title_changed.emit(conversation.title)
             branch = store.active_path(conversation.id)
             self.comparison = start_lanes(
@@ -381,7 +395,7 @@ class CompareController(QObject):
         self.choice_pending = self.active
         self.view.set_running(False)
         self.window.composer.set_streaming(False)
-        self.window.topbar.set_busy(False)
+        self.window.topbar.set_busy(self.active)
         self.window.stop_shortcut.setEnabled(False)
         self.busy_changed.emit(False)
         self.chat.conversations_changed.emit()
@@ -411,6 +425,7 @@ class CompareController(QObject):
         except SluiceError as exc:
             self.chat.notice.emit(exception_text(exc))
             return
+        self.results = {}  # drawn once, below, not also by `leave`
         self.leave()
         self.chat.open_conversation(conversation_id, again=True)  # profile, model and the chosen version
         self.chat.conversations_changed.emit()

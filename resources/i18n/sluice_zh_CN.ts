@@ -2396,10 +2396,6 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>请至少添加两个通道再对比。</translation>
         </message>
         <message>
-            <source>Add the lane {}</source>
-            <translation>添加通道 {}</translation>
-        </message>
-        <message>
             <source>Choose a model for {} first.</source>
             <translation>请先为 {} 选择一个模型。</translation>
         </message>
@@ -2420,20 +2416,12 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>未保存。</translation>
         </message>
         <message>
-            <source>Search profiles and models, or type PROFILE:MODEL</source>
-            <translation>搜索配置和模型，或输入 配置:模型</translation>
-        </message>
-        <message>
             <source>Stopped every lane. What arrived is kept.</source>
             <translation>已停止所有通道，已收到的内容已保留。</translation>
         </message>
         <message>
             <source>The reply failed unexpectedly.</source>
             <translation>回复意外失败。</translation>
-        </message>
-        <message>
-            <source>Type PROFILE:MODEL</source>
-            <translation>输入 配置:模型</translation>
         </message>
         <message>
             <source>Waiting for the first token…</source>
@@ -2484,6 +2472,21 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <message>
             <source>Waiting for your message</source>
             <translation>等待你的消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanePicker</name>
+        <message>
+            <source>Search profiles and models, or type PROFILE:MODEL</source>
+            <translation>搜索配置和模型，或输入 配置:模型</translation>
+        </message>
+        <message>
+            <source>Add the lane {}</source>
+            <translation>添加通道 {}</translation>
+        </message>
+        <message>
+            <source>Type PROFILE:MODEL</source>
+            <translation>输入 配置:模型</translation>
         </message>
     </context>
 </TS>

@@ -2396,10 +2396,6 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>請至少新增兩個通道再比較。</translation>
         </message>
         <message>
-            <source>Add the lane {}</source>
-            <translation>新增通道 {}</translation>
-        </message>
-        <message>
             <source>Choose a model for {} first.</source>
             <translation>請先為 {} 選擇一個模型。</translation>
         </message>
@@ -2420,20 +2416,12 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>未儲存。</translation>
         </message>
         <message>
-            <source>Search profiles and models, or type PROFILE:MODEL</source>
-            <translation>搜尋設定檔和模型，或輸入 設定檔:模型</translation>
-        </message>
-        <message>
             <source>Stopped every lane. What arrived is kept.</source>
             <translation>已停止所有通道，已收到的內容已保留。</translation>
         </message>
         <message>
             <source>The reply failed unexpectedly.</source>
             <translation>回覆意外失敗。</translation>
-        </message>
-        <message>
-            <source>Type PROFILE:MODEL</source>
-            <translation>輸入 設定檔:模型</translation>
         </message>
         <message>
             <source>Waiting for the first token…</source>
@@ -2484,6 +2472,21 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <message>
             <source>Waiting for your message</source>
             <translation>等待你的訊息</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanePicker</name>
+        <message>
+            <source>Search profiles and models, or type PROFILE:MODEL</source>
+            <translation>搜尋設定檔和模型，或輸入 設定檔:模型</translation>
+        </message>
+        <message>
+            <source>Add the lane {}</source>
+            <translation>新增通道 {}</translation>
+        </message>
+        <message>
+            <source>Type PROFILE:MODEL</source>
+            <translation>輸入 設定檔:模型</translation>
         </message>
     </context>
 </TS>

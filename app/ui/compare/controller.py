@@ -25,15 +25,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.compare import MAX_LANES, MIN_LANES, Comparison, Lane, LaneMeter, start_lanes, without_failover
 from app.core.errors import SluiceError
 from app.core.events import ContentDelta, StreamEvent
-from app.core.models import Message, Profile, Role
+from app.core.models import Message, Role
 from app.core.pricing import Price
-from app.failover import parse_target
 from app.session import EventCallback
 from app.store.conversations import title_from_text
 from app.turns import Turn, Turns
 from app.ui.chat.status_text import error_text, status_flag, status_line
+from app.ui.compare.lanes import LanePicker, first_lanes
 from app.ui.i18n import exception_text, translated
-from app.ui.search_popup import Entry, SearchPopup
+from app.ui.search_popup import SearchPopup
 
 if TYPE_CHECKING:
     from app.ui.chat.controller import ChatController
@@ -71,7 +71,7 @@ class CompareController(QObject):
         self._sent: list[Lane] = []  # the lanes of the running (or last) comparison, by column
         self._meters: list[LaneMeter] = []
         self._unpainted: list[list[str]] = []  # text arrived but not painted yet, per column
-        self._picker: SearchPopup | None = None
+        self._picker: LanePicker | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(PAINT_MS)
         self._timer.timeout.connect(self._paint)
@@ -100,7 +100,7 @@ class CompareController(QObject):
         view = self._view()
         view.apply_colours()  # the theme may have changed since it was built
         if not self.lanes:
-            self.lanes = self._first_lanes()
+            self.lanes = first_lanes(self.chat)
         self._reset_columns()
         self._entered_on = self._open_id()
         self.window.set_chat_body(view)
@@ -160,28 +160,6 @@ class CompareController(QObject):
             self.view.leave_requested.connect(self.leave)
         return self.view
 
-    def _first_lanes(self) -> list[Lane]:
-        """The conversation's own profile and model, and the next profile with a model of its own."""
-        lanes: list[Lane] = []
-        current = self.chat.current_profile()
-        if current is not None and self.chat.current_model():
-            lanes.append(Lane.of(current, self.chat.current_model()))
-        for profile in self._profiles():
-            if len(lanes) >= MIN_LANES:
-                break
-            if profile.model and all(lane.profile.name != profile.name for lane in lanes):
-                lanes.append(Lane.of(profile, profile.model))
-        return lanes
-
-    def _profiles(self) -> list[Profile]:
-        found = []
-        for name in self.chat.profiles.names():
-            try:
-                found.append(self.chat.profiles.get(name))
-            except SluiceError:
-                continue
-        return found
-
     # ---- choosing lanes -------------------------------------------------------------------------------
 
     def set_lanes(self, lanes: list[Lane]) -> None:
@@ -212,37 +190,11 @@ class CompareController(QObject):
             self.set_lanes([lane for i, lane in enumerate(self.lanes) if i != index])
 
     def open_lane_picker(self) -> SearchPopup:
-        """The picker's rows (every profile's models), and a typed "PROFILE:MODEL" or model id."""
+        """The picker that adds a lane, under "Add a lane"."""
         if self._picker is None:
-            self._picker = SearchPopup(
-                self.window, self.tr("Search profiles and models, or type PROFILE:MODEL"), width=520
-            )
-            self._picker.setObjectName("lanePicker")
-            self._picker.chosen.connect(self._picked)
-            self._picker.fallback = self._typed_lane
-        entries = [e for e in self.chat.picker_entries() if isinstance(e.payload, tuple)]
-        self._picker.set_entries([Entry(e.text, e.payload, e.detail, e.section, e.icon) for e in entries])
-        self._picker.open_below(self._view().add_button)
-        return self._picker
-
-    def _typed_lane(self, text: str) -> Entry | None:
-        names = set(self.chat.profiles.names())
-        name, model = parse_target(text, names.__contains__)
-        if name not in names:
-            current = self.chat.current_profile()
-            if current is None or " " in text.strip():
-                return None
-            name, model = current.name, text.strip()
-        return Entry(
-            self.tr("Add the lane {}").format(f"{name}:{model}" if model else name),
-            (name, model),
-            section=self.tr("Type PROFILE:MODEL"),
-            icon="pencil",
-        )
-
-    def _picked(self, payload: object) -> None:
-        if isinstance(payload, tuple) and len(payload) == 2:
-            self.add_lane(str(payload[0]), str(payload[1]))
+            self._picker = LanePicker(self.chat, self.window)
+            self._picker.chosen.connect(self.add_lane)
+        return self._picker.open_below(self._view().add_button)
 
     def _reset_columns(self) -> None:
         """Empty columns for the lanes chosen (a finished comparison's stay saved in the conversation)."""

@@ -258,3 +258,24 @@ def test_a_lane_added_in_the_picker_can_be_another_model_of_the_same_profile(har
 
     harness.run(scenario())
     assert sorted(str(r["model"]) for r in _chat_requests(harness.server)) == ["large", "small"]
+
+
+def test_closing_the_window_mid_comparison_saves_every_lane_as_stopped(harness: WindowHarness) -> None:
+    other = _two_gateways(harness)
+    harness.server.queue(endless_sse_reply("tick "))
+    other.queue(endless_sse_reply("tock "))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        compare = _enter_with_the_button(parts)
+        harness.type_and_send(parts, "count")
+        assert compare.view is not None
+        a, b = compare.view.columns
+        await harness.until(lambda: "tick" in a.text() and "tock" in b.text(), "both lanes streaming")
+        await harness.close(parts)  # what closing the window does: stop, save, close the connections
+        assert len(harness.server.disconnect_times) == len(other.disconnect_times) == 1
+
+    harness.run(scenario())
+    replies = {m.profile: m for m in harness.stored_messages() if m.role == Role.ASSISTANT}
+    assert replies["a"].status == replies["b"].status == MessageStatus.CANCELLED
+    assert "tick" in replies["a"].content and "tock" in replies["b"].content

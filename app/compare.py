@@ -138,20 +138,25 @@ def start_lanes(
     """
     started: list[Turn] = []
     answered: int | None = None  # the saved user message's id, once the first lane saved it
-    for lane in lanes:
-        turn = turns.start(
-            profile=lane.profile,
-            params=params(lane) if params is not None else GenerationParams(model=lane.model),
-            on_event=on_event(lane),
-            on_ended=_ended_for(lane, on_ended),
-            conversation_id=conversation_id,
-            system_prompt=system_prompt,
-            user=user if answered is None else None,
-            parent_id=parent_id if answered is None else answered,
-        )
-        started.append(turn)
-        if answered is None and turn.user is not None and turn.user.id is not None:
-            answered = turn.user.id
+    try:
+        for lane in lanes:
+            turn = turns.start(
+                profile=lane.profile,
+                params=params(lane) if params is not None else GenerationParams(model=lane.model),
+                on_event=on_event(lane),
+                on_ended=_ended_for(lane, on_ended),
+                conversation_id=conversation_id,
+                system_prompt=system_prompt,
+                user=user if answered is None else None,
+                parent_id=parent_id if answered is None else answered,
+            )
+            started.append(turn)
+            if answered is None and turn.user is not None:
+                answered = turn.user.id  # None when nothing is saved: then every lane sends `user`
+    except BaseException:
+        for turn in started:  # a later lane could not start (its branch unreadable): none goes on alone
+            turn.stop()
+        raise
     return Comparison(lanes, started)
 
 

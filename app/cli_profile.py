@@ -427,6 +427,10 @@ def run_profile_set(
             f"Renamed profile {stored.name} to {outcome.profile.name}; "
             f"{outcome.conversations_moved} conversation(s) follow it."
         )
+        if outcome.fallbacks_named:
+            lines.append(
+                f"The fallbacks of {', '.join(outcome.fallbacks_named)} now name {outcome.profile.name}."
+            )
     if fields:
         lines.append(f"Changed {', '.join(fields)} of profile {outcome.profile.name}.")
     if key is not None and outcome.profile.needs_key:
@@ -501,6 +505,13 @@ def remove_profile(profiles: ProfileStore, name: str) -> int:
         print(shown(line, sys.stderr), file=sys.stderr)
     if not outcome.problems:
         print(shown(f"Removed profile {name}.", sys.stderr), file=sys.stderr)
+    if outcome.fallbacks_named:
+        # Kept, not silently dropped: each reply that would have tried it says it was not tried.
+        line = (
+            f"Still listed as a fallback by {', '.join(outcome.fallbacks_named)}: it is skipped until you "
+            "change that (`sluice profile set NAME --no-fallback --fallback OTHER`)."
+        )
+        print(shown(line, sys.stderr), file=sys.stderr)
     return 0
 
 

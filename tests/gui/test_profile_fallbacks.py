@@ -14,6 +14,7 @@ from app.ui.profiles.fallbacks_list import FallbacksList
 from tests.gui.test_profile_editor import add_profile, on_disk, open_editor, open_window
 from tests.gui.test_profile_models import editor_for
 from tests.gui.window_harness import WindowHarness
+from tests.support.server import json_error_reply
 from tests.unit.test_keystore import MemoryKeyring
 
 
@@ -141,3 +142,18 @@ def test_saving_a_profile_in_the_editor_keeps_fallbacks_set_from_the_cli(harness
 
     harness.run(scenario())
     assert on_disk(harness).get("main").fallbacks == ("b",)
+
+
+def test_the_window_says_a_missing_fallback_was_not_tried(harness: WindowHarness) -> None:
+    add_profile(harness, "a", auth="none", fallbacks=("gone:m",))
+    harness.server.queue(json_error_reply(503, "HTTP 503 upstream overloaded", type_="server_error"))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "Hi")
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        text = harness.transcript_text(parts)
+        assert "HTTP 503 upstream overloaded (Fallback not tried: no profile is called 'gone';" in text
+
+    harness.run(scenario())
+    assert [r.path for r in harness.server.requests if r.method == "POST"] == ["/v1/chat/completions"]

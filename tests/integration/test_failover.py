@@ -160,7 +160,12 @@ def test_a_short_retry_after_with_no_fallback_waits_and_retries_once(
 
 
 def test_fallback_options_are_kept_in_profiles_toml(sluice: Sluice, server: TestServer) -> None:
-    _add(sluice, "a", server.base_url, "--fallback", "b", "--fallback", "c:gpt-4o")
+    added = sluice.run(
+        "profile", "add", "a", "--base-url", server.base_url, "--auth", "none",
+        "--fallback", "b", "--fallback", "c:gpt-4o",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "no profile is called c yet; the fallback c:gpt-4o is skipped until one is" in added.stderr
     document = tomllib.loads((sluice.home / "config" / "profiles.toml").read_text(encoding="utf-8"))
     assert document["profile"][0]["fallbacks"] == ["b", "c:gpt-4o"]
     listed = json.loads(sluice.run("profile", "list", "--json").stdout)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from app.core.exchange import ExchangeRecord
-from app.ui.inspect.chart import PIECES_COLOUR
+from app.ui.inspect.chart import PIECES_COLOUR, _steps
 from app.ui.inspect.panel import InspectPanel
+from app.ui.inspect.series import stream_series
 
 
 def data(obj: object) -> bytes:
@@ -95,3 +97,14 @@ def test_a_whole_completion_counts_its_pieces_at_the_last_byte(qtbot: QtBot) -> 
     panel = panel_for(qtbot, record([body[:30], body[30:]], [100.0, 101.0]))
     assert panel.chart.piece_points() == [(100.0, 0), (101.0, 1)]
     assert "counted 3 completion tokens" in panel.chart.legend()[1]
+
+
+def test_a_long_record_is_drawn_with_at_most_two_points_per_pixel_column(qtbot: QtBot) -> None:
+    chunks = [data(delta(content="w")) for _ in range(20_000)]
+    exchange = record(chunks, [float(i) / 10 for i in range(len(chunks))])
+    series = stream_series(exchange)
+    assert series.pieces[-1] == (1999.9, 20_000)
+    area = QRectF(40, 40, 300, 100)
+    path = _steps(series.pieces, area, 1999.9, 20_000)
+    assert path.elementCount() <= 2 * 301 + 2
+    assert path.currentPosition() == QPointF(340, 40)  # it still ends at the last total, at the right edge

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli_output import shown
 from app.core.errors import SluiceError
+from app.core.fallbacks import parse_target
 from app.core.models import (
     PROXY_NONE,
     PROXY_SYSTEM,
@@ -427,6 +428,10 @@ def run_profile_set(
             f"Renamed profile {stored.name} to {outcome.profile.name}; "
             f"{outcome.conversations_moved} conversation(s) follow it."
         )
+        if outcome.fallbacks_named:
+            lines.append(
+                f"The fallbacks of {', '.join(outcome.fallbacks_named)} now name {outcome.profile.name}."
+            )
     if fields:
         lines.append(f"Changed {', '.join(fields)} of profile {outcome.profile.name}.")
     if key is not None and outcome.profile.needs_key:
@@ -434,6 +439,7 @@ def run_profile_set(
     lines += [f"sluice: {problem}" for problem in outcome.problems]
     for line in lines:
         print(shown(line, sys.stderr), file=sys.stderr)
+    say_unknown_fallbacks(profiles, outcome.profile)
     say_secrets_kept(typed)
     warn_secrets_in_argv(args, typed)
     return 1 if outcome.problems else 0
@@ -489,7 +495,19 @@ def add_profile(profiles: ProfileStore, profile: Profile, key: str | None) -> Pr
     if fault is not None:
         raise SluiceError(f"Not saved: {fault}")
     service = _service(profiles)
-    return asyncio.run(service.save(profile, key)).profile
+    saved = asyncio.run(service.save(profile, key)).profile
+    say_unknown_fallbacks(profiles, saved)
+    return saved
+
+
+def say_unknown_fallbacks(profiles: ProfileStore, profile: Profile) -> None:
+    """A fallback may name a profile not made yet; say so, since it is skipped until one is."""
+    names = set(profiles.names())
+    for fallback in profile.fallbacks:
+        name = parse_target(fallback, names.__contains__)[0]
+        if name not in names:
+            line = f"Note: no profile is called {name} yet; the fallback {fallback} is skipped until one is."
+            print(shown(line, sys.stderr), file=sys.stderr)
 
 
 def remove_profile(profiles: ProfileStore, name: str) -> int:
@@ -501,6 +519,13 @@ def remove_profile(profiles: ProfileStore, name: str) -> int:
         print(shown(line, sys.stderr), file=sys.stderr)
     if not outcome.problems:
         print(shown(f"Removed profile {name}.", sys.stderr), file=sys.stderr)
+    if outcome.fallbacks_named:
+        # Kept, not silently dropped: each reply that would have tried it says it was not tried.
+        line = (
+            f"Still listed as a fallback by {', '.join(outcome.fallbacks_named)}: it is skipped until you "
+            "change that (`sluice profile set NAME --no-fallback --fallback OTHER`)."
+        )
+        print(shown(line, sys.stderr), file=sys.stderr)
     return 0
 
 

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 from app.core.errors import ChatError, ErrorKind
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.exchange import ExchangeRecorder
+from app.core.fallbacks import parse_target
 from app.core.models import GenerationParams, Message, Profile
+from app.core.sentences import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # only the type: `sluice ask`'s sinks import this module without loading httpx
     from app.net.client import ChatClient
@@ -36,6 +38,23 @@ FAILOVER_KINDS = frozenset(
     {ErrorKind.CONNECTION, ErrorKind.TIMEOUT, ErrorKind.SERVER, ErrorKind.RATE_LIMIT, ErrorKind.QUOTA}
 )
 RETRY_AFTER_LIMIT = 5.0  # seconds: a longer wait is the user's to choose
+# Said after the last attempt's error when fallbacks were skipped because no profile has their name (a
+# profile deleted or renamed by hand): the user must not believe they were tried (Cherry Studio #20838).
+NOT_TRIED = QT_TRANSLATE_NOOP(
+    "failover", "{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)"
+)
+
+__all__ = [
+    "FAILOVER_KINDS",
+    "Failover",
+    "FailoverEvent",
+    "RetryWait",
+    "Route",
+    "failover_stream",
+    "may_fail_over",
+    "parse_target",
+    "routes_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +93,11 @@ class RetryWait:
 FailoverEvent = Failover | RetryWait
 
 
-def parse_target(text: str, known: Callable[[str], bool]) -> tuple[str, str]:
-    """ "OTHER" or "OTHER:MODEL" → (profile name, model or ""). A whole name that is a profile wins, so a
-    profile called "a:b" is found as itself; otherwise the text is cut at its first colon."""
-    text = text.strip()
-    if known(text):
-        return text, ""
-    name, _, model = text.partition(":")
-    return name.strip(), model.strip()
-
-
 def routes_for(
     profile: Profile, model: str, lookup: Callable[[str], Profile | None]
 ) -> tuple[list[Route], list[str]]:
-    """The routes to try, first the profile itself; and the fallbacks that name no profile (skipped)."""
+    """The routes to try, first the profile itself; and the fallbacks that name no profile (skipped: pass
+    them to `failover_stream(skipped=…)` so that the final error says they were not tried)."""
     routes = [Route(profile, model)]
     missing = []
     for fallback in profile.fallbacks:
@@ -114,11 +124,14 @@ async def failover_stream(
     recorder: ExchangeRecorder | None = None,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     on_attempt: Callable[[Route], None] | None = None,
+    skipped: Sequence[str] = (),
 ) -> AsyncGenerator[StreamEvent | FailoverEvent, None]:
     """Stream from the first route that answers; see the module docstring. Raises the last ChatError.
 
     `on_attempt(route)` is called as each attempt starts, once its key was read (the session starts its
     TTFT clock there: a keyring lookup is not the gateway's time).
+    `skipped`: fallbacks that name no profile (`routes_for`); when every route failed with an error a
+    fallback could have saved, the error raised says they were not tried.
     """
     retried = False
     index = 0
@@ -159,4 +172,13 @@ async def failover_stream(
                 yield RetryWait(route, wait)
                 await sleep(wait)
                 continue
+            if skipped:
+                raise _not_tried(error, skipped) from error
             raise
+
+
+def _not_tried(error: ChatError, skipped: Sequence[str]) -> ChatError:
+    # "b:MODEL" names the profile "b": say the profile's name, which is what is missing.
+    names = ", ".join(repr(parse_target(text, lambda _name: False)[0]) for text in skipped)
+    note = NOT_TRIED.format(message=error.message, names=names)
+    return ChatError(error.kind, note, retry_after=error.retry_after)

@@ -265,6 +265,7 @@ class ChatSession:
                 params,
                 recorder=exchange,
                 on_attempt=lambda _route: first_attempt(),
+                skipped=missing,
             )
             async with contextlib.aclosing(stream):
                 async for event in stream:

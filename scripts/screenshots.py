@@ -5,7 +5,8 @@
 
 A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
 built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
-`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it; then the model picker
+`streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it, `reply.png` after
+Regenerate brought the whole reply as its second version; then the model picker
 (`picker.png`), the command palette (`palette.png`), the settings page (`settings.png`) and the window at
 700 px (`narrow.png`). SLUICE_SHOTS_DIR=DIR writes them to DIR instead of docs/screenshots.
 """
@@ -152,6 +153,21 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await until(lambda: len(server.disconnect_times) >= 1)  # the stream's connection was closed
         await asyncio.sleep(0.1)
         grab(parts.window, f"stopped{suffix}.png")
+
+        # Regenerate: the whole reply arrives as a second version ("‹ 2/2 ›"), with its code card, list,
+        # table and quote finished; the first, stopped one is kept as version 1.
+        server.queue(
+            sse_reply(
+                _tokens(ANSWER, 12),
+                usage={"prompt_tokens": 96, "completion_tokens": 212, "total_tokens": 308},
+            )
+        )
+        parts.window.composer.findChild(object, "composerInput").setPlainText("")
+        parts.window.topbar.regenerate.click()
+        await until(lambda: parts.controller.busy)
+        await until(lambda: not parts.controller.busy)
+        await asyncio.sleep(0.1)
+        grab(parts.window, f"reply{suffix}.png")
 
         # The profile · model picker, with the models the gateway listed.
         topbar = parts.window.topbar

@@ -12,6 +12,10 @@ Order, and why:
   missing, a file-backed one) then leaves nothing half-made: no profile without its key, and the window's
   form stays unsaved with the key still in it while the user decides (unlock, or keep it for this session
   only).
+- A rename carries the new name into every other profile's fallbacks, in the same write. A delete leaves
+  the fallbacks that name the deleted profile as they are (`Outcome.fallbacks_named` says whose): they are
+  skipped at run time with a note in the reply's error (app/failover.py), and the editor shows them as
+  missing, so the user sees the hole instead of a silently shorter list.
 - What can only happen after the file is written (moving the key and secrets to a new name, copying them
   to a duplicate, deleting them, moving conversations to a new name) does not undo the save: it is reported in
   `Outcome.problems`, in words, and the profile stays saved.
@@ -26,7 +30,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.core.errors import KeystoreError, ProfileError, SluiceError, StoreError
+from app.core.fallbacks import first_duplicate, parse_target, renamed_in
 from app.core.models import PROXY_NONE, Profile, proxy_user
+from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles.secrets import (
     SecretRing,
     copy_secrets,
@@ -80,6 +86,17 @@ PROBLEMS: dict[str, str] = {
 }
 
 
+FALLBACK_MESSAGES = {
+    "twice": QT_TRANSLATE_NOOP(
+        "profiles", "profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them"
+    ),
+    "itself": QT_TRANSLATE_NOOP(
+        "profiles",
+        "profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """A failure after the profile was saved: `what` (a key of PROBLEMS) and the error that caused it."""
@@ -99,6 +116,9 @@ class Outcome:
     renamed_from: str | None = None
     conversations_moved: int = 0
     problems: tuple[Problem, ...] = ()
+    # Other profiles whose fallbacks name this one: for a rename, those now naming the new name; for a
+    # delete, those still naming the deleted one (skipped at run time until the user fixes them).
+    fallbacks_named: tuple[str, ...] = ()
 
 
 class ProfileService:
@@ -127,6 +147,7 @@ class ProfileService:
         """
         stored, secret, password = typed_secrets(profile)
         stored = validate_profile(stored)
+        self._check_fallbacks(stored, original)
         before = None if original is None else self.profiles.get(original)  # ProfileError if it is gone
         if stored.name != original and stored.name in self.profiles.names():
             raise ProfileError(MESSAGES["exists"].format(name=stored.name))
@@ -142,11 +163,14 @@ class ProfileService:
                 if new_key is not None and fresh_name:
                     await self._forget(stored.name)
                 raise
+        followers: tuple[str, ...] = ()
         try:
             if original is None:
                 self.profiles.add(stored)
             else:
                 if renamed:
+                    assert original is not None
+                    followers = self._rename_in_fallbacks(original, stored.name)
                     self.profiles.rename(original, stored.name)
                 self.profiles.update(stored)
             self.profiles.save()
@@ -189,7 +213,7 @@ class ProfileService:
                 moved = self.conversations.rename_profile(original, stored.name)
             except StoreError as exc:
                 problems.append(Problem("conversations_not_moved", exc))
-        return Outcome(stored, original, moved, tuple(problems))
+        return Outcome(stored, original, moved, tuple(problems), followers)
 
     async def rename(self, old: str, new: str) -> Outcome:
         """Rename a profile; its key and its conversations follow."""
@@ -253,7 +277,40 @@ class ProfileService:
                 await delete_secrets(self.keys, removed)
             except KeystoreError as exc:
                 problems.append(Problem("secrets_not_deleted", exc))
-        return Outcome(removed, problems=tuple(problems))
+        return Outcome(removed, problems=tuple(problems), fallbacks_named=self.fallbacks_naming(name))
+
+    def _check_fallbacks(self, profile: Profile, original: str | None) -> None:
+        """ProfileError for a fallback listed twice, or one that is the profile itself (by either name)."""
+        names = (set(self.profiles.names()) - {original}) | {profile.name}
+        known = names.__contains__
+        twice = first_duplicate(profile.fallbacks, known)
+        if twice is not None:
+            raise ProfileError(FALLBACK_MESSAGES["twice"].format(name=profile.name, fallback=twice))
+        for fallback in profile.fallbacks:
+            if parse_target(fallback, known)[0] in (profile.name, original):
+                raise ProfileError(FALLBACK_MESSAGES["itself"].format(name=profile.name, fallback=fallback))
+
+    def fallbacks_naming(self, name: str) -> tuple[str, ...]:
+        """The profiles whose fallbacks name the profile `name` (with or without a model)."""
+        names = set(self.profiles.names()) | {name}
+        return tuple(
+            p.name
+            for p in self.profiles.profiles()
+            if p.name != name and any(parse_target(f, names.__contains__)[0] == name for f in p.fallbacks)
+        )
+
+    def _rename_in_fallbacks(self, old: str, new: str) -> tuple[str, ...]:
+        """Point every other profile's fallbacks naming `old` at `new` (in memory; the caller saves)."""
+        names = set(self.profiles.names())
+        changed = []
+        for profile in self.profiles.profiles():
+            if profile.name == old:
+                continue
+            fallbacks = renamed_in(profile.fallbacks, old, new, names.__contains__)
+            if fallbacks != profile.fallbacks:
+                self.profiles.update(dataclasses.replace(profile, fallbacks=fallbacks))
+                changed.append(profile.name)
+        return tuple(changed)
 
     def _reload(self) -> None:
         """After a failed write, what is on disk is the truth again."""

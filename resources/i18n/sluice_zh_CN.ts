@@ -2489,4 +2489,107 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>输入 配置:模型</translation>
         </message>
     </context>
+<context>
+    <name>FallbacksList</name>
+    <message>
+        <source>{} — no profile has this name: skipped until you remove or replace it</source>
+        <translation>{} — 没有这个名称的配置：在你移除或替换它之前会被跳过</translation>
+    </message>
+    <message>
+        <source>{} · its default model</source>
+        <translation>{} · 其默认模型</translation>
+    </message>
+    <message>
+        <source>{} is in the list already.</source>
+        <translation>{} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>{profile} · {model}</source>
+        <translation>{profile} · {model}</translation>
+    </message>
+    <message>
+        <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
+        <translation>当此配置在收到任何文字之前失败（连接、超时、服务器错误、限流、额度）时，按顺序尝试。已收到文字后不会切换；需要你自己修正的错误（密钥、请求、模型）也不会切换。</translation>
+    </message>
+    <message>
+        <source>The profile {} was deleted or renamed outside Sluice.</source>
+        <translation>配置 {} 已被删除，或在 Sluice 之外被重命名。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Its default model</source>
+        <translation>其默认模型</translation>
+    </message>
+    <message>
+        <source>Fallbacks</source>
+        <translation>备用配置</translation>
+    </message>
+    <message>
+        <source>At most {} fallbacks.</source>
+        <translation>最多 {} 个备用。</translation>
+    </message>
+    <message>
+        <source>Add fallback</source>
+        <translation>添加备用</translation>
+    </message>
+    <message>
+        <source>A profile cannot fall back to itself.</source>
+        <translation>配置不能把自己作为备用。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
+        <translation>{profiles} 的备用配置仍指向它：在你修改之前，它会显示为缺失并被跳过。</translation>
+    </message>
+    <message>
+        <source>The fallbacks of {profiles} now name {name}.</source>
+        <translation>{profiles} 的备用配置现在指向 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamChart</name>
+    <message>
+        <source>Text pieces (content and reasoning deltas; not tokens)</source>
+        <translation>文字片段（正文与推理的增量，并非 token）</translation>
+    </message>
+    <message>
+        <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
+        <translation>文字片段（正文与推理的增量）；网关统计了 {} 个输出 token</translation>
+    </message>
+    <message>
+        <source>Bytes received</source>
+        <translation>已接收字节</translation>
+    </message>
+</context>
+<context>
+    <name>failover</name>
+    <message>
+        <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
+        <translation>{message}（未尝试备用：没有名为 {names} 的配置；请在配置编辑器中修正。）</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
+        <translation>配置 {name!r}：备用 {fallback!r} 就是此配置本身；配置不能把自己作为备用</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
+        <translation>配置 {name!r}：备用 {fallback!r} 列出了两次；请只保留一个</translation>
+    </message>
+</context>
 </TS>

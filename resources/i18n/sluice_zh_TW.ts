@@ -2489,4 +2489,107 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>輸入 設定檔:模型</translation>
         </message>
     </context>
+<context>
+    <name>FallbacksList</name>
+    <message>
+        <source>{} — no profile has this name: skipped until you remove or replace it</source>
+        <translation>{} — 沒有這個名稱的設定檔：在你移除或替換它之前會被略過</translation>
+    </message>
+    <message>
+        <source>{} · its default model</source>
+        <translation>{} · 其預設模型</translation>
+    </message>
+    <message>
+        <source>{} is in the list already.</source>
+        <translation>{} 已在清單中。</translation>
+    </message>
+    <message>
+        <source>{profile} · {model}</source>
+        <translation>{profile} · {model}</translation>
+    </message>
+    <message>
+        <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
+        <translation>當此設定檔在收到任何文字之前失敗（連線、逾時、伺服器錯誤、速率限制、額度）時，依序嘗試。已收到文字後不會切換；需要你自行修正的錯誤（金鑰、請求、模型）也不會切換。</translation>
+    </message>
+    <message>
+        <source>The profile {} was deleted or renamed outside Sluice.</source>
+        <translation>設定檔 {} 已被刪除，或在 Sluice 之外被重新命名。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Its default model</source>
+        <translation>其預設模型</translation>
+    </message>
+    <message>
+        <source>Fallbacks</source>
+        <translation>備援設定檔</translation>
+    </message>
+    <message>
+        <source>At most {} fallbacks.</source>
+        <translation>最多 {} 個備援。</translation>
+    </message>
+    <message>
+        <source>Add fallback</source>
+        <translation>新增備援</translation>
+    </message>
+    <message>
+        <source>A profile cannot fall back to itself.</source>
+        <translation>設定檔不能把自己設為備援。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
+        <translation>{profiles} 的備援仍指向它：在你修改之前，它會顯示為缺失並被略過。</translation>
+    </message>
+    <message>
+        <source>The fallbacks of {profiles} now name {name}.</source>
+        <translation>{profiles} 的備援現在指向 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamChart</name>
+    <message>
+        <source>Text pieces (content and reasoning deltas; not tokens)</source>
+        <translation>文字片段（正文與推理的增量，並非 token）</translation>
+    </message>
+    <message>
+        <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
+        <translation>文字片段（正文與推理的增量）；閘道統計了 {} 個輸出 token</translation>
+    </message>
+    <message>
+        <source>Bytes received</source>
+        <translation>已接收位元組</translation>
+    </message>
+</context>
+<context>
+    <name>failover</name>
+    <message>
+        <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
+        <translation>{message}（未嘗試備援：沒有名為 {names} 的設定檔；請在設定檔編輯器中修正。）</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
+        <translation>設定檔 {name!r}：備援 {fallback!r} 就是此設定檔本身；設定檔不能把自己設為備援</translation>
+    </message>
+    <message>
+        <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
+        <translation>設定檔 {name!r}：備援 {fallback!r} 列出了兩次；請只保留一個</translation>
+    </message>
+</context>
 </TS>

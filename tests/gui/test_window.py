@@ -326,3 +326,24 @@ def test_a_broken_profiles_file_is_reported_with_its_line_and_the_window_still_o
     harness.run(scenario())
     assert "line 3" in notices[0] and "profiles.toml" in notices[0], notices
     assert harness.home.profiles_path.read_text(encoding="utf-8") == broken  # never overwritten
+
+
+def test_the_stopped_notice_goes_when_the_next_reply_starts(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    harness.server.queue(endless_sse_reply("tick "))
+    harness.server.queue(sse_reply(["A whole ", "reply."]))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        status = parts.window.statusBar()
+        harness.type_and_send(parts, "Count forever")
+        await harness.until(lambda: "tick" in harness.transcript_text(parts), "ticks arrived")
+        harness.press_escape(parts)
+        await harness.until(lambda: not parts.controller.busy, "the reply stopped")
+        assert status.currentMessage() == "Stopped. The partial reply is kept."
+        harness.type_and_send(parts, "Say something whole")
+        await harness.until(lambda: not parts.controller.busy, "the second reply ended")
+        assert "A whole reply." in harness.transcript_text(parts)
+        assert status.currentMessage() == ""  # "Stopped" was about the reply before
+
+    harness.run(scenario())

@@ -160,7 +160,12 @@ def test_a_short_retry_after_with_no_fallback_waits_and_retries_once(
 
 
 def test_fallback_options_are_kept_in_profiles_toml(sluice: Sluice, server: TestServer) -> None:
-    _add(sluice, "a", server.base_url, "--fallback", "b", "--fallback", "c:gpt-4o")
+    added = sluice.run(
+        "profile", "add", "a", "--base-url", server.base_url, "--auth", "none",
+        "--fallback", "b", "--fallback", "c:gpt-4o",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "no profile is called c yet; the fallback c:gpt-4o is skipped until one is" in added.stderr
     document = tomllib.loads((sluice.home / "config" / "profiles.toml").read_text(encoding="utf-8"))
     assert document["profile"][0]["fallbacks"] == ["b", "c:gpt-4o"]
     listed = json.loads(sluice.run("profile", "list", "--json").stdout)
@@ -183,3 +188,39 @@ def test_ctrl_c_cancels_the_retry_wait(sluice: Sluice, server: TestServer) -> No
     assert proc.returncode == 130, err
     assert len(server.requests) == 1  # the retry never went out
     assert _saved_reply(sluice)["status"] == "cancelled"
+
+
+def test_a_fallback_naming_no_profile_is_said_not_tried(sluice: Sluice, server: TestServer) -> None:
+    _add(sluice, "b", server.base_url)
+    _add(sluice, "a", server.base_url, "--fallback", "b:b-model")
+    removed = sluice.run("profile", "remove", "b")
+    assert removed.returncode == 0 and "Still listed as a fallback by a" in removed.stderr
+    server.queue(json_error_reply(503, "upstream overloaded", type_="server_error"))
+    done = sluice.run("ask", "-p", "a", "--json", "hi")
+    assert done.returncode == 1
+    lines = _lines(done.stdout)
+    assert [x["type"] for x in lines] == ["error"] and lines[0]["kind"] == "server"
+    assert lines[0]["message"] == (
+        "upstream overloaded (Fallback not tried: no profile is called 'b'; fix it in the profile editor.)"
+    )
+    assert len(server.requests) == 1
+    assert "not tried" in str(_saved_reply(sluice)["error"])
+
+
+def test_renaming_a_fallback_profile_keeps_the_fallback(
+    sluice: Sluice, server: TestServer, other: TestServer
+) -> None:
+    _add(sluice, "b", other.base_url)
+    _add(sluice, "a", server.base_url)
+    assert sluice.run("profile", "set", "a", "--fallback", "b").returncode == 0
+    renamed = sluice.run("profile", "set", "b", "--rename", "backup")
+    assert renamed.returncode == 0, renamed.stderr
+    assert "The fallbacks of a now name backup." in renamed.stderr
+    listed = {p["name"]: p for p in json.loads(sluice.run("profile", "list", "--json").stdout)}
+    assert listed["a"]["fallbacks"] == ["backup"]
+    server.queue(json_error_reply(503, "down", type_="server_error"))
+    other.queue(sse_reply(["from backup"]))
+    done = sluice.run("ask", "-p", "a", "--json", "hi")
+    assert done.returncode == 0, done.stderr
+    assert _lines(done.stdout)[0]["to"] == "backup"
+    assert _saved_reply(sluice)["profile"] == "backup"

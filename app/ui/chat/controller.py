@@ -80,6 +80,8 @@ class ChatController(QObject):
         title_changed(str): the open conversation's title ("" when none is open).
         conversations_changed(): a conversation was created, retitled or got a new reply.
         busy_changed(bool): a reply started or ended streaming.
+        notice_withdrawn(str): a notice this controller gave no longer holds (a new reply started after
+            "Stopped"): clear it if it is still shown.
         notice(str): a short message for the status bar.
         profile_edit_requested(str): an error banner asked to open a profile (its name).
     """
@@ -88,6 +90,7 @@ class ChatController(QObject):
     conversations_changed = Signal()
     busy_changed = Signal(bool)
     notice = Signal(str)
+    notice_withdrawn = Signal(str)
     profile_edit_requested = Signal(str)
 
     def __init__(
@@ -112,6 +115,7 @@ class ChatController(QObject):
         self.conversation: Conversation | None = None
         self.turn: Turn | None = None
         self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
+        self._stopped_notice = ""  # the "Stopped" notice last given, withdrawn when the next reply starts
         self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
         self._renderer: StreamingMessageRenderer | None = None
@@ -475,6 +479,9 @@ class ChatController(QObject):
         assert self.conversation is not None
         self.turn = turn
         self._failovers = []
+        if self._stopped_notice:  # "Stopped" is about the reply before this one
+            self.notice_withdrawn.emit(self._stopped_notice)
+            self._stopped_notice = ""
         self._renderer = self.transcript.begin_assistant_message(model=model)  # shown as its badge
         self._live_conversation = self.conversation.id
         self.composer.set_streaming(True)
@@ -583,7 +590,8 @@ class ChatController(QObject):
 
     def stop(self) -> None:
         if self.turn is not None and self.turn.stop():
-            self.notice.emit(self.tr("Stopped. The partial reply is kept."))
+            self._stopped_notice = self.tr("Stopped. The partial reply is kept.")
+            self.notice.emit(self._stopped_notice)
 
     async def shutdown(self) -> None:
         """Stop a running reply and wait until it is saved, then let background work finish."""

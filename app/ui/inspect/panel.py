@@ -1,4 +1,5 @@
-"""The Inspect panel: one reply's exchange — bytes over time, each chunk's events, the request, the response.
+"""The Inspect panel: one reply's exchange — bytes and pieces of text over time, each chunk's events, the
+request, the response.
 
 Opened from a reply's "Inspect" link (the chat controller). Everything shown came from outside or from the
 profile, so it is plain text: table items and QPlainTextEdit, labels made with `plaintext.plain()`. The
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 from app.core.errors import SluiceError
 from app.core.exchange import ExchangeRecord
 from app.exchange_text import curl_command, event_rows
-from app.ui.inspect.chart import ByteChart
+from app.ui.inspect.chart import StreamChart
+from app.ui.inspect.series import stream_series
 from app.ui.plaintext import escaped, plain
 
 
@@ -56,8 +58,8 @@ class InspectPanel(QDialog):
         )
         self.summary = plain(QLabel(summary, self))
         self.summary.setWordWrap(True)
-        self.chart = ByteChart(self)
-        self.chart.set_chunks(record.times_ms, [len(c) for c in record.chunks])
+        self.chart = StreamChart(self)
+        self.chart.set_series(stream_series(record))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         if record.dropped_bytes:

@@ -109,6 +109,9 @@ class ProfileEditor(ProfileEditorView):
         self.stream_usage.toggled.connect(self._mark_dirty)
         self.read_timeout.valueChanged.connect(self._mark_dirty)
         self.models_section.edited.connect(self._mark_dirty)
+        self.fallbacks_section.edited.connect(self._mark_dirty)
+        self.fallbacks_section.set_models_source(self._models_of)
+        self.name.textEdited.connect(self.fallbacks_section.set_form_name)
         self.finished.connect(lambda _r: self._cancel_probe())
 
         self.show_names(self.profiles.names())
@@ -197,8 +200,18 @@ class ProfileEditor(ProfileEditorView):
         self._fetched = None
         stored = self.catalog is not None and self._current == profile.name
         self.show_profile(profile, self.catalog.models(profile.name) if stored and self.catalog else [])
+        self.fallbacks_section.show_profile(self._current, profile.fallbacks, self.profiles.names())
         self._loading = False
         self._set_dirty(False)
+
+    def _models_of(self, name: str) -> list[str]:
+        """A profile's models for its fallback entry: its default model, then its kept /models list."""
+        try:
+            default = self.profiles.get(name).model
+        except ProfileError:
+            return []
+        kept = [info.id for info in self.catalog.models(name)] if self.catalog is not None else []
+        return [default, *kept]
 
     def _preset_chosen(self, _index: int) -> None:
         preset_id = self.preset.currentData()
@@ -289,7 +302,13 @@ class ProfileEditor(ProfileEditorView):
         self.key.set_key("")
         self.trouble.hide()
         self._set_dirty(False)
-        self.notice.setText(self.tr("Saved {}.").format(outcome.profile.name))
+        saved = self.tr("Saved {}.").format(outcome.profile.name)
+        if outcome.renamed_from is not None and outcome.fallbacks_named:
+            followed = self.tr("The fallbacks of {profiles} now name {name}.").format(
+                profiles=", ".join(outcome.fallbacks_named), name=outcome.profile.name
+            )
+            saved = f"{saved} {followed}"
+        self.notice.setText(saved)
         await self._show_key_status(outcome.profile.name)
         return True
 
@@ -327,6 +346,9 @@ class ProfileEditor(ProfileEditorView):
         self._current = name
         self.show_names(self.profiles.names())
         self.select_row(name)
+        loading, self._loading = self._loading, True
+        self.fallbacks_section.show_profile(name, outcome.profile.fallbacks, self.profiles.names())
+        self._loading = loading
         if outcome.renamed_from is not None:
             self.profile_renamed.emit(outcome.renamed_from, name)
         self.profile_saved.emit(name)
@@ -458,7 +480,14 @@ class ProfileEditor(ProfileEditorView):
         if outcome.problems:
             self.show_error("\n".join(self._problem_text(p) for p in outcome.problems))
             return
-        self.notice.setText(self.tr("Deleted {} and its key.").format(name))
+        deleted = self.tr("Deleted {} and its key.").format(name)
+        if outcome.fallbacks_named:
+            kept = self.tr(
+                "The fallbacks of {profiles} still name it: they show it as missing and skip it until you "
+                "change them."
+            ).format(profiles=", ".join(outcome.fallbacks_named))
+            deleted = f"{deleted} {kept}"
+        self.notice.setText(deleted)
 
     # ---- models and the connection test ----------------------------------------------------------
 

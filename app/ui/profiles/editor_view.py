@@ -36,6 +36,7 @@ from app.profiles.secrets import split_headers, without_secrets
 from app.profiles.store import validate_profile
 from app.ui.i18n import QT_TRANSLATE_NOOP, preset_label
 from app.ui.plaintext import plain
+from app.ui.profiles.fallbacks_list import FallbacksList
 from app.ui.profiles.models_table import ModelsTable
 from app.ui.profiles.widgets import ERROR_STYLE, KeyField, KeyringTrouble, ProbePanel
 
@@ -184,6 +185,8 @@ class ProfileEditorView(QDialog):
         # Per-model prices and images overrides, and request_cost (issues 14 and 15): its own widget, so
         # that other sections (fallbacks) can sit beside it.
         self.models_section = ModelsTable(self)
+        # The other profiles tried when this one fails before any text (issue 16).
+        self.fallbacks_section = FallbacksList(self)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -230,6 +233,7 @@ class ProfileEditorView(QDialog):
         right.addLayout(test_row)
         right.addWidget(self.probe_panel)
         right.addWidget(self.models_section, 1)
+        right.addWidget(self.fallbacks_section)
 
         body = QHBoxLayout()
         left_box = QWidget(self)
@@ -394,6 +398,7 @@ class ProfileEditorView(QDialog):
             request_cost=request_cost,
             prices=prices,
             vision=vision,
+            fallbacks=self.fallbacks_section.values(),
         )
         stored, _password = without_secrets(profile, typed)
         checked = validate_profile(stored)

@@ -259,6 +259,7 @@ def connect_views(
         lambda: sidebar_view.select(controller.conversation.id if controller.conversation else None)
     )
     controller.notice.connect(window.show_notice)
+    controller.notice_withdrawn.connect(window.withdraw_notice)
     window.topbar.system_prompt_requested.connect(lambda: _edit_system_prompt(window, controller))
     profile_ui = ProfileUi(
         window=window,

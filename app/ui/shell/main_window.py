@@ -205,6 +205,11 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def withdraw_notice(self, text: str) -> None:
+        """Clear `text` if it is still shown; a newer notice stays."""
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.accept()
         self._on_close()

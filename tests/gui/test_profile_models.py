@@ -7,6 +7,7 @@ the kept model catalogue (data/models.json).
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -199,3 +200,30 @@ def test_a_rename_carries_the_kept_model_list_along(harness: WindowHarness) -> N
     renamed = catalog.model("renamed", "vision-model")
     assert renamed is not None and renamed.vision is True
     assert catalog.takes_images(Profile(name="renamed", base_url="http://x"), "vision-model") is True
+
+
+def test_a_list_that_arrives_after_the_profile_was_renamed_is_not_an_error(harness: WindowHarness) -> None:
+    add_profile(harness, "main")
+    add_profile(harness, "other")
+    serve_models(harness)
+
+    async def scenario() -> None:
+        editor = editor_for(harness, "other")
+        await harness.until(
+            lambda: ModelCatalog(harness.home.models_path).model("other", "vision-model") is not None,
+            "the editor kept the first list",
+        )
+        slow = json_reply(MODELS)
+        slow.first_byte_delay_s = 0.3
+        harness.server.set_default(lambda _r: slow, "/v1/models")
+        fetching = asyncio.ensure_future(editor.fetch_models())
+        await harness.until(lambda: editor.models_status.text() != "", "the fetch went out")
+        editor.name.setText("renamed")
+        editor.name.textEdited.emit("renamed")
+        assert await editor.save() is True
+        assert await fetching  # the list still fills the form; it is not kept under a name now gone
+
+    harness.run(scenario())
+    catalog = ModelCatalog(harness.home.models_path)
+    assert catalog.model("other", "vision-model") is None
+    assert catalog.model("renamed", "vision-model") is not None

@@ -529,8 +529,10 @@ class ProfileEditor(ProfileEditorView):
         self.models_section.set_published(infos)
         self._loading = loading
         self._fetched = (profile.base_url, infos)
-        if asked_for is not None and self.profiles.get(asked_for).base_url == profile.base_url:
-            self._catalogue_write(lambda catalog: catalog.replace(asked_for, infos), asked_for)
+        # A save may have renamed or removed the profile while the list was on its way.
+        kept_for = asked_for if asked_for in self.profiles.names() else None
+        if kept_for is not None and self.profiles.get(kept_for).base_url == profile.base_url:
+            self._catalogue_write(lambda catalog: catalog.replace(kept_for, infos), kept_for)
         self.models_status.setText(
             self.tr("{} models available.").format(len(models)) if models else self.tr("The list is empty.")
         )

@@ -62,12 +62,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Toggle:
-    """A small button at a row's right end: its icon (tinted `tint`, a colour or icons.ACCENT) and its
-    tooltip, which says what it is now and what a click does."""
+    """A small button at a row's right end: its icon (tinted `tint`, a colour or icons.ACCENT), its
+    tooltip, which says what it is now and what a click does, and whether it is drawn on an accent tint
+    (`marked`: the user's own choice, as against a default)."""
 
     icon: str
     tip: str
     tint: str | None = None
+    marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,10 +132,16 @@ class _Delegate(QStyledItemDelegate):
         right = tile.right() - 8
         if entry.toggle is not None:
             box = toggle_rect(option.rect)
-            if option.state & QStyle.StateFlag.State_MouseOver and self._over_toggle(option, box):
+            if entry.toggle.marked:
+                tint = QColor(c.accent)
+                tint.setAlphaF(0.16)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(c.hover))
+                painter.setBrush(tint)
                 painter.drawRoundedRect(box, 5, 5)
+            if option.state & QStyle.StateFlag.State_MouseOver and self._over_toggle(option, box):
+                painter.setPen(QColor(c.dim))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.adjusted(0, 0, -1, -1), 5, 5)
             inset = (TOGGLE_BOX - size) // 2
             icon(entry.toggle.icon, entry.toggle.tint).paint(
                 painter, box.adjusted(inset, inset, -inset, -inset)
@@ -229,6 +237,7 @@ class SearchPopup(QFrame):
         self.hint.setObjectName("popupHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(6, 0, 6, 2)
         self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -249,9 +258,12 @@ class SearchPopup(QFrame):
             self._select_like(selected)
 
     def set_hint(self, text: str) -> None:
-        """A line under the list saying which keys do what ("" hides it)."""
+        """A line under the list saying which keys do what ("" hides it), small and dim."""
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        self.hint.setFont(font)
 
     def shown_entries(self) -> list[Entry]:
         found = (self._model.item(row).data(ENTRY_ROLE) for row in range(self._model.rowCount()))
@@ -275,11 +287,13 @@ class SearchPopup(QFrame):
 
     def _open(self, top_left: QPoint, window: QWidget) -> None:
         self.search.clear()
+        self.hint.setStyleSheet(f"color: {colours().dim};")  # the theme in effect at each opening
         self._refilter()
         width = min(self._width, max(240, window.width() - 24))
         room = window.mapToGlobal(QPoint(0, window.height())).y() - top_left.y() - 12
         rows = sum(self.list.sizeHintForRow(row) for row in range(min(self._model.rowCount(), 40)))
-        wanted = rows + self.search.sizeHint().height() + 24  # as tall as its rows, up to the window's room
+        hint = self.hint.heightForWidth(width - 12) + 6 if self.hint.isVisibleTo(self) else 0
+        wanted = rows + self.search.sizeHint().height() + hint + 24  # its rows, up to the window's room
         self.resize(width, max(120, min(440, room, wanted)))
         left_limit = window.mapToGlobal(QPoint(window.width() - width - 8, 0)).x()
         self.move(QPoint(min(top_left.x(), left_limit), top_left.y()))

@@ -211,8 +211,8 @@
             <translation>显示或隐藏侧边栏（Ctrl+B）</translation>
         </message>
         <message>
-            <source>Enter: use the model · Ctrl+I or the image button: images auto → on → off</source>
-            <translation>Enter：使用该模型 · Ctrl+I 或图片按钮：图片 自动 → 开 → 关</translation>
+            <source>Enter: use the model · Ctrl+I: images auto → on → off</source>
+            <translation>Enter：使用该模型 · Ctrl+I：图片 自动 → 开 → 关</translation>
         </message>
     </context>
     <context>

@@ -211,8 +211,8 @@
             <translation>顯示或隱藏側邊欄（Ctrl+B）</translation>
         </message>
         <message>
-            <source>Enter: use the model · Ctrl+I or the image button: images auto → on → off</source>
-            <translation>Enter：使用此模型 · Ctrl+I 或圖片按鈕：圖片 自動 → 開 → 關</translation>
+            <source>Enter: use the model · Ctrl+I: images auto → on → off</source>
+            <translation>Enter：使用此模型 · Ctrl+I：圖片 自動 → 開 → 關</translation>
         </message>
     </context>
     <context>

@@ -73,11 +73,11 @@ def images_toggle(override: bool | None, said: bool | None) -> Toggle:
         state = QCoreApplication.translate("ModelPicker", "Images: on, your choice (auto: {said})").format(
             said=_said_words(said)
         )
-        return Toggle("image", f"{state}\n{how}", ACCENT)
+        return Toggle("image", f"{state}\n{how}", ACCENT, marked=True)
     state = QCoreApplication.translate("ModelPicker", "Images: off, your choice (auto: {said})").format(
         said=_said_words(said)
     )
-    return Toggle("image-off", f"{state}\n{how}", ACCENT)
+    return Toggle("image-off", f"{state}\n{how}", ACCENT, marked=True)
 
 
 class ImageOverrides(QObject):

@@ -215,9 +215,7 @@ class ChatTopBar(QWidget):
             self._picker.chosen.connect(self._picked)
             self._picker.toggled.connect(self._images_toggled)
             self._picker.fallback = self._typed_model
-            self._picker.set_hint(
-                self.tr("Enter: use the model · Ctrl+I or the image button: images auto → on → off")
-            )
+            self._picker.set_hint(self.tr("Enter: use the model · Ctrl+I: images auto → on → off"))
         return self._picker
 
     def show_picker(self, entries: list[Entry]) -> SearchPopup:

@@ -89,6 +89,7 @@ def test_started_dark_every_surface_opens_dark_on_x11(display: str, tmp_path: Pa
     with TestServer() as server:
         server.set_default(lambda _request: models_reply(["test-model", "other-model"]), "/v1/models")
         found = probe(display, fresh_home(tmp_path, server, "dark"), "dark")
+    assert found.pop("dark dialog buttons with icons") == 0  # the app's one icon set, not Fusion's
     assert set(found) >= {"dark settings", "dark system prompt", "dark profile editor", "dark menu"}
     light = {name: value for name, value in found.items() if not 0 <= value <= DARK_AT_MOST}
     assert light == {}, f"opened light (or not measured) in the dark theme: {found}"
@@ -102,6 +103,9 @@ def test_built_light_then_switched_to_dark_every_surface_opens_dark_on_x11(
     with TestServer() as server:
         server.set_default(lambda _request: models_reply(["test-model", "other-model"]), "/v1/models")
         found = probe(display, fresh_home(tmp_path, server, "light"), "light")
+    assert (
+        found.pop("light dialog buttons with icons") == found.pop("switched dialog buttons with icons") == 0
+    )
     before = {name: value for name, value in found.items() if name.startswith("light ")}
     after = {name: value for name, value in found.items() if name.startswith("switched ")}
     assert len(before) == len(after) == 8

@@ -7,7 +7,8 @@ each are measured right after it is shown, before anything else happens (no poin
 
 `light`: the app starts light; each surface is opened (and so built) while light, then the theme is switched
 to dark as the palette's "Theme: dark" does, and each is opened again. `dark`: the app starts dark. Prints one
-JSON object: {"phase surface": median lightness 0-255 of the X server's pixels under it}.
+JSON object: {"phase surface": lightness 0-255 of the X server's pixels under it} (and, for the System
+prompt dialog, how many of its buttons carry an icon).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 import qasync
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton, QWidget
 
 from app.home import Home
 from app.ui.shell.app import install_asyncgen_hooks
@@ -71,6 +72,9 @@ async def open_everything(parts: WindowParts, phase: str, found: dict[str, int])
         window.topbar.system_prompt_requested.emit()
         dialog = window.findChild(QInputDialog, "inputDialog")
         assert dialog is not None
+        # Fusion on X11 put a green tick and a red cross on OK and Cancel: not of the app's icon set.
+        buttons = dialog.findChildren(QPushButton)
+        found[f"{phase} dialog buttons with icons"] = sum(not b.icon().isNull() for b in buttons)
         return dialog
 
     def settings() -> QWidget:

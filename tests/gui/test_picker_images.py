@@ -197,3 +197,32 @@ def test_the_cycle_and_the_override_keep_other_models() -> None:
 
 def test_the_shortcut_sheet_lists_the_pickers_key() -> None:
     assert ("Ctrl+I", "Images auto / on / off for the selected model (in the picker)") in SHORTCUTS
+
+
+def test_an_open_editor_shows_the_pickers_change_so_its_next_save_keeps_it(harness: WindowHarness) -> None:
+    harness.add_profile("local")
+    gateway_says(harness, True)
+
+    async def scenario() -> None:
+        parts = harness.open()
+        assert parts.profile_ui is not None
+        editor = parts.profile_ui.open_editor("local")
+        await harness.until(
+            lambda: editor.models_section.row_of("test-model") is not None, "the editor's rows"
+        )
+        assert editor.models_section.values()[1] == ()
+        picker = open_picker(harness, parts)
+        await harness.until(lambda: "the gateway says yes" in tip(picker, "test-model"), "the picker's rows")
+        select(picker, "test-model")
+        ctrl_i(picker)  # auto → on
+        await harness.until(lambda: stored_vision(harness) == (("test-model", True),), "on was saved")
+        await harness.until(
+            lambda: editor.models_section.values()[1] == (("test-model", True),), "the editor shows it"
+        )
+        assert not editor.dirty
+        picker.close()
+        editor.read_timeout.setValue(editor.read_timeout.value() + 1)  # an edit of something else, saved
+        assert await editor.save()
+        assert stored_vision(harness) == (("test-model", True),)  # the editor's save kept the picker's on
+
+    harness.run(scenario())

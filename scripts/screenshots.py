@@ -6,9 +6,10 @@
 A fresh SLUICE_HOME in a temporary folder, one profile (no key: the local server needs none), the window
 built by the same composition root as `sluice`, a message typed into the composer and sent with Enter.
 `streaming.png` is taken while the reply streams, `stopped.png` after Esc stopped it, `reply.png` after
-Regenerate brought the whole reply as its second version; then the model picker
-(`picker.png`), the command palette (`palette.png`), the settings page (`settings.png`) and the window at
-700 px (`narrow.png`). SLUICE_SHOTS_DIR=DIR writes them to DIR instead of docs/screenshots.
+Regenerate brought the whole reply as its second version; then the model picker (`picker.png`;
+`picker-images.png` with the tooltip of a model's images toggle), the command palette (`palette.png`), the
+settings page (`settings.png`) and the window at 700 px (`narrow.png`). SLUICE_SHOTS_DIR=DIR writes them
+to DIR instead of docs/screenshots.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from app.profiles.store import ProfileStore  # noqa: E402
 from app.store.conversations import ConversationStore  # noqa: E402
 from app.ui.shell.composition import WindowParts, build_window  # noqa: E402
 from app.ui.theme import apply_theme  # noqa: E402
-from tests.support.server import Reply, TestServer, models_reply, sse_reply  # noqa: E402
+from tests.support.server import Reply, TestServer, json_reply, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from shots import grab, grab_with, install_language, language_option, run_in_qasync, until  # noqa: E402
@@ -176,6 +177,24 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         await until(lambda: any(e.text == "deepseek-reasoner" for e in picker.shown_entries()))
         await asyncio.sleep(0.05)
         grab_with(parts.window, [picker], f"picker{suffix}.png")
+        # The tooltip of a model's images toggle (auto, and what the gateway said).
+        from PySide6.QtWidgets import QToolTip
+
+        from app.ui.search_popup import ENTRY_ROLE, toggle_rect
+
+        model = picker.list.model()
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if getattr(model.index(r, 0).data(ENTRY_ROLE), "text", "") == "gpt-4o"
+        )
+        box = toggle_rect(picker.list.visualRect(model.index(row, 0)))
+        entry = model.index(row, 0).data(ENTRY_ROLE)
+        QToolTip.showText(picker.list.viewport().mapToGlobal(box.topRight()), entry.toggle.tip, picker.list)
+        await asyncio.sleep(0.3)
+        tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible()]
+        grab_with(parts.window, [picker, *tips], f"picker-images{suffix}.png")
+        QToolTip.hideText()
         picker.close()
 
         # The command palette, as it opens: commands first, then the models and the conversations.
@@ -211,15 +230,29 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)  # as the app: closing the window must not stop the loop early
     apply_theme(app, "dark" if dark else "light")  # as the app does at start, with the choice forced
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
-        server.set_default(
-            lambda _request: models_reply(["deepseek-chat", "deepseek-reasoner"]), "/v1/models"
-        )
+        # What the gateway says of each model's images: no, nothing, yes (the picker's toggles show it).
+        listed = {
+            "data": [
+                {"id": "deepseek-chat", "capabilities": {"vision": False}},
+                {"id": "deepseek-reasoner"},
+                {"id": "gpt-4o", "architecture": {"input_modalities": ["text", "image"]}},
+            ]
+        }
+        server.set_default(lambda _request: json_reply(listed), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})
         home.ensure()
         install_language(app, lang, home)
         profiles = ProfileStore(home.profiles_path)
         profiles.load()
-        profiles.add(Profile(name="local", base_url=server.base_url, model="deepseek-chat", auth="none"))
+        profiles.add(
+            Profile(
+                name="local",
+                base_url=server.base_url,
+                model="deepseek-chat",
+                auth="none",
+                vision=(("deepseek-reasoner", False),),  # the user's word: off
+            )
+        )
         profiles.save()
         seed_history(home)
         suffix = ("-dark" if dark else "") + ("" if lang == "en" else f"-{lang}")

@@ -1,9 +1,10 @@
 """A search box over a list with section headings, in a popup: the model picker and the command palette.
 
 Typing filters (every word must appear in the row's text, detail or section, ignoring case); Up/Down move;
-Enter picks; Esc or a click outside closes. A row can carry an icon and a dim detail on its right. Rows come
-from the owner (`set_entries`); `fallback` may offer a row for text that matches nothing (a model id typed
-by hand). Built when first opened, never at start.
+Enter picks; Esc or a click outside closes. A row can carry an icon and a dim detail on its right, and a small
+toggle button at its right end (the picker's images auto / on / off): a click on it, or Ctrl+I on the selected
+row, reports `toggled` and leaves the popup open. Rows come from the owner (`set_entries`); `fallback` may
+offer a row for text that matches nothing (a model id typed by hand). Built when first opened, never at start.
 """
 
 from __future__ import annotations
@@ -22,14 +23,27 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
+    QLabel,
     QLineEdit,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +54,22 @@ from app.ui.theme import colours
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_ROWS = 300  # what a filter can show at once; a gateway may list thousands of models
+TOGGLE_BOX = 24  # the square a row's toggle button takes at its right end
+TOGGLE_KEY = Qt.Key.Key_I  # with Ctrl: the selected row's toggle (the picker's images auto / on / off)
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """A small button at a row's right end: its icon (tinted `tint`, a colour or icons.ACCENT), its
+    tooltip, which says what it is now and what a click does, and whether it is drawn on an accent tint
+    (`marked`: the user's own choice, as against a default)."""
+
+    icon: str
+    tip: str
+    tint: str | None = None
+    marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,10 +82,20 @@ class Entry:
     section: str = ""
     icon: str | None = None
     current: bool = False  # marked with a check (the model in use)
+    toggle: Toggle | None = None
 
     def matches(self, words: list[str]) -> bool:
         haystack = f"{self.text} {self.detail} {self.section}".casefold()
         return all(word in haystack for word in words)
+
+
+def toggle_rect(row: QRect) -> QRect:
+    """Where a row's toggle button is, in the list's viewport: the delegate paints it there and a click
+    there toggles instead of picking."""
+    tile = row.adjusted(4, 1, -4, -1)
+    return QRect(
+        tile.right() - 4 - TOGGLE_BOX, tile.top() + (tile.height() - TOGGLE_BOX) // 2, TOGGLE_BOX, TOGGLE_BOX
+    )
 
 
 class _Delegate(QStyledItemDelegate):
@@ -92,6 +130,23 @@ class _Delegate(QStyledItemDelegate):
             icon(entry.icon, c.dim).paint(painter, QRect(x, top, size, size))
             x += size + 8
         right = tile.right() - 8
+        if entry.toggle is not None:
+            box = toggle_rect(option.rect)
+            if entry.toggle.marked:
+                tint = QColor(c.accent)
+                tint.setAlphaF(0.16)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(tint)
+                painter.drawRoundedRect(box, 5, 5)
+            if option.state & QStyle.StateFlag.State_MouseOver and self._over_toggle(option, box):
+                painter.setPen(QColor(c.dim))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.adjusted(0, 0, -1, -1), 5, 5)
+            inset = (TOGGLE_BOX - size) // 2
+            icon(entry.toggle.icon, entry.toggle.tint).paint(
+                painter, box.adjusted(inset, inset, -inset, -inset)
+            )
+            right = box.left() - 6
         if entry.current:
             icon("check", "accent").paint(painter, QRect(right - size, top, size, size))
             right -= size + 6
@@ -113,6 +168,28 @@ class _Delegate(QStyledItemDelegate):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()
 
+    @staticmethod
+    def _over_toggle(option: QStyleOptionViewItem, box: QRect) -> bool:
+        view = option.widget
+        if not isinstance(view, QAbstractItemView):
+            return False
+        return box.contains(view.viewport().mapFromGlobal(QCursor.pos()))
+
+    def helpEvent(  # noqa: N802 (Qt's name)
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: _Index
+    ) -> bool:
+        """Over a toggle, its own tooltip (what it is now, what a click does)."""
+        entry = index.data(ENTRY_ROLE)
+        if (
+            isinstance(entry, Entry)
+            and entry.toggle is not None
+            and toggle_rect(option.rect).contains(event.pos())
+        ):
+            QToolTip.showText(event.globalPos(), entry.toggle.tip, view)
+            return True
+        QToolTip.hideText()
+        return True
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 (Qt's name)
         line = option.fontMetrics.height()
         if isinstance(index.data(HEADING_ROLE), str):
@@ -123,9 +200,11 @@ class _Delegate(QStyledItemDelegate):
 class SearchPopup(QFrame):
     """Signals:
     chosen(object): the payload of the row the user picked (the popup has closed).
+    toggled(object): the payload of the row whose toggle the user clicked or Ctrl+I'd (the popup stays).
     """
 
     chosen = Signal(object)
+    toggled = Signal(object)
 
     def __init__(
         self, parent: QWidget, placeholder: str, width: int = 460, *, start_at_current: bool = True
@@ -152,17 +231,39 @@ class SearchPopup(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the keys
         self.list.clicked.connect(self._pick)
+        self.list.setMouseTracking(True)  # the toggle under the pointer is shaded
+        self.list.viewport().installEventFilter(self)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("popupHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(6, 0, 6, 2)
+        self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addWidget(self.list)
+        layout.addWidget(self.hint)
 
     # -- public API -----------------------------------------------------------------------------------
 
     def set_entries(self, entries: list[Entry]) -> None:
+        """New rows. While the popup is open the typed filter stays, and so does the selected row where
+        it is still listed (a toggle flipped, a model list arrived)."""
+        selected = self.current_entry() if self.isVisible() else None
         self._entries = entries
         self._refilter()
+        if selected is not None:
+            self._select_like(selected)
+
+    def set_hint(self, text: str) -> None:
+        """A line under the list saying which keys do what ("" hides it), small and dim."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        self.hint.setFont(font)
 
     def shown_entries(self) -> list[Entry]:
         found = (self._model.item(row).data(ENTRY_ROLE) for row in range(self._model.rowCount()))
@@ -186,11 +287,13 @@ class SearchPopup(QFrame):
 
     def _open(self, top_left: QPoint, window: QWidget) -> None:
         self.search.clear()
+        self.hint.setStyleSheet(f"color: {colours().dim};")  # the theme in effect at each opening
         self._refilter()
         width = min(self._width, max(240, window.width() - 24))
         room = window.mapToGlobal(QPoint(0, window.height())).y() - top_left.y() - 12
         rows = sum(self.list.sizeHintForRow(row) for row in range(min(self._model.rowCount(), 40)))
-        wanted = rows + self.search.sizeHint().height() + 24  # as tall as its rows, up to the window's room
+        hint = self.hint.heightForWidth(width - 12) + 6 if self.hint.isVisibleTo(self) else 0
+        wanted = rows + self.search.sizeHint().height() + hint + 24  # its rows, up to the window's room
         self.resize(width, max(120, min(440, room, wanted)))
         left_limit = window.mapToGlobal(QPoint(window.width() - width - 8, 0)).x()
         self.move(QPoint(min(top_left.x(), left_limit), top_left.y()))
@@ -235,6 +338,26 @@ class SearchPopup(QFrame):
             self.list.setCurrentIndex(chosen)
             self.list.scrollTo(chosen)
 
+    def _select_like(self, wanted: Entry) -> None:
+        for row in range(self._model.rowCount()):
+            entry = self._model.item(row).data(ENTRY_ROLE)
+            if isinstance(entry, Entry) and (entry.section, entry.payload) == (
+                wanted.section,
+                wanted.payload,
+            ):
+                index = self._model.index(row, 0)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+                return
+
+    def _toggle(self, index: QModelIndex) -> bool:
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, Entry) or entry.toggle is None:
+            return False
+        self.list.setCurrentIndex(index)
+        self.toggled.emit(entry.payload)
+        return True
+
     def _move(self, step: int) -> None:
         row = self.list.currentIndex().row()
         count = self._model.rowCount()
@@ -253,6 +376,23 @@ class SearchPopup(QFrame):
             self.chosen.emit(entry.payload)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.list.viewport() and event.type() == QEvent.Type.MouseMove:
+            self.list.viewport().update()  # the shade follows the pointer onto and off a toggle
+        if watched is self.list.viewport() and event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+        ):
+            # A click on a row's toggle flips it and leaves the popup open; elsewhere it picks the row.
+            assert isinstance(event, QMouseEvent)
+            point = event.position().toPoint()
+            index = self.list.indexAt(point)
+            entry = index.data(ENTRY_ROLE) if index.isValid() else None
+            over_toggle = isinstance(entry, Entry) and entry.toggle is not None
+            if over_toggle and toggle_rect(self.list.visualRect(index)).contains(point):
+                if event.type() == QEvent.Type.MouseButtonRelease:
+                    self._toggle(QModelIndex(index))
+                return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -266,5 +406,8 @@ class SearchPopup(QFrame):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._pick(self.list.currentIndex())
+                return True
+            if key == TOGGLE_KEY and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+                self._toggle(self.list.currentIndex())
                 return True
         return super().eventFilter(watched, event)

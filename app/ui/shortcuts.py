@@ -24,6 +24,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F2", QT_TRANSLATE_NOOP("Commands", "Rename the conversation (in the list)")),
     ("Del", QT_TRANSLATE_NOOP("Commands", "Delete the conversation (in the list)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("Commands", "Pin or unpin the conversation (in the list)")),
+    (
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("Commands", "Images auto / on / off for the selected model (in the picker)"),
+    ),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit")),
 )
 

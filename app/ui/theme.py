@@ -212,7 +212,10 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
     dark = wants_dark(app, choice)
     c = colours(dark)
     if not app.property("sluiceFusion"):  # once: with a style sheet in place, style().name() reads ""
-        app.setStyle("Fusion")  # the one style that honours a custom palette everywhere
+        from app.ui.look_style import LookStyle
+
+        # Fusion, the one style that honours a custom palette everywhere, with visible dark check boxes
+        app.setStyle(LookStyle())
         app.setProperty("sluiceFusion", True)
     app.setPalette(palette_for(c))
     app.setStyleSheet(stylesheet(c))

@@ -214,6 +214,10 @@
             <source>Show or hide the sidebar (Ctrl+B)</source>
             <translation>显示或隐藏侧边栏（Ctrl+B）</translation>
         </message>
+        <message>
+            <source>Enter: use the model · Ctrl+I: images auto → on → off</source>
+            <translation>Enter：使用该模型 · Ctrl+I：图片 自动 → 开 → 关</translation>
+        </message>
     </context>
     <context>
         <name>Composer</name>
@@ -2178,6 +2182,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Rename this conversation</source>
             <translation>重命名此对话</translation>
         </message>
+        <message>
+            <source>Images auto / on / off for the selected model (in the picker)</source>
+            <translation>所选模型的图片：自动 / 开 / 关（在模型选择器中）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2192,6 +2200,38 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <message>
             <source>Loading the model list…</source>
             <translation>正在加载模型列表…</translation>
+        </message>
+        <message>
+            <source>Click or press Ctrl+I: auto → on → off.</source>
+            <translation>点击或按 Ctrl+I：自动 → 开 → 关。</translation>
+        </message>
+        <message>
+            <source>Could not save whether {model} takes images: {error}</source>
+            <translation>无法保存 {model} 是否接受图片：{error}</translation>
+        </message>
+        <message>
+            <source>Images: auto ({said})</source>
+            <translation>图片：自动（{said}）</translation>
+        </message>
+        <message>
+            <source>Images: off, your choice (auto: {said})</source>
+            <translation>图片：关，由你设定（自动时：{said}）</translation>
+        </message>
+        <message>
+            <source>Images: on, your choice (auto: {said})</source>
+            <translation>图片：开，由你设定（自动时：{said}）</translation>
+        </message>
+        <message>
+            <source>the gateway does not say; images are sent</source>
+            <translation>网关未说明；图片会照常发送</translation>
+        </message>
+        <message>
+            <source>the gateway says no</source>
+            <translation>网关表示不支持</translation>
+        </message>
+        <message>
+            <source>the gateway says yes</source>
+            <translation>网关表示支持</translation>
         </message>
     </context>
     <context>

@@ -214,6 +214,10 @@
             <source>Show or hide the sidebar (Ctrl+B)</source>
             <translation>顯示或隱藏側邊欄（Ctrl+B）</translation>
         </message>
+        <message>
+            <source>Enter: use the model · Ctrl+I: images auto → on → off</source>
+            <translation>Enter：使用此模型 · Ctrl+I：圖片 自動 → 開 → 關</translation>
+        </message>
     </context>
     <context>
         <name>Composer</name>
@@ -2178,6 +2182,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Rename this conversation</source>
             <translation>重新命名此對話</translation>
         </message>
+        <message>
+            <source>Images auto / on / off for the selected model (in the picker)</source>
+            <translation>所選模型的圖片：自動 / 開 / 關（在模型選擇器中）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2192,6 +2200,38 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <message>
             <source>Loading the model list…</source>
             <translation>正在載入模型清單…</translation>
+        </message>
+        <message>
+            <source>Click or press Ctrl+I: auto → on → off.</source>
+            <translation>點按或按 Ctrl+I：自動 → 開 → 關。</translation>
+        </message>
+        <message>
+            <source>Could not save whether {model} takes images: {error}</source>
+            <translation>無法儲存 {model} 是否接受圖片：{error}</translation>
+        </message>
+        <message>
+            <source>Images: auto ({said})</source>
+            <translation>圖片：自動（{said}）</translation>
+        </message>
+        <message>
+            <source>Images: off, your choice (auto: {said})</source>
+            <translation>圖片：關，由你設定（自動時：{said}）</translation>
+        </message>
+        <message>
+            <source>Images: on, your choice (auto: {said})</source>
+            <translation>圖片：開，由你設定（自動時：{said}）</translation>
+        </message>
+        <message>
+            <source>the gateway does not say; images are sent</source>
+            <translation>閘道未說明；圖片會照常傳送</translation>
+        </message>
+        <message>
+            <source>the gateway says no</source>
+            <translation>閘道表示不支援</translation>
+        </message>
+        <message>
+            <source>the gateway says yes</source>
+            <translation>閘道表示支援</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,7 @@ from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
 from app.ui.chat.picker_entries import build_entries, recent_choices
+from app.ui.chat.picker_images import ImageOverrides
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
@@ -135,6 +136,9 @@ class ChatController(QObject):
             model=self._chosen_model,
         )
         self.attachments.notice.connect(self.notice)
+        self.images = ImageOverrides(profiles, keystore, store, catalog, self)  # the picker's toggles
+        self.images.notice.connect(self.notice)
+        self.images.changed.connect(self._images_changed)
 
         self._fetching: set[str] = set()  # profiles whose model list is being fetched
 
@@ -146,6 +150,9 @@ class ChatController(QObject):
         topbar.profile_model_chosen.connect(self.choose)
         topbar.picker_requested.connect(self.open_picker)
         topbar.refresh_models_requested.connect(lambda: self.load_models(force=True))
+        topbar.images_toggle_requested.connect(
+            lambda profile, model: self.tasks.run(self.images.cycle(profile, model))
+        )
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
         transcript.action_requested.connect(self._action)
@@ -760,7 +767,13 @@ class ChatController(QObject):
             recent = []
         profile = self.current_profile()
         current = (profile.name if profile else None, self.current_model())
-        return build_entries(profiles, self._models, recent, current)
+        return build_entries(profiles, self._models, recent, current, self.images.toggle_for)
+
+    def _images_changed(self, _profile: str, _model: str) -> None:
+        """A model's images toggle was saved: the warning chip and the picker show it now; the next send
+        reads it (ChatAttachments asks the profile store each time)."""
+        self.attachments.sync_warning()
+        self.topbar.update_picker(self.picker_entries())
 
     def choose_profile(self, name: str) -> None:
         try:

@@ -1,13 +1,14 @@
-"""The rows of the profile · model picker: recent choices first, then each profile with its models."""
+"""The rows of the profile · model picker: recent choices first, then each profile with its models; each
+model row carries its images toggle (app/ui/chat/picker_images.py) when the caller gives one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.models import Conversation, Profile
-from app.ui.search_popup import Entry
+from app.ui.search_popup import Entry, Toggle
 
 RECENT = 5
 
@@ -29,9 +30,15 @@ def build_entries(
     models: dict[str, list[str]],
     recent: list[tuple[str, str]],
     current: tuple[str | None, str],
+    images: Callable[[Profile, str], Toggle] | None = None,
 ) -> list[Entry]:
     """Recent first; then every profile's models (its default model first, then the gateway's list, or
-    "loading…" while that list has not arrived)."""
+    "loading…" while that list has not arrived). `images` gives a model row its images toggle."""
+    by_name = {profile.name: profile for profile in profiles}
+
+    def toggle(profile: Profile, model: str) -> Toggle | None:
+        return images(profile, model) if images is not None else None
+
     entries = [
         Entry(
             model,
@@ -39,6 +46,7 @@ def build_entries(
             detail=profile,
             section=QCoreApplication.translate("ModelPicker", "Recent"),
             icon="clock",
+            toggle=toggle(by_name[profile], model) if profile in by_name else None,
         )
         for profile, model in recent
     ]
@@ -56,6 +64,7 @@ def build_entries(
                     section=profile.name,
                     icon="sparkles",
                     current=(profile.name, model) == current,
+                    toggle=toggle(profile, model),
                 )
             )
         if listed is None:

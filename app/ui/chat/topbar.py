@@ -22,6 +22,8 @@ class ChatTopBar(QWidget):
         profile_chosen(str): the user picked another profile (kept for callers that pick only that).
         model_chosen(str): the user typed or picked a model for the current profile.
         refresh_models_requested(): "Fetch the model list again" in the picker's menu.
+        images_toggle_requested(str, str): a profile's model's images toggle in the picker (click or
+            Ctrl+I): auto → on → off.
         system_prompt_requested(): the system prompt button.
         regenerate_requested(): the regenerate button.
         edit_profiles_requested(), new_profile_requested(), settings_requested(),
@@ -36,6 +38,7 @@ class ChatTopBar(QWidget):
     profile_chosen = Signal(str)
     model_chosen = Signal(str)
     refresh_models_requested = Signal()
+    images_toggle_requested = Signal(str, str)
     system_prompt_requested = Signal()
     regenerate_requested = Signal()
     edit_profiles_requested = Signal()
@@ -223,7 +226,9 @@ class ChatTopBar(QWidget):
             self._picker = SearchPopup(self, self.tr("Search profiles and models, or type a model id"))
             self._picker.setObjectName("popupPanel")
             self._picker.chosen.connect(self._picked)
+            self._picker.toggled.connect(self._images_toggled)
             self._picker.fallback = self._typed_model
+            self._picker.set_hint(self.tr("Enter: use the model · Ctrl+I: images auto → on → off"))
         return self._picker
 
     def show_picker(self, entries: list[Entry]) -> SearchPopup:
@@ -250,6 +255,11 @@ class ChatTopBar(QWidget):
             section=self.tr("Type a model id"),
             icon="pencil",
         )
+
+    def _images_toggled(self, payload: object) -> None:
+        if isinstance(payload, tuple) and len(payload) == 2:
+            profile, model = payload
+            self.images_toggle_requested.emit(str(profile), str(model))
 
     def _picked(self, payload: object) -> None:
         if isinstance(payload, tuple) and len(payload) == 2:

@@ -438,6 +438,7 @@ class ProfileUi:
         topbar.settings_requested.connect(self.open_settings)
         topbar.usage_requested.connect(self.open_usage)
         controller.profile_edit_requested.connect(self._edit_requested)
+        controller.images.changed.connect(self._images_changed)
 
     @property
     def service(self) -> ProfileService:
@@ -451,6 +452,14 @@ class ProfileUi:
     def current_name(self) -> str | None:
         profile = self.controller.current_profile()
         return profile.name if profile else None
+
+    def _images_changed(self, name: str, _model: str) -> None:
+        """The picker changed a model's images override: an editor showing that profile, with nothing typed
+        in it, shows the change too (so that its next save does not put the old value back)."""
+        editor = self.editor
+        item = editor.list.currentItem() if editor is not None else None
+        if editor is not None and not editor.dirty and item is not None and item.text() == name:
+            editor.select(name)
 
     def _edit_requested(self, name: str) -> None:
         """An error banner's "Open profile", or sending with no profile (name "")."""

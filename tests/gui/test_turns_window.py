@@ -85,7 +85,7 @@ def test_versions_switch_in_place_and_the_next_message_follows_the_shown_one(
         await harness.until(lambda: not parts.controller.busy, "the follow-up ended")
 
     harness.run(scenario())
-    sent = harness.server.requests[-1].json()["messages"]
+    sent = harness.last_chat_request().json()["messages"]
     assert [m["content"] for m in sent] == ["hello", "opening", "question", "first answer", "and then?"]
     assert len(harness.stored_messages()) == 7
     assert [m.content for m in harness.shown_branch()] == [

@@ -41,7 +41,7 @@ def test_send_streams_the_reply_and_saves_it(harness: WindowHarness) -> None:
         assert not parts.window.composer.is_streaming()
 
     harness.run(scenario())
-    sent = harness.server.requests[-1].json()
+    sent = harness.last_chat_request().json()
     assert sent["stream"] is True
     assert sent["messages"] == [{"role": "user", "content": "Say hello"}]
     reply = harness.last_reply()
@@ -112,7 +112,7 @@ def test_error_banner_shows_the_provider_message_and_retry_recovers(harness: Win
     assert [(m.status, m.content) for m in shown] == [(MessageStatus.COMPLETE, "Now it works.")]
     kept = [m for m in harness.stored_messages() if m.role.value == "assistant"]
     assert [m.status for m in kept] == [MessageStatus.ERROR, MessageStatus.COMPLETE]  # nothing deleted
-    assert harness.server.requests[-1].json()["messages"] == [{"role": "user", "content": "Hello?"}]
+    assert harness.last_chat_request().json()["messages"] == [{"role": "user", "content": "Hello?"}]
 
 
 def test_switching_profile_sends_the_next_message_to_the_other_gateway(harness: WindowHarness) -> None:

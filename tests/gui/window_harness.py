@@ -23,7 +23,7 @@ from app.home import Home
 from app.profiles.store import ProfileStore
 from app.store.conversations import ConversationStore
 from app.ui.shell.composition import WindowParts, build_window
-from tests.support.server import TestServer
+from tests.support.server import CHAT_PATH, Request, TestServer
 
 T = TypeVar("T")
 WAIT_S = 10.0
@@ -149,6 +149,12 @@ class WindowHarness:
             return [] if last is None else store.active_path(last.id)
         finally:
             store.close()
+
+    def last_chat_request(self) -> Request:
+        """The last chat request the server saw (a window also fetches /models in the background)."""
+        chats = [r for r in self.server.requests if r.path == CHAT_PATH]
+        assert chats, "no chat request reached the server"
+        return chats[-1]
 
     def last_reply(self) -> Message:
         replies = [m for m in self.stored_messages() if m.role == Role.ASSISTANT]

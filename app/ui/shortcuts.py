@@ -24,6 +24,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F2", QT_TRANSLATE_NOOP("Commands", "Rename the conversation (in the list)")),
     ("Del", QT_TRANSLATE_NOOP("Commands", "Delete the conversation (in the list)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("Commands", "Pin or unpin the conversation (in the list)")),
+    ("Tab", QT_TRANSLATE_NOOP("Commands", "Next link or message action (in the conversation)")),
+    ("Alt+Left", QT_TRANSLATE_NOOP("Commands", "Older version of the message (on its actions)")),
+    ("Alt+Right", QT_TRANSLATE_NOOP("Commands", "Newer version of the message (on its actions)")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("Commands", "Undo deleting a message (in the conversation)")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit")),
 )
 

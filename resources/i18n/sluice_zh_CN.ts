@@ -127,6 +127,10 @@
             <source>The profile and model can be changed once the reply ends.</source>
             <translation>回复结束后才能更改配置和模型。</translation>
         </message>
+        <message>
+            <source>Messages can be deleted once the reply ends.</source>
+            <translation>回复结束后才能删除消息。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -823,6 +827,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
         <message>
             <source>Edit</source>
             <translation>编辑</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -2170,6 +2178,22 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Rename this conversation</source>
             <translation>重命名此对话</translation>
         </message>
+        <message>
+            <source>Next link or message action (in the conversation)</source>
+            <translation>下一个链接或消息操作（在对话中）</translation>
+        </message>
+        <message>
+            <source>Older version of the message (on its actions)</source>
+            <translation>消息的上一个版本（焦点在其操作上时）</translation>
+        </message>
+        <message>
+            <source>Newer version of the message (on its actions)</source>
+            <translation>消息的下一个版本（焦点在其操作上时）</translation>
+        </message>
+        <message>
+            <source>Undo deleting a message (in the conversation)</source>
+            <translation>撤销删除消息（在对话中）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2377,4 +2401,50 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>{name}：无法读取（{reason}）。</translation>
     </message>
 </context>
+    <context>
+        <name>MessageDeletes</name>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete message</source>
+            <translation>删除消息</translation>
+        </message>
+        <message>
+            <source>Delete this message and the message below it? You can undo this for a few seconds.</source>
+            <translation>删除这条消息及其下方的一条消息吗？几秒内可以撤销。</translation>
+        </message>
+        <message>
+            <source>Delete this message and the {} messages below it (its replies, what followed them, and every version under it)? You can undo this for a few seconds.</source>
+            <translation>删除这条消息及其下方的 {} 条消息（它的回复、之后的对话，以及其下的所有版本）吗？几秒内可以撤销。</translation>
+        </message>
+        <message>
+            <source>Message deleted.</source>
+            <translation>消息已删除。</translation>
+        </message>
+        <message>
+            <source>{} messages deleted.</source>
+            <translation>已删除 {} 条消息。</translation>
+        </message>
+        <message>
+            <source>That message is already gone.</source>
+            <translation>这条消息已经不存在了。</translation>
+        </message>
+        <message>
+            <source>The deleted message could not be brought back: what it followed is gone.</source>
+            <translation>无法恢复已删除的消息：它所跟随的消息已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>撤销（Ctrl+Z）</translation>
+        </message>
+    </context>
 </TS>

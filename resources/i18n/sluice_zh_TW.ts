@@ -127,6 +127,10 @@
             <source>The profile and model can be changed once the reply ends.</source>
             <translation>回覆結束後才能變更設定檔和模型。</translation>
         </message>
+        <message>
+            <source>Messages can be deleted once the reply ends.</source>
+            <translation>回覆結束後才能刪除訊息。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -823,6 +827,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
         <message>
             <source>Edit</source>
             <translation>編輯</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>刪除</translation>
         </message>
     </context>
     <context>
@@ -2170,6 +2178,22 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Rename this conversation</source>
             <translation>重新命名此對話</translation>
         </message>
+        <message>
+            <source>Next link or message action (in the conversation)</source>
+            <translation>下一個連結或訊息操作（在對話中）</translation>
+        </message>
+        <message>
+            <source>Older version of the message (on its actions)</source>
+            <translation>訊息的上一個版本（焦點在其操作上時）</translation>
+        </message>
+        <message>
+            <source>Newer version of the message (on its actions)</source>
+            <translation>訊息的下一個版本（焦點在其操作上時）</translation>
+        </message>
+        <message>
+            <source>Undo deleting a message (in the conversation)</source>
+            <translation>復原刪除的訊息（在對話中）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2377,4 +2401,50 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
         <translation>{name}：無法讀取（{reason}）。</translation>
     </message>
 </context>
+    <context>
+        <name>MessageDeletes</name>
+        <message>
+            <source>Delete</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>Delete message</source>
+            <translation>刪除訊息</translation>
+        </message>
+        <message>
+            <source>Delete this message and the message below it? You can undo this for a few seconds.</source>
+            <translation>要刪除這則訊息及其下方的一則訊息嗎？幾秒內可以復原。</translation>
+        </message>
+        <message>
+            <source>Delete this message and the {} messages below it (its replies, what followed them, and every version under it)? You can undo this for a few seconds.</source>
+            <translation>要刪除這則訊息及其下方的 {} 則訊息（它的回覆、之後的對話，以及其下的所有版本）嗎？幾秒內可以復原。</translation>
+        </message>
+        <message>
+            <source>Message deleted.</source>
+            <translation>訊息已刪除。</translation>
+        </message>
+        <message>
+            <source>{} messages deleted.</source>
+            <translation>已刪除 {} 則訊息。</translation>
+        </message>
+        <message>
+            <source>That message is already gone.</source>
+            <translation>這則訊息已經不存在了。</translation>
+        </message>
+        <message>
+            <source>The deleted message could not be brought back: what it followed is gone.</source>
+            <translation>無法還原已刪除的訊息：它所接續的訊息已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo</source>
+            <translation>復原</translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>復原（Ctrl+Z）</translation>
+        </message>
+    </context>
 </TS>

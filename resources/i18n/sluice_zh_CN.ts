@@ -2194,6 +2194,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Undo deleting a message (in the conversation)</source>
             <translation>撤销删除消息（在对话中）</translation>
         </message>
+        <message>
+            <source>Delete the message (on its actions)</source>
+            <translation>删除该消息（焦点在其操作上时）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>

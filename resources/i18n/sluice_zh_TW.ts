@@ -2194,6 +2194,10 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Undo deleting a message (in the conversation)</source>
             <translation>復原刪除的訊息（在對話中）</translation>
         </message>
+        <message>
+            <source>Delete the message (on its actions)</source>
+            <translation>刪除該訊息（焦點在其操作上時）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>

@@ -169,3 +169,39 @@ def test_deleting_one_version_shows_its_neighbour_and_keeps_the_others(harness: 
     harness.run(scenario())
     replies = [m.content for m in harness.stored_messages() if m.role == Role.ASSISTANT]
     assert replies == ["first answer"]
+
+
+def test_delete_is_reached_with_tab_and_del_deletes_the_message_whose_action_has_the_keyboard(
+    harness: WindowHarness,
+) -> None:
+    harness.add_profile("local")
+    harness.server.queue(sse_reply(["the answer"]))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        harness.type_and_send(parts, "question")
+        await harness.until(lambda: not parts.controller.busy, "the reply ended")
+        view = parts.window.transcript
+        view.setFocus()
+        view.setTextCursor(view.document().find("question"))  # text selected by hand: Del does nothing
+        QTest.keyClick(view, Qt.Key.Key_Delete)
+        assert len(harness.stored_messages()) == 2
+        view.moveCursor(view.textCursor().MoveOperation.Start)
+        _tab_to(view, "Regenerate")  # the reply's actions
+        QTest.keyClick(view, Qt.Key.Key_Delete)
+        assert "the answer" not in harness.transcript_text(parts)
+        assert [m.content for m in harness.stored_messages()] == ["question"]
+        button = _undo_bar_button(parts)
+        assert button.isVisible()
+        button.click()
+        assert len(harness.stored_messages()) == 2 and "the answer" in harness.transcript_text(parts)
+
+        _tab_to(view, "Delete")  # the question's Delete, by Tab and Enter: it asks first (2 messages)
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        await harness.until(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), "the question")
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        QTest.keyClick(box, Qt.Key.Key_Return)  # Enter answers Cancel: the safe default
+        assert len(harness.stored_messages()) == 2
+
+    harness.run(scenario())

@@ -744,7 +744,7 @@ class ChatController(QObject):
 
     def _restored(self, removed: Removed) -> None:
         if self.conversation is not None and self.conversation.id == removed.conversation_id:
-            self.open_conversation(removed.conversation_id, again=True)
+            self.open_conversation(removed.conversation_id, again=True, focus=False)
         self.conversations_changed.emit()
 
     def edit(self, message_id: int) -> None:

@@ -363,14 +363,27 @@ class TranscriptView(ReadingView):
         return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Alt+Left / Alt+Right on a message (its actions reached with Tab): its older / newer version."""
+        """On a message (its actions reached with Tab): Alt+Left / Alt+Right its older / newer version,
+        Del its Delete."""
         keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
         if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in keys:
             step = keys[Qt.Key(event.key())]
             if self._step_version(step):
                 event.accept()
                 return
+        if event.key() == Qt.Key.Key_Delete and self._on_own_link():
+            first = self._message_at(self.textCursor().block())
+            if first is not None and self._actions_block(first.userState()) is not None:
+                event.accept()
+                self.action_requested.emit(AppLink("delete", str(first.userState())).path)
+                return
         super().keyPressEvent(event)
+
+    def _on_own_link(self) -> bool:
+        """Whether the keyboard is on one of our links (Tab selects a link: text selected by hand is not)."""
+        cursor = self.textCursor()
+        href = cursor.charFormat().anchorHref() if cursor.hasSelection() else ""
+        return bool(href) and self._links.parse(QUrl(href)) is not None
 
     def _step_version(self, step: int) -> bool:
         first = self._message_at(self.textCursor().block())

@@ -130,7 +130,7 @@ def _is_cff(raw: QRawFont) -> bool:
     Told by the 'maxp' table's version (0.5 for CFF, 1.0 for TrueType): six bytes, where reading the
     outline tables themselves would copy megabytes of a CJK face.
     """
-    return bytes(raw.fontTable("maxp"))[:4] == b"\x00\x00\x50\x00"
+    return bytes(raw.fontTable("maxp").left(4).data()) == b"\x00\x00\x50\x00"
 
 
 def _has_light(family: str) -> bool:

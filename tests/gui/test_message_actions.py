@@ -4,15 +4,18 @@ versions' ‹ n/m › after the actions, driven by the keyboard (Tab, Enter, Alt
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from app.core.models import Role
 from app.export import conversation_markdown
 from app.store.conversations import ConversationStore
 from app.ui.chat.message_delete import UndoBar
 from app.ui.shell.composition import WindowParts
+from app.ui.transcript.style import CARD
 from app.ui.transcript.view import TranscriptView
 from tests.gui.window_harness import WindowHarness
 from tests.support.server import sse_reply
@@ -205,3 +208,48 @@ def test_delete_is_reached_with_tab_and_del_deletes_the_message_whose_action_has
         assert len(harness.stored_messages()) == 2
 
     harness.run(scenario())
+
+
+def test_the_arrows_sit_with_the_actions_and_come_forward_with_them_on_hover(qtbot: QtBot) -> None:
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.add_user_message("First question", message_id=1)
+    view.add_assistant_message("First answer.", message_id=2, model="m")
+    assert view.set_versions(1, 1, 2) and view.set_versions(2, 2, 2)
+    text = view.toPlainText()
+    assert "Copy  ·  Edit  ·  Delete   ‹ 1/2 ›" in text  # after the user's actions, not in the bubble
+    assert "Regenerate  ·  Delete   ‹ 2/2 ›" in text
+
+    def arrow_colour(verb: str, message_id: int) -> QColor:
+        href = view.action_url(f"{verb}/{message_id}")
+        block = view.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    assert block.blockFormat().property(CARD) != "user"
+                    return fragment.charFormat().foreground().color()
+                iterator += 1
+            block = block.next()
+        raise AssertionError(href)
+
+    faint = arrow_colour("newer", 1)
+    assert faint.alpha() < 255 and arrow_colour("older", 2) == faint  # quiet, like Copy and Edit
+    view.show()
+    qtbot.waitExposed(view)
+    found = view.document().find("First answer")
+    found.setPosition(found.selectionStart() + 3)
+    spot = QPointF(view.cursorRect(found).center())
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        spot,
+        QPointF(view.viewport().mapToGlobal(spot.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), move)
+    assert arrow_colour("older", 2).alpha() == 255  # the reply's arrows come forward with its actions
+    assert arrow_colour("newer", 1) == faint  # the question's stay quiet

@@ -581,11 +581,16 @@ class ConversationStore:
             return removal.put_back(db, removed)
 
     def forget_files(self, removed: Removed) -> int:
-        """The undo of `removed` is withdrawn: delete its files that no other message refers to."""
+        """The undo of `removed` is withdrawn: delete its files that no other message refers to.
+
+        Not when its conversation is gone meanwhile: the sidebar may be offering that conversation back,
+        whose other messages may carry the same files; the purge at the next open takes them then."""
         if not removed.files:
             return 0
         with self._write() as db:
-            return removal.forget_files(db, removed.files)
+            if db.execute("SELECT 1 FROM conversations WHERE id = ?", (removed.conversation_id,)).fetchone():
+                return removal.forget_files(db, removed.files)
+            return 0
 
     # -- stream inspector records (app/store/exchanges.py) ---------------------------------------------
 

@@ -187,3 +187,19 @@ def test_undo_is_refused_without_writing_when_the_parent_is_gone(store: Conversa
     assert dump(store.path) == before
     with pytest.raises(StoreError):
         store.delete_message(a.id)  # gone: said, not ignored
+
+
+def test_files_wait_for_the_next_open_when_the_conversation_went_too(store: ConversationStore) -> None:
+    """The sidebar deleted the conversation while a message's undo was offered: its own undo writes the
+    other messages back with references to the same file, so the file must still be there."""
+    c = store.create_conversation("c")
+    store.add_message(c.id, user("first", FILE))
+    store.add_message(c.id, reply("a"))
+    second = store.add_message(c.id, user("second", FILE))
+    assert second.id is not None
+    removed = store.delete_message(second.id)
+    kept = store.get_conversation(c.id), store.messages(c.id)
+    store.delete_conversation(c.id)
+    assert store.forget_files(removed) == 0
+    store.restore_conversation(*kept)  # the sidebar's Undo
+    assert store.with_attachment_data(store.active_path(c.id))[0].attachments[0].text == "secret notes"

@@ -23,7 +23,7 @@ from app.core.errors import StoreError
 from app.core.exchange import ExchangeRecord
 from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments, exchanges, schema, tree
+from app.store import attachments, exchanges, removal, schema, tree
 from app.store.converters import (
     MESSAGE_FIELDS,
     PICOS,
@@ -31,6 +31,7 @@ from app.store.converters import (
     message_from_row,
     message_values,
 )
+from app.store.removal import Removed
 from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
 
 TITLE_LIMIT = 60
@@ -555,6 +556,41 @@ class ConversationStore:
             if row is None:
                 raise self._no_message(message_id)
             return self._described(db, tree.activate(db, row[0], message_id))
+
+    def delete_message(self, message_id: int) -> Removed:
+        """Delete a message, everything below it, their attachment references and inspector records
+        (app/store/removal.py). Another version of its turn is shown in its place, if it has one.
+        Keep the result to offer undo (`restore_messages`), then `forget_files` once it is withdrawn."""
+        with self._write() as db:
+            row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
+            removed = removal.remove(db, row[0], message_id) if row is not None else None
+            if removed is None:
+                raise self._no_message(message_id)
+            # `updated` stays: a delete is no new activity, and the conversation keeps its place in the list.
+            return dataclasses.replace(removed, shown=tuple(self._described(db, list(removed.shown))))
+
+    def deletion_size(self, message_id: int) -> int:
+        """How many messages `delete_message` would take (0 if it is gone): to say so before."""
+        with self._read() as db:
+            row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
+            return removal.count(db, row[0], message_id) if row is not None else 0
+
+    def restore_messages(self, removed: Removed) -> bool:
+        """Undo `delete_message` exactly; False if that cannot be done any more (its parent is gone)."""
+        with self._write() as db:
+            return removal.put_back(db, removed)
+
+    def forget_files(self, removed: Removed) -> int:
+        """The undo of `removed` is withdrawn: delete its files that no other message refers to.
+
+        Not when its conversation is gone meanwhile: the sidebar may be offering that conversation back,
+        whose other messages may carry the same files; the purge at the next open takes them then."""
+        if not removed.files:
+            return 0
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM conversations WHERE id = ?", (removed.conversation_id,)).fetchone():
+                return removal.forget_files(db, removed.files)
+            return 0
 
     # -- stream inspector records (app/store/exchanges.py) ---------------------------------------------
 

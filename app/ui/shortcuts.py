@@ -28,6 +28,11 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Ctrl+I",
         QT_TRANSLATE_NOOP("Commands", "Images auto / on / off for the selected model (in the picker)"),
     ),
+    ("Tab", QT_TRANSLATE_NOOP("Commands", "Next link or message action (in the conversation)")),
+    ("Alt+Left", QT_TRANSLATE_NOOP("Commands", "Older version of the message (on its actions)")),
+    ("Alt+Right", QT_TRANSLATE_NOOP("Commands", "Newer version of the message (on its actions)")),
+    ("Del", QT_TRANSLATE_NOOP("Commands", "Delete the message (on its actions)")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("Commands", "Undo deleting a message (in the conversation)")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit")),
 )
 

@@ -127,6 +127,10 @@
             <source>The profile and model can be changed once the reply ends.</source>
             <translation>回复结束后才能更改配置和模型。</translation>
         </message>
+        <message>
+            <source>Messages can be deleted once the reply ends.</source>
+            <translation>回复结束后才能删除消息。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -1916,6 +1920,10 @@ Sluice 仍在运行，你的对话也都已保存，但在重启之前，某些�
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
     </context>
     <context>
         <name>Welcome</name>
@@ -2186,6 +2194,26 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Images auto / on / off for the selected model (in the picker)</source>
             <translation>所选模型的图片：自动 / 开 / 关（在模型选择器中）</translation>
         </message>
+        <message>
+            <source>Next link or message action (in the conversation)</source>
+            <translation>下一个链接或消息操作（在对话中）</translation>
+        </message>
+        <message>
+            <source>Older version of the message (on its actions)</source>
+            <translation>消息的上一个版本（焦点在其操作上时）</translation>
+        </message>
+        <message>
+            <source>Newer version of the message (on its actions)</source>
+            <translation>消息的下一个版本（焦点在其操作上时）</translation>
+        </message>
+        <message>
+            <source>Undo deleting a message (in the conversation)</source>
+            <translation>撤销删除消息（在对话中）</translation>
+        </message>
+        <message>
+            <source>Delete the message (on its actions)</source>
+            <translation>删除该消息（焦点在其操作上时）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2351,80 +2379,80 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>键盘快捷键</translation>
         </message>
     </context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
-        <translation>请求（不含密钥）以及收到的字节和时间，每条回复最多 2 MB。</translation>
-    </message>
-    <message>
-        <source>Send photos as they are, location data included</source>
-        <translation>按原样发送照片（包括位置信息）</translation>
-    </message>
-    <message>
-        <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
-        <translation>关闭时：带有位置信息（EXIF GPS）的照片会去掉元数据后再发送。</translation>
-    </message>
-    <message>
-        <source>Keep a record of each reply's exchange (Inspect)</source>
-        <translation>保存每条回复的收发记录（检查）</translation>
-    </message>
-</context>
-<context>
-    <name>attachments</name>
-    <message>
-        <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
-        <translation>{name}：图片为 {width}×{height} 像素，像素过多，无法发送。</translation>
-    </message>
-    <message>
-        <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
-        <translation>{name}：图片有 {size} MB；上限是 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: the image cannot be read ({reason}).</source>
-        <translation>{name}：无法读取图片（{reason}）。</translation>
-    </message>
-    <message>
-        <source>{name}: the PDF cannot be read ({reason}).</source>
-        <translation>{name}：无法读取 PDF（{reason}）。</translation>
-    </message>
-    <message>
-        <source>{name}: its text is over {limit} MB.</source>
-        <translation>{name}：其中的文本超过 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
-        <translation>{name}：文件大小为 {size} MB；上限是 PDF {pdf} MB、图片 {image} MB、文本 {text} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
-        <translation>{name}：文本有 {size} MB；上限是 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
-        <translation>{name}：不是图片（PNG、JPEG、WebP、GIF）、文本文件或 PDF。</translation>
-    </message>
-    <message>
-        <source>{name}: it has {pages} pages; the limit is {limit}.</source>
-        <translation>{name}：共 {pages} 页；上限是 {limit} 页。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
-        <translation>{name}：没有文本层且共 {pages} 页；最多只能以图片形式发送 {limit} 页。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
-        <translation>{name}：没有文本层（扫描件？）；此模型不接受图片，因此也无法以图片形式发送各页。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
-        <translation>{name}：没有文本层（扫描件？）；请选择接受图片的模型，以图片形式发送各页。</translation>
-    </message>
-    <message>
-        <source>{name}: it cannot be read ({reason}).</source>
-        <translation>{name}：无法读取（{reason}）。</translation>
-    </message>
-</context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+            <translation>请求（不含密钥）以及收到的字节和时间，每条回复最多 2 MB。</translation>
+        </message>
+        <message>
+            <source>Send photos as they are, location data included</source>
+            <translation>按原样发送照片（包括位置信息）</translation>
+        </message>
+        <message>
+            <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
+            <translation>关闭时：带有位置信息（EXIF GPS）的照片会去掉元数据后再发送。</translation>
+        </message>
+        <message>
+            <source>Keep a record of each reply's exchange (Inspect)</source>
+            <translation>保存每条回复的收发记录（检查）</translation>
+        </message>
+    </context>
+    <context>
+        <name>attachments</name>
+        <message>
+            <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
+            <translation>{name}：图片为 {width}×{height} 像素，像素过多，无法发送。</translation>
+        </message>
+        <message>
+            <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
+            <translation>{name}：图片有 {size} MB；上限是 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: the image cannot be read ({reason}).</source>
+            <translation>{name}：无法读取图片（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{name}: the PDF cannot be read ({reason}).</source>
+            <translation>{name}：无法读取 PDF（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{name}: its text is over {limit} MB.</source>
+            <translation>{name}：其中的文本超过 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
+            <translation>{name}：文件大小为 {size} MB；上限是 PDF {pdf} MB、图片 {image} MB、文本 {text} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
+            <translation>{name}：文本有 {size} MB；上限是 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
+            <translation>{name}：不是图片（PNG、JPEG、WebP、GIF）、文本文件或 PDF。</translation>
+        </message>
+        <message>
+            <source>{name}: it has {pages} pages; the limit is {limit}.</source>
+            <translation>{name}：共 {pages} 页；上限是 {limit} 页。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
+            <translation>{name}：没有文本层且共 {pages} 页；最多只能以图片形式发送 {limit} 页。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
+            <translation>{name}：没有文本层（扫描件？）；此模型不接受图片，因此也无法以图片形式发送各页。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
+            <translation>{name}：没有文本层（扫描件？）；请选择接受图片的模型，以图片形式发送各页。</translation>
+        </message>
+        <message>
+            <source>{name}: it cannot be read ({reason}).</source>
+            <translation>{name}：无法读取（{reason}）。</translation>
+        </message>
+    </context>
     <context>
         <name>CompareController</name>
         <message>
@@ -2529,107 +2557,153 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>输入 配置:模型</translation>
         </message>
     </context>
-<context>
-    <name>FallbacksList</name>
-    <message>
-        <source>{} — no profile has this name: skipped until you remove or replace it</source>
-        <translation>{} — 没有这个名称的配置：在你移除或替换它之前会被跳过</translation>
-    </message>
-    <message>
-        <source>{} · its default model</source>
-        <translation>{} · 其默认模型</translation>
-    </message>
-    <message>
-        <source>{} is in the list already.</source>
-        <translation>{} 已在列表中。</translation>
-    </message>
-    <message>
-        <source>{profile} · {model}</source>
-        <translation>{profile} · {model}</translation>
-    </message>
-    <message>
-        <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
-        <translation>当此配置在收到任何文字之前失败（连接、超时、服务器错误、限流、额度）时，按顺序尝试。已收到文字后不会切换；需要你自己修正的错误（密钥、请求、模型）也不会切换。</translation>
-    </message>
-    <message>
-        <source>The profile {} was deleted or renamed outside Sluice.</source>
-        <translation>配置 {} 已被删除，或在 Sluice 之外被重命名。</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Its default model</source>
-        <translation>其默认模型</translation>
-    </message>
-    <message>
-        <source>Fallbacks</source>
-        <translation>备用配置</translation>
-    </message>
-    <message>
-        <source>At most {} fallbacks.</source>
-        <translation>最多 {} 个备用。</translation>
-    </message>
-    <message>
-        <source>Add fallback</source>
-        <translation>添加备用</translation>
-    </message>
-    <message>
-        <source>A profile cannot fall back to itself.</source>
-        <translation>配置不能把自己作为备用。</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileEditor</name>
-    <message>
-        <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
-        <translation>{profiles} 的备用配置仍指向它：在你修改之前，它会显示为缺失并被跳过。</translation>
-    </message>
-    <message>
-        <source>The fallbacks of {profiles} now name {name}.</source>
-        <translation>{profiles} 的备用配置现在指向 {name}。</translation>
-    </message>
-</context>
-<context>
-    <name>StreamChart</name>
-    <message>
-        <source>Text pieces (content and reasoning deltas; not tokens)</source>
-        <translation>文字片段（正文与推理的增量，并非 token）</translation>
-    </message>
-    <message>
-        <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
-        <translation>文字片段（正文与推理的增量）；网关统计了 {} 个输出 token</translation>
-    </message>
-    <message>
-        <source>Bytes received</source>
-        <translation>已接收字节</translation>
-    </message>
-</context>
-<context>
-    <name>failover</name>
-    <message>
-        <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
-        <translation>{message}（未尝试备用：没有名为 {names} 的配置；请在配置编辑器中修正。）</translation>
-    </message>
-</context>
-<context>
-    <name>profiles</name>
-    <message>
-        <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
-        <translation>配置 {name!r}：备用 {fallback!r} 就是此配置本身；配置不能把自己作为备用</translation>
-    </message>
-    <message>
-        <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
-        <translation>配置 {name!r}：备用 {fallback!r} 列出了两次；请只保留一个</translation>
-    </message>
-</context>
+    <context>
+        <name>FallbacksList</name>
+        <message>
+            <source>{} — no profile has this name: skipped until you remove or replace it</source>
+            <translation>{} — 没有这个名称的配置：在你移除或替换它之前会被跳过</translation>
+        </message>
+        <message>
+            <source>{} · its default model</source>
+            <translation>{} · 其默认模型</translation>
+        </message>
+        <message>
+            <source>{} is in the list already.</source>
+            <translation>{} 已在列表中。</translation>
+        </message>
+        <message>
+            <source>{profile} · {model}</source>
+            <translation>{profile} · {model}</translation>
+        </message>
+        <message>
+            <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
+            <translation>当此配置在收到任何文字之前失败（连接、超时、服务器错误、限流、额度）时，按顺序尝试。已收到文字后不会切换；需要你自己修正的错误（密钥、请求、模型）也不会切换。</translation>
+        </message>
+        <message>
+            <source>The profile {} was deleted or renamed outside Sluice.</source>
+            <translation>配置 {} 已被删除，或在 Sluice 之外被重命名。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <source>Its default model</source>
+            <translation>其默认模型</translation>
+        </message>
+        <message>
+            <source>Fallbacks</source>
+            <translation>备用配置</translation>
+        </message>
+        <message>
+            <source>At most {} fallbacks.</source>
+            <translation>最多 {} 个备用。</translation>
+        </message>
+        <message>
+            <source>Add fallback</source>
+            <translation>添加备用</translation>
+        </message>
+        <message>
+            <source>A profile cannot fall back to itself.</source>
+            <translation>配置不能把自己作为备用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileEditor</name>
+        <message>
+            <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
+            <translation>{profiles} 的备用配置仍指向它：在你修改之前，它会显示为缺失并被跳过。</translation>
+        </message>
+        <message>
+            <source>The fallbacks of {profiles} now name {name}.</source>
+            <translation>{profiles} 的备用配置现在指向 {name}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StreamChart</name>
+        <message>
+            <source>Text pieces (content and reasoning deltas; not tokens)</source>
+            <translation>文字片段（正文与推理的增量，并非 token）</translation>
+        </message>
+        <message>
+            <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
+            <translation>文字片段（正文与推理的增量）；网关统计了 {} 个输出 token</translation>
+        </message>
+        <message>
+            <source>Bytes received</source>
+            <translation>已接收字节</translation>
+        </message>
+    </context>
+    <context>
+        <name>failover</name>
+        <message>
+            <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
+            <translation>{message}（未尝试备用：没有名为 {names} 的配置；请在配置编辑器中修正。）</translation>
+        </message>
+    </context>
+    <context>
+        <name>profiles</name>
+        <message>
+            <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
+            <translation>配置 {name!r}：备用 {fallback!r} 就是此配置本身；配置不能把自己作为备用</translation>
+        </message>
+        <message>
+            <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
+            <translation>配置 {name!r}：备用 {fallback!r} 列出了两次；请只保留一个</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageDeletes</name>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete message</source>
+            <translation>删除消息</translation>
+        </message>
+        <message>
+            <source>Delete this message and the message below it? You can undo this for a few seconds.</source>
+            <translation>删除这条消息及其下方的一条消息吗？几秒内可以撤销。</translation>
+        </message>
+        <message>
+            <source>Delete this message and the {} messages below it (its replies, what followed them, and every version under it)? You can undo this for a few seconds.</source>
+            <translation>删除这条消息及其下方的 {} 条消息（它的回复、之后的对话，以及其下的所有版本）吗？几秒内可以撤销。</translation>
+        </message>
+        <message>
+            <source>Message deleted.</source>
+            <translation>消息已删除。</translation>
+        </message>
+        <message>
+            <source>{} messages deleted.</source>
+            <translation>已删除 {} 条消息。</translation>
+        </message>
+        <message>
+            <source>That message is already gone.</source>
+            <translation>这条消息已经不存在了。</translation>
+        </message>
+        <message>
+            <source>The deleted message could not be brought back: what it followed is gone.</source>
+            <translation>无法恢复已删除的消息：它所跟随的消息已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>撤销（Ctrl+Z）</translation>
+        </message>
+    </context>
 </TS>

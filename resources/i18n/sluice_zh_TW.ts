@@ -127,6 +127,10 @@
             <source>The profile and model can be changed once the reply ends.</source>
             <translation>回覆結束後才能變更設定檔和模型。</translation>
         </message>
+        <message>
+            <source>Messages can be deleted once the reply ends.</source>
+            <translation>回覆結束後才能刪除訊息。</translation>
+        </message>
     </context>
     <context>
         <name>ChatTopBar</name>
@@ -1916,6 +1920,10 @@ Sluice 仍在執行，你的對話也都已儲存，但在重新啟動之前，�
             <source>Copied ✓</source>
             <translation>已複製 ✓</translation>
         </message>
+        <message>
+            <source>Delete</source>
+            <translation>刪除</translation>
+        </message>
     </context>
     <context>
         <name>Welcome</name>
@@ -2186,6 +2194,26 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <source>Images auto / on / off for the selected model (in the picker)</source>
             <translation>所選模型的圖片：自動 / 開 / 關（在模型選擇器中）</translation>
         </message>
+        <message>
+            <source>Next link or message action (in the conversation)</source>
+            <translation>下一個連結或訊息操作（在對話中）</translation>
+        </message>
+        <message>
+            <source>Older version of the message (on its actions)</source>
+            <translation>訊息的上一個版本（焦點在其操作上時）</translation>
+        </message>
+        <message>
+            <source>Newer version of the message (on its actions)</source>
+            <translation>訊息的下一個版本（焦點在其操作上時）</translation>
+        </message>
+        <message>
+            <source>Undo deleting a message (in the conversation)</source>
+            <translation>復原刪除的訊息（在對話中）</translation>
+        </message>
+        <message>
+            <source>Delete the message (on its actions)</source>
+            <translation>刪除該訊息（焦點在其操作上時）</translation>
+        </message>
     </context>
     <context>
         <name>ModelPicker</name>
@@ -2351,80 +2379,80 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>鍵盤快速鍵</translation>
         </message>
     </context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
-        <translation>請求（不含金鑰）以及收到的位元組和時間，每則回覆最多 2 MB。</translation>
-    </message>
-    <message>
-        <source>Send photos as they are, location data included</source>
-        <translation>照原樣傳送照片（包含位置資訊）</translation>
-    </message>
-    <message>
-        <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
-        <translation>關閉時：帶有位置資訊（EXIF GPS）的照片會移除中繼資料後再傳送。</translation>
-    </message>
-    <message>
-        <source>Keep a record of each reply's exchange (Inspect)</source>
-        <translation>保存每則回覆的收發記錄（檢查）</translation>
-    </message>
-</context>
-<context>
-    <name>attachments</name>
-    <message>
-        <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
-        <translation>{name}：圖片為 {width}×{height} 像素，像素過多，無法傳送。</translation>
-    </message>
-    <message>
-        <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
-        <translation>{name}：圖片有 {size} MB；上限是 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: the image cannot be read ({reason}).</source>
-        <translation>{name}：無法讀取圖片（{reason}）。</translation>
-    </message>
-    <message>
-        <source>{name}: the PDF cannot be read ({reason}).</source>
-        <translation>{name}：無法讀取 PDF（{reason}）。</translation>
-    </message>
-    <message>
-        <source>{name}: its text is over {limit} MB.</source>
-        <translation>{name}：其中的文字超過 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
-        <translation>{name}：檔案大小為 {size} MB；上限是 PDF {pdf} MB、圖片 {image} MB、文字 {text} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
-        <translation>{name}：文字有 {size} MB；上限是 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
-        <translation>{name}：不是圖片（PNG、JPEG、WebP、GIF）、文字檔或 PDF。</translation>
-    </message>
-    <message>
-        <source>{name}: it has {pages} pages; the limit is {limit}.</source>
-        <translation>{name}：共 {pages} 頁；上限是 {limit} 頁。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
-        <translation>{name}：沒有文字層且共 {pages} 頁；最多只能以圖片形式傳送 {limit} 頁。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
-        <translation>{name}：沒有文字層（掃描檔？）；此模型不接受圖片，因此也無法以圖片形式傳送各頁。</translation>
-    </message>
-    <message>
-        <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
-        <translation>{name}：沒有文字層（掃描檔？）；請選擇接受圖片的模型，以圖片形式傳送各頁。</translation>
-    </message>
-    <message>
-        <source>{name}: it cannot be read ({reason}).</source>
-        <translation>{name}：無法讀取（{reason}）。</translation>
-    </message>
-</context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>The request (keys left out) and the bytes received with their times, up to 2 MB a reply.</source>
+            <translation>請求（不含金鑰）以及收到的位元組和時間，每則回覆最多 2 MB。</translation>
+        </message>
+        <message>
+            <source>Send photos as they are, location data included</source>
+            <translation>照原樣傳送照片（包含位置資訊）</translation>
+        </message>
+        <message>
+            <source>Off: a photo that carries its location (EXIF GPS) is sent without its metadata.</source>
+            <translation>關閉時：帶有位置資訊（EXIF GPS）的照片會移除中繼資料後再傳送。</translation>
+        </message>
+        <message>
+            <source>Keep a record of each reply's exchange (Inspect)</source>
+            <translation>保存每則回覆的收發記錄（檢查）</translation>
+        </message>
+    </context>
+    <context>
+        <name>attachments</name>
+        <message>
+            <source>{name}: the image is {width}×{height} pixels; that is too many to send.</source>
+            <translation>{name}：圖片為 {width}×{height} 像素，像素過多，無法傳送。</translation>
+        </message>
+        <message>
+            <source>{name}: the image is {size} MB; the limit is {limit} MB.</source>
+            <translation>{name}：圖片有 {size} MB；上限是 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: the image cannot be read ({reason}).</source>
+            <translation>{name}：無法讀取圖片（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{name}: the PDF cannot be read ({reason}).</source>
+            <translation>{name}：無法讀取 PDF（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{name}: its text is over {limit} MB.</source>
+            <translation>{name}：其中的文字超過 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is {size} MB; the limit is {pdf} MB for a PDF, {image} MB for an image, {text} MB for text.</source>
+            <translation>{name}：檔案大小為 {size} MB；上限是 PDF {pdf} MB、圖片 {image} MB、文字 {text} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is {size} MB of text; the limit is {limit} MB.</source>
+            <translation>{name}：文字有 {size} MB；上限是 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>{name}: it is not an image (PNG, JPEG, WebP, GIF), a text file or a PDF.</source>
+            <translation>{name}：不是圖片（PNG、JPEG、WebP、GIF）、文字檔或 PDF。</translation>
+        </message>
+        <message>
+            <source>{name}: it has {pages} pages; the limit is {limit}.</source>
+            <translation>{name}：共 {pages} 頁；上限是 {limit} 頁。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer and {pages} pages; at most {limit} go as images.</source>
+            <translation>{name}：沒有文字層且共 {pages} 頁；最多只能以圖片形式傳送 {limit} 頁。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer (a scan?); this model takes no images, so its pages cannot be sent as pictures either.</source>
+            <translation>{name}：沒有文字層（掃描檔？）；此模型不接受圖片，因此也無法以圖片形式傳送各頁。</translation>
+        </message>
+        <message>
+            <source>{name}: it has no text layer (a scan?); pick a model that takes images to send its pages as pictures.</source>
+            <translation>{name}：沒有文字層（掃描檔？）；請選擇接受圖片的模型，以圖片形式傳送各頁。</translation>
+        </message>
+        <message>
+            <source>{name}: it cannot be read ({reason}).</source>
+            <translation>{name}：無法讀取（{reason}）。</translation>
+        </message>
+    </context>
     <context>
         <name>CompareController</name>
         <message>
@@ -2529,107 +2557,153 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>輸入 設定檔:模型</translation>
         </message>
     </context>
-<context>
-    <name>FallbacksList</name>
-    <message>
-        <source>{} — no profile has this name: skipped until you remove or replace it</source>
-        <translation>{} — 沒有這個名稱的設定檔：在你移除或替換它之前會被略過</translation>
-    </message>
-    <message>
-        <source>{} · its default model</source>
-        <translation>{} · 其預設模型</translation>
-    </message>
-    <message>
-        <source>{} is in the list already.</source>
-        <translation>{} 已在清單中。</translation>
-    </message>
-    <message>
-        <source>{profile} · {model}</source>
-        <translation>{profile} · {model}</translation>
-    </message>
-    <message>
-        <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
-        <translation>當此設定檔在收到任何文字之前失敗（連線、逾時、伺服器錯誤、速率限制、額度）時，依序嘗試。已收到文字後不會切換；需要你自行修正的錯誤（金鑰、請求、模型）也不會切換。</translation>
-    </message>
-    <message>
-        <source>The profile {} was deleted or renamed outside Sluice.</source>
-        <translation>設定檔 {} 已被刪除，或在 Sluice 之外被重新命名。</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Its default model</source>
-        <translation>其預設模型</translation>
-    </message>
-    <message>
-        <source>Fallbacks</source>
-        <translation>備援設定檔</translation>
-    </message>
-    <message>
-        <source>At most {} fallbacks.</source>
-        <translation>最多 {} 個備援。</translation>
-    </message>
-    <message>
-        <source>Add fallback</source>
-        <translation>新增備援</translation>
-    </message>
-    <message>
-        <source>A profile cannot fall back to itself.</source>
-        <translation>設定檔不能把自己設為備援。</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileEditor</name>
-    <message>
-        <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
-        <translation>{profiles} 的備援仍指向它：在你修改之前，它會顯示為缺失並被略過。</translation>
-    </message>
-    <message>
-        <source>The fallbacks of {profiles} now name {name}.</source>
-        <translation>{profiles} 的備援現在指向 {name}。</translation>
-    </message>
-</context>
-<context>
-    <name>StreamChart</name>
-    <message>
-        <source>Text pieces (content and reasoning deltas; not tokens)</source>
-        <translation>文字片段（正文與推理的增量，並非 token）</translation>
-    </message>
-    <message>
-        <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
-        <translation>文字片段（正文與推理的增量）；閘道統計了 {} 個輸出 token</translation>
-    </message>
-    <message>
-        <source>Bytes received</source>
-        <translation>已接收位元組</translation>
-    </message>
-</context>
-<context>
-    <name>failover</name>
-    <message>
-        <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
-        <translation>{message}（未嘗試備援：沒有名為 {names} 的設定檔；請在設定檔編輯器中修正。）</translation>
-    </message>
-</context>
-<context>
-    <name>profiles</name>
-    <message>
-        <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
-        <translation>設定檔 {name!r}：備援 {fallback!r} 就是此設定檔本身；設定檔不能把自己設為備援</translation>
-    </message>
-    <message>
-        <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
-        <translation>設定檔 {name!r}：備援 {fallback!r} 列出了兩次；請只保留一個</translation>
-    </message>
-</context>
+    <context>
+        <name>FallbacksList</name>
+        <message>
+            <source>{} — no profile has this name: skipped until you remove or replace it</source>
+            <translation>{} — 沒有這個名稱的設定檔：在你移除或替換它之前會被略過</translation>
+        </message>
+        <message>
+            <source>{} · its default model</source>
+            <translation>{} · 其預設模型</translation>
+        </message>
+        <message>
+            <source>{} is in the list already.</source>
+            <translation>{} 已在清單中。</translation>
+        </message>
+        <message>
+            <source>{profile} · {model}</source>
+            <translation>{profile} · {model}</translation>
+        </message>
+        <message>
+            <source>Tried in order when this profile fails before any text arrives (connection, timeout, server error, rate limit, quota). Never after text arrived, nor on errors that are yours to fix (key, request, model).</source>
+            <translation>當此設定檔在收到任何文字之前失敗（連線、逾時、伺服器錯誤、速率限制、額度）時，依序嘗試。已收到文字後不會切換；需要你自行修正的錯誤（金鑰、請求、模型）也不會切換。</translation>
+        </message>
+        <message>
+            <source>The profile {} was deleted or renamed outside Sluice.</source>
+            <translation>設定檔 {} 已被刪除，或在 Sluice 之外被重新命名。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <source>Its default model</source>
+            <translation>其預設模型</translation>
+        </message>
+        <message>
+            <source>Fallbacks</source>
+            <translation>備援設定檔</translation>
+        </message>
+        <message>
+            <source>At most {} fallbacks.</source>
+            <translation>最多 {} 個備援。</translation>
+        </message>
+        <message>
+            <source>Add fallback</source>
+            <translation>新增備援</translation>
+        </message>
+        <message>
+            <source>A profile cannot fall back to itself.</source>
+            <translation>設定檔不能把自己設為備援。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileEditor</name>
+        <message>
+            <source>The fallbacks of {profiles} still name it: they show it as missing and skip it until you change them.</source>
+            <translation>{profiles} 的備援仍指向它：在你修改之前，它會顯示為缺失並被略過。</translation>
+        </message>
+        <message>
+            <source>The fallbacks of {profiles} now name {name}.</source>
+            <translation>{profiles} 的備援現在指向 {name}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StreamChart</name>
+        <message>
+            <source>Text pieces (content and reasoning deltas; not tokens)</source>
+            <translation>文字片段（正文與推理的增量，並非 token）</translation>
+        </message>
+        <message>
+            <source>Text pieces (content and reasoning deltas); the gateway counted {} completion tokens</source>
+            <translation>文字片段（正文與推理的增量）；閘道統計了 {} 個輸出 token</translation>
+        </message>
+        <message>
+            <source>Bytes received</source>
+            <translation>已接收位元組</translation>
+        </message>
+    </context>
+    <context>
+        <name>failover</name>
+        <message>
+            <source>{message} (Fallback not tried: no profile is called {names}; fix it in the profile editor.)</source>
+            <translation>{message}（未嘗試備援：沒有名為 {names} 的設定檔；請在設定檔編輯器中修正。）</translation>
+        </message>
+    </context>
+    <context>
+        <name>profiles</name>
+        <message>
+            <source>profile {name!r}: the fallback {fallback!r} is this profile; a profile cannot fall back to itself</source>
+            <translation>設定檔 {name!r}：備援 {fallback!r} 就是此設定檔本身；設定檔不能把自己設為備援</translation>
+        </message>
+        <message>
+            <source>profile {name!r}: the fallback {fallback!r} is listed twice; keep one of them</source>
+            <translation>設定檔 {name!r}：備援 {fallback!r} 列出了兩次；請只保留一個</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageDeletes</name>
+        <message>
+            <source>Delete</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>Delete message</source>
+            <translation>刪除訊息</translation>
+        </message>
+        <message>
+            <source>Delete this message and the message below it? You can undo this for a few seconds.</source>
+            <translation>要刪除這則訊息及其下方的一則訊息嗎？幾秒內可以復原。</translation>
+        </message>
+        <message>
+            <source>Delete this message and the {} messages below it (its replies, what followed them, and every version under it)? You can undo this for a few seconds.</source>
+            <translation>要刪除這則訊息及其下方的 {} 則訊息（它的回覆、之後的對話，以及其下的所有版本）嗎？幾秒內可以復原。</translation>
+        </message>
+        <message>
+            <source>Message deleted.</source>
+            <translation>訊息已刪除。</translation>
+        </message>
+        <message>
+            <source>{} messages deleted.</source>
+            <translation>已刪除 {} 則訊息。</translation>
+        </message>
+        <message>
+            <source>That message is already gone.</source>
+            <translation>這則訊息已經不存在了。</translation>
+        </message>
+        <message>
+            <source>The deleted message could not be brought back: what it followed is gone.</source>
+            <translation>無法還原已刪除的訊息：它所接續的訊息已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo</source>
+            <translation>復原</translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>復原（Ctrl+Z）</translation>
+        </message>
+    </context>
 </TS>

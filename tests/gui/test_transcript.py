@@ -432,8 +432,10 @@ def test_many_messages_keep_their_order(view: TranscriptView) -> None:
     renderer.append("# Two\n\nAnswer two.")
     view.add_user_message("Sent before the reply finished")  # the reply is finished first
     assert view.toPlainText() == (
-        "Question one\nCopy  ·  Edit\nAssistant    Copy  ·  Regenerate\nAnswer one.\ndone\n"
-        "Question two\nCopy  ·  Edit\nAssistant    Copy  ·  Regenerate\nTwo\nAnswer two.\n"
+        "Question one\nCopy  ·  Edit  ·  Delete\n"
+        "Assistant    Copy  ·  Regenerate  ·  Delete\nAnswer one.\ndone\n"
+        "Question two\nCopy  ·  Edit  ·  Delete\n"
+        "Assistant    Copy  ·  Regenerate  ·  Delete\nTwo\nAnswer two.\n"
         "Sent before the reply finished"  # no id yet: nothing to edit
     )
     assert renderer.is_finished

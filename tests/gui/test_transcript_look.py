@@ -185,7 +185,7 @@ def test_a_streamed_reply_gets_its_actions_once_it_is_saved(view: TranscriptView
     assert view.set_reply_id(7)
     renderer.append("still streaming.")
     renderer.finish()
-    assert view.toPlainText().endswith("m    Copy  ·  Regenerate\nStreaming, still streaming.")
+    assert view.toPlainText().endswith("m    Copy  ·  Regenerate  ·  Delete\nStreaming, still streaming.")
     asked: list[str] = []
     view.action_requested.connect(asked.append)
     click(view, "Regenerate")

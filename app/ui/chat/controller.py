@@ -5,8 +5,8 @@ The window's widgets only lay out and emit signals; this controller connects the
 through `_turn_ended`, with the final message the turn recorded (stopped, failed, or not saved alike).
 
 A conversation is a tree: the transcript shows its active branch (`_path`). Edit and Regenerate start a
-turn beside the old one (a new version); "‹ 2/3 ›" under a message switches versions, redrawing only
-from that turn down.
+turn beside the old one (a new version); "‹ 2/3 ›" after a message's actions switches versions, and
+Delete removes a message with an Undo bar (message_delete.py), each redrawing only from that turn down.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
 from app.store.conversations import ConversationStore, title_from_text
+from app.store.removal import Removed
 from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
+from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.picker_images import ImageOverrides
 from app.ui.chat.status_text import error_text, status_flag, status_line
@@ -139,6 +141,10 @@ class ChatController(QObject):
         self.images = ImageOverrides(profiles, keystore, store, catalog, self)  # the picker's toggles
         self.images.notice.connect(self.notice)
         self.images.changed.connect(self._images_changed)
+        self.deletes = MessageDeletes(store, transcript)
+        self.deletes.notice.connect(self.notice)
+        self.deletes.deleted.connect(self._deleted)
+        self.deletes.restored.connect(self._restored)
 
         self._fetching: set[str] = set()  # profiles whose model list is being fetched
 
@@ -156,6 +162,7 @@ class ChatController(QObject):
         topbar.regenerate_requested.connect(self.regenerate)
         transcript.link_activated.connect(self.open_link)
         transcript.action_requested.connect(self._action)
+        transcript.version_requested.connect(self._step_version)
         transcript.code_copied.connect(lambda _code: self.notice.emit(self.tr("Copied the code.")))
         transcript.prompt_chosen.connect(self._use_prompt)
 
@@ -199,6 +206,7 @@ class ChatController(QObject):
         self.conversation = None
         self._path = []
         self._cancel_edit()
+        self.deletes.settle()
         self._renderer = None  # a reply still streaming belongs to the conversation it started in
         self._draft_profile = self._default_profile_name()
         self._draft_model = None
@@ -220,6 +228,7 @@ class ChatController(QObject):
             return
         if not again:
             self._cancel_edit()  # an edit belongs to the conversation it began in (a redraw keeps it)
+            self.deletes.settle()  # a deleted message's Undo belongs to the conversation left
         self.conversation, self._path = conversation, messages
         self._renderer = None
         self._render_history(messages, HISTORY_PAGE)
@@ -284,9 +293,7 @@ class ChatController(QObject):
         if message.role == Role.USER:
             self.transcript.add_user_message(message.content, message_id=message.id)
             self.attachments.draw_row(message)
-            versions = self._versions(message)
-            if versions is not None:
-                self.transcript.add_message_footer("", versions=versions)
+            self._show_versions(message)
         elif message.role == Role.ASSISTANT:
             self.transcript.add_assistant_message(
                 message.content,
@@ -295,23 +302,19 @@ class ChatController(QObject):
                 reasoning_ms=message.reasoning_ms,
                 message_id=message.id,
             )
+            self._show_versions(message)
             self._decorate(message)
 
-    def _versions(self, message: Message) -> tuple[str, str | None, str | None] | None:
-        """ "‹ 2/3 ›" for a message with other versions: its place, and links to its neighbours."""
+    def _show_versions(self, message: Message) -> None:
+        """ "‹ 2/3 ›" after the actions of a message with other versions."""
         if message.id is None:
-            return None
+            return
         try:
             versions = self.store.versions(message.id)
         except SluiceError:
-            return None  # the arrows are a convenience; the message itself is drawn anyway
-        if versions is None:
-            return None
-
-        def link(sibling: int | None) -> str | None:
-            return None if sibling is None else self.transcript.action_url(f"version/{sibling}")
-
-        return f"{versions.index}/{versions.count}", link(versions.previous), link(versions.next)
+            return  # the arrows are a convenience; the message itself is drawn anyway
+        if versions is not None:
+            self.transcript.set_versions(message.id, versions.index, versions.count)
 
     def _decorate(self, message: Message, via: str = "") -> None:
         """The status line, and for a failed (or unsaved) reply the banner with its actions.
@@ -349,7 +352,6 @@ class ChatController(QObject):
             actions=actions,
             error=failed,
             flag=status_flag(message),
-            versions=self._versions(message),
         )
 
     def _use_prompt(self, text: str) -> None:
@@ -484,6 +486,7 @@ class ChatController(QObject):
 
     def _begin_reply(self, turn: Turn, model: str) -> None:
         assert self.conversation is not None
+        self.deletes.settle()  # the conversation moved on: an Undo now would hide the new turn
         self.turn = turn
         self._failovers = []
         if self._stopped_notice:  # "Stopped" is about the reply before this one
@@ -515,6 +518,7 @@ class ChatController(QObject):
             if message.id is not None:
                 self._path.append(message)
                 self.transcript.set_reply_id(message.id)
+                self._show_versions(message)
             if message.save_error is not None and message.id is not None:
                 self.tasks.run(self._save_later(message))
             if message.id is None and message.status == MessageStatus.CANCELLED and not message.content:
@@ -602,6 +606,7 @@ class ChatController(QObject):
 
     async def shutdown(self) -> None:
         """Stop a running reply and wait until it is saved, then let background work finish."""
+        self.deletes.settle()
         if self.turn is not None and self.turn.running:
             self.turn.stop()
             await asyncio.gather(self.turn.handle.task, return_exceptions=True)
@@ -703,12 +708,51 @@ class ChatController(QObject):
         if at is None or self._path[at].id is None:
             self.open_conversation(self.conversation.id, again=True)  # not the branch drawn: redraw
             return
+        self._redraw_from(at, below)
+
+    def _redraw_from(self, at: int, below: list[Message]) -> None:
+        """The branch shown changed from `_path[at]` down to `below`: redraw that part only."""
         if self._editing is not None and self._index_on_path(self._editing) >= at:
-            self._cancel_edit()
-        self.transcript.remove_from_message(self._path[at].id or 0)
+            self._cancel_edit()  # the message being edited is no longer drawn
+        if at < len(self._path):
+            self.transcript.remove_from_message(self._path[at].id or 0)
         self._path = [*self._path[:at], *below]
         for message in below:
             self._show_message(message)
+        self.topbar.set_can_regenerate(self._has_reply())
+
+    def _step_version(self, message_id: int, step: int) -> None:
+        """‹ or › (or Alt+Left / Alt+Right) on a message: its older or newer version."""
+        try:
+            versions = self.store.versions(message_id)
+        except SluiceError as exc:
+            self.notice.emit(exception_text(exc))
+            return
+        target = None if versions is None else versions.previous if step < 0 else versions.next
+        if target is not None:
+            self.switch_version(target)
+
+    def delete(self, message_id: int) -> None:
+        """Delete a message of the branch shown (and what is below it), with an Undo bar."""
+        if self.busy:
+            self.notice.emit(self.tr("Messages can be deleted once the reply ends."))
+            return
+        self.deletes.ask(message_id)
+
+    def _deleted(self, removed: Removed) -> None:
+        if self.conversation is None or self.conversation.id != removed.conversation_id:
+            return
+        at = next((i for i, m in enumerate(self._path) if m.id == removed.message_id), None)
+        if at is None:
+            self.open_conversation(removed.conversation_id, again=True)
+            return
+        self._redraw_from(at, list(removed.shown))
+        self.conversations_changed.emit()
+
+    def _restored(self, removed: Removed) -> None:
+        if self.conversation is not None and self.conversation.id == removed.conversation_id:
+            self.open_conversation(removed.conversation_id, again=True, focus=False)
+        self.conversations_changed.emit()
 
     def edit(self, message_id: int) -> None:
         """Put a sent message in the composer; sending adds a new version of it (the old one is kept)."""
@@ -888,8 +932,8 @@ class ChatController(QObject):
             self.retry(message_id)
         elif verb == "edit":
             self.edit(message_id)
-        elif verb == "version":
-            self.switch_version(message_id)
+        elif verb == "delete":
+            self.delete(message_id)
         elif verb == "inspect":
             self.inspect(message_id)
         elif verb == "retryon":

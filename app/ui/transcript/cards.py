@@ -145,7 +145,9 @@ def paint_cards(
             rect.setWidth(rect.width() + look.side_margins)  # the rectangle leaves the margins out
             text = _text_rect(block) if kind in ("user", "chip") else None  # only these fit their text
             group = _group(kind)
-            if cards and cards[-1].kind == group and kind not in ("code-head", "chip"):
+            # Only the block right above continues a card: two user messages with a reply between are two.
+            joins = _group(seen) == group and kind not in ("code-head", "chip")
+            if cards and cards[-1].kind == group and joins:
                 card = cards[-1]
                 card.rect = card.rect.united(rect)
             else:

@@ -1,4 +1,5 @@
-"""A message's actions (Copy, Edit, Regenerate) stay faint until the pointer is over that message.
+"""A message's actions (Copy, Edit, Regenerate, Delete, the versions' ‹ ›) stay faint until the pointer is
+over that message.
 
 Every message shows its actions as links, so Tab reaches them and Enter follows them whatever the pointer
 does (Qt marks the focused link); the pointer only brings one message's actions forward. Recolouring changes

@@ -21,7 +21,7 @@ class AppLink:
     """One of the app's own links, once its token was checked.
 
     Attributes:
-        verb: what to do ("copy", "edit", "retry", "version", …).
+        verb: what to do ("copy", "edit", "retry", "delete", "older", …).
         arg: what to do it to: a message id for most verbs, a profile name for "profile".
     """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QTextFormat
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont, QTextFormat, QTextLayout
 
 COLUMN_MAX = 760  # pixels: the reading column's widest text; longer lines are hard to follow
 PAGE_MARGIN = 16  # pixels around the column when the window is narrower than it
@@ -76,11 +76,23 @@ DARK = TranscriptStyle(
 )
 
 
-def reading_font(base: QFont, language: str = "", *, dark: bool = False) -> QFont:
-    """The transcript's face: `base` at no less than MIN_POINT_SIZE, with a matched CJK face after it.
+# Latin and Chinese as a reply mixes them: the faces that draw these are the faces that must agree.
+_LATIN_SAMPLE, _CJK_SAMPLE = "Aa", "中文繁體"
+_LIGHT_WEIGHTS = range(300, 351)  # a true Light (or SemiLight); ExtraLight (200) is far too thin for prose
 
-    On a dark page light strokes spread (the eye and the rasteriser's gamma both widen them), dense CJK
-    glyphs most: there the face is one step lighter, so the page reads as the light one does.
+
+def reading_font(base: QFont, language: str = "", *, dark: bool = False) -> QFont:
+    """The transcript's face: `base` at no less than MIN_POINT_SIZE, with a matched CJK face.
+
+    Chinese must not look bolder in the dark theme than in the light one, nor than the Latin beside it.
+    Measured here (scripts/cjk_weight.py): Qt renders PostScript-outline (CFF) faces such as Noto Sans CJK
+    with FreeType's stem darkening and gamma-corrected blending, so light-on-dark CJK has ~1.3× the ink of
+    dark-on-light; TrueType faces (DejaVu Sans, Ubuntu, Noto Sans) are drawn the same in both themes. The
+    dark page's grey (DARK.text) is set so CFF text weighs what it weighs on the light page; a TrueType
+    Latin face beside a CFF CJK face would then look lighter than the Chinese in the dark theme only, so
+    there the CJK face draws the Latin text too (it has Latin glyphs): one face, one rendering, both themes.
+    A lighter face in dark is asked for only when every face drawing the text has a true Light: asking
+    without one thinned the Latin alone (DejaVu Sans became ExtraLight, Noto Sans CJK stayed Regular).
     """
     font = QFont(base)
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
@@ -88,6 +100,40 @@ def reading_font(base: QFont, language: str = "", *, dark: bool = False) -> QFon
     cjk = CJK_FAMILIES.get(language, CJK_FAMILIES[""])
     families = [family for family in base.families() or [base.family()] if family not in cjk]
     font.setFamilies([*families, *cjk])
-    font.setWeight(QFont.Weight.Light if dark else QFont.Weight.Normal)
+    font.setWeight(QFont.Weight.Normal)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # the same stem weight for both
+    latin, chinese = _faces(font, _LATIN_SAMPLE), _faces(font, _CJK_SAMPLE)
+    if latin and chinese and _is_cff(chinese[0]) and not _is_cff(latin[0]):
+        font.setFamilies([*cjk, *families])
+        latin = _faces(font, _LATIN_SAMPLE)
+    if dark and all(_has_light(raw.familyName()) for raw in [*latin, *chinese]):
+        font.setWeight(QFont.Weight.Light)
     return font
+
+
+def faces_drawing(font: QFont, text: str) -> list[str]:
+    """The families and styles Qt really draws `text` with in `font` (fallbacks included), in order."""
+    return list(dict.fromkeys(f"{raw.familyName()} {raw.styleName()}" for raw in _faces(font, text)))
+
+
+def _faces(font: QFont, text: str) -> list[QRawFont]:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(10_000)
+    layout.endLayout()
+    return [run.rawFont() for run in layout.glyphRuns()]
+
+
+def _is_cff(raw: QRawFont) -> bool:
+    """Whether the face has PostScript outlines (drawn with stem darkening and gamma), not TrueType ones.
+
+    Told by the 'maxp' table's version (0.5 for CFF, 1.0 for TrueType): six bytes, where reading the
+    outline tables themselves would copy megabytes of a CJK face.
+    """
+    return bytes(raw.fontTable("maxp").left(4).data()) == b"\x00\x00\x50\x00"
+
+
+def _has_light(family: str) -> bool:
+    return any(
+        QFontDatabase.weight(family, style) in _LIGHT_WEIGHTS for style in QFontDatabase.styles(family)
+    )

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QKeyEvent,
     QResizeEvent,
     QShowEvent,
     QTextBlock,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from app.ui.transcript.highlight import CodeHighlighter
+from app.ui.transcript.hover import WALK_LIMIT
 from app.ui.transcript.links import AppLink, AppLinks
 from app.ui.transcript.reading import ReadingView
 from app.ui.transcript.renderer import FOLDED_MARK, OPEN_MARK, StreamingMessageRenderer
@@ -56,7 +58,8 @@ class TranscriptView(ReadingView):
         link_activated(QUrl): the user clicked a link in a reply (untrusted: the window decides).
         action_requested(str): the user clicked one of the app's own links ("retry/12", "edit/3", …).
         code_copied(str): a code card's Copy put this code on the clipboard.
-        version_requested(int, int): a message's "‹ ›" was clicked: (message id, -1 older or +1 newer).
+        version_requested(int, int): a message's "‹ ›" was clicked, or Alt+Left / Alt+Right pressed on
+            its actions: (message id, -1 older or +1 newer).
         prompt_chosen(str): an example prompt of the empty chat was clicked; its text.
 
     The app's own links carry a token made for this view (links.py): a reply's link never runs an action.
@@ -90,7 +93,8 @@ class TranscriptView(ReadingView):
         self._copied_label = self.tr("Copied ✓")
         self._codes: list[str] = []  # the code of each code card's Copy, by its number
         self._links = AppLinks()
-        self._headers: dict[int, QTextBlock] = {}  # message id → its header block (for versions)
+        self._headers: dict[int, QTextBlock] = {}  # message id → its first block (its actions follow)
+        self._versions: dict[int, tuple[int, int]] = {}  # message id → (index, count) shown after them
         self._reply_header: QTextBlock | None = None  # the last reply's header, named when it is saved
         self._reply_id: int | None = None  # its message id, once known
         self._welcome: Welcome | None = None
@@ -124,6 +128,7 @@ class TranscriptView(ReadingView):
         self._apply_column()  # clear() forgets the root frame's margins
         self._codes.clear()
         self._headers.clear()
+        self._versions.clear()
         self._reply_header = self._reply_id = None
         self._hover.clear()
         self._welcome = None
@@ -181,6 +186,7 @@ class TranscriptView(ReadingView):
         ]
         for gone in gone_ids:
             del self._headers[gone]  # their blocks went with the removed part
+            self._versions.pop(gone, None)
         if block.position() == 0 or self.document().isEmpty():
             self._empty = True
             cursor.setBlockFormat(QTextBlockFormat())
@@ -199,7 +205,8 @@ class TranscriptView(ReadingView):
             first.setUserState(message_id)
             self._headers[message_id] = first
             cursor.insertBlock(self._user_actions_block, self._status_fmt)
-            self._insert_actions(cursor, [(self.tr("Copy"), "copy"), (self._edit_label, "edit")], message_id)
+            actions = [(self.tr("Copy"), "copy"), (self._edit_label, "edit"), (self.tr("Delete"), "delete")]
+            self._insert_actions(cursor, actions, message_id)
             self._hover.note(message_id, cursor.block())
         self._settle(following)
 
@@ -280,9 +287,8 @@ class TranscriptView(ReadingView):
         self._headers[message_id] = block
         self._hover.note(message_id, block)
         cursor.insertText("    ", self._status_fmt)
-        self._insert_actions(
-            cursor, [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry")], message_id
-        )
+        actions = [(self.tr("Copy"), "copy"), (self.tr("Regenerate"), "retry"), (self.tr("Delete"), "delete")]
+        self._insert_actions(cursor, actions, message_id)
 
     def add_assistant_message(
         self,
@@ -308,14 +314,18 @@ class TranscriptView(ReadingView):
         return renderer
 
     def set_versions(self, message_id: int, index: int, count: int) -> bool:
-        """Show "‹ index/count ›" in a message's header (index from 1); count < 2 removes it.
+        """Show "‹ index/count ›" after a message's actions (index from 1); count < 2 removes it.
 
-        Clicking ‹ or › (or Enter on it) emits version_requested(message_id, -1 or +1). False if the
-        message is not shown.
+        Clicking ‹ or › (or Enter on it, or Alt+Left / Alt+Right on any of the message's actions) emits
+        version_requested(message_id, -1 or +1). False if the message is not shown.
         """
-        block = self._headers.get(message_id)
-        if block is None or not block.isValid() or block.userState() != message_id:
+        block = self._actions_block(message_id)
+        if block is None:
             return False
+        if count >= 2:
+            self._versions[message_id] = (index, count)
+        else:
+            self._versions.pop(message_id, None)
         cursor = QTextCursor(block)
         cursor.beginEditBlock()
         try:
@@ -331,6 +341,89 @@ class TranscriptView(ReadingView):
             cursor.endEditBlock()
         if self._active is not None and not self._active.is_finished:
             self._active.text_moved(block.position(), block.length() - before)
+        return True
+
+    def _actions_block(self, message_id: int) -> QTextBlock | None:
+        """The block holding a message's actions: a reply's header, the line under a user's bubble."""
+        block = self._headers.get(message_id)
+        if block is None or not block.isValid() or block.userState() != message_id:
+            return None
+        while block.isValid() and block.blockFormat().property(CARD) == "user":
+            block = block.next()
+        return block if block.isValid() else None
+
+    def _message_at(self, block: QTextBlock) -> QTextBlock | None:
+        """The first block of the message `block` belongs to (its user state is the message's id)."""
+        walked = 0
+        while block.isValid() and walked < WALK_LIMIT:
+            if block.userState() >= 0:
+                return block
+            block = block.previous()
+            walked += 1
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """On a message (its actions reached with Tab): Alt+Left / Alt+Right its older / newer version,
+        Del its Delete."""
+        keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in keys:
+            step = keys[Qt.Key(event.key())]
+            if self._step_version(step):
+                event.accept()
+                return
+        if event.key() == Qt.Key.Key_Delete and self._on_own_link():
+            first = self._message_at(self.textCursor().block())
+            if first is not None and self._actions_block(first.userState()) is not None:
+                event.accept()
+                self.action_requested.emit(AppLink("delete", str(first.userState())).path)
+                return
+        super().keyPressEvent(event)
+
+    def _on_own_link(self) -> bool:
+        """Whether the keyboard is on one of our links (Tab selects a link: text selected by hand is not)."""
+        cursor = self.textCursor()
+        href = cursor.charFormat().anchorHref() if cursor.hasSelection() else ""
+        return bool(href) and self._links.parse(QUrl(href)) is not None
+
+    def _step_version(self, step: int) -> bool:
+        first = self._message_at(self.textCursor().block())
+        if first is None or first.userState() not in self._versions:
+            return False
+        message_id, number = first.userState(), first.blockNumber()
+        index, count = self._versions[message_id]
+        if not 1 <= index + step <= count:
+            return True  # the first or last version already: nothing to do, but the key was ours
+        self.version_requested.emit(message_id, step)
+        # The window drew the other version in place (synchronously): its first block is where this
+        # one's was. Keep the keyboard on its arrows, so the next Alt+arrow or Enter goes on from there.
+        shown = self.document().findBlockByNumber(number)
+        if shown.isValid() and shown.userState() >= 0:
+            self.focus_versions(shown.userState(), step)
+        return True
+
+    def focus_versions(self, message_id: int, step: int = 1) -> bool:
+        """Put the keyboard's link focus on a message's › (step 1) or ‹ (-1), else on the other one."""
+        block = self._actions_block(message_id)
+        if block is None:
+            return False
+        links: dict[str, tuple[int, int]] = {}
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat() if fragment.isValid() else None
+            if fmt is not None and fmt.boolProperty(_VERSIONS) and fmt.isAnchor():
+                link = self._links.parse(QUrl(fmt.anchorHref()))
+                if link is not None:
+                    links[link.verb] = (fragment.position(), fragment.length())
+            iterator += 1
+        wanted = ("newer", "older") if step > 0 else ("older", "newer")
+        found = next((links[verb] for verb in wanted if verb in links), None)
+        if found is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(found[0])
+        cursor.setPosition(found[0] + found[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
         return True
 
     def _remove_versions(self, cursor: QTextCursor, block: QTextBlock) -> None:
@@ -349,7 +442,7 @@ class TranscriptView(ReadingView):
     def _version_fmt(self, message_id: int, verb: str, enabled: bool) -> QTextCharFormat:
         if not enabled:
             return self._versions_fmt
-        fmt = self._action_fmt(self._links.url(verb, message_id))
+        fmt = self._quiet_action_fmt(self._links.url(verb, message_id))  # brought forward on hover
         fmt.setProperty(_VERSIONS, True)
         return fmt
 
@@ -368,7 +461,6 @@ class TranscriptView(ReadingView):
         actions: Sequence[tuple[str, str]] = (),
         error: str | tuple[str, str] | None = None,
         flag: str = "",
-        versions: tuple[str, str | None, str | None] | None = None,
     ) -> None:
         """Under the last message: an error line, then a dim status line with action links.
 
@@ -377,8 +469,6 @@ class TranscriptView(ReadingView):
             actions: (label, url) pairs; clicking one emits link_activated(url).
             error: what went wrong: a line, or (headline, the provider's own words); None if nothing did.
             flag: how the reply ended when that matters ("Stopped"), shown first and in colour.
-            versions: ("2/3", url of the previous version or None, url of the next or None), shown first
-                as "‹ 2/3 ›" with the arrows as links.
         """
         self._end_active()
         following = self._following()
@@ -390,14 +480,8 @@ class TranscriptView(ReadingView):
             cursor.insertText(headline, self._error_head_fmt)
             if detail:
                 cursor.insertText(" " + detail.replace("\n", " "), self._error_fmt)
-        if status or actions or flag or versions:
+        if status or actions or flag:
             cursor.insertBlock(self._footer_block, self._status_fmt)
-            if versions:
-                where, previous, following_url = versions
-                cursor.insertText("‹", self._action_fmt(previous) if previous else self._status_fmt)
-                cursor.insertText(f" {where} ", self._status_fmt)
-                cursor.insertText("›", self._action_fmt(following_url) if following_url else self._status_fmt)
-                cursor.insertText("   " if status or flag or actions else "", self._status_fmt)
             if flag:
                 cursor.insertText("■ " + flag, self._flag_fmt)
                 cursor.insertText(" · " if status else "", self._status_fmt)

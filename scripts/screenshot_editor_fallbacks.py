@@ -19,20 +19,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from keyring.backends import fail  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.models import ModelInfo, Profile  # noqa: E402
 from app.home import Home  # noqa: E402
-from app.keystore import Keystore  # noqa: E402
 from app.profiles.catalog import ModelCatalog  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
-from app.ui.shell.composition import build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import (  # noqa: E402
+    grab,
+    install_language,
+    keyless_window,
+    language_option,
+    run_in_qasync,
+    screenshot_app,
+    until,
+)
 
 
 async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
@@ -53,12 +56,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
     ModelCatalog(home.models_path).replace(
         "openrouter", [ModelInfo(id="openai/gpt-5-mini"), ModelInfo(id="anthropic/claude-sonnet-4.5")]
     )
-    parts = build_window(
-        home,
-        on_closed=lambda: None,
-        keystore=Keystore("sluice-screenshots", backend=fail.Keyring()),
-        local_targets=(),
-    )
+    parts = keyless_window(home)
     parts.window.show()
     ui = parts.profile_ui
     assert ui is not None
@@ -79,10 +77,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
 
 def main() -> int:
     lang = language_option(sys.argv[1:])
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    app.setQuitOnLastWindowClosed(False)
-    apply_theme(app, "light")
+    app = screenshot_app("light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(lambda _request: models_reply(["openai/gpt-5-mini", "gpt-4o-mini"]), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})

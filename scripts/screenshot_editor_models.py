@@ -20,19 +20,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from keyring.backends import fail  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.models import Profile  # noqa: E402
 from app.home import Home  # noqa: E402
-from app.keystore import Keystore  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
-from app.ui.shell.composition import build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, json_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import (  # noqa: E402
+    grab,
+    install_language,
+    keyless_window,
+    language_option,
+    run_in_qasync,
+    screenshot_app,
+    until,
+)
 
 
 def _model(model_id: str, prompt: str | None, completion: str | None, image: bool | None) -> dict[str, Any]:
@@ -71,12 +74,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
         )
     )
     store.save()
-    parts = build_window(
-        home,
-        on_closed=lambda: None,
-        keystore=Keystore("sluice-screenshots", backend=fail.Keyring()),
-        local_targets=(),
-    )
+    parts = keyless_window(home)
     parts.window.show()
     ui = parts.profile_ui
     assert ui is not None
@@ -95,10 +93,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
 
 def main() -> int:
     lang = language_option(sys.argv[1:])
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    app.setQuitOnLastWindowClosed(False)
-    apply_theme(app, "light")
+    app = screenshot_app("light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(lambda _request: json_reply(MODELS), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})

@@ -34,11 +34,10 @@ from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
 from app.store.conversations import ConversationStore  # noqa: E402
 from app.ui.shell.composition import WindowParts, build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, json_reply, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, grab_with, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import grab, grab_with, install_language, language_option, run_in_qasync, screenshot_app, until  # noqa: E402
 
 QUESTION = "用 Python 写一个函数，统计一段文本里每个词出现的次数，并解释一下思路。"
 EARLIER_Q = "What is an SSE stream?"
@@ -225,10 +224,7 @@ def main() -> int:
     zh_TW) the window in that language (…-zh_CN.png)."""
     dark = "--dark" in sys.argv[1:]
     lang = language_option(sys.argv[1:])
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    app.setQuitOnLastWindowClosed(False)  # as the app: closing the window must not stop the loop early
-    apply_theme(app, "dark" if dark else "light")  # as the app does at start, with the choice forced
+    app = screenshot_app("dark" if dark else "light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         # What the gateway says of each model's images: no, nothing, yes (the picker's toggles show it).
         listed = {

@@ -29,18 +29,16 @@ from PySide6.QtGui import (  # noqa: E402
     QPdfWriter,
     QRadialGradient,
 )
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.models import Profile  # noqa: E402
 from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
 from app.ui.chat.attach_intake import Offered  # noqa: E402
 from app.ui.shell.composition import WindowParts, build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, run_in_qasync, until  # noqa: E402
+from shots import grab, run_in_qasync, screenshot_app, until  # noqa: E402
 
 REPLY = (
     "A harbour at dusk: the sun is low over the water, behind a line of hills. The sky goes from orange "
@@ -113,9 +111,7 @@ async def scenario(server: TestServer, home: Home, folder: Path) -> None:
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    apply_theme(app, "light")
+    app = screenshot_app("light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(lambda _request: models_reply(["gpt-4o", "gpt-4o-mini"]), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": str(Path(tmp) / "home")})

@@ -19,17 +19,16 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
 
 from app.core.models import Profile  # noqa: E402
 from app.home import Home  # noqa: E402
 from app.profiles.store import ProfileStore  # noqa: E402
 from app.ui.shell.composition import build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import Reply, TestServer, sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import grab, install_language, language_option, run_in_qasync, screenshot_app, until  # noqa: E402
 
 
 def _reply() -> Reply:
@@ -68,9 +67,7 @@ async def scenario(server: TestServer, home: Home, suffix: str) -> None:
 
 def main() -> int:
     lang = language_option(sys.argv[1:])
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    apply_theme(app, "light")
+    app = screenshot_app("light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.queue(_reply())
         home = Home.from_env({"SLUICE_HOME": tmp})

@@ -20,30 +20,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from keyring.backends import fail  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.home import Home  # noqa: E402
-from app.keystore import Keystore  # noqa: E402
-from app.ui.shell.composition import build_window  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
 from tests.support.server import TestServer, models_reply, slow_sse_reply  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from shots import grab, install_language, language_option, run_in_qasync, until  # noqa: E402
+from shots import (  # noqa: E402
+    grab,
+    install_language,
+    keyless_window,
+    language_option,
+    run_in_qasync,
+    screenshot_app,
+    until,
+)
 
 MODELS = ["llama3.2:3b", "qwen2.5:7b", "deepseek-r1:8b"]
 
 
 async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
     # No keyring is needed: the local server takes no key. A failing backend proves nothing is stored.
-    parts = build_window(
-        home,
-        on_closed=lambda: None,
-        keystore=Keystore("sluice-screenshots", backend=fail.Keyring()),
-        local_targets=(("ollama", server.base_url),),
-    )
+    parts = keyless_window(home, local_targets=(("ollama", server.base_url),))
     parts.window.resize(1100, 720)
     parts.window.show()
     ui = parts.profile_ui
@@ -78,10 +76,7 @@ async def scenario(server: TestServer, home: Home, suffix: str = "") -> None:
 
 def main() -> int:
     lang = language_option(sys.argv[1:])
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Sluice")
-    app.setQuitOnLastWindowClosed(False)  # as the app does; main() ends the loop
-    apply_theme(app, "light")
+    app = screenshot_app("light")
     with tempfile.TemporaryDirectory() as tmp, TestServer() as server:
         server.set_default(lambda _request: models_reply(MODELS), "/v1/models")
         home = Home.from_env({"SLUICE_HOME": tmp})

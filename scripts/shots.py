@@ -1,6 +1,6 @@
 """What the screenshot scripts share: the offscreen window's plumbing, so each script only says what to show.
 
-Imported by scripts/screenshots.py and scripts/screenshots_profiles.py (run from the checkout; they put the
+Imported by every scripts/screenshot*.py (run from the checkout; they put the
 repository root on sys.path before importing this).
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.home import Home
 from app.ui.i18n import install_translators
 from app.ui.shell.app import install_asyncgen_hooks
+from app.ui.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 # SLUICE_SHOTS_DIR=DIR writes elsewhere (to look at a change without touching the README's pictures).
@@ -55,6 +57,31 @@ def grab_with(window: QWidget, popups: list[QWidget], name: str) -> None:
     path = OUT / name
     picture.save(str(path))
     print(f"wrote {path}")
+
+
+def screenshot_app(theme: str = "light") -> QApplication:
+    """The application object as `sluice` makes it: named, alive when a window closes, in `theme`."""
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Sluice")
+    app.setQuitOnLastWindowClosed(False)  # as the app: closing a window must not stop the loop early
+    apply_theme(app, theme)  # as the app does at start, with the choice forced
+    return app
+
+
+def keyless_window(home: Home, local_targets: tuple[tuple[str, str], ...] = ()) -> Any:
+    """The window as `sluice` builds it (a WindowParts), with a keyring that holds nothing: the local test
+    server needs no key, and a screenshot must never read or write the user's real keyring."""
+    from keyring.backends import fail
+
+    from app.keystore import Keystore
+    from app.ui.shell.composition import build_window
+
+    return build_window(
+        home,
+        on_closed=lambda: None,
+        keystore=Keystore("sluice-screenshots", backend=fail.Keyring()),
+        local_targets=local_targets,
+    )
 
 
 def language_option(argv: list[str]) -> str:

@@ -171,7 +171,7 @@ def paint_cards(
             elif card.kind == "chip":
                 _paint_chip(painter, card, style)
             else:
-                _paint_code_card(painter, card, open_bottom, style, document.defaultFont())
+                _paint_code_card(painter, card, open_bottom, style, document.defaultFont(), clip)
     finally:
         painter.restore()
 
@@ -198,14 +198,18 @@ def _paint_chip(painter: QPainter, card: _Card, style: TranscriptStyle) -> None:
 
 
 def _paint_code_card(
-    painter: QPainter, card: _Card, open_bottom: bool, style: TranscriptStyle, font: QFont
+    painter: QPainter, card: _Card, open_bottom: bool, style: TranscriptStyle, font: QFont, clip: QRectF
 ) -> None:
-    rect = _overshoot(card.rect, card.open_top, open_bottom)
+    # A long card is drawn only as far as the exposed rectangle (plus the overshoot, so no corner shows):
+    # the raster engine fills and strokes a path over its whole height, whatever the clip.
+    rect = _within(_overshoot(card.rect, card.open_top, open_bottom), clip)
     path = _rounded(painter, rect, QColor(style.code_background), QColor(style.card_border))
-    if card.head is not None:
+    if card.head is None:
+        return
+    if card.head.adjusted(0, -2, 0, 2).intersects(clip):  # the band's text and icon only when exposed
         painter.save()
         painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        painter.fillRect(card.head.adjusted(0, 0, 0, 0), QColor(style.code_head))
+        painter.fillRect(card.head, QColor(style.code_head))
         painter.setPen(QPen(QColor(style.card_border), 1))
         painter.drawLine(card.head.bottomLeft(), card.head.bottomRight())
         if card.language:
@@ -221,9 +225,9 @@ def _paint_code_card(
         if card.copy_text is not None:
             _paint_copy_icon(painter, card.copy_text, QColor(style.dim_text), QColor(style.code_head))
         painter.restore()
-        painter.setPen(QPen(QColor(style.card_border), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+    painter.setPen(QPen(QColor(style.card_border), 1))  # the border again, over the band's edges
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
 
 
 def _paint_copy_icon(painter: QPainter, text: QRectF, colour: QColor, fill: QColor) -> None:
@@ -236,6 +240,14 @@ def _paint_copy_icon(painter: QPainter, text: QRectF, colour: QColor, fill: QCol
     painter.drawRoundedRect(back, 1.5, 1.5)
     painter.setBrush(fill)  # the front sheet hides the back one where they overlap
     painter.drawRoundedRect(front, 1.5, 1.5)
+
+
+def _within(rect: QRectF, clip: QRectF) -> QRectF:
+    """`rect` cut to `clip`'s height plus the overshoot: the cut edges and their corners fall outside the
+    clip, so what is drawn inside it is the same as for the whole card."""
+    top = max(rect.top(), clip.top() - _OVERSHOOT)
+    bottom = min(rect.bottom(), clip.bottom() + _OVERSHOOT)
+    return QRectF(rect.left(), top, rect.width(), bottom - top) if bottom > top else rect
 
 
 def _overshoot(rect: QRectF, open_top: bool, open_bottom: bool) -> QRectF:

@@ -8,6 +8,8 @@ as tables at all (see renderer.py and docs/reliability.md).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -59,11 +61,30 @@ def shown_as_text(markdown: str) -> str:
     return markdown[: at + 1]
 
 
-def polish_range(document: QTextDocument, start: int, end: int, style: TranscriptStyle) -> None:
+_SETEXT = re.compile(r"^[ \t]*(=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def may_hold_code(markdown: str) -> bool:
+    """Whether Qt's Markdown reader can make monospace runs of `markdown`: only code spans are such runs
+    (its code blocks are set by their block format), and a code span needs a backtick. False: nothing to
+    tint. tests/gui/test_transcript_paint.py checks this against the reader."""
+    return "`" in markdown
+
+
+def may_hold_shapes(markdown: str) -> bool:
+    """Whether `markdown` can hold a heading (# or a setext underline) or a quote (>). False: no block of
+    it needs its own margins."""
+    return "#" in markdown or ">" in markdown or _SETEXT.search(markdown) is not None
+
+
+def polish_range(
+    document: QTextDocument, start: int, end: int, style: TranscriptStyle, source: str | None = None
+) -> None:
     """Restyle the blocks between positions `start` and `end` (one inserted Markdown block, not a table).
 
     The line height goes to every block in one merge over the range; only headings, quotes and runs of
-    inline code get edits of their own.
+    inline code get edits of their own. `source`, the Markdown inserted, lets a paint skip looking at each
+    block when that text cannot hold any of them (the open paragraph is polished again at every frame).
     """
     last = document.characterCount() - 1
     start, end = min(start, last), min(end, last)
@@ -73,64 +94,101 @@ def polish_range(document: QTextDocument, start: int, end: int, style: Transcrip
     spacing = QTextBlockFormat()
     spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.mergeBlockFormat(spacing)
+    code = source is None or may_hold_code(source)
+    shapes = source is None or may_hold_shapes(source)
+    if not code and not shapes:
+        return
+    tint = QBrush(QColor(style.inline_code))
     block = document.findBlock(start)
     while block.isValid() and block.position() <= end:
-        fmt = block.blockFormat()
-        level = fmt.headingLevel()
-        quote = fmt.intProperty(QTextFormat.Property.BlockQuoteLevel)
-        if level or quote:
-            cursor = QTextCursor(block)
-            change = QTextBlockFormat()
-            if level:
-                above, below = _HEADING_SPACE.get(level, (12, 4))
-                change.setTopMargin(above)
-                change.setBottomMargin(below)
-                change.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            if quote:
-                change.setLeftMargin(QUOTE_INDENT * quote)
-                dim = QTextCharFormat()
-                dim.setForeground(QColor(style.dim_text))
-                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(dim)
-            cursor.mergeBlockFormat(change)
-        _tint_inline_code(document, block, style)
+        if shapes:
+            _shape_block(block, style)
+        if code:
+            _tint_inline_code(document, block, tint)
         block = block.next()
 
 
-def style_table_at(document: QTextDocument, position: int, style: TranscriptStyle) -> None:
-    """Style the table that starts at `position`. Call it after the edit block that inserted it ends:
-    inside one, Qt does not report the new table's frame yet."""
-    cursor = QTextCursor(document)
-    cursor.setPosition(min(position + 1, document.characterCount() - 1))
-    table = cursor.currentTable()
+def _shape_block(block: QTextBlock, style: TranscriptStyle) -> None:
+    """Space around a heading; a quote's indent and dim text."""
+    fmt = block.blockFormat()
+    level = fmt.headingLevel()
+    quote = fmt.intProperty(QTextFormat.Property.BlockQuoteLevel)
+    if level or quote:
+        cursor = QTextCursor(block)
+        change = QTextBlockFormat()
+        if level:
+            above, below = _HEADING_SPACE.get(level, (12, 4))
+            change.setTopMargin(above)
+            change.setBottomMargin(below)
+            change.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if quote:
+            change.setLeftMargin(QUOTE_INDENT * quote)
+            dim = QTextCharFormat()
+            dim.setForeground(QColor(style.dim_text))
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(dim)
+        cursor.mergeBlockFormat(change)
+
+
+def table_at(document: QTextDocument, position: int) -> QTextTable | None:
+    """The table whose first cell starts at (or just after) `position`, if any.
+
+    Found through the cell's format, not QTextCursor.currentTable(): inside an edit block Qt has not yet
+    put a new table into the document's frame tree, but its format already names it. So a paint styles its
+    tables inside its own edit block and they are laid out once, already styled.
+    """
+    block = document.findBlock(min(position + 1, document.characterCount() - 1))
+    for _ in range(3):  # the separator and the table's own start come first
+        if not block.isValid():
+            break
+        table = document.objectForFormat(block.charFormat())
+        if isinstance(table, QTextTable):
+            return table
+        block = block.next()
+    return None
+
+
+def style_table_at(
+    document: QTextDocument, position: int, style: TranscriptStyle, source: str | None = None
+) -> None:
+    """Style the table that starts at `position` (in or out of an edit block; see table_at)."""
+    table = table_at(document, position)
     if table is not None:
+        cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one layout of the table for all its cells, not one per cell
         try:
-            style_table(document, table, style)
+            style_table(document, table, style, code=source is None or may_hold_code(source))
         finally:
             cursor.endEditBlock()
 
 
-def _tint_inline_code(document: QTextDocument, block: QTextBlock, style: TranscriptStyle) -> None:
-    runs: list[tuple[int, int, QTextCharFormat]] = []
-    iterator = block.begin()
-    while not iterator.atEnd():
-        fragment = iterator.fragment()
-        if fragment.isValid() and fragment.charFormat().fontFixedPitch():
-            runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
-        iterator += 1
+def _tint_inline_code(document: QTextDocument, block: QTextBlock, tint: QBrush) -> None:
+    """Inline code on a tint, at the text's own size. textFormats() gives the block's runs in one call
+    (iterating its fragments from Python costs a call per fragment)."""
+    base = block.position()
+    runs = [  # copied at once: a range's format lives only as long as the range's wrapper
+        (base + run.start, run.length, QTextCharFormat(run.format))
+        for run in block.textFormats()
+        if run.format.fontFixedPitch()
+    ]
+    if not runs:
+        return
     cursor = QTextCursor(document)
-    for position, length, char_format in runs:
-        fmt = QTextCharFormat(char_format)
+    for position, length, fmt in runs:
         fmt.clearProperty(QTextFormat.Property.FontPointSize)  # Qt's reader fixes it at 9 pt: follow the text
-        fmt.setBackground(QBrush(QColor(style.inline_code)))
+        fmt.setBackground(tint)
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fmt)
 
 
-def style_table(document: QTextDocument, table: QTextTable, style: TranscriptStyle) -> None:
-    """A shaded header row and thin rules between rows; no outer frame, no vertical lines."""
+def style_table(
+    document: QTextDocument, table: QTextTable, style: TranscriptStyle, *, code: bool = True
+) -> None:
+    """A shaded header row and thin rules between rows; no outer frame, no vertical lines.
+
+    `code` False: the table's Markdown holds no inline code, so its cells are not searched for any.
+    """
     fmt = table.format()
     fmt.setBorder(0)
     fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
@@ -141,22 +199,24 @@ def style_table(document: QTextDocument, table: QTextTable, style: TranscriptSty
     fmt.setBottomMargin(8)
     fmt.setWidth(QTextLength(QTextLength.Type.VariableLength, 0))
     table.setFormat(fmt)
-    rule = QBrush(QColor(style.table_rule))
+    body = QTextTableCellFormat()  # two formats for every cell (setFormat copies)
+    body.setTopBorder(0)
+    body.setLeftBorder(0)
+    body.setRightBorder(0)
+    body.setBottomBorder(1)
+    body.setBottomBorderBrush(QBrush(QColor(style.table_rule)))
+    body.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    body.setLeftPadding(_CELL_PAD + 4)
+    body.setRightPadding(_CELL_PAD + 4)
+    head = QTextTableCellFormat(body)
+    head.setBackground(QColor(style.table_head))
+    head.setFontWeight(600)
+    tint = QBrush(QColor(style.inline_code))
     for row in range(table.rows()):
+        cell_format = head if row == 0 else body
         for column in range(table.columns()):
             cell = table.cellAt(row, column)
-            cell_format = QTextTableCellFormat()
-            cell_format.setTopBorder(0)
-            cell_format.setLeftBorder(0)
-            cell_format.setRightBorder(0)
-            cell_format.setBottomBorder(1)
-            cell_format.setBottomBorderBrush(rule)
-            cell_format.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-            cell_format.setLeftPadding(_CELL_PAD + 4)
-            cell_format.setRightPadding(_CELL_PAD + 4)
-            if row == 0:
-                cell_format.setBackground(QColor(style.table_head))
-                cell_format.setFontWeight(600)
             cell.setFormat(cell_format)
-            block = cell.firstCursorPosition().block()
-            _tint_inline_code(document, block, style)  # a cell holds one block in Markdown tables
+            if code:
+                block = cell.firstCursorPosition().block()
+                _tint_inline_code(document, block, tint)  # a cell holds one block in Markdown tables

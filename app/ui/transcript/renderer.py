@@ -151,7 +151,6 @@ class StreamingMessageRenderer(QObject):
         self._last_list: QTextList | None = None  # the list a following item joins
         self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
         self._next_span = 0
-        self._tables: list[int] = []  # where tables inserted by this paint start, to style after it
         self._done = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -338,9 +337,6 @@ class StreamingMessageRenderer(QObject):
             self._open = opened
         finally:
             cursor.endEditBlock()
-        for at in self._tables:
-            style_table_at(self._doc, at, self._style)
-        self._tables.clear()
         open_chars = len(opened.text) if opened is not None else 0
         seconds = time.perf_counter() - began
         self.painted.emit(PaintReport(rerendered, open_chars, finished_count, finished_chars, seconds))
@@ -492,9 +488,10 @@ class StreamingMessageRenderer(QObject):
         cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)  # the lead's "x", merged at `at`
         cursor.removeSelectedText()
         if block.kind is BlockKind.TABLE:
-            self._tables.append(at)  # styled as a whole after the paint's edit block
+            # Styled inside the paint's edit block, so Qt lays the table out once, already styled.
+            style_table_at(self._doc, at, self._style, block.text)
         else:
-            polish_range(self._doc, at + 1, end, self._style)
+            polish_range(self._doc, at + 1, end, self._style, block.text)
         if block.kind is BlockKind.LIST_ITEM:
             joined = self._join_list(at + 1, end, block.continues_list)
             if not is_open:

@@ -130,10 +130,16 @@ def paint_cards(
         before = blocks[0][0].previous()
         previous_kind = _look(before, looks).kind if before.isValid() else ""
         for position, (block, rect) in enumerate(blocks):
-            if not rect.isValid() or not block.isVisible():
-                continue
             look = _look(block, looks)
             kind = look.kind
+            if not kind and look.quote <= 0:
+                # Most blocks: nothing is drawn behind them. They only end the card above them (a hidden
+                # one does not), and need asking that only right after a card.
+                if previous_kind and rect.isValid() and block.isVisible():
+                    previous_kind = ""
+                continue
+            if not rect.isValid() or not block.isVisible():
+                continue
             if look.quote > 0 and block.length() > 1:  # Qt leaves an empty block after a table, at its right
                 _paint_quote_bar(painter, rect, look.quote, style)
             if kind == "badge":

@@ -133,3 +133,32 @@ def test_a_long_card_cut_to_the_exposed_strip_draws_the_same_pixels(
     assert height > 1000  # many strips cut the card
     for clip, mine, theirs in zip(strips, cut, whole, strict=True):
         assert mine == theirs, clip  # the painter's clip keeps both to the strip
+
+
+def test_the_blocks_found_for_a_strip_are_those_it_exposes_anywhere_in_a_long_reply(qtbot: QtBot) -> None:
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    section = (
+        "## Part\n\nSome words.\n\n```python\nx = 1\ny = 2\n```\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n> quoted\n\n"
+    )
+    view.add_assistant_message(section * 60, header="Assistant")
+    document = view.document()
+    layout = document.documentLayout()
+    height = layout.documentSize().height()
+    assert height > 3 * cards._NEAR_END  # both ways of finding the first block are used
+    every = []
+    block = document.begin()
+    while block.isValid():
+        every.append((block.blockNumber(), layout.blockBoundingRect(block)))
+        block = block.next()
+    for top in range(0, int(height), 331):
+        clip = QRectF(0, top, 700, 120)
+        found = [block.blockNumber() for block, _ in cards.visible_blocks(document, clip)]
+        meeting = [number for number, rect in every if rect.isValid() and rect.intersects(clip)]
+        assert set(meeting) <= set(found), top
+        # A few blocks more at either end are harmless (Qt's fuzzy hit may start a table row early).
+        assert meeting[0] - found[0] <= 4 and found[-1] <= meeting[-1] + 1, top

@@ -74,38 +74,54 @@ def may_hold_code(markdown: str) -> bool:
 def may_hold_shapes(markdown: str) -> bool:
     """Whether `markdown` can hold a heading (# or a setext underline) or a quote (>). False: no block of
     it needs its own margins."""
-    return "#" in markdown or ">" in markdown or _SETEXT.search(markdown) is not None
+    if "#" in markdown or ">" in markdown:
+        return True
+    underline = "=" in markdown or "-" in markdown
+    return underline and "\n" in markdown and _SETEXT.search(markdown) is not None
+
+
+class Polisher:
+    """Polishes inserted Markdown for one style; made once by a renderer, which polishes at every frame
+    (the open block is rendered again each time), so its formats are built once, not per call."""
+
+    def __init__(self, style: TranscriptStyle) -> None:
+        self._style = style
+        self._spacing = QTextBlockFormat()
+        self._spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self._tint = QBrush(QColor(style.inline_code))
+
+    def polish(self, cursor: QTextCursor, start: int, end: int, source: str | None = None) -> None:
+        """Restyle the blocks between positions `start` and `end` (one inserted Markdown block, not a
+        table), editing with `cursor` (the caller's, inside its edit block; its position is not kept).
+
+        The line height goes to every block in one merge over the range; only headings, quotes and runs of
+        inline code get edits of their own. `source`, the Markdown inserted, lets a paint skip looking at
+        each block when that text cannot hold any of them.
+        """
+        document = cursor.document()
+        last = document.characterCount() - 1
+        start, end = min(start, last), min(end, last)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeBlockFormat(self._spacing)
+        code = source is None or may_hold_code(source)
+        shapes = source is None or may_hold_shapes(source)
+        if not code and not shapes:
+            return
+        block = document.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if shapes:
+                _shape_block(block, self._style)
+            if code:
+                _tint_inline_code(cursor, block, self._tint)
+            block = block.next()
 
 
 def polish_range(
     document: QTextDocument, start: int, end: int, style: TranscriptStyle, source: str | None = None
 ) -> None:
-    """Restyle the blocks between positions `start` and `end` (one inserted Markdown block, not a table).
-
-    The line height goes to every block in one merge over the range; only headings, quotes and runs of
-    inline code get edits of their own. `source`, the Markdown inserted, lets a paint skip looking at each
-    block when that text cannot hold any of them (the open paragraph is polished again at every frame).
-    """
-    last = document.characterCount() - 1
-    start, end = min(start, last), min(end, last)
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    spacing = QTextBlockFormat()
-    spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor.mergeBlockFormat(spacing)
-    code = source is None or may_hold_code(source)
-    shapes = source is None or may_hold_shapes(source)
-    if not code and not shapes:
-        return
-    tint = QBrush(QColor(style.inline_code))
-    block = document.findBlock(start)
-    while block.isValid() and block.position() <= end:
-        if shapes:
-            _shape_block(block, style)
-        if code:
-            _tint_inline_code(document, block, tint)
-        block = block.next()
+    """Polisher(style).polish() with a cursor of its own: for one-off callers (a renderer keeps one)."""
+    Polisher(style).polish(QTextCursor(document), start, end, source)
 
 
 def _shape_block(block: QTextBlock, style: TranscriptStyle) -> None:
@@ -162,7 +178,7 @@ def style_table_at(
             cursor.endEditBlock()
 
 
-def _tint_inline_code(document: QTextDocument, block: QTextBlock, tint: QBrush) -> None:
+def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, tint: QBrush) -> None:
     """Inline code on a tint, at the text's own size. textFormats() gives the block's runs in one call
     (iterating its fragments from Python costs a call per fragment)."""
     base = block.position()
@@ -171,9 +187,6 @@ def _tint_inline_code(document: QTextDocument, block: QTextBlock, tint: QBrush) 
         for run in block.textFormats()
         if run.format.fontFixedPitch()
     ]
-    if not runs:
-        return
-    cursor = QTextCursor(document)
     for position, length, fmt in runs:
         fmt.clearProperty(QTextFormat.Property.FontPointSize)  # Qt's reader fixes it at 9 pt: follow the text
         fmt.setBackground(tint)
@@ -212,6 +225,7 @@ def style_table(
     head.setBackground(QColor(style.table_head))
     head.setFontWeight(600)
     tint = QBrush(QColor(style.inline_code))
+    cursor = QTextCursor(document)
     for row in range(table.rows()):
         cell_format = head if row == 0 else body
         for column in range(table.columns()):
@@ -219,4 +233,4 @@ def style_table(
             cell.setFormat(cell_format)
             if code:
                 block = cell.firstCursorPosition().block()
-                _tint_inline_code(document, block, tint)  # a cell holds one block in Markdown tables
+                _tint_inline_code(cursor, block, tint)  # a cell holds one block in Markdown tables

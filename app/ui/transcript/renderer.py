@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
 from app.ui.transcript.polish import (
-    polish_range,
+    Polisher,
     shown_as_text,
     style_table_at,
     table_rows,
@@ -491,7 +491,7 @@ class StreamingMessageRenderer(QObject):
             # Styled inside the paint's edit block, so Qt lays the table out once, already styled.
             style_table_at(self._doc, at, self._style, block.text)
         else:
-            polish_range(self._doc, at + 1, end, self._style, block.text)
+            self._polisher.polish(cursor, at + 1, end, block.text)
         if block.kind is BlockKind.LIST_ITEM:
             joined = self._join_list(at + 1, end, block.continues_list)
             if not is_open:
@@ -583,6 +583,7 @@ class StreamingMessageRenderer(QObject):
         dim = QColor(self._style.dim_text)
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self._code_fmt = code_char_format()
+        self._polisher = Polisher(self._style)
         self._raw_table_block = QTextBlockFormat()
         self._raw_table_block.setNonBreakableLines(True)
         self._raw_table_block.setLineHeight(CODE_LINE_HEIGHT, proportional)

@@ -116,6 +116,19 @@ def test_a_caret_follows_the_reply_while_it_streams_and_goes_when_it_ends(
     assert view.caret_rect.isNull()
 
 
+def test_a_finished_reply_keeps_no_caret(qtbot: QtBot, view: TranscriptView) -> None:
+    view.show()
+    qtbot.waitExposed(view)
+    renderer = view.begin_assistant_message(model="m")
+    renderer.append("The whole reply.")
+    renderer.paint()
+    assert not view.caret_rect.isNull()
+    renderer.finish()  # nothing added below it yet: the caret must still go
+    assert view.caret_rect.isNull()
+    view.add_assistant_message("A reply read back from the store.", model="m")
+    assert view.caret_rect.isNull()
+
+
 def test_the_empty_chat_greets_offers_prompts_and_gives_way_to_the_first_message(
     view: TranscriptView,
 ) -> None:

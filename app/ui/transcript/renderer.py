@@ -103,10 +103,12 @@ class StreamingMessageRenderer(QObject):
     Signals:
         about_to_paint(): a paint is about to change the document (the view notes if it was at the bottom).
         painted(PaintReport): a paint changed the document; what it did.
+        finished(): the reply ended and its last paint is done (the view takes its caret away).
     """
 
     about_to_paint = Signal()
     painted = Signal(PaintReport)
+    finished = Signal()
 
     def __init__(
         self,
@@ -226,6 +228,7 @@ class StreamingMessageRenderer(QObject):
             if reasoning_ms is None and self._thought_s is not None:
                 reasoning_ms = self._thought_s * 1000
             self._set_label(self._thought_label(reasoning_ms / 1000) if reasoning_ms else self._label)
+        self.finished.emit()
 
     def _thought_label(self, seconds: float) -> str:
         return self.tr("Thought for {} s").format(f"{seconds:.1f}")

@@ -248,6 +248,7 @@ class TranscriptView(ReadingView):
         renderer.about_to_paint.connect(self._before_paint)
         renderer.painted.connect(self._after_paint)
         renderer.painted.connect(self._keep_reply_id)
+        renderer.finished.connect(self._move_caret)  # the last paint placed it while the reply was open
         self._active = renderer
         self._settle(following)
         return renderer

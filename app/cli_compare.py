@@ -24,6 +24,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import TextIO
 
 from app.cli_ask import FINISH_WORDS, JsonSink, records_exchanges
@@ -32,6 +33,7 @@ from app.compare import Lane, parse_lanes, start_lanes
 from app.core.errors import ChatError, SluiceError
 from app.core.events import ContentDelta, StreamEvent
 from app.core.models import Message, Role
+from app.core.pricing import format_amount
 from app.home import Home
 from app.profiles.store import ProfileStore
 
@@ -208,7 +210,9 @@ def summary_table(rows: Sequence[dict[str, object]]) -> str:
             str(error["kind"] or "error") if isinstance(error, dict) else str(row["finish_reason"] or "-")
         )
         cost = row["cost"]
-        cost_text = f"{cost['amount']:.6g} {cost['currency']}" if isinstance(cost, dict) else "-"
+        cost_text = "-"
+        if isinstance(cost, dict):  # as the window and `stats` write it: $0.000085, never 8.5e-05
+            cost_text = format_amount(Decimal(str(cost["amount"])), str(cost["currency"]))
         table.append(
             (
                 str(row["lane"]),

@@ -73,3 +73,19 @@ def test_a_meter_gives_ttft_rate_tokens_and_cost_as_they_arrive() -> None:
     assert ended.rate_counts_tokens and ended.tokens_per_s == pytest.approx(500.0)
     assert ended.cost is not None and ended.cost.amount == Decimal("0.002")  # 1000 × 1 + 500 × 2 per 1M
     assert (ended.profile, ended.model) == ("a", "a-model")
+
+
+def test_the_summary_table_writes_a_small_cost_as_money_not_in_scientific_notation() -> None:
+    from app.cli_compare import summary_table
+
+    row: dict[str, object] = {
+        "lane": "good",
+        "finish_reason": "stop",
+        "error": None,
+        "ttft_ms": 118.2,
+        "tokens_per_s": 46.0,
+        "completion_tokens": 40,
+        "cost": {"amount": 0.000085, "currency": "USD", "source": "price"},
+    }
+    table = summary_table([row])
+    assert "$0.000085" in table and "e-05" not in table

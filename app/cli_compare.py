@@ -13,8 +13,9 @@ Output:
   interleaved live text from several lanes would be unreadable), then a summary table.
 
 Saving: one conversation, the user's message once, and each lane's reply a sibling reply to it (the
-versions "‹ 1/3 ›" of the conversation tree). The conversation shows the reply saved last; the others are
-its other versions. Lanes never fail over: a comparison is about these gateways.
+versions "‹ 1/3 ›" of the conversation tree). The conversation shows the first lane's (as written) whole
+reply, else the reply saved last; the others are its other versions. Lanes never fail over: a comparison
+is about these gateways.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from typing import TextIO
 from app.cli_ask import FINISH_WORDS, JsonSink, records_exchanges
 from app.cli_output import shown
 from app.compare import Lane, parse_lanes, start_lanes
-from app.core.errors import ChatError, SluiceError
+from app.core.errors import ChatError, SluiceError, StoreError
 from app.core.events import ContentDelta, StreamEvent
-from app.core.models import Message, Role
+from app.core.models import Message, MessageStatus, Role
 from app.core.pricing import format_amount
 from app.home import Home
 from app.profiles.store import ProfileStore
@@ -164,10 +165,27 @@ async def _compare(
             system_prompt=args.system or "",
         )
         await comparison.wait()  # Ctrl-C: every lane is stopped once and saves what arrived
+        chosen = shown_after_compare(lanes, finished)
+        if store is not None and chosen is not None and chosen.id is not None:
+            try:
+                store.switch_to(chosen.id)
+            except StoreError as exc:  # every reply is saved; only which one shows first is lost
+                print(shown(f"sluice: {exc}", sys.stderr), file=sys.stderr)
     finally:
         await pool.aclose()
         if store is not None:
             store.close()
+
+
+def shown_after_compare(lanes: Sequence[Lane], finished: dict[str, Message]) -> Message | None:
+    """The reply the conversation shows after a comparison: the first lane, as written, that answered
+    whole (its other replies stay one click away as versions). None when no lane did: the one saved last
+    stays shown."""
+    for lane in lanes:
+        message = finished.get(lane.label)
+        if message is not None and message.status == MessageStatus.COMPLETE:
+            return message
+    return None
 
 
 def lane_block(lane: Lane, message: Message, text: str) -> str:

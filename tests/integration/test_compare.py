@@ -122,3 +122,16 @@ def test_ctrl_c_stops_every_lane_and_closes_every_connection(
     assert len(replies) == 2
     for reply in replies:
         assert reply["status"] == "cancelled" and reply["content"]
+
+
+def test_the_conversation_shows_a_whole_reply_not_the_failed_lane_saved_after_it(
+    sluice: Sluice, server: TestServer, other: TestServer
+) -> None:
+    _add(sluice, "a", server.base_url)
+    _add(sluice, "b", other.base_url)
+    server.queue(sse_reply(["from A"]))
+    other.queue(json_error_reply(503, "B is down"))
+    done = sluice.run("ask", "--compare", "a,b", "q")  # the failing lane's reply row is made last
+    assert done.returncode == 1
+    shown_path = json.loads(sluice.run("export", "--last", "--format", "json").stdout)["messages"]
+    assert [m["content"] for m in shown_path] == ["q", "from A"]

@@ -2706,4 +2706,11 @@ Your price: IN/OUT[/CACHED] CUR per 1M tokens, e.g. 0.25/2.00 USD or 2/8 CNY; em
             <translation>撤销（Ctrl+Z）</translation>
         </message>
     </context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Your message: {}</source>
+        <translation>你的消息：{}</translation>
+    </message>
+</context>
 </TS>

@@ -279,3 +279,30 @@ def test_closing_the_window_mid_comparison_saves_every_lane_as_stopped(harness: 
     replies = {m.profile: m for m in harness.stored_messages() if m.role == Role.ASSISTANT}
     assert replies["a"].status == replies["b"].status == MessageStatus.CANCELLED
     assert "tick" in replies["a"].content and "tock" in replies["b"].content
+
+
+def test_an_ended_lane_reads_as_markdown_without_html_under_the_question(harness: WindowHarness) -> None:
+    other = _two_gateways(harness)
+    harness.server.queue(sse_reply(["Use **SSE**", " <b>now</b>\n\n", "| x | y |\n|---|---|\n| 1 | 2 |\n"]))
+    other.queue(endless_sse_reply("tock "))
+
+    async def scenario() -> None:
+        parts = harness.open()
+        compare = _enter_with_the_button(parts)
+        view = compare.view
+        assert view is not None
+        harness.type_and_send(parts, "SSE   or  WebSockets?")
+        assert view.question.isVisible() and view.question.text().endswith("SSE or WebSockets?")
+        a, b = view.columns
+        await harness.until(lambda: compare.results.get(0) is not None, "lane a ended")
+        await harness.until(lambda: "tock tock" in b.text_view.toPlainText(), "lane b streams")
+        shown = a.text_view.toPlainText()
+        assert "Use SSE <b>now</b>" in shown  # Markdown drawn; the HTML is text, not markup
+        assert "**" not in shown and "|---|" not in shown
+        assert a.text_view.document().toHtml().count("<td") == 4  # the table is a table
+        assert a.text().startswith("Use **SSE**")  # the source is kept as it arrived
+        assert "tock" in b.text_view.toPlainText()  # a lane still streaming stays plain text
+        compare.stop()
+        await harness.until(lambda: not compare.busy, "stopped")
+
+    harness.run(scenario())

@@ -263,6 +263,7 @@ class CompareController(QObject):
             self.comparison = None
             return
         self.conversation_id = conversation.id
+        view.set_question(text)
         for column in view.columns:
             column.set_metrics(self.tr("Waiting for the first token…"))
         view.set_running(True)
@@ -323,6 +324,7 @@ class CompareController(QObject):
         self.results[index] = message
         self._paint()
         column = self.view.columns[index]
+        column.show_markdown()  # the whole reply has arrived: it reads as it will in the conversation
         shown = replace(message, profile="", model="")  # the column's header names them
         column.set_metrics(status_line(shown))  # "" (nothing measured) hides the line
         failed = error_text(message)

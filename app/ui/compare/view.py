@@ -1,22 +1,23 @@
 """Compare mode's layout: a bar (add a lane, leave) over one column per lane.
 
 A column shows its lane, its live figures (TTFT, rate, tokens, cost), the reply as it streams, how the lane
-ended (its error, in its own column) and "Continue with this one". Everything a gateway sent — the reply,
-its error, a model id — is shown as plain text. Views lay out and report; app/ui/compare/controller.py
-behaves.
+ended (its error, in its own column) and "Continue with this one". While a reply streams it is plain text
+(cheap to append); once its lane ended it is drawn as Markdown by Qt's own reader, with HTML switched off,
+so the replies compare as they will read. Everything else a gateway sent — its error, a model id — is
+plain text. Views lay out and report; app/ui/compare/controller.py behaves.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,8 @@ from app.ui.theme import colours, is_dark
 from app.ui.transcript.style import DARK, LIGHT
 
 MAX_COLUMNS = 4
+QUESTION_CHARS = 300  # the question above the columns is cut here (the transcript shows it whole)
+MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
 
 
 def _plain_label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
@@ -68,11 +71,13 @@ class LaneColumn(QFrame):
         self.metrics = _plain_label(self, "laneMetrics", wrap=True)
         self.flag = _plain_label(self, "laneFlag")
         self.flag.hide()
-        self.text_view = QPlainTextEdit(self)
+        self._source: list[str] = []  # the reply as it arrived
+        self.text_view = QTextEdit(self)
         self.text_view.setObjectName("laneText")
-        self.text_view.setReadOnly(True)  # plain text: a reply's Markdown or HTML is shown as sent
+        self.text_view.setReadOnly(True)
+        self.text_view.setAcceptRichText(False)
         self.text_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text_view.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.error_head = _plain_label(self, "laneErrorHead", wrap=True)
         self.error_detail = _plain_label(self, "laneError", wrap=True)
         self.continue_button = QPushButton(self.tr("Continue with this one"), self)
@@ -102,6 +107,7 @@ class LaneColumn(QFrame):
 
     def reset(self) -> None:
         """Empty, waiting for a message."""
+        self._source = []
         self.text_view.clear()
         self.metrics.setText(self.tr("Waiting for your message"))
         self.set_error(None)
@@ -112,14 +118,24 @@ class LaneColumn(QFrame):
         """More of the reply, at the end; the view follows the end unless the reader scrolled up."""
         bar = self.text_view.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 4
+        self._source.append(text)
         cursor = QTextCursor(self.text_view.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text)
+        cursor.insertText(text)  # plain text while it streams
         if at_end:
             bar.setValue(bar.maximum())
 
+    def show_markdown(self) -> None:
+        """The lane ended: draw its reply as Markdown (no HTML), keeping the reader's place."""
+        bar = self.text_view.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        value = bar.value()
+        self.text_view.document().setMarkdown(self.text(), MARKDOWN)
+        bar.setValue(bar.maximum() if at_end else value)
+
     def text(self) -> str:
-        return self.text_view.toPlainText()
+        """The reply as it arrived (its Markdown source)."""
+        return "".join(self._source)
 
     def set_metrics(self, text: str) -> None:
         self.metrics.setText(text)
@@ -168,6 +184,12 @@ class CompareView(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.question = QLabel(self)
+        self.question.setObjectName("compareQuestion")
+        self.question.setTextFormat(Qt.TextFormat.PlainText)  # what the user typed, shown as typed
+        self.question.setWordWrap(True)
+        self.question.setContentsMargins(12, 0, 12, 8)
+        self.question.hide()
         self.add_button = QPushButton(icon("plus"), self.tr("Add a lane"), self)
         self.add_button.setObjectName("addLane")
         self.add_button.clicked.connect(self.add_lane_requested)
@@ -188,6 +210,7 @@ class CompareView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addWidget(self.question)
         layout.addLayout(self._row, 1)
         self.apply_colours()
 
@@ -196,7 +219,8 @@ class CompareView(QWidget):
         marks = DARK if is_dark() else LIGHT  # the transcript's amber and red
         self.setStyleSheet(
             f"#laneColumn {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; }}"
-            f"#laneColumn QPlainTextEdit {{ background: transparent; color: {c.text}; }}"
+            f"#laneColumn QTextEdit {{ background: transparent; color: {c.text}; }}"
+            f"#compareQuestion {{ color: {c.dim}; }}"
             f"#laneTitle, #compareTitle {{ font-weight: 600; }}"
             f"#laneModel, #laneMetrics {{ color: {c.dim}; }}"
             f"#laneFlag {{ color: {marks.flag}; font-weight: 600; }}"
@@ -205,6 +229,7 @@ class CompareView(QWidget):
 
     def set_lanes(self, lanes: list[tuple[str, str]]) -> None:
         """One empty column per (profile, model)."""
+        self.set_question("")
         for column in self.columns:
             self._row.removeWidget(column)
             column.deleteLater()
@@ -217,6 +242,14 @@ class CompareView(QWidget):
             self._row.addWidget(column, 1)
             self.columns.append(column)
         self._sync()
+
+    def set_question(self, text: str) -> None:
+        """The message the lanes answer, above the columns; "" hides it."""
+        text = " ".join(text.split())
+        if len(text) > QUESTION_CHARS:
+            text = text[:QUESTION_CHARS] + "…"
+        self.question.setText(self.tr("Your message: {}").format(text) if text else "")
+        self.question.setVisible(bool(text))
 
     def set_running(self, running: bool) -> None:
         """While lanes stream, the lanes cannot change."""

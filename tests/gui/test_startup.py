@@ -47,11 +47,15 @@ from app.ui.shell.composition import build_views
 app = QApplication(sys.argv[:1])
 home = Home.from_env({"SLUICE_HOME": sys.argv[1]})
 home.ensure()
+from app.ui.shell.single_instance import SingleInstance
+instance = SingleInstance(home.data_dir)  # as run_window takes the lock before the first frame
+assert instance.acquire(listen=False)
 views = build_views(home, lambda: None)
 views.window.show()
 app.processEvents()
 print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in sys.argv[2:])))
 views.store.close()
+instance.release()
 """
 
 # What the first frame must not wait for (DESIGN.md "Start-up"): imported after it, by connect_views.
@@ -67,6 +71,22 @@ _NOT_BEFORE_THE_FIRST_FRAME = (
     "app.net",
     "app.session",
     "app.keystore",
+    # Pages, dialogs and popups nobody sees in the first frame: each Qt class's Python type (and its enums)
+    # is made on first use, so importing them early costs start-up time (issue 11 §7).
+    "app.ui.settings",
+    "app.ui.usage",
+    "app.ui.inspect",
+    "app.ui.compare",
+    "app.ui.profiles.editor",
+    "app.ui.profiles.welcome",
+    "app.ui.shell.commands",
+    "app.ui.shell.crash_dialog",
+    "app.ui.chat.controller",
+    "app.attachments",
+    "PIL",
+    "PySide6.QtNetwork",  # the single-instance server listens once the window is painted
+    "hashlib",  # and its OpenSSL (~3 ms): the single-instance name is worked out when first needed
+    "_hashlib",
 )
 
 

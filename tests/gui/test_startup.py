@@ -83,6 +83,8 @@ _NOT_BEFORE_THE_FIRST_FRAME = (
     "app.ui.shell.crash_dialog",
     "app.ui.chat.controller",
     "app.attachments",
+    "app.store.stats",  # the usage figures: imported when the Usage page or `sluice stats` asks
+    "app.store.removal",  # deleting a message: imported when one is deleted
     "PIL",
     "PySide6.QtNetwork",  # the single-instance server listens once the window is painted
     "hashlib",  # and its OpenSSL (~3 ms): the single-instance name is worked out when first needed

@@ -111,3 +111,12 @@ def test_the_first_frame_is_built_without_the_network_asyncio_or_the_controllers
         if name == banned or name.startswith(banned + ".")
     )
     assert early == [], "imported before the first frame; move the import into connect_views or first use"
+
+
+def test_the_apps_style_answers_style_hints_without_python() -> None:
+    # Qt asks the style for hints hundreds of times while it builds a window; a Python override of
+    # styleHint made each one a call into Python (~30 ms before the first frame). What the app wants from
+    # hints goes in the style sheet instead (theme.py: dialogbuttonbox-buttons-have-icons).
+    from app.ui.look_style import LookStyle
+
+    assert "styleHint" not in vars(LookStyle)

@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from app.core.errors import StoreError
 from app.core.exchange import ExchangeRecord
 from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
-from app.store import attachments, exchanges, removal, schema, tree
+from app.store import attachments, exchanges, schema, tree
 from app.store.converters import (
     MESSAGE_FIELDS,
     PICOS,
@@ -31,8 +31,10 @@ from app.store.converters import (
     message_from_row,
     message_values,
 )
-from app.store.removal import Removed
-from app.store.stats import DaySpend, GroupBy, GroupStats, daily_spend, usage_stats
+
+if TYPE_CHECKING:  # deleting messages and the usage figures are imported when used: not to start the window
+    from app.store.removal import Removed
+    from app.store.stats import DaySpend, GroupBy, GroupStats
 
 TITLE_LIMIT = 60
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's lock (sqlite3.connect's default)
@@ -454,10 +456,14 @@ class ConversationStore:
 
     def usage_stats(self, by: GroupBy, since: float | None) -> list[GroupStats]:
         """Replies, tokens, cost, errors and speed per group (app/store/stats.py)."""
+        from app.store.stats import usage_stats
+
         with self._read() as db:
             return usage_stats(db, by, since)
 
     def daily_spend(self, since: float | None) -> list[DaySpend]:
+        from app.store.stats import daily_spend
+
         with self._read() as db:
             return daily_spend(db, since)
 
@@ -561,6 +567,8 @@ class ConversationStore:
         """Delete a message, everything below it, their attachment references and inspector records
         (app/store/removal.py). Another version of its turn is shown in its place, if it has one.
         Keep the result to offer undo (`restore_messages`), then `forget_files` once it is withdrawn."""
+        from app.store import removal
+
         with self._write() as db:
             row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
             removed = removal.remove(db, row[0], message_id) if row is not None else None
@@ -571,12 +579,16 @@ class ConversationStore:
 
     def deletion_size(self, message_id: int) -> int:
         """How many messages `delete_message` would take (0 if it is gone): to say so before."""
+        from app.store import removal
+
         with self._read() as db:
             row = db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
             return removal.count(db, row[0], message_id) if row is not None else 0
 
     def restore_messages(self, removed: Removed) -> bool:
         """Undo `delete_message` exactly; False if that cannot be done any more (its parent is gone)."""
+        from app.store import removal
+
         with self._write() as db:
             return removal.put_back(db, removed)
 
@@ -587,6 +599,8 @@ class ConversationStore:
         whose other messages may carry the same files; the purge at the next open takes them then."""
         if not removed.files:
             return 0
+        from app.store import removal
+
         with self._write() as db:
             if db.execute("SELECT 1 FROM conversations WHERE id = ?", (removed.conversation_id,)).fetchone():
                 return removal.forget_files(db, removed.files)

@@ -5,7 +5,10 @@
   could not be seen (Settings' "Send photos as they are", the profile editor's "Ask the gateway for each
   reply's cost"). Here: a rounded box with a dim outline, the accent when checked, a dash when partly checked.
 - No icons on dialog buttons (Fusion puts a green tick on OK and a red cross on Cancel on Linux): the app has
-  one icon set (app/ui/icons.py), and those were not of it.
+  one icon set (app/ui/icons.py), and those were not of it. That one is the style sheet's
+  `dialogbuttonbox-buttons-have-icons: 0` (theme.py), not a `styleHint` override here: Qt asks for style
+  hints hundreds of times while building a window, and each call into Python (with PySide6 working out the
+  type of the widget and option it is given) cost ~30 ms before the first frame (issue 11 §7).
 
 Colours come from the option's palette at paint time, so a switch between light and dark needs nothing more.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 _CHECKS = (
     QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -25,17 +28,6 @@ _CHECKS = (
 class LookStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__("Fusion")
-
-    def styleHint(  # noqa: N802 (Qt's name)
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: QStyleHintReturn | None = None,  # noqa: N803 (Qt's name)
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(  # noqa: N802 (Qt's name)
         self,

@@ -129,6 +129,7 @@ QMenu::item:disabled {{ color: {c.disabled}; }}
 QMenu::separator {{ height: 1px; background: {c.border}; margin: 4px 6px; }}
 QMenu::icon {{ padding-left: 8px; }}
 QDialog, QMessageBox, QInputDialog {{ background: {c.window}; color: {c.text}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QPushButton {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border}; border-radius: 6px;
     padding: 4px 8px; min-height: 18px; }}
 QPushButton:hover {{ background: {c.hover}; }}

@@ -150,6 +150,15 @@ def test_search_filters_by_title_and_content_after_a_pause(qtbot: QtBot, s: Setu
     assert not empty.isVisible()
 
 
+def test_the_search_offers_its_clear_button_once_there_is_text(qtbot: QtBot, s: Setup) -> None:
+    # Made on the first text, not at start-up (it costs ~5 ms before the first frame), and kept after.
+    assert not s.search.isClearButtonEnabled()
+    qtbot.keyClicks(s.search, "b")
+    assert s.search.isClearButtonEnabled()
+    s.search.clear()
+    assert s.search.isClearButtonEnabled()
+
+
 def test_clicking_a_row_selects_it(qtbot: QtBot, s: Setup) -> None:
     with qtbot.waitSignal(s.controller.conversation_selected) as picked:
         s.click(qtbot, "Beta")

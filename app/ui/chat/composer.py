@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.ui.chat.attach_chips import AttachmentChips, paperclip_icon
 from app.ui.chat.offered import Offered, offered_from_mime
 from app.ui.icons import icon
+from app.ui.viewport import viewport_of
 
 SEND_ENTER = "enter"
 SEND_CTRL_ENTER = "ctrl+enter"
@@ -150,6 +151,9 @@ class Composer(QWidget):
 
         self._edit = _MessageEdit(self)
         self._edit.setObjectName("composerInput")
+        # Its viewport gets its Python wrapper now, cheaply: the style's first call with it would otherwise
+        # make PySide6 search every QWidget subclass (app/ui/viewport.py), in the first frame.
+        viewport_of(self._edit)
         self._edit.setTabChangesFocus(True)
         self._edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # No scroll bar until the text outgrows MAX_LINES: below that the box grows, and a bar's arrows

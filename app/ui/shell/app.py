@@ -26,6 +26,7 @@ from app.ui.shell.startup import (
     FirstPaint,
     display_problem,
     drop_pyside_feature_hook,
+    trace,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from app.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
+
+WINDOW_ICON_MAX = 256  # px: the largest size in the window's own icon (app_icon)
 
 # The Qt-free modules the first frame needs, imported before PySide6 (DESIGN.md "Start-up"): its own start-up
 # then finds them loaded, and they miss its import hook (see drop_pyside_feature_hook). asyncio and qasync
@@ -58,9 +61,13 @@ def run_window(*, debug: bool = False) -> int:
         print(f"sluice: {problem}", file=sys.stderr)
         return 1
 
+    trace("run_window")
     for name in _BEFORE_QT:
         importlib.import_module(name)
+    trace("Qt-free modules imported")
     from PySide6.QtWidgets import QApplication
+
+    trace("QtWidgets imported")
 
     drop_pyside_feature_hook()
 
@@ -81,6 +88,7 @@ def run_window(*, debug: bool = False) -> int:
     app.setApplicationDisplayName("Sluice")
     app.setDesktopFileName("sluice")
     app.setQuitOnLastWindowClosed(False)
+    trace("QApplication made")
     from app.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance(home.data_dir)
@@ -94,6 +102,7 @@ def run_window(*, debug: bool = False) -> int:
             return _cannot_start(instance, home)
     try:
         install_language(app, home)  # before any widget: each one takes its words when it is built
+        trace("single instance, language")
         closing = CloseRelay()
         views = _first_frame(app, home, closing)
     except StoreError as exc:
@@ -131,8 +140,11 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
     from app.ui.shell.composition import build_views
     from app.ui.theme import apply_theme
 
+    trace("composition imported")
     apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
+    trace("theme applied")
     views = build_views(home, closing)
+    trace("views built")
     closing.restore_signals = _route_signals(views.window.close)  # a SIGTERM now still saves and quits
     waiting = QEventLoop()
     painted = False
@@ -144,8 +156,10 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
 
     views.first_paint = FirstPaint.install(views.window, on_painted)
     views.window.show()
+    trace("shown")
     if not painted:
         waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    trace("first frame painted")
     return views
 
 
@@ -191,7 +205,9 @@ def app_icon() -> QIcon:
     icon = QIcon()
     with contextlib.suppress(SluiceError):  # a broken install still opens its window
         icons = resource_root() / "icons"
-        for size in ICON_SIZES:
+        # Up to 256 px: the platform sends every size to the window manager, and the 512 px one alone cost
+        # ~1 MB of memory and ~8 ms at start-up; the desktop file's icon (--install-desktop) has them all.
+        for size in (size for size in ICON_SIZES if size <= WINDOW_ICON_MAX):
             icon.addFile(str(icons / f"sluice-{size}.png"))
     return QIcon.fromTheme(ICON_NAME, icon)
 
@@ -256,13 +272,17 @@ async def main_window(
             await painted
         # The first frame is on screen: now the network, the session and the controllers.
         parts = connect_views(views, home)
+        trace("views connected")
         if instance is not None:
             instance.activated.connect(lambda: raise_window(views.window))
             instance.listen()  # a newcomer meanwhile keeps trying for CONNECT_WAIT_S
+        trace("listening")
         if app.windowIcon().isNull():
             app.setWindowIcon(app_icon())
+        trace("window icon")
         if os.environ.get(FIRST_PAINT_ENV, "") in ("print", "exit"):
             print(f"sluice-ready {time.time():.6f}", flush=True)  # bench/start.py: the window works
+        trace("ready")
         if on_shown is not None:
             on_shown(parts)
         await closed

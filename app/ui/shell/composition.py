@@ -16,9 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.errors import ProfileError, StoreError
 from app.home import Home
@@ -30,6 +30,7 @@ from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
 from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
+from app.ui.shell.startup import trace
 from app.ui.shell.window_state import FILE_NAME as WINDOW_STATE
 from app.ui.shell.window_state import capture, load_state, restore, save_state
 from app.ui.sidebar.controller import SidebarController
@@ -39,8 +40,9 @@ from app.ui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
     # The behaviour half (httpx and the session, ~40 % of the start-up imports) is imported by
-    # `connect_views`, after the first frame; the dialogs when first opened.
-    from PySide6.QtWidgets import QInputDialog
+    # `connect_views`, after the first frame; the dialogs when first opened (each Qt class's Python type is
+    # made on its first use, with its enums: DESIGN.md "Start-up").
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     from app.keystore import Keystore
     from app.net.client import ChatClient
@@ -162,15 +164,24 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
     if isinstance(app, QApplication) and settings.theme != "system":
         apply_theme(app, settings.theme)
 
+    trace("store, settings")
     sidebar_view = ConversationSidebar()
+    trace("sidebar")
     transcript = TranscriptView(dark=is_dark())  # apply_theme ran first (app.main_window)
-    window = MainWindow(sidebar_view, ChatTopBar(), transcript, Composer(), on_close=on_closed)
+    trace("transcript")
+    topbar = ChatTopBar()
+    trace("top bar")
+    composer = Composer()
+    trace("composer")
+    window = MainWindow(sidebar_view, topbar, transcript, composer, on_close=on_closed)
+    trace("main window")
     apply_font_size(window, settings)
     sidebar = SidebarController(sidebar_view, store)
     # Size, maximised state, sidebar width, and the conversation last open come back before the first frame.
     state = load_state(home.data_dir / WINDOW_STATE)
     restore(window, state)
     sidebar.refresh()
+    trace("sidebar filled")
     last_id = _conversation_to_open(store, state.conversation)
     if last_id is not None:
         sidebar_view.select(last_id)
@@ -204,6 +215,7 @@ def connect_views(
     from app.session import ChatSession
     from app.ui.chat.controller import ChatController
 
+    trace("behaviour imported")
     window, sidebar_view, sidebar = views.window, views.window.sidebar, views.sidebar
     store, profiles = views.store, views.profiles
     keystore = keystore or Keystore()
@@ -223,6 +235,7 @@ def connect_views(
         exchanges=store if views.settings.record_exchanges else None,  # the stream inspector's records
         lookup=profiles,  # a profile's fallbacks, by name (failover)
     )
+    trace("client, session")
     controller = ChatController(
         session=session,
         client=client,
@@ -235,6 +248,7 @@ def connect_views(
         catalog=catalog,
     )
 
+    trace("controller")
     # Opened from the list, the list keeps the keyboard (F2, Del, Ctrl+P act there); typing moves on.
     sidebar.conversation_selected.connect(lambda cid: controller.open_conversation(cid, focus=False))
     sidebar_view.typing_started.connect(window.composer.type_text)
@@ -292,6 +306,7 @@ def connect_views(
             app, lambda: profile_ui.settings.theme, profile_ui.scheme_changed
         )
     state_path = home.data_dir / WINDOW_STATE
+    trace("wired")
 
     if views.last_conversation is not None:
         controller.open_conversation(views.last_conversation)
@@ -302,6 +317,7 @@ def connect_views(
         profile_ui.show_welcome()
         if placeholder is not None and placeholder is not window.welcome:
             placeholder.deleteLater()
+    trace("conversation opened")
     if views.notice:
         window.show_notice(views.notice)
     if moved_secrets:
@@ -579,9 +595,14 @@ class ProfileUi:
         return page
 
     def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.home.data_dir)))
 
     def _ask_where_to_export(self) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, QCoreApplication.translate("ProfileUi", "Export all conversations"))
         dialog.setObjectName("exportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

@@ -27,6 +27,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.sidebar.view import ConversationSidebar
 from app.ui.transcript.view import TranscriptView
+from app.ui.viewport import viewport_of
 
 COLLAPSE_BELOW = 900  # px of window width under which the sidebar folds away by itself
 MIN_WIDTH = 560  # usable at 600 px (defect 7): the sidebar is folded there, the top bar elides
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files dropped anywhere on the window are attached (the composer's)
         # The read-only transcript would take a drop and do nothing with it; the window takes it instead.
         transcript.setAcceptDrops(False)
-        transcript.viewport().setAcceptDrops(False)
+        viewport_of(transcript).setAcceptDrops(False)
         self.sidebar_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.sidebar_shortcut.activated.connect(self.toggle_sidebar)
         topbar.sidebar_toggle_requested.connect(self.toggle_sidebar)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import hashlib
 import json
 import logging
 import os
@@ -43,6 +42,8 @@ _TOKEN_VARS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
 
 def server_name(data_dir: Path) -> str:
     """A socket name unique to this user and data dir, short enough for a Unix socket path."""
+    import hashlib  # loads OpenSSL (~3 ms): needed once the window listens, after its first frame
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no passwd entry (some containers)
@@ -64,13 +65,19 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(data_dir)
+        self._name = ""  # the socket's name, worked out when first needed (`name`)
         self._lock = QLockFile(str(data_dir / WINDOW_LOCK))
         self._lock_dir = data_dir
         self.problem: str | None = None
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
+
+    @property
+    def name(self) -> str:
+        if not self._name:
+            self._name = server_name(self._lock_dir)
+        return self._name
 
     def acquire(self, *, listen: bool = True) -> bool:
         """True: this process is the window for this data dir (and listens, unless `listen` is False: then

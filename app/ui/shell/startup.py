@@ -92,6 +92,29 @@ def drop_pyside_feature_hook() -> bool:
     return True
 
 
+TRACE_ENV = "SLUICE_TRACE_STARTUP"
+_TRACE = bool(os.environ.get(TRACE_ENV))
+_T0 = time.perf_counter()
+
+
+def trace(step: str) -> None:
+    """With SLUICE_TRACE_STARTUP=1: `sluice-trace <ms since Sluice's start-up code was imported> <CPU ms of
+    the process so far> <resident MB> <step>` on stderr, to find where start-up time and memory go
+    (bench/start.py has the totals; the CPU time is the steadier figure on a busy machine)."""
+    if _TRACE:
+        ms = (time.perf_counter() - _T0) * 1000
+        cpu = time.process_time() * 1000
+        print(f"sluice-trace {ms:7.1f} {cpu:7.1f} {_resident_mb():6.1f} {step}", file=sys.stderr, flush=True)
+
+
+def _resident_mb() -> float:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:  # Linux; pages
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError, AttributeError):
+        return float("nan")
+
+
 FIRST_PAINT_ENV = "SLUICE_FIRST_PAINT"
 FIRST_PAINT_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still gets its work done
 

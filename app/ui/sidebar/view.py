@@ -50,6 +50,7 @@ from app.ui.sidebar.rows import (
     full_time,
     grouped,
 )
+from app.ui.viewport import viewport_of
 
 __all__ = ["ConversationSidebar"]
 
@@ -109,7 +110,8 @@ class ConversationSidebar(QWidget):
 
         self._search = QLineEdit(self)
         self._search.setPlaceholderText(self.tr("Search conversations"))
-        self._search.setClearButtonEnabled(True)
+        # Qt's clear button shows only while there is text, and making it costs ~5 ms of start-up (it looks
+        # up the style's icon): it is enabled when the first text arrives (`_search_edited`).
         self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search.textChanged.connect(self._search_edited)
         self._search.returnPressed.connect(self._search_timer_fire)
@@ -129,7 +131,7 @@ class ConversationSidebar(QWidget):
         self._list.setItemDelegate(delegate)
         self._list.setFrameShape(QFrame.Shape.NoFrame)
         self._list.setMouseTracking(True)  # the row under the pointer shows its actions
-        self._list.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
+        viewport_of(self._list).setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # only our Rename edits
@@ -417,7 +419,9 @@ class ConversationSidebar(QWidget):
         if conversation_id is not None:
             self.undo_requested.emit(conversation_id)
 
-    def _search_edited(self, _text: str) -> None:
+    def _search_edited(self, text: str) -> None:
+        if text and not self._search.isClearButtonEnabled():
+            self._search.setClearButtonEnabled(True)  # shown from now on whenever there is text
         self._search_timer.start()  # restarts: only a pause in typing searches
 
     def _search_timer_fire(self) -> None:

@@ -26,6 +26,7 @@ from app.ui.transcript.cards import Looks, line_x, paint_cards
 from app.ui.transcript.hover import ActionHover
 from app.ui.transcript.renderer import StreamingMessageRenderer
 from app.ui.transcript.style import COLUMN_MAX, DARK, LIGHT, PAGE_MARGIN, reading_font
+from app.ui.viewport import viewport_of
 
 BOTTOM_SLACK = 4  # pixels: "at the bottom" despite rounding in the scroll range
 
@@ -67,7 +68,7 @@ class ReadingView(QTextBrowser):
         self.document().setDefaultFont(font)
         palette = QGuiApplication.palette()  # the theme in effect now, not the one this widget started with
         palette.setColor(palette.ColorRole.Text, QColor(self._style.text))
-        self.viewport().setPalette(palette)
+        viewport_of(self).setPalette(palette)  # without PySide6's type search (app/ui/viewport.py)
         self.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
+from app.ui.transcript.plain_tail import plain_tail
 from app.ui.transcript.polish import (
     Polisher,
     shown_as_text,
@@ -67,6 +68,9 @@ MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.M
 # a heading would lose its level. A throwaway paragraph goes first and is deleted after.
 _LEAD = "x\n\n"
 
+
+_UNSETTLING = (BlockKind.TABLE, BlockKind.THEMATIC_BREAK)
+"""Blocks whose end a second rendering of the block after them formats otherwise than the first does."""
 
 OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
 
@@ -154,6 +158,10 @@ class StreamingMessageRenderer(QObject):
         self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
         self._next_span = 0
         self._done = False
+        self.append_plain = True
+        self._open_settled = False  # the open block was last rendered in a paint that finished none
+        """Whether a paint may append plain words to the open block instead of rendering it again (tests
+        turn it off to compare the two ways)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
@@ -323,8 +331,12 @@ class StreamingMessageRenderer(QObject):
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
+            appendable = self._open_settled and not finished_count and opened is not None
+            tail = plain_tail(self._open, opened) if appendable and opened is not None else None
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
+            elif tail is not None:
+                rerendered = self._append_plain(cursor, tail)
             elif finished or opened != self._open:
                 self._remove(cursor, self._done_end, self._open_end)
                 self._open_end = self._done_end
@@ -337,6 +349,13 @@ class StreamingMessageRenderer(QObject):
                 if opened is not None:
                     self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
                     rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
+                # Appending to the open block is only safe from its second rendering on when a table or a
+                # rule just finished: the first rendering after a table leaves the empty block under it
+                # without the line height later renderings give it; after a rule, the first keeps the
+                # rule's format, later ones merge the paragraph's into it.
+                self._open_settled = self.append_plain and not any(
+                    block.kind in _UNSETTLING for block in finished
+                )
             self._open = opened
         finally:
             cursor.endEditBlock()
@@ -387,6 +406,15 @@ class StreamingMessageRenderer(QObject):
             and opened.kind in (BlockKind.FENCE, BlockKind.TABLE)
             and self._raw_text(opened).startswith(self._open_shown)
         )
+
+    def _append_plain(self, cursor: QTextCursor, tail: str) -> int:
+        """The open block only grew by plain words (see plain_tail.py): append them to its rendering, in
+        the format of the character before them, instead of rendering the block again."""
+        if tail:
+            cursor.setPosition(self._open_end)
+            cursor.insertText(tail)
+            self._shift_from(self._open_end, cursor.position() - self._open_end)
+        return len(tail)
 
     def _raw_text(self, block: Block) -> str:
         """What is shown of an open fence or table: its code, or the table's first rows."""

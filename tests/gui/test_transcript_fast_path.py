@@ -38,6 +38,8 @@ SAMPLES = [
     "- item one words\n- item two words\n\nA paragraph after the list words.\n\n> quote words\n\nAfter.",
     "## Heading words\nParagraph right under words.\n\n---\nAfter a rule words.\n\n    indented\n\nAfter it.",
     "| t | u |\n|---|---|\n| 1 | 2 |\nMore words after a table in the same block? and more words.",
+    "1. alpha beta gamma\n2. delta epsilon\n3. zeta eta theta\n   - nested one two\n   - nested three\n"
+    "4. iota kappa lambda\n\n- x y z words\n- y z w words\n\nEnd words.",
     "A line ending with a digit 7\n\nand 7. items? No: 'quoted' \"words\", commas, dots...",
 ]
 

@@ -46,7 +46,7 @@ def plain_tail(old: Block | None, new: Block) -> str | None:
     if old is None or old.serial != new.serial or new.kind not in APPENDABLE or old.kind is not new.kind:
         return None
     before, after = old.text, new.text
-    if len(after) <= len(before) or not after.startswith(before):
+    if not after.startswith(before):
         return None
     shown = before.rstrip(" ")
     if not shown or not _plain(shown[-1]):

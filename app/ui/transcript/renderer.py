@@ -331,6 +331,12 @@ class StreamingMessageRenderer(QObject):
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
+            if finished and self._open_settled and (kept := self._finished_tail(finished[0])) is not None:
+                # The open block finished as only more plain words: its rendering stays, they are added.
+                rerendered = self._keep_finished(cursor, finished[0], kept)
+                finished_chars += len(finished[0].text)
+                finished = finished[1:]
+                self._open = None
             appendable = self._open_settled and not finished_count and opened is not None
             tail = plain_tail(self._open, opened) if appendable and opened is not None else None
             if not finished and opened is not None and self._can_extend(opened):
@@ -415,6 +421,21 @@ class StreamingMessageRenderer(QObject):
             cursor.insertText(tail)
             self._shift_from(self._open_end, cursor.position() - self._open_end)
         return len(tail)
+
+    def _finished_tail(self, block: Block) -> str | None:
+        """What to append to the open block's rendering to make it `block`'s, the same block finished."""
+        old = self._open
+        if old is None or old.serial != block.serial:
+            return None
+        return plain_tail(old, Block(block.kind, block.text.rstrip("\n"), block.serial))
+
+    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: str) -> int:
+        first = self._done_end + 1  # the open rendering starts with the separator of its first block
+        appended = self._append_plain(cursor, tail)
+        self._done_end = self._open_end
+        listed = block.kind is BlockKind.LIST_ITEM
+        self._last_list = self._doc.findBlock(first).textList() if listed else None  # as _insert_markdown
+        return appended
 
     def _raw_text(self, block: Block) -> str:
         """What is shown of an open fence or table: its code, or the table's first rows."""

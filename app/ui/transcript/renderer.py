@@ -333,7 +333,7 @@ class StreamingMessageRenderer(QObject):
                 self._open = None
             if finished and self._open_settled and (kept := self._finished_tail(finished[0])) is not None:
                 # The open block finished as only more plain words: its rendering stays, they are added.
-                rerendered = self._keep_finished(cursor, finished[0], kept)
+                self._keep_finished(cursor, finished[0], kept)  # its words count as finished, not open
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
@@ -429,13 +429,12 @@ class StreamingMessageRenderer(QObject):
             return None
         return plain_tail(old, Block(block.kind, block.text.rstrip("\n"), block.serial))
 
-    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: str) -> int:
+    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: str) -> None:
         first = self._done_end + 1  # the open rendering starts with the separator of its first block
-        appended = self._append_plain(cursor, tail)
+        self._append_plain(cursor, tail)
         self._done_end = self._open_end
         listed = block.kind is BlockKind.LIST_ITEM
         self._last_list = self._doc.findBlock(first).textList() if listed else None  # as _insert_markdown
-        return appended
 
     def _raw_text(self, block: Block) -> str:
         """What is shown of an open fence or table: its code, or the table's first rows."""

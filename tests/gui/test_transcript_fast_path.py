@@ -40,6 +40,7 @@ SAMPLES = [
     "| t | u |\n|---|---|\n| 1 | 2 |\nMore words after a table in the same block? and more words.",
     "1. alpha beta gamma\n2. delta epsilon\n3. zeta eta theta\n   - nested one two\n   - nested three\n"
     "4. iota kappa lambda\n\n- x y z words\n- y z w words\n\nEnd words.",
+    "| Name | Time |\n|------|-----:|\n| beta | 7 ms |\n\n1. first item words\n2. second item words\n",
     "A line ending with a digit 7\n\nand 7. items? No: 'quoted' \"words\", commas, dots...",
 ]
 

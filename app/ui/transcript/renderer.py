@@ -70,7 +70,10 @@ _LEAD = "x\n\n"
 
 
 _UNSETTLING = (BlockKind.TABLE, BlockKind.THEMATIC_BREAK)
-"""Blocks whose end a second rendering of the block after them formats otherwise than the first does."""
+"""Blocks whose end each rendering of the block after them formats anew, from what the rendering before it
+left there (the empty block under a table takes the line height, or the list, of the last rendering; a
+rule's block takes the paragraph's format): while such a block is the last finished one, the open block is
+rendered again at every paint, as it always was, so no frame differs from what it was."""
 
 OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
 
@@ -159,7 +162,7 @@ class StreamingMessageRenderer(QObject):
         self._next_span = 0
         self._done = False
         self.append_plain = True
-        self._open_settled = False  # the open block was last rendered in a paint that finished none
+        self._after_settled = True  # the last finished block is not one of _UNSETTLING
         """Whether a paint may append plain words to the open block instead of rendering it again (tests
         turn it off to compare the two ways)."""
         self._timer = QTimer(self)
@@ -315,6 +318,7 @@ class StreamingMessageRenderer(QObject):
         self.about_to_paint.emit()
         rerendered = finished_chars = 0
         finished_count = len(finished)
+        last_kind = finished[-1].kind if finished else None
         cursor = QTextCursor(self._doc)
         cursor.beginEditBlock()
         try:
@@ -331,13 +335,20 @@ class StreamingMessageRenderer(QObject):
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
-            if finished and self._open_settled and (kept := self._finished_tail(finished[0])) is not None:
+            if (
+                finished
+                and self.append_plain
+                and self._after_settled
+                and (kept := self._finished_tail(finished[0])) is not None
+            ):
                 # The open block finished as only more plain words: its rendering stays, they are added.
                 self._keep_finished(cursor, finished[0], kept)  # its words count as finished, not open
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
-            appendable = self._open_settled and not finished_count and opened is not None
+            appendable = (
+                self.append_plain and self._after_settled and not finished_count and opened is not None
+            )
             tail = plain_tail(self._open, opened) if appendable and opened is not None else None
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
@@ -355,14 +366,9 @@ class StreamingMessageRenderer(QObject):
                 if opened is not None:
                     self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
                     rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
-                # Appending to the open block is only safe from its second rendering on when a table or a
-                # rule just finished: the first rendering after a table leaves the empty block under it
-                # without the line height later renderings give it; after a rule, the first keeps the
-                # rule's format, later ones merge the paragraph's into it.
-                self._open_settled = self.append_plain and not any(
-                    block.kind in _UNSETTLING for block in finished
-                )
             self._open = opened
+            if finished_count:
+                self._after_settled = last_kind not in _UNSETTLING
         finally:
             cursor.endEditBlock()
         open_chars = len(opened.text) if opened is not None else 0

@@ -162,9 +162,9 @@ class StreamingMessageRenderer(QObject):
         self._next_span = 0
         self._done = False
         self.append_plain = True
-        self._after_settled = True  # the last finished block is not one of _UNSETTLING
         """Whether a paint may append plain words to the open block instead of rendering it again (tests
         turn it off to compare the two ways)."""
+        self._after_settled = True  # the last finished block is not one of _UNSETTLING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)

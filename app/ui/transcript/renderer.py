@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
+from app.ui.transcript.plain_tail import plain_tail
 from app.ui.transcript.polish import (
     Polisher,
     shown_as_text,
@@ -67,6 +68,12 @@ MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.M
 # a heading would lose its level. A throwaway paragraph goes first and is deleted after.
 _LEAD = "x\n\n"
 
+
+_UNSETTLING = (BlockKind.TABLE, BlockKind.THEMATIC_BREAK)
+"""Blocks whose end each rendering of the block after them formats anew, from what the rendering before it
+left there (the empty block under a table takes the line height, or the list, of the last rendering; a
+rule's block takes the paragraph's format): while such a block is the last finished one, the open block is
+rendered again at every paint, as it always was, so no frame differs from what it was."""
 
 OPEN_MARK, FOLDED_MARK = "▾ ", "▸ "
 
@@ -154,6 +161,10 @@ class StreamingMessageRenderer(QObject):
         self._spans: dict[int, list[int]] = {}  # closed fences waiting for colours: [start, end]
         self._next_span = 0
         self._done = False
+        self.append_plain = True
+        """Whether a paint may append plain words to the open block instead of rendering it again (tests
+        turn it off to compare the two ways)."""
+        self._after_settled = True  # the last finished block is not one of _UNSETTLING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
@@ -307,6 +318,7 @@ class StreamingMessageRenderer(QObject):
         self.about_to_paint.emit()
         rerendered = finished_chars = 0
         finished_count = len(finished)
+        last_kind = finished[-1].kind if finished else None
         cursor = QTextCursor(self._doc)
         cursor.beginEditBlock()
         try:
@@ -323,8 +335,25 @@ class StreamingMessageRenderer(QObject):
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
                 self._open = None
+            if (
+                finished
+                and self.append_plain
+                and self._after_settled
+                and (kept := self._finished_tail(finished[0])) is not None
+            ):
+                # The open block finished as only more plain words: its rendering stays, they are added.
+                self._keep_finished(cursor, finished[0], kept)  # its words count as finished, not open
+                finished_chars += len(finished[0].text)
+                finished = finished[1:]
+                self._open = None
+            appendable = (
+                self.append_plain and self._after_settled and not finished_count and opened is not None
+            )
+            tail = plain_tail(self._open, opened) if appendable and opened is not None else None
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
+            elif tail is not None:
+                rerendered = self._append_plain(cursor, tail)
             elif finished or opened != self._open:
                 self._remove(cursor, self._done_end, self._open_end)
                 self._open_end = self._done_end
@@ -338,6 +367,8 @@ class StreamingMessageRenderer(QObject):
                     self._open_end = self._insert(cursor, self._done_end, opened, is_open=True)
                     rerendered = len(self._open_shown) if self._open_shown else len(opened.text)
             self._open = opened
+            if finished_count:
+                self._after_settled = last_kind not in _UNSETTLING
         finally:
             cursor.endEditBlock()
         open_chars = len(opened.text) if opened is not None else 0
@@ -387,6 +418,29 @@ class StreamingMessageRenderer(QObject):
             and opened.kind in (BlockKind.FENCE, BlockKind.TABLE)
             and self._raw_text(opened).startswith(self._open_shown)
         )
+
+    def _append_plain(self, cursor: QTextCursor, tail: str) -> int:
+        """The open block only grew by plain words (see plain_tail.py): append them to its rendering, in
+        the format of the character before them, instead of rendering the block again."""
+        if tail:
+            cursor.setPosition(self._open_end)
+            cursor.insertText(tail)
+            self._shift_from(self._open_end, cursor.position() - self._open_end)
+        return len(tail)
+
+    def _finished_tail(self, block: Block) -> str | None:
+        """What to append to the open block's rendering to make it `block`'s, the same block finished."""
+        old = self._open
+        if old is None or old.serial != block.serial:
+            return None
+        return plain_tail(old, Block(block.kind, block.text.rstrip("\n"), block.serial))
+
+    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: str) -> None:
+        first = self._done_end + 1  # the open rendering starts with the separator of its first block
+        self._append_plain(cursor, tail)
+        self._done_end = self._open_end
+        listed = block.kind is BlockKind.LIST_ITEM
+        self._last_list = self._doc.findBlock(first).textList() if listed else None  # as _insert_markdown
 
     def _raw_text(self, block: Block) -> str:
         """What is shown of an open fence or table: its code, or the table's first rows."""

@@ -99,3 +99,19 @@ def test_inline_code_in_a_cell_is_on_the_tint_at_the_texts_size(view: Transcript
     code = view.document().find("code").charFormat()
     assert code.fontFixedPitch() and code.background().color().name() == LIGHT.inline_code
     assert code.fontPointSize() == 0  # Qt's reader fixed it at 9 pt; it follows the text's size now
+
+
+def test_a_list_streamed_right_after_a_table_leaves_no_stray_number_beside_it(view: TranscriptView) -> None:
+    markdown = "Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n1. first\n2. second\n"
+    renderer = view.begin_assistant_message(model="m")
+    for start in range(0, len(markdown), 3):  # "1" then "1." arrive in the block after the table
+        renderer.append(markdown[start : start + 3])
+        renderer.paint()
+    renderer.finish()
+    listed = []
+    block = view.document().begin()
+    while block.isValid():
+        if block.textList() is not None:
+            listed.append(block.text())
+        block = block.next()
+    assert listed == ["first", "second"]  # not an empty item numbered "1." beside the table

@@ -633,6 +633,15 @@ class StreamingMessageRenderer(QObject):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
+            # The block left at `start` keeps the format of the text removed from it: an open "1." that
+            # made it a list item would leave a stray "1." there (beside a table, say) for good.
+            block = cursor.block()
+            listed = block.textList()
+            if listed is not None and block.length() == 1:
+                listed.remove(block)
+                unlisted = block.blockFormat()
+                unlisted.setIndent(0)
+                cursor.setBlockFormat(unlisted)
 
     # ---- formats -----------------------------------------------------------------------------------
 

@@ -115,6 +115,48 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     exchanges.MIGRATION,
     # Pinned conversations stay at the top of the sidebar, whatever their age.
     ("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",),
+    # 7: what a deleted reply cost stays counted. `stats` and the Usage page add these rows to the live
+    # replies', so deleting a reply or a conversation never makes the money spent on it disappear. A
+    # trigger keeps each finished reply's usage as it goes (cascaded deletes fire it too); another takes
+    # it back when Undo puts the same message (ids are never reused: AUTOINCREMENT) back.
+    (
+        """
+        CREATE TABLE deleted_usage (
+            message_id        INTEGER PRIMARY KEY,
+            created           REAL NOT NULL,
+            profile           TEXT,
+            model             TEXT,
+            status            TEXT NOT NULL,
+            error_kind        TEXT,
+            prompt_tokens     INTEGER,
+            completion_tokens INTEGER,
+            reasoning_tokens  INTEGER,
+            cached_tokens     INTEGER,
+            cost_currency     TEXT,
+            cost_picos        INTEGER,
+            ttft_ms           REAL,
+            tokens_per_s      REAL
+        )
+        """,
+        "CREATE INDEX deleted_usage_created ON deleted_usage (created)",
+        """
+        CREATE TRIGGER keep_deleted_usage BEFORE DELETE ON messages
+        WHEN OLD.role = 'assistant' AND OLD.status != 'streaming'
+        BEGIN
+            INSERT OR REPLACE INTO deleted_usage VALUES (
+                OLD.id, OLD.created, OLD.profile, OLD.model, OLD.status, OLD.error_kind,
+                OLD.prompt_tokens, OLD.completion_tokens, OLD.reasoning_tokens, OLD.cached_tokens,
+                OLD.cost_currency, OLD.cost_picos, OLD.ttft_ms, OLD.tokens_per_s
+            );
+        END
+        """,
+        """
+        CREATE TRIGGER restore_deleted_usage AFTER INSERT ON messages
+        BEGIN
+            DELETE FROM deleted_usage WHERE message_id = NEW.id;
+        END
+        """,
+    ),
 )
 
 LATEST_VERSION = len(MIGRATIONS)

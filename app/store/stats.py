@@ -92,18 +92,32 @@ def since_timestamp(since: str, now: float | None = None) -> float | None:
     return None if span is None else (time.time() if now is None else now) - span
 
 
-def _where(since: float | None) -> tuple[str, tuple[object, ...]]:
-    # `created >= ?` with -inf for "all" keeps one query shape, so the index is used either way.
+_COLUMNS = (
+    "created, profile, model, status, error_kind, prompt_tokens, completion_tokens, reasoning_tokens, "
+    "cached_tokens, cost_currency, cost_picos, ttft_ms, tokens_per_s"
+)
+
+
+def _replies(since: float | None) -> tuple[str, tuple[object, ...]]:
+    """The finished replies made at or after `since`, as a table to select from: the live ones and the
+    deleted ones whose usage is kept (schema migration 7), so a delete never unspends money."""
+    # `created >= ?` with -inf for "all" keeps one query shape, so the indexes are used either way.
+    start = since if since is not None else float("-inf")
     return (
-        "role = 'assistant' AND created >= ? AND status != 'streaming'",
-        (since if since is not None else float("-inf"),),
+        f"""(
+        SELECT {_COLUMNS} FROM messages INDEXED BY messages_usage
+        WHERE role = 'assistant' AND created >= ? AND status != 'streaming'
+        UNION ALL
+        SELECT {_COLUMNS} FROM deleted_usage WHERE created >= ?
+        )""",
+        (start, start),
     )
 
 
 def usage_stats(conn: sqlite3.Connection, by: GroupBy, since: float | None) -> list[GroupStats]:
     """Figures per group for the replies made at or after `since` (all when None), biggest groups first."""
     key_sql, width = _GROUP_SQL[by], _WIDTH[by]
-    where, params = _where(since)
+    replies, params = _replies(since)
     error_columns = ", ".join(f"SUM(error_kind = '{kind}')" for kind in _KINDS)
     groups: dict[str, GroupStats] = {}
     for row in conn.execute(
@@ -112,7 +126,7 @@ def usage_stats(conn: sqlite3.Connection, by: GroupBy, since: float | None) -> l
                TOTAL(reasoning_tokens), TOTAL(cached_tokens),
                SUM(prompt_tokens IS NOT NULL OR completion_tokens IS NOT NULL),
                SUM(cost_picos IS NULL), SUM(cost_picos), SUM(status = 'cancelled'), {error_columns}
-        FROM messages INDEXED BY messages_usage WHERE {where} GROUP BY {key_sql}, cost_currency
+        FROM {replies} GROUP BY {key_sql}, cost_currency
         """,
         params,
     ):
@@ -134,7 +148,7 @@ def usage_stats(conn: sqlite3.Connection, by: GroupBy, since: float | None) -> l
         for kind, count in zip(_KINDS, row[9:], strict=True):
             if count:
                 group.errors[kind] = group.errors.get(kind, 0) + count
-    _add_percentiles(conn, groups, key_sql, width, where, params)
+    _add_percentiles(conn, groups, key_sql, width, replies, params)
     if by == "day":
         return sorted(groups.values(), key=lambda g: g.key, reverse=True)
     return sorted(groups.values(), key=lambda g: (-g.replies, g.key))
@@ -145,13 +159,13 @@ def _add_percentiles(
     groups: dict[str, GroupStats],
     key_sql: str,
     width: int,
-    where: str,
+    replies: str,
     params: tuple[object, ...],
 ) -> None:
     ttfts: dict[str, list[float]] = defaultdict(list)
     rates: dict[str, list[float]] = defaultdict(list)
     for row in conn.execute(
-        f"SELECT {key_sql}, ttft_ms, tokens_per_s FROM messages INDEXED BY messages_usage WHERE {where}",
+        f"SELECT {key_sql}, ttft_ms, tokens_per_s FROM {replies}",
         params,
     ):
         key = _SEP.join(row[:width])
@@ -176,12 +190,12 @@ def _percentile(values: list[float] | None, percent: int) -> float | None:
 
 def daily_spend(conn: sqlite3.Connection, since: float | None) -> list[DaySpend]:
     """Known cost per local day, profile and currency (the Usage page's chart), oldest day first."""
-    where, params = _where(since)
+    replies, params = _replies(since)
     rows = conn.execute(
         f"""
         SELECT date(created, 'unixepoch', 'localtime') AS d, COALESCE(profile, ''), cost_currency,
                SUM(cost_picos)
-        FROM messages INDEXED BY messages_usage WHERE {where} AND cost_picos IS NOT NULL
+        FROM {replies} WHERE cost_picos IS NOT NULL
         GROUP BY d, profile, cost_currency ORDER BY d
         """,
         params,

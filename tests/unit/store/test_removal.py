@@ -50,7 +50,9 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables a delete touches, read through a second connection."""
     db = sqlite3.connect(path)
     try:
-        tables = ("conversations", "messages", "message_attachments", "attachments", "exchanges")
+        tables = (
+            "conversations", "messages", "message_attachments", "attachments", "exchanges", "deleted_usage",
+        )  # fmt: skip
         return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     finally:
         db.close()

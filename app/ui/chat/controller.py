@@ -17,8 +17,8 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, QTimer, QUrl, QUrlQuery, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, SluiceError
@@ -39,6 +39,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.picker_images import ImageOverrides
+from app.ui.chat.reply_links import open_reply_link
 from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
@@ -50,26 +51,6 @@ from app.ui.transcript.view import TranscriptView
 from app.ui.transcript.welcome import welcome_for
 
 log = logging.getLogger(__name__)
-
-SAFE_SCHEMES = ("http", "https", "mailto")
-# What a mail link from a reply may fill in. `attach`/`attachment` would have the mail program attach a
-# local file (~/.ssh/id_rsa) and `body` write the text; `bcc` adds a hidden recipient.
-MAILTO_KEPT = ("to", "cc", "subject")
-
-
-def plain_mail_link(url: QUrl) -> tuple[QUrl, list[str]]:
-    """The mailto link without the fields a reply may not set, and the names of those it had."""
-    query = QUrlQuery(url)
-    kept = [(k, v) for k, v in query.queryItems() if k.lower() in MAILTO_KEPT]
-    dropped = list(dict.fromkeys(k for k, _ in query.queryItems() if k.lower() not in MAILTO_KEPT))
-    # A mailto link is the scheme, the addresses (its path) and the query: rebuilt from the kept parts.
-    clean = QUrl("mailto:" + url.path(QUrl.ComponentFormattingOption.FullyEncoded))
-    if kept:
-        plain = QUrlQuery()
-        plain.setQueryItems(kept)
-        clean.setQuery(plain)
-    return clean, dropped
-
 
 HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
@@ -894,26 +875,7 @@ class ChatController(QObject):
 
     def open_link(self, url: QUrl) -> None:
         """A link in a reply was clicked: untrusted, so only web and mail links open."""
-        scheme = url.scheme().lower()
-        if scheme == "mailto":
-            url, dropped = plain_mail_link(url)
-            if dropped:
-                self.notice.emit(
-                    self.tr("Opened the mail link without the parts a reply may not set: {}").format(
-                        ", ".join(dropped)[:80]
-                    )
-                )
-        if scheme in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)  # only on click, only for web and mail links
-        else:
-            shown = url.toString()[:80]
-            if scheme:
-                text = self.tr("Not opening a {scheme} link from a reply: {url}").format(
-                    scheme=scheme, url=shown
-                )
-            else:
-                text = self.tr("Not opening a relative link from a reply: {}").format(shown)
-            self.notice.emit(text)
+        open_reply_link(url, self.notice.emit)
 
     def _action(self, path: str) -> None:
         link = AppLink.from_path(path)  # the view checked the link's token; its argument is parsed here

@@ -37,6 +37,7 @@ from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
 from app.ui.chat.message_delete import MessageDeletes
+from app.ui.chat.model_lists import ModelLists
 from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.picker_images import ImageOverrides
 from app.ui.chat.reply_links import open_reply_link
@@ -109,8 +110,17 @@ class ChatController(QObject):
         self._redraw_pending = False  # a theme change waits for the streaming reply to end
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
-        self._models: dict[str, list[str]] = {}
-        self.tasks = Tasks()  # the model-list fetches
+        self.tasks = Tasks()  # the model-list fetches, saving a reply later, the images toggles
+        self.model_lists = ModelLists(
+            session=session,
+            client=client,
+            profiles=profiles,
+            catalog=catalog,
+            topbar=topbar,
+            tasks=self.tasks,
+        )
+        self.model_lists.notice.connect(self.notice)
+        self.model_lists.fetched.connect(self._models_fetched)
         self.attachments = ChatAttachments(
             composer=composer,
             transcript=transcript,
@@ -126,8 +136,6 @@ class ChatController(QObject):
         self.deletes.notice.connect(self.notice)
         self.deletes.deleted.connect(self._deleted)
         self.deletes.restored.connect(self._restored)
-
-        self._fetching: set[str] = set()  # profiles whose model list is being fetched
 
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
@@ -355,12 +363,12 @@ class ChatController(QObject):
         profile = self.current_profile()
         self.topbar.set_profiles(self.profiles.names(), profile.name if profile else None)
         model = self.current_model()
-        self.topbar.set_models(self._models.get(profile.name, []) if profile else [], model)
+        self.topbar.set_models(self.model_lists.models.get(profile.name, []) if profile else [], model)
         self.topbar.set_system_prompt_marker(bool(self.conversation and self.conversation.system_prompt))
         self._show_conversation_cost()
         self.attachments.sync_warning()
         self.topbar.set_can_regenerate(self._has_reply())
-        if profile is not None and profile.name not in self._models:
+        if profile is not None and profile.name not in self.model_lists.models:
             self.load_models()
 
     def _show_conversation_cost(self) -> None:
@@ -770,29 +778,18 @@ class ChatController(QObject):
     def open_picker(self) -> None:
         """Show the profile · model picker; model lists not fetched yet are asked for now."""
         self.topbar.show_picker(self.picker_entries())
-        for profile in self._all_profiles():
-            if profile.name not in self._models and profile.name not in self._fetching:
-                self.tasks.run(self._fetch_models(profile))
-
-    def _all_profiles(self) -> list[Profile]:
-        found = []
-        for name in self.profiles.names():
-            try:
-                found.append(self.profiles.get(name))
-            except SluiceError:
-                continue
-        return found
+        self.model_lists.fetch_missing()
 
     def picker_entries(self) -> list[Entry]:
         """The picker's rows (the command palette lists them too)."""
-        profiles = self._all_profiles()
+        profiles = self.model_lists.all_profiles()
         try:
             recent = recent_choices(self.store.list_conversations(limit=50), {p.name for p in profiles})
         except SluiceError:
             recent = []
         profile = self.current_profile()
         current = (profile.name if profile else None, self.current_model())
-        return build_entries(profiles, self._models, recent, current, self.images.toggle_for)
+        return build_entries(profiles, self.model_lists.models, recent, current, self.images.toggle_for)
 
     def _images_changed(self, _profile: str, _model: str) -> None:
         """A model's images toggle was saved: the warning chip and the picker show it now; the next send
@@ -825,41 +822,15 @@ class ChatController(QObject):
         self.attachments.sync_warning()
 
     def load_models(self, *, force: bool = False) -> None:
-        profile = self.current_profile()
-        if profile is None or (profile.name in self._models and not force):
-            return
-        if profile.name in self._fetching:
-            return  # one request at a time per profile: its answer serves both
-        self.tasks.run(self._fetch_models(profile))
+        self.model_lists.load(self.current_profile(), force=force)
 
-    async def _fetch_models(self, profile: Profile) -> None:
-        self._fetching.add(profile.name)
-        self.topbar.set_models_loading(True)
-        try:
-            key = await self.session.key_for(profile)
-            infos = await self.client.list_model_info(profile, key)
-            models = [info.id for info in infos]
-            if self.catalog is not None:
-                try:
-                    self.catalog.replace(profile.name, infos)
-                except OSError:  # only a cache: the list is still shown
-                    log.warning("could not keep the model list of %s", profile.name, exc_info=True)
-        except SluiceError as exc:
-            self.notice.emit(
-                self.tr("Could not fetch the model list of {profile}: {error}").format(
-                    profile=profile.name, error=exception_text(exc)
-                )
-            )
-            models = []
-        finally:
-            self._fetching.discard(profile.name)
-            self.topbar.set_models_loading(bool(self._fetching))
-        self._models[profile.name] = models
+    def _models_fetched(self, name: str) -> None:
+        """A profile's model list arrived: the picker, the images warning and (if current) the top bar."""
         self.attachments.sync_warning()  # the list may say now whether the model takes images
         self.topbar.update_picker(self.picker_entries())
         current = self.current_profile()
-        if current is not None and current.name == profile.name:
-            self.topbar.set_models(models, self.current_model())
+        if current is not None and current.name == name:
+            self.topbar.set_models(self.model_lists.models[name], self.current_model())
 
     def set_system_prompt(self, text: str) -> None:
         if self.conversation is None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -25,7 +24,7 @@ from app.core.errors import ErrorKind, SluiceError
 from app.core.events import ContentDelta, ReasoningDelta, StreamEvent
 from app.core.models import Conversation, GenerationParams, Message, MessageStatus, Profile, Role
 from app.core.pricing import format_amount
-from app.failover import Failover, FailoverEvent, Route, routes_for
+from app.failover import Route
 from app.keystore import Keystore
 from app.net.client import ChatClient
 from app.profiles.catalog import ModelCatalog
@@ -36,6 +35,7 @@ from app.store.removal import Removed
 from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
+from app.ui.chat.failover_notes import FailoverNotes
 from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.model_lists import ModelLists
 from app.ui.chat.picker_entries import build_entries, recent_choices
@@ -99,7 +99,6 @@ class ChatController(QObject):
         self.turns = Turns(session, store)
         self.conversation: Conversation | None = None
         self.turn: Turn | None = None
-        self._failovers: list[Failover] = []  # the running reply's switches to a fallback (issue 16)
         self._stopped_notice = ""  # the "Stopped" notice last given, withdrawn when the next reply starts
         self.inspect_panel: QWidget | None = None  # the last Inspect panel opened
         self._live_conversation: int | None = None  # the conversation the running reply belongs to
@@ -132,6 +131,8 @@ class ChatController(QObject):
         self.images = ImageOverrides(profiles, keystore, store, catalog, self)  # the picker's toggles
         self.images.notice.connect(self.notice)
         self.images.changed.connect(self._images_changed)
+        self.failovers = FailoverNotes(profiles, lambda: self.busy, self)  # issue 16's words
+        self.failovers.notice.connect(self.notice)
         self.deletes = MessageDeletes(store, transcript)
         self.deletes.notice.connect(self.notice)
         self.deletes.deleted.connect(self._deleted)
@@ -320,7 +321,7 @@ class ChatController(QObject):
             failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED)
         ):
             actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
-        fallback = self._fallback_for(message) if message.id is not None else None
+        fallback = self.failovers.fallback_for(message) if message.id is not None else None
         if fallback is not None:  # failed after text arrived (or on a kind that does not fail over)
             retry_on = self.tr("Retry on {}").format(fallback.label)
             actions.append((retry_on, self.transcript.action_url(f"retryon/{message.id}")))
@@ -470,14 +471,14 @@ class ChatController(QObject):
             system_prompt=self.conversation.system_prompt,
             user=user,
             parent_id=parent_id,
-            on_failover=self._on_failover,
+            on_failover=self.failovers.on_event,
         )
 
     def _begin_reply(self, turn: Turn, model: str) -> None:
         assert self.conversation is not None
         self.deletes.settle()  # the conversation moved on: an Undo now would hide the new turn
         self.turn = turn
-        self._failovers = []
+        self.failovers.reset()
         if self._stopped_notice:  # "Stopped" is about the reply before this one
             self.notice_withdrawn.emit(self._stopped_notice)
             self._stopped_notice = ""
@@ -514,7 +515,7 @@ class ChatController(QObject):
                 # Stopped before the request went out: nothing was sent, saved or received.
                 self.transcript.add_message_footer(self.tr("before the first byte"), flag=self.tr("Stopped"))
             else:
-                self._decorate(message, via=self._via_text())
+                self._decorate(message, via=self.failovers.via_text())
         elif shown is not None and shown == live:
             self.conversation = None
             self.open_conversation(shown)  # it finished while shown from the store: show it whole
@@ -539,36 +540,6 @@ class ChatController(QObject):
             renderer.append(event.text)
         elif isinstance(event, ReasoningDelta):
             renderer.append_reasoning(event.text)
-
-    def _on_failover(self, event: FailoverEvent) -> None:
-        if isinstance(event, Failover):
-            self._failovers.append(event)
-            self.notice.emit(
-                self.tr("{failed} failed; trying {next}.").format(
-                    failed=event.from_.label, next=event.to.label
-                )
-            )
-        else:
-            self._count_down(event.route.label, math.ceil(event.seconds))
-
-    def _count_down(self, label: str, seconds: int) -> None:
-        """The Retry-After wait, said every second in the status bar until the retry goes out."""
-        if seconds <= 0 or not self.busy:
-            return
-        self.notice.emit(
-            self.tr("{} is rate limited; trying again in {} s (Stop cancels).").format(label, seconds)
-        )
-        QTimer.singleShot(1000, self, lambda: self._count_down(label, seconds - 1))
-
-    def _via_text(self) -> str:
-        """ "via b (a: HTTP 503 …)" for a reply that came from a fallback, else ""."""
-        if not self._failovers:
-            return ""
-        reasons = "; ".join(
-            f"{hop.from_.label}: {_short(hop.message or str(hop.kind))}" for hop in self._failovers
-        )
-        answered = self._failovers[-1].to.label
-        return self.tr("via {profile} ({reasons})").format(profile=answered, reasons=reasons)
 
     def inspect(self, message_id: int) -> None:
         """Open the Inspect panel on a reply's exchange record."""
@@ -627,29 +598,11 @@ class ChatController(QObject):
             return
         self.retry(last.id)
 
-    def _fallback_for(self, message: Message) -> Route | None:
-        """The first fallback of the profile a failed reply came from, if it has one."""
-        if message.error_kind is None or not message.profile:
-            return None
-        try:
-            profile = self.profiles.get(message.profile)
-        except SluiceError:
-            return None  # the profile is gone
-
-        def lookup(name: str) -> Profile | None:
-            try:
-                return self.profiles.get(name)
-            except SluiceError:
-                return None
-
-        routes, _ = routes_for(profile, message.model or profile.model, lookup)
-        return routes[1] if len(routes) > 1 else None
-
     def retry_on_fallback(self, message_id: int) -> None:
         """Ask again on the failed reply's first fallback (this version only; the conversation keeps
         its profile)."""
         try:
-            route = self._fallback_for(self.store.get_message(message_id))
+            route = self.failovers.fallback_for(self.store.get_message(message_id))
         except SluiceError as exc:
             self.notice.emit(exception_text(exc))
             return
@@ -880,8 +833,3 @@ class ChatController(QObject):
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(message.content)
             self.notice.emit(self.tr("Copied the reply as Markdown."))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

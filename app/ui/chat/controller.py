@@ -40,10 +40,10 @@ from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.model_lists import ModelLists
 from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.picker_images import ImageOverrides
+from app.ui.chat.reply_footer import add_reply_footer
 from app.ui.chat.reply_links import open_reply_link
-from app.ui.chat.status_text import error_text, status_flag, status_line
 from app.ui.chat.topbar import ChatTopBar
-from app.ui.i18n import exception_text, translated
+from app.ui.i18n import exception_text
 from app.ui.search_popup import Entry
 from app.ui.tasks import Tasks
 from app.ui.transcript.links import AppLink
@@ -55,7 +55,6 @@ log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
 HISTORY_MORE = 200  # and how many more each "show more" draws
-FIX_PROFILE_KINDS = (ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.KEY)
 
 
 class ChatController(QObject):
@@ -307,41 +306,13 @@ class ChatController(QObject):
             self.transcript.set_versions(message.id, versions.index, versions.count)
 
     def _decorate(self, message: Message, via: str = "") -> None:
-        """The status line, and for a failed (or unsaved) reply the banner with its actions.
-
-        `via`: how the reply reached its profile after a failover ("via b (a: HTTP 503 …)"), or "".
-        """
-        actions = []
-        if message.id is not None:  # an unsaved reply's actions would find nothing in the store
-            actions.append((self.tr("Copy"), self.transcript.action_url(f"copy/{message.id}")))
-            if self.session.exchanges is not None:  # the stream inspector
-                actions.append((self.tr("Inspect"), self.transcript.action_url(f"inspect/{message.id}")))
-        failed = error_text(message)
-        if message.id is not None and (
-            failed is not None or message.status in (MessageStatus.CANCELLED, MessageStatus.INTERRUPTED)
-        ):
-            actions.append((self.tr("Retry"), self.transcript.action_url(f"retry/{message.id}")))
-        fallback = self.failovers.fallback_for(message) if message.id is not None else None
-        if fallback is not None:  # failed after text arrived (or on a kind that does not fail over)
-            retry_on = self.tr("Retry on {}").format(fallback.label)
-            actions.append((retry_on, self.transcript.action_url(f"retryon/{message.id}")))
-        if message.error_kind in FIX_PROFILE_KINDS and message.profile:
-            actions.append(
-                (self.tr("Open profile"), self.transcript.action_url(f"profile/{message.profile}"))
-            )
-        if message.save_error is not None:
-            unsaved = translated(message.save_error)
-            failed = (
-                (failed[0], f"{failed[1]} {unsaved}".strip())
-                if failed is not None
-                else (self.tr("Not saved."), unsaved)
-            )
-        status = status_line(message)
-        self.transcript.add_message_footer(
-            " · ".join(part for part in (via, status) if part),
-            actions=actions,
-            error=failed,
-            flag=status_flag(message),
+        """The status line under a reply, its actions, and for a failed (or unsaved) one the banner."""
+        add_reply_footer(
+            self.transcript,
+            message,
+            via=via,
+            inspectable=self.session.exchanges is not None,
+            fallback=self.failovers.fallback_for(message) if message.id is not None else None,
         )
 
     def _use_prompt(self, text: str) -> None:

@@ -36,6 +36,7 @@ from app.turns import Turn, Turns
 from app.ui.chat.attach_flow import ChatAttachments
 from app.ui.chat.composer import Composer
 from app.ui.chat.failover_notes import FailoverNotes
+from app.ui.chat.history import HISTORY_MORE, HISTORY_PAGE, HistoryDrawer
 from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.model_lists import ModelLists
 from app.ui.chat.picker_entries import build_entries, recent_choices
@@ -52,9 +53,6 @@ from app.ui.transcript.view import TranscriptView
 from app.ui.transcript.welcome import welcome_for
 
 log = logging.getLogger(__name__)
-
-HISTORY_PAGE = 20  # messages drawn when a conversation opens: the end, a few screens of it
-HISTORY_MORE = 200  # and how many more each "show more" draws
 
 
 class ChatController(QObject):
@@ -104,7 +102,6 @@ class ChatController(QObject):
         self._renderer: StreamingMessageRenderer | None = None
         self._path: list[Message] = []  # the open conversation's active branch, first message first
         self._editing: Message | None = None  # the sent message being edited (its new version is next)
-        self._first_shown: int | None = None  # the oldest message drawn (older ones wait for "show more")
         self._redraw_pending = False  # a theme change waits for the streaming reply to end
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
@@ -127,6 +124,9 @@ class ChatController(QObject):
             model=self._chosen_model,
         )
         self.attachments.notice.connect(self.notice)
+        self.drawer = HistoryDrawer(  # paints messages; the branch (`_path`) stays here
+            transcript=transcript, store=store, attachments=self.attachments, decorate=self._decorate
+        )
         self.images = ImageOverrides(profiles, keystore, store, catalog, self)  # the picker's toggles
         self.images.notice.connect(self.notice)
         self.images.changed.connect(self._images_changed)
@@ -220,7 +220,7 @@ class ChatController(QObject):
             self.deletes.settle()  # a deleted message's Undo belongs to the conversation left
         self.conversation, self._path = conversation, messages
         self._renderer = None
-        self._render_history(messages, HISTORY_PAGE)
+        self.drawer.draw(messages, HISTORY_PAGE)
         if self._live_conversation == conversation_id:
             self.notice.emit(self.tr("This reply is still streaming; it will appear in full when it ends."))
         self._sync_topbar()
@@ -234,30 +234,6 @@ class ChatController(QObject):
             self.conversation = replace(self.conversation, title=title)
             self.title_changed.emit(title)
 
-    def _render_history(self, messages: list[Message], count: int, *, keep_place: bool = False) -> None:
-        """Draw the last `count` messages, with a link above them to draw more.
-
-        Drawing costs ~1 ms a message plus layout: a 1,000-message conversation drawn whole would take over
-        a second to open. One rereads the end, so the end comes first and the rest on request.
-        """
-        shown = messages[-count:] if count < len(messages) else messages
-        first_before = self._first_shown
-        self.transcript.clear_messages()
-        hidden = len(messages) - len(shown)
-        if hidden:
-            more = min(hidden, HISTORY_MORE)
-            self.transcript.add_history_link(
-                self.tr("{hidden} earlier messages not shown — show {more} more").format(
-                    hidden=hidden, more=more
-                ),
-                self.transcript.action_url(f"earlier/{shown[0].id}"),
-            )
-        for message in shown:
-            self._show_message(message)
-        self._first_shown = shown[0].id if shown else None
-        if keep_place and first_before is not None:
-            self.transcript.scroll_to_message(first_before)  # where the reader was, not the new top
-
     def _show_earlier(self, first_shown: int) -> None:
         """Show HISTORY_MORE more messages before `first_shown`, an id (right even if messages came since)."""
         if self.busy or self.conversation is None:
@@ -267,7 +243,7 @@ class ChatController(QObject):
         if history is not None:
             self._path = history
             at = next((i for i, message in enumerate(history) if message.id == first_shown), 0)
-            self._render_history(history, len(history) - at + HISTORY_MORE, keep_place=True)
+            self.drawer.draw(history, len(history) - at + HISTORY_MORE, keep_place=True)
 
     def _history(self) -> list[Message] | None:
         """The open conversation's active branch from the store; None (and a notice) if unreadable."""
@@ -279,31 +255,7 @@ class ChatController(QObject):
             return None
 
     def _show_message(self, message: Message) -> None:
-        if message.role == Role.USER:
-            self.transcript.add_user_message(message.content, message_id=message.id)
-            self.attachments.draw_row(message)
-            self._show_versions(message)
-        elif message.role == Role.ASSISTANT:
-            self.transcript.add_assistant_message(
-                message.content,
-                model=message.model or "",
-                reasoning=message.reasoning,
-                reasoning_ms=message.reasoning_ms,
-                message_id=message.id,
-            )
-            self._show_versions(message)
-            self._decorate(message)
-
-    def _show_versions(self, message: Message) -> None:
-        """ "‹ 2/3 ›" after the actions of a message with other versions."""
-        if message.id is None:
-            return
-        try:
-            versions = self.store.versions(message.id)
-        except SluiceError:
-            return  # the arrows are a convenience; the message itself is drawn anyway
-        if versions is not None:
-            self.transcript.set_versions(message.id, versions.index, versions.count)
+        self.drawer.show_message(message)
 
     def _decorate(self, message: Message, via: str = "") -> None:
         """The status line under a reply, its actions, and for a failed (or unsaved) one the banner."""
@@ -479,7 +431,7 @@ class ChatController(QObject):
             if message.id is not None:
                 self._path.append(message)
                 self.transcript.set_reply_id(message.id)
-                self._show_versions(message)
+                self.drawer.show_versions(message)
             if message.save_error is not None and message.id is not None:
                 self.tasks.run(self._save_later(message))
             if message.id is None and message.status == MessageStatus.CANCELLED and not message.content:

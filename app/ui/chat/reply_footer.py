@@ -59,9 +59,8 @@ def add_reply_footer(
                 transcript.action_url(f"retry/{message.id}"),
             )
         )
-    if (
-        fallback is not None and message.id is not None
-    ):  # failed after text arrived (or a kind not failed over)
+    # A fallback offered here: the reply failed after text arrived (or on a kind that does not fail over).
+    if fallback is not None and message.id is not None:
         retry_on = QCoreApplication.translate("ChatController", "Retry on {}").format(fallback.label)
         actions.append((retry_on, transcript.action_url(f"retryon/{message.id}")))
     if message.error_kind in FIX_PROFILE_KINDS and message.profile:

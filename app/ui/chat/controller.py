@@ -17,7 +17,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind, SluiceError
@@ -41,6 +40,7 @@ from app.ui.chat.message_delete import MessageDeletes
 from app.ui.chat.model_lists import ModelLists
 from app.ui.chat.picker_entries import build_entries, recent_choices
 from app.ui.chat.picker_images import ImageOverrides
+from app.ui.chat.reply_actions import copy_reply, open_inspect
 from app.ui.chat.reply_footer import add_reply_footer
 from app.ui.chat.reply_links import open_reply_link
 from app.ui.chat.topbar import ChatTopBar
@@ -466,21 +466,9 @@ class ChatController(QObject):
 
     def inspect(self, message_id: int) -> None:
         """Open the Inspect panel on a reply's exchange record."""
-        from app.ui.inspect.panel import InspectPanel
-
-        try:
-            record = self.store.exchange(message_id)
-        except SluiceError as exc:
-            self.notice.emit(exception_text(exc))
-            return
-        if record is None:
-            self.notice.emit(
-                self.tr("This reply has no record: it was made while recording was off, or before.")
-            )
-            return
-        panel = InspectPanel(record, message_id, self.transcript.window())
-        panel.open()
-        self.inspect_panel = panel
+        panel = open_inspect(self.store, message_id, self.transcript.window(), self.notice.emit)
+        if panel is not None:
+            self.inspect_panel = panel
 
     def stop(self) -> None:
         if self.turn is not None and self.turn.stop():
@@ -748,11 +736,4 @@ class ChatController(QObject):
         elif verb == "retryon":
             self.retry_on_fallback(message_id)
         elif verb == "copy":
-            try:
-                message = self.store.get_message(message_id)
-            except SluiceError as exc:
-                self.notice.emit(exception_text(exc))
-                return
-            clipboard = QGuiApplication.clipboard()
-            clipboard.setText(message.content)
-            self.notice.emit(self.tr("Copied the reply as Markdown."))
+            copy_reply(self.store, message_id, self.notice.emit)

@@ -7,6 +7,12 @@ through `_turn_ended`, with the final message the turn recorded (stopped, failed
 A conversation is a tree: the transcript shows its active branch (`_path`). Edit and Regenerate start a
 turn beside the old one (a new version); "‹ 2/3 ›" after a message's actions switches versions, and
 Delete removes a message with an Undo bar (message_delete.py), each redrawing only from that turn down.
+
+What has a job of its own lives beside it, owned or called from here: model_lists.py (each profile's model
+list), history.py (drawing messages), reply_footer.py (the line under a reply), failover_notes.py (what is
+said about failover), reply_actions.py (Inspect, Copy), reply_links.py (opening a reply's links),
+attach_flow.py, picker_images.py. The branch shown, the draft's profile and model, and the running turn
+stay here, because every action reads or changes them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ plain text. Views lay out and report; app/ui/compare/controller.py behaves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -179,6 +179,7 @@ class CompareView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.columns: list[LaneColumn] = []
         self._running = False
+        self._dark: bool | None = None  # the scheme the colours were last set for
         title = QLabel(self.tr("Compare side by side"), self)
         title.setObjectName("compareTitle")
         self.hint = QLabel(self)
@@ -214,9 +215,17 @@ class CompareView(QWidget):
         layout.addLayout(self._row, 1)
         self.apply_colours()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """The theme changed while Compare is open (Settings, the palette, the desktop's scheme): the
+        columns take the new colours at once, as the transcript does."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._dark is not None and is_dark() != self._dark:
+            self.apply_colours()
+
     def apply_colours(self) -> None:
         c = colours()
-        marks = DARK if is_dark() else LIGHT  # the transcript's amber and red
+        self._dark = is_dark()
+        marks = DARK if self._dark else LIGHT  # the transcript's amber and red
         self.setStyleSheet(
             f"#laneColumn {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; }}"
             f"#laneColumn QTextEdit {{ background: transparent; color: {c.text}; }}"

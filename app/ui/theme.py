@@ -15,10 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    # `Qt` is imported where used: its Python type (every enum of the Qt namespace) costs ~15 ms to make, and
+    # the first frame (`apply_palette`) does without it (DESIGN.md "Start-up").
+    from PySide6.QtCore import Qt
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,8 @@ def is_dark() -> bool:
 def wants_dark(app: QApplication, choice: str) -> bool:
     """Dark for "dark"; for "system" (or anything else) whatever the desktop's scheme says (light when it
     says nothing, as offscreen and many X11 desktops do)."""
+    from PySide6.QtCore import Qt
+
     if choice in ("light", "dark"):
         return choice == "dark"
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
@@ -204,6 +212,8 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
 
     `choice` is one of app.settings.THEMES; anything else counts as "system".
     """
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     if choice in ("light", "dark"):
         # Tells the platform too, where it listens (the title bar on Windows, GTK's portal on Linux).
@@ -221,6 +231,12 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
     app.setPalette(palette_for(c))
     app.setStyleSheet(stylesheet(c))
     return is_dark()
+
+
+def apply_palette(app: QApplication, dark: bool) -> None:
+    """Only the palette, light or dark, for the first frame (app.py): what the window's outline and its
+    status bar are drawn with. `apply_theme` follows once that frame is on screen."""
+    app.setPalette(palette_for(colours(dark)))
 
 
 class SchemeFollower(QObject):

@@ -10,7 +10,16 @@ from app.ui.shell.window_state import MAX_BYTES, WindowState, load_state, save_s
 
 
 def test_a_saved_state_reads_back(tmp_path: Path) -> None:
-    state = WindowState(geometry="AdnQyw==", sidebar_width=310, sidebar_shown=False, conversation=7)
+    state = WindowState(
+        geometry="AdnQyw==",
+        sidebar_width=310,
+        sidebar_shown=False,
+        conversation=7,
+        topbar_height=48,
+        composer_height=70,
+        status_height=24,
+        dark=True,
+    )
     save_state(tmp_path / "window.json", state)
     assert load_state(tmp_path / "window.json") == state
 
@@ -24,6 +33,7 @@ def test_a_saved_state_reads_back(tmp_path: Path) -> None:
         b"[1, 2]",
         b'{"sidebar_width": "wide", "sidebar_shown": 1, "conversation": -3, "geometry": 5}',
         b'{"sidebar_width": 99999999, "conversation": true}',
+        b'{"topbar_height": 5000, "composer_height": -1, "status_height": 2.5, "dark": "yes"}',
         b'{"geometry": "' + b"A" * MAX_BYTES + b'"}',
     ],
 )

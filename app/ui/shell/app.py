@@ -13,7 +13,6 @@ import importlib
 import logging
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.home import Home
+    from app.settings import Settings
     from app.ui.shell.composition import Views, WindowParts
     from app.ui.shell.single_instance import SingleInstance
 
@@ -50,8 +50,6 @@ _BEFORE_QT = (
     "app.home",
     "app.logs",
     "app.settings",
-    "app.profiles.store",
-    "app.store.conversations",
 )
 
 
@@ -101,10 +99,12 @@ def run_window(*, debug: bool = False) -> int:
         if not instance.acquire(listen=False):
             return _cannot_start(instance, home)
     try:
-        install_language(app, home)  # before any widget: each one takes its words when it is built
-        trace("single instance, language")
+        from app.settings import load_settings
+
+        settings, _problem = load_settings(home.settings_path)  # a problem is reported once the window shows
+        trace("single instance, settings")
         closing = CloseRelay()
-        views = _first_frame(app, home, closing)
+        views = _first_frame(app, home, closing, settings)
     except StoreError as exc:
         # The database cannot be used (damaged, from a newer Sluice): the window already said so in a box.
         print(f"sluice: {exc}", file=sys.stderr)
@@ -132,20 +132,67 @@ def run_window(*, debug: bool = False) -> int:
         instance.release()
 
 
-def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
-    """Build the views and show them, running Qt's own loop until the first frame is painted (user input
-    waits for the real loop, when the controllers are there to take it)."""
-    from PySide6.QtCore import QEventLoop
+def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: Settings) -> Views:
+    """Show the window's outline, then build the views into it, running Qt's own loop until each is
+    painted (user input waits for the real loop, when the controllers are there to take it).
 
+    The outline (app/ui/shell/outline.py) needs only the theme, the window's saved size and a few Qt
+    classes, so the window is on screen ~110 ms before the views' modules are even imported (DESIGN.md
+    "Start-up").
+    """
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.shell.outline import WindowOutline
+    from app.ui.shell.window_state import FILE_NAME, chrome, load_state, restore_geometry
+    from app.ui.theme import apply_palette, apply_theme, wants_dark
+
+    state = load_state(home.data_dir / FILE_NAME)
+    if settings.theme == "system" and state.dark is not None:
+        # Asking the desktop's scheme makes the Qt namespace's Python type (~15 ms): the outline takes the
+        # scheme of the last close, and apply_theme below asks (and repaints the outline if it changed).
+        dark = state.dark
+    else:
+        dark = wants_dark(app, settings.theme)
+    apply_palette(app, dark)
+    window = MainWindow(on_close=closing)
+    restore_geometry(window, state)
+    # With no profile the welcome page takes the whole window; a file that holds none is the rare case
+    # where the outline draws a chat page that the welcome page then replaces.
+    chat = _has_profiles_file(home)
+    outline = WindowOutline(chrome(window, state, chat=chat))
+    window.show_outline(outline)
+    closing.restore_signals = _route_signals(window.close)  # a SIGTERM now still saves and quits
+    trace("outline built")
+    outline_paint = _show_and_wait(window, window, "sluice-first-paint")
+    trace("first frame painted")
+
+    # Before the views: each takes its colours and words when it is built.
+    if apply_theme(app, settings.theme) != dark:  # the style, the style sheet, the desktop's scheme
+        outline.set_colours()  # the desktop turned dark or light since the last close
+    install_language(app, home, settings)
+    trace("theme, language")
     from app.ui.shell.composition import build_views
-    from app.ui.theme import apply_theme
 
     trace("composition imported")
-    apply_theme(app)  # before the widgets: the transcript picks its colours from the palette in effect
-    trace("theme applied")
-    views = build_views(home, closing)
+    views = build_views(home, closing, window=window, state=state)
     trace("views built")
-    closing.restore_signals = _route_signals(views.window.close)  # a SIGTERM now still saves and quits
+    page = window.stack.currentWidget() or window
+    views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint"))
+    trace("views painted")
+    return views
+
+
+def _has_profiles_file(home: Home) -> bool:
+    try:
+        return home.profiles_path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _show_and_wait(window: QWidget, painted_widget: QWidget, marker: str) -> object:
+    """Show `window` (if it is not yet) and run Qt's loop, user input held back, until `painted_widget` has
+    been painted; returns what watched for it (kept alive with the window)."""
+    from PySide6.QtCore import QEventLoop
+
     waiting = QEventLoop()
     painted = False
 
@@ -154,21 +201,24 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay) -> Views:
         painted = True
         waiting.quit()
 
-    views.first_paint = FirstPaint.install(views.window, on_painted)
-    views.window.show()
-    trace("shown")
+    reporter = FirstPaint.install(
+        painted_widget, on_painted, marker=marker, then_exit=marker == "sluice-views-paint"
+    )
+    if not window.isVisible():
+        window.show()
+        trace("shown")
     if not painted:
         waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    trace("first frame painted")
-    return views
+    return reporter
 
 
-def install_language(app: QApplication, home: Home) -> None:
+def install_language(app: QApplication, home: Home, settings: Settings | None = None) -> None:
     """The language chosen in settings.toml (or the system's), for Sluice's words and Qt's own."""
     from app.settings import load_settings
     from app.ui.i18n import install_translators
 
-    settings, _problem = load_settings(home.settings_path)  # a problem is reported once the window shows
+    if settings is None:
+        settings, _problem = load_settings(home.settings_path)  # a problem is reported once the window shows
     install_translators(app, settings.language, home.data_dir / "cache" / "i18n")
 
 
@@ -314,6 +364,8 @@ def _route_signals(on_signal: Callable[[], object]) -> Callable[[], None]:
     Python runs signal handlers only when the interpreter gets control; Qt's event loop would hold a signal
     until the next event. A wakeup socket watched by a QSocketNotifier gives Python control at once.
     """
+    import socket
+
     from PySide6.QtCore import QSocketNotifier
 
     receive, wake = socket.socketpair()

@@ -32,7 +32,14 @@ from app.ui.plaintext import escaped
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.startup import trace
 from app.ui.shell.window_state import FILE_NAME as WINDOW_STATE
-from app.ui.shell.window_state import capture, load_state, restore, save_state
+from app.ui.shell.window_state import (
+    WindowState,
+    capture,
+    load_state,
+    restore_geometry,
+    restore_sidebar,
+    save_state,
+)
 from app.ui.sidebar.controller import SidebarController
 from app.ui.sidebar.view import ConversationSidebar
 from app.ui.theme import SchemeFollower, apply_theme, is_dark
@@ -128,10 +135,20 @@ def build_window(
     return connect_views(views, home, keystore=keystore, local_targets=local_targets)
 
 
-def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
+def build_views(
+    home: Home,
+    on_closed: Callable[[], None],
+    *,
+    window: MainWindow | None = None,
+    state: WindowState | None = None,
+) -> Views:
     """The window as the first frame shows it: sidebar filled, the chat page (or, with no profile yet, an
     empty page where the welcome page will be). Imports nothing of the network. Raises StoreError (after
-    telling the user) if the database is unusable."""
+    telling the user) if the database is unusable.
+
+    `window` is one already on screen with its outline, its theme applied and `state` restored (app.py's
+    first frame); without it a window is made here, themed as settings.toml says.
+    """
     profiles = ProfileStore(home.profiles_path)
     profile_problem = None
     try:
@@ -144,7 +161,7 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(
-            None,
+            window,
             QCoreApplication.translate("composition", "Sluice cannot open its database"),
             escaped(exception_text(exc)),  # the path and the OS's words
         )
@@ -160,9 +177,14 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
     except StoreError:
         log.warning("could not remove unreferenced attachments", exc_info=True)
     settings, settings_problem = load_settings(home.settings_path)
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and settings.theme != "system":
-        apply_theme(app, settings.theme)
+    if state is None:
+        state = load_state(home.data_dir / WINDOW_STATE)
+    if window is None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and settings.theme != "system":
+            apply_theme(app, settings.theme)
+        window = MainWindow(on_close=on_closed)
+        restore_geometry(window, state)
 
     trace("store, settings")
     sidebar_view = ConversationSidebar()
@@ -173,13 +195,13 @@ def build_views(home: Home, on_closed: Callable[[], None]) -> Views:
     trace("top bar")
     composer = Composer()
     trace("composer")
-    window = MainWindow(sidebar_view, topbar, transcript, composer, on_close=on_closed)
+    window.install(sidebar_view, topbar, transcript, composer)
     trace("main window")
     apply_font_size(window, settings)
     sidebar = SidebarController(sidebar_view, store)
-    # Size, maximised state, sidebar width, and the conversation last open come back before the first frame.
-    state = load_state(home.data_dir / WINDOW_STATE)
-    restore(window, state)
+    # Size and maximised state came back before the first frame; the sidebar's width and the conversation
+    # last open come back before the views are painted.
+    restore_sidebar(window, state)
     sidebar.refresh()
     trace("sidebar filled")
     last_id = _conversation_to_open(store, state.conversation)

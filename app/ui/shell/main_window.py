@@ -9,49 +9,97 @@ unless the user chose otherwise with Ctrl+B or the button since).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QFont,
-    QKeySequence,
-    QResizeEvent,
-    QShortcut,
-    QShowEvent,
-)
-from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from app.ui.chat.composer import Composer
-from app.ui.chat.topbar import ChatTopBar
-from app.ui.sidebar.view import ConversationSidebar
-from app.ui.transcript.view import TranscriptView
-from app.ui.viewport import viewport_of
+if TYPE_CHECKING:
+    # Types only. This module is imported before the first frame, and each Qt class's Python type is made on
+    # its first use (~0.2-1 ms each); the views are imported by whoever builds them, after that frame.
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QFont,
+        QResizeEvent,
+        QShortcut,
+        QShowEvent,
+    )
+    from PySide6.QtWidgets import QSplitter
+
+    from app.ui.chat.composer import Composer
+    from app.ui.chat.topbar import ChatTopBar
+    from app.ui.shell.outline import WindowOutline
+    from app.ui.sidebar.view import ConversationSidebar
+    from app.ui.transcript.view import TranscriptView
 
 COLLAPSE_BELOW = 900  # px of window width under which the sidebar folds away by itself
 MIN_WIDTH = 560  # usable at 600 px (defect 7): the sidebar is folded there, the top bar elides
+DEFAULT_SIDEBAR_WIDTH = 260
 
 
 class MainWindow(QMainWindow):
-    """Holds the widgets. Closing it calls `on_close` once; the app then saves and quits (app.py)."""
+    """Holds the widgets. Closing it calls `on_close` once; the app then saves and quits (app.py).
 
-    def __init__(
+    Made in two steps (DESIGN.md "Start-up"): the window itself, which the first frame shows with only its
+    outline (`show_outline`), then its parts (`install`) once they are built.
+    """
+
+    # Set by `install`: the window is not used as a chat window before (app.py shows only the outline).
+    sidebar: ConversationSidebar
+    topbar: ChatTopBar
+    transcript: TranscriptView
+    composer: Composer
+    splitter: QSplitter
+    chat_page: QWidget
+    new_shortcut: QShortcut
+    find_shortcut: QShortcut
+    quit_shortcut: QShortcut
+    sidebar_shortcut: QShortcut
+    palette_shortcut: QShortcut
+    shortcuts_shortcut: QShortcut
+    settings_shortcut: QShortcut
+    stop_shortcut: QShortcut
+
+    def __init__(self, on_close: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_close = on_close
+        self._installed = False
+        self._text_font: QFont | None = None
+        self.setObjectName("mainWindow")
+        self.set_conversation_title("")
+        self.resize(1100, 760)
+        self._chat_body: QWidget | None = None  # shown in the transcript's place (Compare's columns)
+        self._sidebar_wanted = True  # what the user last asked for (Ctrl+B); the width may still fold it
+        self._sidebar_width = DEFAULT_SIDEBAR_WIDTH
+        self.setMinimumWidth(MIN_WIDTH)
+        self.stack = QStackedWidget(self)
+        self.welcome: QWidget | None = None
+        self._outline: WindowOutline | None = None
+        self.setCentralWidget(self.stack)
+        # The status bar comes with the parts (`install`): made now it would cost the first frame ~8 ms.
+
+    def show_outline(self, outline: WindowOutline) -> None:
+        """What the first frame shows until `install` (app/ui/shell/outline.py)."""
+        self._outline = outline
+        self.stack.addWidget(outline)
+        self.stack.setCurrentWidget(outline)
+
+    def install(
         self,
         sidebar: ConversationSidebar,
         topbar: ChatTopBar,
         transcript: TranscriptView,
         composer: Composer,
-        on_close: Callable[[], None],
     ) -> None:
-        super().__init__()
-        self.sidebar, self.topbar, self.transcript, self.composer = sidebar, topbar, transcript, composer
-        self._on_close = on_close
-        self._text_font: QFont | None = None
-        self.setObjectName("mainWindow")
-        self.set_conversation_title("")
-        self.resize(1100, 760)
+        """Lay out the parts (in the outline's place, at the places it drew) and the window-wide shortcuts."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtWidgets import QFrame, QSplitter, QVBoxLayout
 
+        from app.ui.viewport import viewport_of
+
+        self.sidebar, self.topbar, self.transcript, self.composer = sidebar, topbar, transcript, composer
         transcript.setObjectName("transcript")
         transcript.setFrameShape(QFrame.Shape.NoFrame)  # the window's lines divide, not a sunken box
         chat = QWidget(self)
@@ -62,24 +110,24 @@ class MainWindow(QMainWindow):
         column.addWidget(transcript, 1)
         column.addWidget(composer)
         self._chat_column = column
-        self._chat_body: QWidget | None = None  # shown in the transcript's place (Compare's columns)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(sidebar)
         splitter.addWidget(chat)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 840])
+        splitter.setSizes([DEFAULT_SIDEBAR_WIDTH, 840])
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(1)
         self.splitter = splitter
         self.chat_page = splitter
-        self._sidebar_wanted = True  # what the user last asked for (Ctrl+B); the width may still fold it
-        self._sidebar_width = 260
-        self.setMinimumWidth(MIN_WIDTH)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(splitter)
-        self.welcome: QWidget | None = None
-        self.setCentralWidget(self.stack)
+        self.stack.insertWidget(0, splitter)
+        if self.welcome is None or self.stack.currentWidget() is not self.welcome:
+            self.stack.setCurrentWidget(splitter)
+        if self._outline is not None:
+            self.stack.removeWidget(self._outline)
+            self._outline.deleteLater()
+            self._outline = None
+        self._installed = True
         self.statusBar().setSizeGripEnabled(True)
 
         self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
@@ -113,7 +161,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.composer.offer_mime(event.mimeData()):
+        if self._installed and self.composer.offer_mime(event.mimeData()):
             event.acceptProposedAction()
 
     def sidebar_shown(self) -> bool:
@@ -143,6 +191,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        if not self._installed:
+            return  # the outline folds the sidebar by the same rule (window_state.chrome)
         narrow = event.size().width() < COLLAPSE_BELOW
         wide_before = event.oldSize().width() < 0 or event.oldSize().width() >= COLLAPSE_BELOW
         if narrow and wide_before:
@@ -151,6 +201,15 @@ class MainWindow(QMainWindow):
             self.sidebar.setVisible(False)  # folds by itself when the window becomes narrow
         elif not narrow and not wide_before:
             self.sidebar.setVisible(self._sidebar_wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._installed:
+            return
+        # With the app's style sheet, polishing at the first show can put back the inherited font over one
+        # set before: set it again once shown.
+        if self._text_font is not None and self.transcript.font() != self._text_font:
+            self.set_text_font(self._text_font)
 
     def show_welcome(self, welcome: QWidget) -> None:
         """Put the welcome page in place of the chat (first run: no profile yet)."""
@@ -192,13 +251,6 @@ class MainWindow(QMainWindow):
         self._text_font = font
         self.transcript.setFont(font)
         self.composer.setFont(font)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        # With the app's style sheet, polishing at the first show can put back the inherited font over one
-        # set before: set it again once shown.
-        if self._text_font is not None and self.transcript.font() != self._text_font:
-            self.set_text_font(self._text_font)
 
     def set_conversation_title(self, title: str) -> None:
         self.setWindowTitle(self.tr("{} — Sluice").format(title) if title else "Sluice")

@@ -120,14 +120,22 @@ FIRST_PAINT_FALLBACK_MS = 1000  # a window that is never painted (started minimi
 
 
 class FirstPaint:
-    """Runs `then` once the window's first frame is painted (or after FIRST_PAINT_FALLBACK_MS).
+    """Runs `then` once `widget`'s first frame is painted (or after FIRST_PAINT_FALLBACK_MS).
 
-    With SLUICE_FIRST_PAINT=print|exit it also prints `sluice-first-paint <time.time()>` at that moment
-    (bench/start.py, the frozen smoke test); `exit` then closes the window the normal way.
+    With SLUICE_FIRST_PAINT=print|exit it also prints `<marker> <time.time()>` at that moment
+    (bench/start.py, the frozen smoke test): `sluice-first-paint` for the window's first frame (its
+    outline), `sluice-views-paint` once the views fill it; `exit` then closes the window the normal way
+    (after the views are painted: `then_exit`).
     """
 
     @staticmethod
-    def install(window: QWidget, then: Callable[[], None]) -> QObject:
+    def install(
+        widget: QWidget,
+        then: Callable[[], None],
+        *,
+        marker: str = "sluice-first-paint",
+        then_exit: bool = True,
+    ) -> QObject:
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         mode = os.environ.get(FIRST_PAINT_ENV, "")
@@ -136,9 +144,9 @@ class FirstPaint:
             done = False
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-                if event.type() == QEvent.Type.Paint and watched is window:
-                    window.removeEventFilter(self)
-                    # The children paint into the same frame after the window: go on once it is done.
+                if event.type() == QEvent.Type.Paint and watched is widget:
+                    widget.removeEventFilter(self)
+                    # The children paint into the same frame after the widget: go on once it is done.
                     QTimer.singleShot(0, self.painted)
                 return False
 
@@ -146,15 +154,15 @@ class FirstPaint:
                 if self.done:
                     return
                 self.done = True
-                window.removeEventFilter(self)
+                widget.removeEventFilter(self)
                 if mode in ("print", "exit"):
-                    print(f"sluice-first-paint {time.time():.6f}", flush=True)
+                    print(f"{marker} {time.time():.6f}", flush=True)
                 then()
-                if mode == "exit":
-                    window.close()
+                if mode == "exit" and then_exit:
+                    widget.window().close()
 
-        reporter = Filter(window)
-        window.installEventFilter(reporter)
+        reporter = Filter(widget)
+        widget.installEventFilter(reporter)
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, reporter, reporter.painted)
         return reporter
 

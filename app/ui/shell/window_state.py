@@ -1,5 +1,6 @@
 """Where the window was: its size and place (maximised or not), the sidebar's width and whether it was
-shown, and the conversation that was open — written at close, read at the next start.
+shown, the conversation that was open, and the heights of the top bar and composer (where the first frame's
+outline draws them) — written at close, read at the next start.
 
 `window.json` in the data dir (beside the database it points into). Not settings: nothing a user edits.
 A missing, unreadable or odd file means "as on a first start"; it is bounded in size and every field is
@@ -16,15 +17,25 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
-from app.ui.shell.main_window import MainWindow
+from app.ui.shell.outline import (
+    DEFAULT_COMPOSER_HEIGHT,
+    DEFAULT_STATUS_HEIGHT,
+    DEFAULT_TOPBAR_HEIGHT,
+    Chrome,
+)
+
+if TYPE_CHECKING:
+    from app.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "window.json"
 MAX_BYTES = 16_384
+MAX_CHROME_HEIGHT = 1_000  # px: a top bar or composer taller than this is not one we drew
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,10 @@ class WindowState:
     sidebar_width: int = 0
     sidebar_shown: bool = True
     conversation: int | None = None
+    topbar_height: int = 0  # px at the last close (0: not known yet)
+    composer_height: int = 0
+    status_height: int = 0
+    dark: bool | None = None  # whether the window was dark at the last close (None: not known yet)
 
 
 def load_state(path: Path) -> WindowState:
@@ -60,7 +75,15 @@ def load_state(path: Path) -> WindowState:
         sidebar_width=width if type(width) is int and 0 < width < 10_000 else 0,
         sidebar_shown=shown if isinstance(shown, bool) else True,
         conversation=conversation if type(conversation) is int and conversation > 0 else None,
+        topbar_height=_height(data.get("topbar_height")),
+        composer_height=_height(data.get("composer_height")),
+        status_height=_height(data.get("status_height")),
+        dark=dark if isinstance(dark := data.get("dark"), bool) else None,
     )
+
+
+def _height(value: object) -> int:
+    return value if type(value) is int and 0 < value < MAX_CHROME_HEIGHT else 0
 
 
 def save_state(path: Path, state: WindowState) -> None:
@@ -75,16 +98,53 @@ def save_state(path: Path, state: WindowState) -> None:
 
 
 def capture(window: MainWindow, conversation: int | None) -> WindowState:
+    from app.ui.theme import is_dark
+
     geometry = base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")
     width = window.splitter.sizes()[0] if window.sidebar_shown() else window.sidebar_width_wanted()
-    return WindowState(geometry, width, window.sidebar_wanted(), conversation)
+    return WindowState(
+        geometry,
+        width,
+        window.sidebar_wanted(),
+        conversation,
+        topbar_height=window.topbar.height(),
+        composer_height=window.composer.height(),
+        status_height=window.statusBar().height(),
+        dark=is_dark(),
+    )
 
 
-def restore(window: MainWindow, state: WindowState) -> None:
-    """Put the window back as it was (before it is shown: the first paint is already the right size)."""
+def restore_geometry(window: MainWindow, state: WindowState) -> None:
+    """Size, place and maximised state, before the window is first shown (its first frame is the right
+    size)."""
     if state.geometry:
         try:
             window.restoreGeometry(QByteArray(base64.b64decode(state.geometry, validate=True)))
         except (binascii.Error, ValueError) as exc:
             log.warning("ignoring the saved window geometry: %s", exc)
+
+
+def restore_sidebar(window: MainWindow, state: WindowState) -> None:
+    """The sidebar shown or not, and its width (once the window's parts are installed)."""
     window.set_sidebar_state(state.sidebar_shown, state.sidebar_width)
+
+
+def chrome(window: MainWindow, state: WindowState, *, chat: bool) -> Chrome:
+    """Where the outline draws the chrome: as the parts will be laid out (`chat`: False for the welcome
+    page, which has neither sidebar nor top bar nor composer)."""
+    from app.ui.shell.main_window import COLLAPSE_BELOW, DEFAULT_SIDEBAR_WIDTH
+
+    if not chat:
+        return Chrome(
+            sidebar_width=0,
+            topbar_height=0,
+            composer_height=0,
+            status_height=state.status_height or DEFAULT_STATUS_HEIGHT,
+        )
+    shown = state.sidebar_shown and window.width() >= COLLAPSE_BELOW
+    return Chrome(
+        sidebar_width=(state.sidebar_width or DEFAULT_SIDEBAR_WIDTH) if shown else 0,
+        topbar_height=state.topbar_height or DEFAULT_TOPBAR_HEIGHT,
+        composer_height=state.composer_height or DEFAULT_COMPOSER_HEIGHT,
+        status_height=state.status_height or DEFAULT_STATUS_HEIGHT,
+    )

@@ -1,0 +1,149 @@
+"""The first frame's outline: drawn where the views then go, and before the costly part of start-up.
+
+bench/start.py prints the times; these tests hold what a timing cannot show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.home import Home
+from app.ui.shell.composition import build_views
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.outline import WindowOutline
+from app.ui.shell.window_state import capture, chrome, load_state, save_state
+
+ROOT = Path(__file__).resolve().parents[2]
+PROFILE = '[[profile]]\nname = "local"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nauth = "none"\n'
+
+
+def _in_window(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _outline_parts(outline: WindowOutline, window: QWidget) -> dict[str, QRect]:
+    return {
+        name: _in_window(frame, window)
+        for name, frame in (
+            ("sidebar", outline._sidebar),
+            ("handle", outline._handle),
+            ("topbar line", outline._topbar_line),
+            ("card", outline._card),
+        )
+    }
+
+
+def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplication, tmp_path: Path) -> None:
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    # A first run lays the views out and, closing, keeps their sizes (as the window does at close).
+    views = build_views(home, lambda: None)
+    window = views.window
+    window.resize(1000, 700)
+    window.show()
+    qapp.processEvents()
+    save_state(home.data_dir / "window.json", capture(window, None))
+    real = {
+        "sidebar": _in_window(window.sidebar, window),
+        "handle": QRect(window.sidebar.width(), 0, 1, window.sidebar.height()),
+        "topbar line": QRect(
+            window.topbar.mapTo(window, QPoint(0, window.topbar.height() - 1)), window.topbar.size()
+        ),
+        "card": _in_window(window.composer.findChild(QWidget, "composerCard"), window),
+    }
+    window.close()
+    views.store.close()
+
+    # The next start: the outline from what was kept, in a window of the same size.
+    state = load_state(home.data_dir / "window.json")
+    assert state.topbar_height and state.composer_height and state.status_height
+    second = MainWindow(on_close=lambda: None)
+    second.resize(1000, 700)
+    outline = WindowOutline(chrome(second, state, chat=True))
+    second.show_outline(outline)
+    second.show()
+    qapp.processEvents()
+    drawn = _outline_parts(outline, second)
+    assert drawn["sidebar"] == real["sidebar"]
+    assert drawn["handle"] == real["handle"]
+    assert drawn["topbar line"].topLeft() == real["topbar line"].topLeft()
+    assert drawn["topbar line"].width() == real["topbar line"].width()
+    assert drawn["card"] == real["card"]
+    second.close()
+
+
+def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> None:
+    window = MainWindow(on_close=lambda: None)
+    outline = WindowOutline(chrome(window, load_state(Path("/nonexistent/window.json")), chat=False))
+    window.show_outline(outline)
+    window.show()
+    qapp.processEvents()
+    assert not any(
+        frame.isVisible()
+        for frame in (outline._sidebar, outline._handle, outline._topbar_line, outline._card)
+    )
+    window.close()
+
+
+_FIRST_FRAME = """
+import sys
+import app.ui.shell.app as shell
+
+seen = {}
+trace = shell.trace
+
+
+def watching(step):
+    trace(step)
+    if step == "first frame painted":
+        from PySide6 import QtCore
+        seen["qt"] = "Qt" in vars(QtCore)
+        seen["views"] = sorted(
+            name for name in sys.modules
+            if name.startswith(("app.ui.chat", "app.ui.transcript", "app.ui.sidebar", "app.store", "asyncio"))
+        )
+    if step == "views painted":
+        seen["views painted"] = True
+
+
+shell.trace = watching
+code = shell.run_window()
+print(code, seen.get("qt"), ",".join(seen.get("views", ["?"])) or "-", seen.get("views painted", False))
+"""
+
+
+def test_the_outline_is_painted_before_the_qt_namespace_and_every_view_module(tmp_path: Path) -> None:
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    # A returning user: the scheme of the last close is known, so the desktop is asked only after the frame.
+    (home.data_dir / "window.json").write_text(json.dumps({"dark": False, "topbar_height": 44}))
+    env = {
+        **os.environ,
+        "SLUICE_HOME": str(tmp_path / "home"),
+        "SLUICE_FIRST_PAINT": "exit",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    code, qt_namespace, modules, views_painted = done.stdout.split()[-4:]
+    assert code == "0"
+    assert views_painted == "True"  # and then the views did fill it
+    # The Qt namespace's Python type costs ~15 ms to make; the views' modules ~60 ms to import.
+    assert qt_namespace == "False"
+    assert modules == "-"

@@ -200,10 +200,10 @@ def is_dark() -> bool:
 def wants_dark(app: QApplication, choice: str) -> bool:
     """Dark for "dark"; for "system" (or anything else) whatever the desktop's scheme says (light when it
     says nothing, as offscreen and many X11 desktops do)."""
-    from PySide6.QtCore import Qt
-
     if choice in ("light", "dark"):
         return choice == "dark"
+    from PySide6.QtCore import Qt
+
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 

@@ -147,3 +147,35 @@ def test_the_outline_is_painted_before_the_qt_namespace_and_every_view_module(tm
     # The Qt namespace's Python type costs ~15 ms to make; the views' modules ~60 ms to import.
     assert qt_namespace == "False"
     assert modules == "-"
+
+
+def test_the_views_name_the_profile_and_model_before_the_controller_is_connected(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(
+        PROFILE
+        + '\n[[profile]]\nname = "other"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "o"\nauth = "none"\n'
+    )
+    views = build_views(home, lambda: None)
+    try:
+        # Not "No profile" until connect_views: the first listed profile, as the controller then chooses.
+        assert views.window.topbar.pill_text() == "local · m"
+    finally:
+        views.window.close()
+        views.store.close()
+    # The conversation last open names its own profile and model.
+    from app.store.conversations import ConversationStore
+
+    store = ConversationStore.open(home.db_path)
+    conversation = store.create_conversation("Earlier", profile="other", model="o-2")
+    store.close()
+    state = load_state(home.data_dir / "window.json")
+    save_state(home.data_dir / "window.json", type(state)(conversation=conversation.id))
+    views = build_views(home, lambda: None)
+    try:
+        assert views.window.topbar.pill_text() == "other · o-2"
+    finally:
+        views.window.close()
+        views.store.close()

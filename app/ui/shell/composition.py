@@ -207,6 +207,7 @@ def build_views(
     last_id = _conversation_to_open(store, state.conversation)
     if last_id is not None:
         sidebar_view.select(last_id)
+    _preview_pill(topbar, profiles, store, last_id)
     if not profiles.names() and not profile_problem:
         window.show_welcome(QWidget(window))  # the welcome page takes this place once it is built
 
@@ -220,6 +221,29 @@ def build_views(
     elif settings_problem:
         notice = translated(settings_problem)
     return Views(window, sidebar, store, profiles, settings, last_id, notice, live=live)
+
+
+def _preview_pill(
+    topbar: ChatTopBar, profiles: ProfileStore, store: ConversationStore, conversation_id: int | None
+) -> None:
+    """The profile · model the controller will show (ChatController.current_profile/current_model), so that
+    the pill does not read "No profile" between the views' first paint and the controller's."""
+    names = profiles.names()
+    if not names:
+        return
+    name: str | None = None
+    model = ""
+    if conversation_id is not None:
+        try:
+            conversation = store.get_conversation(conversation_id)
+        except StoreError:
+            return  # the controller will say what is wrong with it
+        name, model = conversation.profile, conversation.model or ""
+    name = name or profiles.default_name() or names[0]
+    if name in names and not model:
+        model = profiles.get(name).model
+    topbar.set_profiles(names, name)
+    topbar.set_models([], model)
 
 
 def connect_views(

@@ -34,9 +34,8 @@ import math
 import os
 import re
 import tempfile
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError, redact
@@ -56,6 +55,9 @@ from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
 from app.profiles.presets import from_preset
 from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
+
+if TYPE_CHECKING:
+    import tomllib
 
 __all__ = [
     "MESSAGES",
@@ -373,6 +375,8 @@ class ProfileStore:
             raise self._fail(_error("not_utf8", path=self.path)) from None
         if toml_depth(text) > MAX_TOML_DEPTH:
             raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH))
+        import tomllib  # here: a first start has no profiles.toml, and tomllib costs ~2.5 ms to import
+
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

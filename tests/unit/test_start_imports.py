@@ -43,12 +43,12 @@ def _modules_after(code: str, home: Path) -> set[str]:
     return set(json.loads(done.stdout.splitlines()[-1]))
 
 
-def test_a_first_start_imports_neither_platformdirs_nor_tomllib(tmp_path: Path) -> None:
+def test_a_first_start_leaves_out_modules_it_does_not_use(tmp_path: Path) -> None:
     modules = _modules_after(_FIRST_START, tmp_path / "home")
     assert "app.store.conversations" in modules  # the check itself ran
-    # platformdirs only finds the folders SLUICE_HOME already names; tomllib only reads files that exist.
-    assert "platformdirs" not in modules
-    assert "tomllib" not in modules
+    # platformdirs only finds the folders SLUICE_HOME already names; tomllib only reads files that exist;
+    # logging.handlers (and the pickle it loads) only held the rotating log file's class (app/logs.py).
+    assert not {"platformdirs", "tomllib", "logging.handlers", "pickle"} & modules
     assert (tmp_path / "home" / "data" / "sluice.db").exists()
 
 

@@ -70,8 +70,9 @@ __all__ = [
 
 _PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(Profile))
 _TOP_KEYS = frozenset({"default", "profile"})
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Patterns as text, compiled by `re` on first use: most starts read no header and no broken file.
+_HEADER_NAME = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # an HTTP token (RFC 9110)
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 _COMPLETIONS_SUFFIX = "/chat/completions"
 
 # Every sentence a ProfileError from here can say, marked for lupdate: `.format()` makes a Sentence that
@@ -218,7 +219,7 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
         raise _error("bad_auth", name=name, auth=profile.auth)
     if profile.auth.startswith(AUTH_HEADER_PREFIX):
         header = profile.auth[len(AUTH_HEADER_PREFIX) :]
-        if not _HEADER_NAME.fullmatch(header):
+        if not re.fullmatch(_HEADER_NAME, header):
             raise _error("bad_header_name", name=name, header=header)
     proxy = profile.proxy.strip()
     if proxy not in (PROXY_NONE, PROXY_SYSTEM):
@@ -236,12 +237,12 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
     key_header = _auth_header(profile)
     secret_names = {h.lower() for h in profile.secret_headers}
     for header_name in profile.secret_headers:
-        if not _HEADER_NAME.fullmatch(header_name):
+        if not re.fullmatch(_HEADER_NAME, header_name):
             raise _error("bad_header_name", name=name, header=header_name)
         if header_name.lower() == key_header:
             raise _error("header_key", name=name, header=header_name)
     for header_name, value in profile.headers:
-        if not _HEADER_NAME.fullmatch(header_name):
+        if not re.fullmatch(_HEADER_NAME, header_name):
             raise _error("bad_header_name", name=name, header=header_name)
         if "\r" in value or "\n" in value:
             raise _error("header_line_break", name=name, header=header_name)
@@ -276,7 +277,7 @@ def inline_secrets(profile: Profile) -> set[tuple[str, str]]:
 
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     message = str(exc)
-    match = _TOML_POSITION.search(message)
+    match = re.search(_TOML_POSITION, message)
     if match:
         line, col = match.groups()
         return _error("toml_at", path=path, line=line, column=col, reason=message[: match.start()])

@@ -1,14 +1,6 @@
-"""Gateway profiles: presets, and load/save of profiles.toml. Keys are not here (see app.keystore)."""
+"""Gateway profiles: presets, and load/save of profiles.toml. Keys are not here (see app.keystore).
 
-from app.profiles.presets import PRESETS, Preset, from_preset, preset_by_id
-from app.profiles.store import ProfileStore, normalise_base_url, validate_profile
-
-__all__ = [
-    "PRESETS",
-    "Preset",
-    "ProfileStore",
-    "from_preset",
-    "normalise_base_url",
-    "preset_by_id",
-    "validate_profile",
-]
+Import from the modules (`app.profiles.presets`, `app.profiles.store`, …), not from this package: importing it
+stays free, because every start imports `app.profiles.tomlwrite` (settings) and the store before the first
+frame, while the preset table (~1.5 ms to build) is needed only by the welcome page, the editor and the CLI.
+"""

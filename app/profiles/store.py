@@ -53,7 +53,6 @@ from app.core.models import (
 from app.core.pricing import PriceError, parse_price_spec
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
-from app.profiles.presets import from_preset
 from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MESSAGES",
     "ProfileStore",
-    "from_preset",
     "inline_secrets",
     "normalise_base_url",
     "validate_profile",

@@ -48,8 +48,16 @@ def test_a_first_start_leaves_out_modules_it_does_not_use(tmp_path: Path) -> Non
     assert "app.store.conversations" in modules  # the check itself ran
     # platformdirs only finds the folders SLUICE_HOME already names; tomllib only reads files that exist;
     # logging.handlers (and the pickle it loads) only held the rotating log file's class (app/logs.py); the
-    # stream inspector's records are read when a reply is inspected.
-    assert not {"platformdirs", "tomllib", "logging.handlers", "pickle", "app.core.exchange"} & modules
+    # stream inspector's records are read when a reply is inspected; the presets serve the welcome page.
+    left_out = {
+        "platformdirs",
+        "tomllib",
+        "logging.handlers",
+        "pickle",
+        "app.core.exchange",
+        "app.profiles.presets",
+    }
+    assert not left_out & modules
     assert (tmp_path / "home" / "data" / "sluice.db").exists()
 
 

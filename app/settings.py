@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         text = path.read_text(encoding="utf-8")
         if toml_depth(text) > MAX_TOML_DEPTH:  # tomllib would recurse into a RecursionError
             raise ValueError(f"values are nested more than {MAX_TOML_DEPTH} levels deep")
+        import tomllib  # here: a first start has no settings.toml, and tomllib costs ~2.5 ms to import
+
         document = tomllib.loads(text)
     except FileNotFoundError:
         return Settings(), None

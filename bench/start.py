@@ -9,7 +9,8 @@ Qt's start-up and the database are all counted:
    views will be); then, printed beside it, when the views have filled it (`sluice-views-paint`) and when the
    window works (`sluice-ready`). With a profile configured, as a returning user: the same home each run,
    started and closed once before (window.json exists); the welcome page's runs are first starts (a new,
-   empty SLUICE_HOME each run).
+   empty home each run). Every child starts as a user's Sluice does, without SLUICE_HOME: its folders come
+   from platformdirs, with the XDG variables pointing into the bench's temporary home.
 2. idle memory: that process's resident set (VmRSS) after it has sat idle for --idle seconds.
 3. a 1,000-message conversation (500 questions, 500 Markdown replies with code, lists, tables and Chinese, as
    a gateway would send): the time from `open_conversation` until the transcript has laid out and painted
@@ -44,6 +45,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.home import Home
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
@@ -143,11 +148,10 @@ def reply_markdown(rng: random.Random, i: int) -> str:
 def seed(home: Path, messages: int = MESSAGES, *, newer_small: bool) -> int:
     """A store with one long conversation (and, when asked, a newer short one). Returns the long one's id."""
     from app.core.models import Message, MessageStatus, Role, Usage
-    from app.home import Home
     from app.store.conversations import ConversationStore
 
     configure_profile(home)  # a user with a long conversation has a profile: the chat page, not the welcome
-    paths = Home.from_env({"SLUICE_HOME": str(home)})
+    paths = bench_home(home)
     store = ConversationStore.open(paths.db_path)
     rng = random.Random(7)
     try:
@@ -189,8 +193,35 @@ def rss_mb(pid: int | str = "self") -> float:
     return float("nan")
 
 
+_XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+
+
+def xdg_env(home: Path) -> dict[str, str]:
+    """Where a user's Sluice finds its folders: no SLUICE_HOME (Sluice then asks platformdirs, as an installed
+    one does, ~3 ms a start), the XDG variables pointing into `home`."""
+    return {name: str(home / name.split("_")[1].lower()) for name in _XDG}
+
+
+def bench_home(home: Path) -> Home:
+    """The folders a child started in `home` uses (child_env)."""
+    from app.home import Home
+
+    saved = {name: os.environ.get(name) for name in (*_XDG, "SLUICE_HOME")}
+    os.environ.pop("SLUICE_HOME", None)
+    os.environ.update(xdg_env(home))
+    try:
+        return Home.from_env()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def child_env(home: Path) -> dict[str, str]:
-    env = dict(os.environ, SLUICE_HOME=str(home), SLUICE_FIRST_PAINT="print", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, SLUICE_FIRST_PAINT="print", PYTHONUNBUFFERED="1", **xdg_env(home))
+    env.pop("SLUICE_HOME", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")  # main() chose: offscreen or xcb
     # Start as an installed Sluice does: with its bytecode compiled (pip and pipx compile at install). With
     # PYTHONDONTWRITEBYTECODE set (as in some shells and CI), every start would compile the app's sources
@@ -264,9 +295,7 @@ def choose_display(offscreen: bool) -> tuple[str, subprocess.Popen[bytes] | None
 
 def configure_profile(home: Path) -> None:
     """A home with one profile (no key; its gateway refuses connections): the chat page users see."""
-    from app.home import Home
-
-    paths = Home.from_env({"SLUICE_HOME": str(home)})
+    paths = bench_home(home)
     paths.ensure()
     paths.profiles_path.write_text(
         '[[profile]]\nname = "local"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "test-model"\n'
@@ -347,7 +376,7 @@ def open_once(home: Path, conversation_id: int, idle_s: float) -> tuple[float, f
     """(seconds to open the conversation and paint it, RSS in MB with it open)."""
     # The window reopens the conversation open at its last close (window.json): forget it, so that each
     # run starts on the newer short conversation and this measures opening the long one.
-    (home / "data" / "window.json").unlink(missing_ok=True)
+    (bench_home(home).data_dir / "window.json").unlink(missing_ok=True)
     proc = spawn(
         [sys.executable, __file__, "--child-open", str(conversation_id), "--idle", str(idle_s)], home
     )

@@ -98,18 +98,20 @@ class ProfileError(SluiceError):
     """A profile is unknown or invalid, or profiles.toml cannot be read."""
 
 
+# Kept as text and compiled by `re` on first use (it caches them): compiling them at import cost ~1 ms of
+# every start, and most starts redact nothing (a log record or an error is the first to need them).
 _SECRET_PATTERNS = (
     # sk-…, sk-proj-…, sk-or-v1-… and the like; gateways echo keys back in error messages.
-    re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"),
-    re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{6,}"),
-    re.compile(r"(?i)((?:authorization|api[-_]?key|x-api-key)\s*[:=]\s*\"?)[^\s\",}]{6,}"),
+    r"\bsk-[A-Za-z0-9_\-]{6,}",
+    r"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{6,}",
+    r"(?i)((?:authorization|api[-_]?key|x-api-key)\s*[:=]\s*\"?)[^\s\",}]{6,}",
     # HTTP Basic credentials (a proxy echoing Proxy-Authorization back): base64 of user:password.
     # (not an English word after "Basic": the token has a capital past its first letter, a digit, + / or =)
-    re.compile(r"(\b[Bb][Aa][Ss][Ii][Cc]\s+)(?=[A-Za-z0-9+/][a-z]*[A-Z0-9+/=])[A-Za-z0-9+/]{4,}=*"),
+    r"(\b[Bb][Aa][Ss][Ii][Cc]\s+)(?=[A-Za-z0-9+/][a-z]*[A-Z0-9+/=])[A-Za-z0-9+/]{4,}=*",
     # A password inside a URL (a proxy URL in an error or a log line): scheme://user:PASSWORD@host.
-    re.compile(r"(://[^\s/:@]*:)[^\s/@]+(?=@)"),
+    r"(://[^\s/:@]*:)[^\s/@]+(?=@)",
     # Cookie values, echoed by a gateway or a proxy.
-    re.compile(r"(?i)(\b(?:set-)?cookie\s*[:=]\s*)[^\r\n\"]{4,}"),
+    r"(?i)(\b(?:set-)?cookie\s*[:=]\s*)[^\r\n\"]{4,}",
 )
 
 _extra_secrets: set[str] = set()
@@ -138,7 +140,7 @@ def redact(text: str) -> str:
     for secret in secrets:
         text = _redact_pieces(text, secret)
     for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[redacted]", text)
+        text = re.sub(pattern, lambda m: (m.group(1) if m.groups() else "") + "[redacted]", text)
     return text
 
 

@@ -44,19 +44,21 @@ class Draft:
     bare: bool = False  # only a URL (and maybe a key) was pasted: it says nothing about auth
 
 
+# The patterns below are kept as text and compiled by `re` on first use (it caches them): compiling all
+# of them at import cost ~4 ms of every window start, which imports this module for the welcome page and
+# the profile editor while most starts never read a snippet.
+
 # --- placeholders ------------------------------------------------------------------------------------
 
-_VARIABLE = re.compile(r"\$\{?(?:env:)?[A-Za-z_]|%[A-Za-z_]\w*%|\{\{|\{[A-Za-z_][\w.\[\]\"']*\}")
-_PLACEHOLDER_WORD = re.compile(
-    r"(?i)(?:^|[-_\s<\[/.])your(?:[-_\s]|$)|replace|placeholder|change[-_]?me|[-_\s]here$"
-)
-_MASKED = re.compile(r"(?:[A-Za-z0-9]{1,8}-){0,3}[xX*.…•_\-]{3,}")
-_NAME_ONLY = re.compile(r"(?i)[a-z_\-]{0,60}(?:key|token|secret)[a-z_\-]{0,60}")
-_ENV_READ = re.compile(
+_VARIABLE = r"\$\{?(?:env:)?[A-Za-z_]|%[A-Za-z_]\w*%|\{\{|\{[A-Za-z_][\w.\[\]\"']*\}"
+_PLACEHOLDER_WORD = r"(?i)(?:^|[-_\s<\[/.])your(?:[-_\s]|$)|replace|placeholder|change[-_]?me|[-_\s]here$"
+_MASKED = r"(?:[A-Za-z0-9]{1,8}-){0,3}[xX*.…•_\-]{3,}"
+_NAME_ONLY = r"(?i)[a-z_\-]{0,60}(?:key|token|secret)[a-z_\-]{0,60}"
+_ENV_READ = (
     r"(?:process\.env\.|import\.meta\.env\.|process\.env\[[\"']|environ(?:\.get\(|\[)[\"']"
     r"|getenv\([\"']|env\.get\([\"'])([A-Za-z_][A-Za-z0-9_]{0,100})"
 )
-_ENV_SHELL = re.compile(r"(?:\$\{?(?:env:)?|%)([A-Za-z_][A-Za-z0-9_]{0,100})")
+_ENV_SHELL = r"(?:\$\{?(?:env:)?|%)([A-Za-z_][A-Za-z0-9_]{0,100})"
 _PLACEHOLDER_VALUES = frozenset({"", "none", "null", "undefined", "string", "token", "key", "<token>", "..."})
 
 
@@ -70,22 +72,22 @@ def is_placeholder(value: str) -> bool:
     if "..." in value or "…" in value or "***" in value or "•" in value:
         return True
     return bool(
-        _VARIABLE.search(value)
-        or _PLACEHOLDER_WORD.search(value)
-        or _MASKED.fullmatch(value)
-        or _NAME_ONLY.fullmatch(value)
+        re.search(_VARIABLE, value)
+        or re.search(_PLACEHOLDER_WORD, value)
+        or re.fullmatch(_MASKED, value)
+        or re.fullmatch(_NAME_ONLY, value)
     )
 
 
 def env_var_name(value: str) -> str | None:
     """The environment variable a placeholder reads (`$OPENAI_API_KEY`, `process.env.KEY`, …), if any."""
-    match = _ENV_READ.search(value) or _ENV_SHELL.search(value)
+    match = re.search(_ENV_READ, value) or re.search(_ENV_SHELL, value)
     return match.group(1) if match else None
 
 
 # --- cURL ----------------------------------------------------------------------------------------------
 
-_CURL = re.compile(r"(?im)(?:^|(?<=[\s;|&(`>$]))curl(?:\.exe)?(?=[ \t]|\\?$)")
+_CURL = r"(?im)(?:^|(?<=[\s;|&(`>$]))curl(?:\.exe)?(?=[ \t]|\\?$)"
 _SHORT_WITH_VALUE = frozenset("ABbCcDdEeFHKmoPQrTtUuwXxYyz")
 # curl's options that take a value; an option not listed is taken as a flag without one.
 _LONG_WITH_VALUE = frozenset(
@@ -100,18 +102,18 @@ _LONG_WITH_VALUE = frozenset(
     """.split()  # noqa: SIM905 (a list of 80 quoted words would hide them)
 )
 _DATA = frozenset({"d", "data", "data-raw", "data-binary", "data-ascii", "json"})
-_SHELL_OPERATOR = re.compile(r"[;&|<>]")
+_SHELL_OPERATOR = r"[;&|<>]"
 # What curl would take as its URL: a scheme, a host name or address, or a variable/placeholder for one.
-_URLISH = re.compile(
+_URLISH = (
     r"(?i)^(?:[a-z][a-z0-9+.-]*://|[$%{<]|/|localhost\b|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]"
     r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?]|$))"
 )
-_MODEL_IN_TEXT = re.compile(r"""\\?["']model\\?["']\s*:\s*\\?["']([^"'\\\n]{1,200})""")
-_MODEL_IN_FORM = re.compile(r"(?:^|&)model=([^&\s]{1,200})")
+_MODEL_IN_TEXT = r"""\\?["']model\\?["']\s*:\s*\\?["']([^"'\\\n]{1,200})"""
+_MODEL_IN_FORM = r"(?:^|&)model=([^&\s]{1,200})"
 
 
 def read_curl(text: str) -> Draft | None:
-    start = _CURL.search(text)
+    start = re.search(_CURL, text)
     if start is None:
         return None
     tokens = _curl_tokens(_join_continuations(text[start.end() :]))
@@ -141,7 +143,7 @@ def read_curl(text: str) -> Draft | None:
         else:
             positional.append(token)
     if draft.url is None:
-        draft.url = next((p for p in positional if _URLISH.match(p)), None)
+        draft.url = next((p for p in positional if re.match(_URLISH, p)), None)
     if draft.url is None:
         return None  # "curl" in a sentence, not a command
     draft.model = _model_in_bodies(bodies)
@@ -181,7 +183,7 @@ def _curl_tokens(text: str) -> list[str]:
     command: list[str] = []
     for at, token in enumerate(tokens):
         if token and not token.strip(";&|<>\n"):  # an operator (punctuation only)
-            if _SHELL_OPERATOR.search(token):
+            if re.search(_SHELL_OPERATOR, token):
                 break
             following = next((t for t in tokens[at + 1 :] if t.strip("\n")), "")
             if not following.startswith("-"):
@@ -221,7 +223,7 @@ def _model_in_bodies(bodies: list[str]) -> str | None:
         if isinstance(document, dict) and isinstance(document.get("model"), str):
             return str(document["model"])
     for body in bodies:  # not JSON (shell variables inside, PowerShell's \" …): look for the field itself
-        match = _MODEL_IN_TEXT.search(body) or _MODEL_IN_FORM.search(body)
+        match = re.search(_MODEL_IN_TEXT, body) or re.search(_MODEL_IN_FORM, body)
         if match:
             return match.group(1)
     return None
@@ -231,19 +233,19 @@ def _model_in_bodies(bodies: list[str]) -> str | None:
 
 _STRING = r"""[rRbBuUfF]{0,2}(?:"(?:[^"\\\n]|\\.){0,2000}"|'(?:[^'\\\n]|\\.){0,2000}'|`[^`]{0,2000}`)"""
 _EXPRESSION = r"""[^,;\n(){}]{0,300}(?:\([^()\n]{0,300}\))?"""
-_ASSIGNMENT = re.compile(
+_ASSIGNMENT = (
     rf"""(?<![\w.$])["']?(?P<name>[A-Za-z_$][\w.$-]{{0,80}})["']?[ \t]*(?<![=!<>])(?:=|:)(?!=)[ \t]*"""
     rf"""(?P<value>(?P<string>{_STRING})|(?P<dict>@?\{{)|(?P<expr>{_EXPRESSION}))"""
 )
-_PAIR = re.compile(rf"""["']?([\w.-]{{1,100}})["']?\s*(?::|=)\s*(?:({_STRING})|({_EXPRESSION}))""")
-_OPENAI_SDK = re.compile(
+_PAIR = rf"""["']?([\w.-]{{1,100}})["']?\s*(?::|=)\s*(?:({_STRING})|({_EXPRESSION}))"""
+_OPENAI_SDK = (
     r"\b(?:Async)?OpenAI\s*\(|\bimport\s+openai\b|\bfrom\s+openai\b|['\"]openai['\"]"
     r"|\bopenai\.(?:base_url|api_base|api_key)\b"
 )
-_URL_LITERAL = re.compile(r"""["'`]((?:https?://|localhost)[^"'`\s]{1,500})["'`]""")
-_BARE_URL = re.compile(r"(?:https?://|localhost[:/])\S{1,500}")
-_BARE_VALUE = re.compile(r"[A-Za-z0-9_\-+/=~.:]{1,500}")  # .env style: KEY=sk-…, unquoted
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_URL_LITERAL = r"""["'`]((?:https?://|localhost)[^"'`\s]{1,500})["'`]"""
+_BARE_URL = r"(?:https?://|localhost[:/])\S{1,500}"
+_BARE_VALUE = r"[A-Za-z0-9_\-+/=~.:]{1,500}"  # .env style: KEY=sk-…, unquoted
+_IDENTIFIER = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*"
 
 
 def _norm(name: str) -> str:
@@ -259,9 +261,11 @@ def _literal(raw: str) -> str:
 def _expression_value(expr: str) -> str:
     """What an expression stands for: a value written bare (.env), else a placeholder naming its variable."""
     expr = expr.strip()
-    if _BARE_URL.fullmatch(expr) or (_BARE_VALUE.fullmatch(expr) and not _IDENTIFIER.fullmatch(expr)):
+    if re.fullmatch(_BARE_URL, expr) or (
+        re.fullmatch(_BARE_VALUE, expr) and not re.fullmatch(_IDENTIFIER, expr)
+    ):
         return expr
-    literal = _URL_LITERAL.search(expr)  # os.getenv("BASE_URL", "https://…"): the default is the URL
+    literal = re.search(_URL_LITERAL, expr)  # os.getenv("BASE_URL", "https://…"): the default is the URL
     if literal:
         return literal.group(1)
     variable = env_var_name(expr)
@@ -271,17 +275,17 @@ def _expression_value(expr: str) -> str:
 def _dict_pairs(body: str) -> list[tuple[str, str]]:
     return [
         (m.group(1), _literal(m.group(2)) if m.group(2) else _expression_value(m.group(3)))
-        for m in _PAIR.finditer(body)
+        for m in re.finditer(_PAIR, body)
     ]
 
 
 def read_code(text: str) -> Draft | None:
-    draft = Draft(kind=MESSAGES["kind.code"], openai_sdk=bool(_OPENAI_SDK.search(text)))
+    draft = Draft(kind=MESSAGES["kind.code"], openai_sdk=bool(re.search(_OPENAI_SDK, text)))
     strong_url: str | None = None
     weak_url: str | None = None
     key: str | None = None
     position = 0
-    while (match := _ASSIGNMENT.search(text, position)) is not None:
+    while (match := re.compile(_ASSIGNMENT).search(text, position)) is not None:
         # Go on inside an expression or a dict (`client = OpenAI(base_url=…)`), but not inside a string.
         position = match.end() if match.group("string") else max(match.start("value"), match.start() + 1)
         name = _norm(match.group("name"))
@@ -296,7 +300,7 @@ def read_code(text: str) -> Draft | None:
         if name.endswith(("baseurl", "apibase", "basepath")):
             strong_url = strong_url or value
         elif name in ("url", "uri") or name.endswith("endpoint"):
-            weak_url = weak_url or (value if _BARE_URL.match(value) else None)
+            weak_url = weak_url or (value if re.match(_BARE_URL, value) else None)
         elif name.endswith("apikey"):
             key = key or value
         elif name == "model" and string and draft.model is None:
@@ -313,9 +317,9 @@ def read_code(text: str) -> Draft | None:
 
 # --- plain lines: a base URL, maybe a key, maybe labelled ("Base URL: …", "API Key: …", "模型: …") -----
 
-_LABEL = re.compile(r"^(?:export\s+)?([^:：=\n]{1,40}?)\s*[:：=]\s*(.+)$")
-_HOST_URL = re.compile(r"(?i)[\w.-]+\.[a-z]{2,}(?::\d+)?(?:/\S*)?")
-_KEY_TOKEN = re.compile(r"[A-Za-z0-9._~+/=:\-]{8,1000}")
+_LABEL = r"^(?:export\s+)?([^:：=\n]{1,40}?)\s*[:：=]\s*(.+)$"
+_HOST_URL = r"(?i)[\w.-]+\.[a-z]{2,}(?::\d+)?(?:/\S*)?"
+_KEY_TOKEN = r"[A-Za-z0-9._~+/=:\-]{8,1000}"
 
 
 def read_lines(text: str) -> Draft | None:
@@ -326,15 +330,15 @@ def read_lines(text: str) -> Draft | None:
         if not line:
             continue
         label, value = "", line
-        if not (_BARE_URL.match(line) or _HOST_URL.fullmatch(line)):
-            labelled = _LABEL.match(line)
+        if not (re.match(_BARE_URL, line) or re.fullmatch(_HOST_URL, line)):
+            labelled = re.match(_LABEL, line)
             if labelled:
                 label, value = labelled.group(1).lower(), labelled.group(2).strip().strip("'\"`")
         if "model" in label or "模型" in label:
             draft.model = draft.model or value
-        elif draft.url is None and (_BARE_URL.match(value) or _HOST_URL.fullmatch(value)):
+        elif draft.url is None and (re.match(_BARE_URL, value) or re.fullmatch(_HOST_URL, value)):
             draft.url = value
-        elif key is None and " " not in value and (_KEY_TOKEN.fullmatch(value) or is_placeholder(value)):
+        elif key is None and " " not in value and (re.fullmatch(_KEY_TOKEN, value) or is_placeholder(value)):
             key = value
         else:
             return None  # prose, code or something else we do not understand: do not guess

@@ -34,9 +34,8 @@ import math
 import os
 import re
 import tempfile
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.core.errors import ProfileError, redact
@@ -54,13 +53,14 @@ from app.core.models import (
 from app.core.pricing import PriceError, parse_price_spec
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.profiles import tomlwrite
-from app.profiles.presets import from_preset
 from app.profiles.tomldepth import MAX_TOML_DEPTH, toml_depth
+
+if TYPE_CHECKING:
+    import tomllib
 
 __all__ = [
     "MESSAGES",
     "ProfileStore",
-    "from_preset",
     "inline_secrets",
     "normalise_base_url",
     "validate_profile",
@@ -68,8 +68,9 @@ __all__ = [
 
 _PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(Profile))
 _TOP_KEYS = frozenset({"default", "profile"})
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token (RFC 9110)
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Patterns as text, compiled by `re` on first use: most starts read no header and no broken file.
+_HEADER_NAME = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # an HTTP token (RFC 9110)
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 _COMPLETIONS_SUFFIX = "/chat/completions"
 
 # Every sentence a ProfileError from here can say, marked for lupdate: `.format()` makes a Sentence that
@@ -216,7 +217,7 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
         raise _error("bad_auth", name=name, auth=profile.auth)
     if profile.auth.startswith(AUTH_HEADER_PREFIX):
         header = profile.auth[len(AUTH_HEADER_PREFIX) :]
-        if not _HEADER_NAME.fullmatch(header):
+        if not re.fullmatch(_HEADER_NAME, header):
             raise _error("bad_header_name", name=name, header=header)
     proxy = profile.proxy.strip()
     if proxy not in (PROXY_NONE, PROXY_SYSTEM):
@@ -234,12 +235,12 @@ def validate_profile(profile: Profile, *, inline_secrets: bool = False) -> Profi
     key_header = _auth_header(profile)
     secret_names = {h.lower() for h in profile.secret_headers}
     for header_name in profile.secret_headers:
-        if not _HEADER_NAME.fullmatch(header_name):
+        if not re.fullmatch(_HEADER_NAME, header_name):
             raise _error("bad_header_name", name=name, header=header_name)
         if header_name.lower() == key_header:
             raise _error("header_key", name=name, header=header_name)
     for header_name, value in profile.headers:
-        if not _HEADER_NAME.fullmatch(header_name):
+        if not re.fullmatch(_HEADER_NAME, header_name):
             raise _error("bad_header_name", name=name, header=header_name)
         if "\r" in value or "\n" in value:
             raise _error("header_line_break", name=name, header=header_name)
@@ -274,7 +275,7 @@ def inline_secrets(profile: Profile) -> set[tuple[str, str]]:
 
 def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     message = str(exc)
-    match = _TOML_POSITION.search(message)
+    match = re.search(_TOML_POSITION, message)
     if match:
         line, col = match.groups()
         return _error("toml_at", path=path, line=line, column=col, reason=message[: match.start()])
@@ -373,6 +374,8 @@ class ProfileStore:
             raise self._fail(_error("not_utf8", path=self.path)) from None
         if toml_depth(text) > MAX_TOML_DEPTH:
             raise self._fail(_error("too_deep", path=self.path, limit=MAX_TOML_DEPTH))
+        import tomllib  # here: a first start has no profiles.toml, and tomllib costs ~2.5 ms to import
+
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from app.core.errors import StoreError
-from app.core.exchange import ExchangeRecord
 from app.core.models import Conversation, Message, MessageStatus, Role, Versions
 from app.core.sentences import QT_TRANSLATE_NOOP
 from app.store import attachments, exchanges, schema, tree
@@ -33,6 +32,7 @@ from app.store.converters import (
 )
 
 if TYPE_CHECKING:  # deleting messages and the usage figures are imported when used: not to start the window
+    from app.core.exchange import ExchangeRecord  # (the stream inspector's records too)
     from app.store.removal import Removed
     from app.store.stats import DaySpend, GroupBy, GroupStats
 

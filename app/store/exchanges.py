@@ -7,8 +7,10 @@ deleting a conversation (or the messages of an edited turn) deletes their record
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from app.core.exchange import ExchangeRecord
+if TYPE_CHECKING:
+    from app.core.exchange import ExchangeRecord
 
 # Appended to schema.MIGRATIONS. IF NOT EXISTS: it refers only to messages(id), so it applies the same
 # whichever other migrations land before it.
@@ -30,6 +32,9 @@ def save(db: sqlite3.Connection, message_id: int, record: ExchangeRecord) -> Non
 
 def load(db: sqlite3.Connection, message_id: int) -> ExchangeRecord | None:
     """The record of a reply, or None when it has none (recording was off, or it predates recording)."""
+    # Imported here: the store opens at every start (this module holds a migration), records are read later.
+    from app.core.exchange import ExchangeRecord
+
     row = db.execute("SELECT data FROM exchanges WHERE message_id = ?", (message_id,)).fetchone()
     return None if row is None else ExchangeRecord.from_blob(bytes(row[0]))
 

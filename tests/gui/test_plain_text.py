@@ -257,8 +257,11 @@ def test_the_walk_finds_markup_left_in_a_label_or_a_tooltip(qapp: QApplication) 
 
 def test_escaped_text_reads_back_exactly_where_qt_guesses(qapp: QApplication) -> None:
     """`escaped()` (tooltips, the database message box) shows any text as written, spaces and lines too."""
-    for text in (MARKUP, "a &amp; b", "x < y\n  two  spaces", "&lt;b&gt;"):
+    for text in (MARKUP, "a &amp; b", "x < y\n  two  spaces", "&lt;b&gt;", "it's \"quoted\" & <'ok'>"):
         rich = escaped(text)
+        assert (
+            rich == f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+        )  # the same escaping as html's
         assert QtGui_Qt.mightBeRichText(rich)  # so Qt reads it as the escaped HTML it is
         document = QTextDocument()
         document.setHtml(rich)

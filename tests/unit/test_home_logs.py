@@ -136,6 +136,42 @@ def test_the_log_rotates_into_private_files(home: Home) -> None:
         assert _mode(home.log_path) == 0o600
 
 
+@pytest.mark.parametrize("backup_count", [0, 1, 3])
+def test_rollover_keeps_the_files_the_standard_rotating_handler_keeps(
+    tmp_path: Path, backup_count: int
+) -> None:
+    """Ours (private files, no logging.handlers import) rolls over exactly as RotatingFileHandler does."""
+    import logging.handlers
+
+    from app.logs import _PrivateRotatingFileHandler
+
+    ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "theirs"
+    ours_dir.mkdir()
+    theirs_dir.mkdir()
+    ours = _PrivateRotatingFileHandler(ours_dir / "s.log", max_bytes=300, backup_count=backup_count)
+    theirs = logging.handlers.RotatingFileHandler(
+        theirs_dir / "s.log", maxBytes=300, backupCount=backup_count, encoding="utf-8"
+    )
+    try:
+        for n in range(100):
+            record = logging.LogRecord(
+                "sluice", logging.INFO, __file__, 1, "line %d %s", (n, "y" * (n % 37)), None
+            )
+            ours.handle(record)
+            theirs.handle(record)
+    finally:
+        ours.close()
+        theirs.close()
+    names = sorted(p.name for p in theirs_dir.iterdir())
+    assert len(names) == backup_count + 1
+    assert sorted(p.name for p in ours_dir.iterdir()) == names
+    for name in names:
+        assert (ours_dir / name).read_bytes() == (theirs_dir / name).read_bytes()
+        if POSIX:
+            assert _mode(ours_dir / name) == 0o600
+    assert (ours_dir / "s.log").read_text(encoding="utf-8").splitlines()[-1].startswith("line 99 ")
+
+
 def test_setting_up_twice_logs_each_record_once(home: Home) -> None:
     setup_logging(home)
     setup_logging(home, logging.DEBUG)

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from app.core.errors import ProfileError
 from app.core.models import Profile
-from app.profiles import PRESETS, ProfileStore, from_preset, normalise_base_url, preset_by_id, tomlwrite
+from app.profiles import tomlwrite
+from app.profiles.presets import PRESETS, from_preset, preset_by_id
+from app.profiles.store import ProfileStore, normalise_base_url
 
 
 def _store(tmp_path: Path) -> ProfileStore:

@@ -110,12 +110,10 @@ class StreamingMessageRenderer(QObject):
     """Renders one assistant message: its reasoning, its Markdown answer and a status line.
 
     Signals:
-        about_to_paint(): a paint is about to change the document (the view notes if it was at the bottom).
         painted(PaintReport): a paint changed the document; what it did.
         finished(): the reply ended and its last paint is done (the view takes its caret away).
     """
 
-    about_to_paint = Signal()
     painted = Signal(PaintReport)
     finished = Signal()
 
@@ -317,7 +315,6 @@ class StreamingMessageRenderer(QObject):
         opened = None if final else self._splitter.open_block()
         if not reasoning and not finished and opened == self._open:
             return
-        self.about_to_paint.emit()
         rerendered = finished_chars = 0
         finished_count = len(finished)
         last_kind = finished[-1].kind if finished else None

@@ -9,7 +9,7 @@ import random
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.ui.transcript.inline_tail import inline_tail
+from app.ui.transcript.inline_tail import _ASCII_ALLOWED, _allowed, inline_tail
 from app.ui.transcript.markdown_stream import Block, BlockKind
 from tests.gui.test_transcript_fast_path import _pieces, _shape, _view
 
@@ -95,3 +95,8 @@ def test_words_with_emphasis_and_code_are_merged_and_anything_doubtful_renders_a
     heading = Block(BlockKind.HEADING, "# x", 4)
     assert inline_tail(heading, Block(BlockKind.HEADING, "# x **y**", 4), "x") is None
     assert inline_tail(None, _para("x **y**"), "") is None
+
+
+def test_the_ascii_shortcut_allows_exactly_the_allowed_characters() -> None:
+    for char in map(chr, range(128)):
+        assert (_ASCII_ALLOWED.fullmatch(char) is not None) == _allowed(char), repr(char)

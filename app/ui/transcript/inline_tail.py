@@ -23,6 +23,8 @@ Any doubt returns None, and the paragraph is rendered again.
 
 from __future__ import annotations
 
+import re
+
 from app.ui.transcript.markdown_stream import Block, BlockKind
 from app.ui.transcript.plain_tail import is_plain, opens_a_list
 
@@ -32,8 +34,17 @@ text is dimmed by the polish, a heading's set in its own font: those are rendere
 _INLINE_MARKS = frozenset("*`()-/;=")
 
 
+_ASCII_ALLOWED = re.compile(r"[A-Za-z0-9 ,.?!'\"*`()\-/;=]*")
+"""The allowed characters that are ASCII: English text is checked by one regex match, not a call a
+character (a paragraph is checked whole at every paint)."""
+
+
 def _allowed(char: str) -> bool:
     return char == " " or char in _INLINE_MARKS or is_plain(char)
+
+
+def _all_allowed(text: str) -> bool:
+    return _ASCII_ALLOWED.fullmatch(text) is not None or all(_allowed(char) for char in text)
 
 
 def _starts_cleanly(body: str, after_space: bool) -> bool:
@@ -63,7 +74,7 @@ def inline_tail(old: Block | None, new: Block, shown: str) -> tuple[str, str] | 
     kept = before.rstrip(" ")
     if not kept or "*" in shown or "`" in shown:
         return None
-    if not all(_allowed(char) for char in after) or "www" in after.lower():
+    if not _all_allowed(after) or "www" in after.lower():
         return None
     added = after[len(kept) :].rstrip(" ")
     body = added.lstrip(" ")

@@ -410,6 +410,29 @@ def test_follows_the_bottom_unless_the_user_scrolled_up(qtbot: QtBot, view: Tran
     assert bar.value() == bar.maximum() > 0
 
 
+def test_a_reader_that_a_resize_puts_at_the_bottom_follows_again(qtbot: QtBot, view: TranscriptView) -> None:
+    """Whether the view was at the bottom is not asked before each paint: the range change that put a
+    reader who had scrolled up at the bottom (a taller window, the value unmoved) makes it follow again."""
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    renderer = view.begin_assistant_message("Assistant")
+    for index in range(12):
+        renderer.append(f"Paragraph {index} of a reply that is longer than the window.\n\n")
+        renderer.paint()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)  # the user scrolls up to read
+    view.resize(400, 4000)  # everything fits: the range is 0..0 and the value stays 0
+    qtbot.waitUntil(lambda: bar.maximum() == 0)
+    view.resize(400, 200)  # the range grows again under a reader now at the bottom: follow
+    for index in range(12, 20):
+        renderer.append(f"Paragraph {index}.\n\n")
+        renderer.paint()
+    qtbot.wait(30)
+    assert bar.value() == bar.maximum() > 0
+
+
 def test_clearing_the_view_while_a_reply_streams_stops_its_painting(
     qtbot: QtBot, view: TranscriptView
 ) -> None:

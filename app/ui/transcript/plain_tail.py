@@ -30,7 +30,7 @@ _MARKER_LINE = re.compile(r"[ >*+\-]*\d*\.?\Z")
 """A last line of markers and digits ("2.", "- 1", "> 3."): what the next words make of it is not known."""
 
 
-def _plain(char: str) -> bool:
+def is_plain(char: str) -> bool:
     """A character without Markdown meaning: a letter or digit (any script), or a few ASCII marks, or any
     other printable non-ASCII character (Markdown's syntax is all ASCII)."""
     if char.isalnum() or char in _PLAIN_PUNCTUATION:
@@ -49,10 +49,10 @@ def plain_tail(old: Block | None, new: Block) -> str | None:
     if not after.startswith(before):
         return None
     shown = before.rstrip(" ")
-    if not shown or not _plain(shown[-1]):
+    if not shown or not is_plain(shown[-1]):
         return None
     added = after[len(shown) :].rstrip(" ")
-    if not all(char == " " or _plain(char) for char in added):
+    if not all(char == " " or is_plain(char) for char in added):
         return None
     line_start = after.rfind("\n") + 1
     last_line = after[line_start:]
@@ -60,6 +60,14 @@ def plain_tail(old: Block | None, new: Block) -> str | None:
         return None
     if "|" in after or after.lstrip(" ").startswith("["):
         return None
-    if (shown[-1].isdigit() and "." in added) or _MARKER_LINE.match(shown, line_start):
+    if opens_a_list(shown, added):
         return None
     return added
+
+
+def opens_a_list(shown: str, added: str) -> bool:
+    """Whether `added` after `shown` (no newline in it) could make a list item of the last line: digits
+    followed by "." or ")" ("1" + ". x"), or a last line of only markers and digits."""
+    if shown[-1].isdigit() and ("." in added or ")" in added):
+        return True
+    return _MARKER_LINE.match(shown, shown.rfind("\n") + 1) is not None

@@ -116,6 +116,11 @@ class Polisher:
                 _tint_inline_code(cursor, block, self._tint)
             block = block.next()
 
+    def tint_from(self, cursor: QTextCursor, start: int) -> None:
+        """Inline code from position `start` to the end of its block on the tint (Markdown merged into a
+        block already polished: its line height is there, and the code before `start` is tinted)."""
+        _tint_inline_code(cursor, cursor.document().findBlock(start), self._tint, since=start)
+
 
 def polish_range(
     document: QTextDocument, start: int, end: int, style: TranscriptStyle, source: str | None = None
@@ -178,14 +183,14 @@ def style_table_at(
             cursor.endEditBlock()
 
 
-def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, tint: QBrush) -> None:
-    """Inline code on a tint, at the text's own size. textFormats() gives the block's runs in one call
-    (iterating its fragments from Python costs a call per fragment)."""
+def _tint_inline_code(cursor: QTextCursor, block: QTextBlock, tint: QBrush, since: int = 0) -> None:
+    """Inline code on a tint, at the text's own size (only runs from position `since` on). textFormats()
+    gives the block's runs in one call (iterating its fragments from Python costs a call per fragment)."""
     base = block.position()
     runs = [  # copied at once: a range's format lives only as long as the range's wrapper
         (base + run.start, run.length, QTextCharFormat(run.format))
         for run in block.textFormats()
-        if run.format.fontFixedPitch()
+        if base + run.start >= since and run.format.fontFixedPitch()
     ]
     for position, length, fmt in runs:
         fmt.clearProperty(QTextFormat.Property.FontPointSize)  # Qt's reader fixes it at 9 pt: follow the text

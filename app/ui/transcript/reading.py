@@ -51,9 +51,10 @@ class ReadingView(QTextBrowser):
         self._column = 0  # the side margin last applied
         self._caret_rect = QRectF()  # the streaming caret, in document coordinates; null when none
         self._looks: Looks = {}  # what painting needs of each block format (cards.py); reset on clear
-        bar = self.verticalScrollBar()
-        bar.valueChanged.connect(self._on_scrolled)
-        bar.rangeChanged.connect(self._on_range_changed)
+        self._bar = self.verticalScrollBar()  # kept: following the bottom asks it several times a paint
+        self._bar.valueChanged.connect(self._on_scrolled)
+        self._bar.rangeChanged.connect(self._on_range_changed)
+        self._range_max = self._bar.maximum()
         self._apply_font()
         self._apply_column()
 
@@ -173,7 +174,7 @@ class ReadingView(QTextBrowser):
     # ---- following the bottom ----------------------------------------------------------------------
 
     def _at_bottom(self) -> bool:
-        bar = self.verticalScrollBar()
+        bar = self._bar
         return bar.value() >= bar.maximum() - BOTTOM_SLACK
 
     def _following(self) -> bool:
@@ -184,9 +185,6 @@ class ReadingView(QTextBrowser):
         if following:
             self._scroll_to_bottom()
 
-    def _before_paint(self) -> None:
-        self._stick = self._at_bottom()
-
     def _after_paint(self) -> None:
         if self._stick:
             self._scroll_to_bottom()
@@ -196,17 +194,27 @@ class ReadingView(QTextBrowser):
         if not self._auto_scrolling:
             self._stick = self._at_bottom()  # the user scrolled: follow again only from the bottom
 
-    def _on_range_changed(self, _low: int, _high: int) -> None:
+    def _on_range_changed(self, _low: int, high: int) -> None:
+        """The scroll range changed (a paint grew the document, a resize): follow the bottom if the view
+        was at it. Checked here against the range before a growth (after a shrink), not asked before each
+        paint: every scroll and every range change keeps `_stick` up to date, so a paint costs no extra
+        call into the view."""
+        was, self._range_max = self._range_max, high
+        if not self._stick:
+            self._stick = self._bar.value() >= min(was, high) - BOTTOM_SLACK
         if self._stick:
-            self._scroll_to_bottom()  # layout grew the document, perhaps after the paint
+            self._scroll_to(high)  # layout grew the document, perhaps after the paint
 
     def _scroll_to_bottom(self) -> None:
-        bar = self.verticalScrollBar()
-        if bar.value() == bar.maximum():
+        self._scroll_to(self._bar.maximum())
+
+    def _scroll_to(self, value: int) -> None:
+        bar = self._bar
+        if bar.value() == value:
             return
         self._auto_scrolling = True
         try:
-            bar.setValue(bar.maximum())
+            bar.setValue(value)
         finally:
             self._auto_scrolling = False
 

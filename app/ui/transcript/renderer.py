@@ -37,10 +37,12 @@ from PySide6.QtGui import (
 )
 
 from app.ui.transcript.highlight import CodeHighlighter, code_char_format, language_of
+from app.ui.transcript.inline_tail import INLINE_APPENDABLE, inline_tail
 from app.ui.transcript.markdown_stream import Block, BlockKind, BlockSplitter
 from app.ui.transcript.plain_tail import plain_tail
 from app.ui.transcript.polish import (
     Polisher,
+    may_hold_code,
     shown_as_text,
     style_table_at,
     table_rows,
@@ -108,12 +110,10 @@ class StreamingMessageRenderer(QObject):
     """Renders one assistant message: its reasoning, its Markdown answer and a status line.
 
     Signals:
-        about_to_paint(): a paint is about to change the document (the view notes if it was at the bottom).
         painted(PaintReport): a paint changed the document; what it did.
         finished(): the reply ended and its last paint is done (the view takes its caret away).
     """
 
-    about_to_paint = Signal()
     painted = Signal(PaintReport)
     finished = Signal()
 
@@ -162,8 +162,8 @@ class StreamingMessageRenderer(QObject):
         self._next_span = 0
         self._done = False
         self.append_plain = True
-        """Whether a paint may append plain words to the open block instead of rendering it again (tests
-        turn it off to compare the two ways)."""
+        """Whether a paint may append new words (plain, or with emphasis and code) to the open block
+        instead of rendering it again (tests turn it off to compare the two ways)."""
         self._after_settled = True  # the last finished block is not one of _UNSETTLING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -315,7 +315,6 @@ class StreamingMessageRenderer(QObject):
         opened = None if final else self._splitter.open_block()
         if not reasoning and not finished and opened == self._open:
             return
-        self.about_to_paint.emit()
         rerendered = finished_chars = 0
         finished_count = len(finished)
         last_kind = finished[-1].kind if finished else None
@@ -341,7 +340,7 @@ class StreamingMessageRenderer(QObject):
                 and self._after_settled
                 and (kept := self._finished_tail(finished[0])) is not None
             ):
-                # The open block finished as only more plain words: its rendering stays, they are added.
+                # The open block finished as only more words: its rendering stays, they are added.
                 self._keep_finished(cursor, finished[0], kept)  # its words count as finished, not open
                 finished_chars += len(finished[0].text)
                 finished = finished[1:]
@@ -350,10 +349,13 @@ class StreamingMessageRenderer(QObject):
                 self.append_plain and self._after_settled and not finished_count and opened is not None
             )
             tail = plain_tail(self._open, opened) if appendable and opened is not None else None
+            inline = self._inline_tail(opened) if appendable and tail is None and opened is not None else None
             if not finished and opened is not None and self._can_extend(opened):
                 rerendered = self._extend_raw(cursor, opened)
             elif tail is not None:
                 rerendered = self._append_plain(cursor, tail)
+            elif inline is not None:
+                rerendered = self._append_inline(cursor, inline)
             elif finished or opened != self._open:
                 self._remove(cursor, self._done_end, self._open_end)
                 self._open_end = self._done_end
@@ -428,16 +430,49 @@ class StreamingMessageRenderer(QObject):
             self._shift_from(self._open_end, cursor.position() - self._open_end)
         return len(tail)
 
-    def _finished_tail(self, block: Block) -> str | None:
-        """What to append to the open block's rendering to make it `block`'s, the same block finished."""
+    def _inline_tail(self, opened: Block) -> tuple[str, str] | None:
+        """inline_tail() for the open paragraph, given the one block its rendering is (else None)."""
+        if self._open is None or self._open.kind not in INLINE_APPENDABLE:
+            return None
+        block = self._doc.findBlock(self._open_end)
+        if block.position() != self._done_end + 1 or block.position() + block.length() - 1 != self._open_end:
+            return None
+        return inline_tail(self._open, opened, block.text())
+
+    def _append_inline(self, cursor: QTextCursor, tail: tuple[str, str]) -> int:
+        """The open paragraph grew by words with emphasis or code (see inline_tail.py): insert the spaces
+        before them as plain text, then render them alone, merged into the paragraph's block (Qt merges a
+        fragment's first block into the block at the cursor, which keeps its format), and tint their code."""
+        spaces, markdown = tail
+        at = self._open_end
+        cursor.setPosition(at)
+        if spaces:
+            cursor.insertText(spaces, self._words_fmt)  # not the format before them (a bold word's)
+        start = cursor.position()
+        cursor.insertMarkdown(markdown, MARKDOWN)
+        self._shift_from(at, cursor.position() - at)
+        if may_hold_code(markdown):
+            self._polisher.tint_from(cursor, start)
+        return len(spaces) + len(markdown)
+
+    def _finished_tail(self, block: Block) -> tuple[str, str] | None:
+        """What to append to the open block's rendering to make it `block`'s, the same block finished:
+        (plain text, "") or (spaces, Markdown) as _append_inline takes it."""
         old = self._open
         if old is None or old.serial != block.serial:
             return None
-        return plain_tail(old, Block(block.kind, block.text.rstrip("\n"), block.serial))
+        done = Block(block.kind, block.text.rstrip("\n"), block.serial)
+        plain = plain_tail(old, done)
+        if plain is not None:
+            return plain, ""
+        return self._inline_tail(done)
 
-    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: str) -> None:
+    def _keep_finished(self, cursor: QTextCursor, block: Block, tail: tuple[str, str]) -> None:
         first = self._done_end + 1  # the open rendering starts with the separator of its first block
-        self._append_plain(cursor, tail)
+        if tail[1]:
+            self._append_inline(cursor, tail)
+        else:
+            self._append_plain(cursor, tail[0])
         self._done_end = self._open_end
         listed = block.kind is BlockKind.LIST_ITEM
         self._last_list = self._doc.findBlock(first).textList() if listed else None  # as _insert_markdown
@@ -649,6 +684,7 @@ class StreamingMessageRenderer(QObject):
         dim = QColor(self._style.dim_text)
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self._code_fmt = code_char_format()
+        self._words_fmt = QTextCharFormat()  # what Qt's Markdown reader gives text without emphasis
         self._polisher = Polisher(self._style)
         self._raw_table_block = QTextBlockFormat()
         self._raw_table_block.setNonBreakableLines(True)

@@ -245,7 +245,6 @@ class TranscriptView(ReadingView):
             think_linker=lambda block: self._links.url("think", block),
             copy_code_label=self._copy_code_label,
         )
-        renderer.about_to_paint.connect(self._before_paint)
         renderer.painted.connect(self._after_paint)
         renderer.painted.connect(self._keep_reply_id)
         renderer.finished.connect(self._move_caret)  # the last paint placed it while the reply was open

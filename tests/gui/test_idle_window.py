@@ -4,6 +4,10 @@ and httpx's connection stack, wait for the user's first key or mouse press (or a
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QWindow
@@ -91,3 +95,38 @@ def test_a_send_before_any_key_press_still_fetches_and_sends(harness: WindowHarn
         assert harness.last_chat_request().json()["messages"][-1]["content"] == "Hello"
 
     harness.run(scenario())
+
+
+_IDLE = """
+import sys
+from PySide6.QtWidgets import QApplication
+from app.home import Home
+from app.ui.shell.composition import build_views, connect_views
+app = QApplication(sys.argv[:1])
+home = Home.from_env({"SLUICE_HOME": sys.argv[1]})
+home.ensure()
+home.profiles_path.write_text(
+    '[[profile]]\\nname = "gw"\\nbase_url = "https://gw.example/v1"\\nmodel = "m"\\n', encoding="utf-8"
+)
+views = build_views(home, lambda: None)
+views.window.show()  # painted, then connected: sluice's order
+app.processEvents()
+connect_views(views, home)
+app.processEvents()
+print(*sorted(set(sys.argv[2:]) & set(sys.modules)))
+"""
+
+
+def test_an_idle_window_has_not_imported_the_http_stack_or_the_keyring(tmp_path: Path) -> None:
+    """httpx (with email, urllib.request, http.cookiejar) cost ~5.6 MB; the keyring ~10-15 MB (issue 11 §7)"""
+    heavy = ["httpx", "httpcore", "anyio", "keyring", "secretstorage", "email.utils", "http.cookiejar"]
+    done = subprocess.run(
+        [sys.executable, "-c", _IDLE, str(tmp_path / "home"), *heavy],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == []

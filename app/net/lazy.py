@@ -9,7 +9,9 @@ later reads cost what a module's would. Type checkers see the real module (TYPE_
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import sys
 from typing import Any
 
 
@@ -29,3 +31,19 @@ class LazyModule:
 
 
 httpx = LazyModule("httpx")
+
+# What the first client and the first request import (httpx itself imports httpcore, h11 and anyio's backend
+# only then): ~100 ms of imports that would stall the window at the user's first key press.
+_NETWORK_STACK = ("httpx", "httpcore", "h11", "anyio._backends._asyncio", "anyio.streams.tls", "certifi")
+
+
+async def preload_network() -> None:
+    """Import the network stack in a worker thread, so the window keeps drawing while it loads (the import
+    gives the window's thread the interpreter every few ms; an import on that thread would hold it)."""
+    if not all(name in sys.modules for name in _NETWORK_STACK):
+        await asyncio.to_thread(_import_all)
+
+
+def _import_all() -> None:
+    for name in _NETWORK_STACK:
+        importlib.import_module(name)

@@ -18,9 +18,8 @@ import shlex
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import aclosing, asynccontextmanager
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from app import __version__
 from app.core.errors import ChatError, ErrorKind
@@ -44,6 +43,11 @@ from app.wire.chunks import ChunkInterpreter, completion_events
 from app.wire.content import message_content
 from app.wire.models_list import parse_models
 from app.wire.sse import SSEDecoder
+
+if TYPE_CHECKING:
+    import httpx
+else:
+    from app.net.lazy import httpx  # imported on first use (an idle window never sends)
 
 _MAX_JSON_BODY = 32 * 1024 * 1024
 _MAX_SNIFF = 64 * 1024  # bytes read to tell SSE sent as text/plain from anything else

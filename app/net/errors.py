@@ -6,14 +6,17 @@ import json
 import re
 import socket
 import ssl
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from time import time
-
-import httpx
+from typing import TYPE_CHECKING
 
 from app.core.errors import ChatError, ErrorKind, redact
 from app.wire.bounded_json import JSONTooDeepError, loads_bounded
+
+if TYPE_CHECKING:
+    import httpx
+else:
+    from app.net.lazy import httpx  # imported on first use (an idle window never sends)
 
 MAX_ERROR_BODY = 64 * 1024
 _MAX_MESSAGE = 500
@@ -46,6 +49,8 @@ def parse_retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # the email package: only for a dated Retry-After
+
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time())
     except (TypeError, ValueError, IndexError):

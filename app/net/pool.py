@@ -12,15 +12,18 @@ import asyncio
 import ipaddress
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
-
-import httpx
 
 from app.core.errors import ChatError, ErrorKind
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
 
-ClientFactory = Callable[[str], httpx.AsyncClient]
+if TYPE_CHECKING:
+    import httpx
+else:
+    from app.net.lazy import httpx  # imported when the first client is made (an idle window has none)
+
+ClientFactory = Callable[[str], "httpx.AsyncClient"]
 
 
 class _Connection(Protocol):
@@ -31,7 +34,7 @@ class _Connection(Protocol):
     async def aclose(self) -> None: ...
 
 
-_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=30.0)
+_MAX_CONNECTIONS, _MAX_KEEPALIVE, _KEEPALIVE_EXPIRY_S = 20, 10, 30.0
 
 
 def is_loopback(url: str) -> bool:
@@ -54,7 +57,12 @@ def route_for(profile: Profile) -> str:
 
 
 def _default_factory(route: str) -> httpx.AsyncClient:
-    common: dict[str, object] = {"limits": _LIMITS, "follow_redirects": False, "http1": True}
+    limits = httpx.Limits(
+        max_connections=_MAX_CONNECTIONS,
+        max_keepalive_connections=_MAX_KEEPALIVE,
+        keepalive_expiry=_KEEPALIVE_EXPIRY_S,
+    )
+    common: dict[str, object] = {"limits": limits, "follow_redirects": False, "http1": True}
     try:
         if route == "direct":
             return httpx.AsyncClient(trust_env=False, **common)  # type: ignore[arg-type]

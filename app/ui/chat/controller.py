@@ -111,6 +111,7 @@ class ChatController(QObject):
         self._redraw_pending = False  # a theme change waits for the streaming reply to end
         self._draft_profile: str | None = self._default_profile_name()
         self._draft_model: str | None = None
+        self._in_use = False  # see warm_up
         self.tasks = Tasks()  # the model-list fetches, saving a reply later, the images toggles
         self.model_lists = ModelLists(
             session=session,
@@ -146,6 +147,8 @@ class ChatController(QObject):
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop)
         composer.edit_cancelled.connect(self._edit_cancelled)
+        composer.files_offered.connect(self.warm_up)
+        composer.attach_requested.connect(self.warm_up)
         topbar.profile_chosen.connect(self.choose_profile)
         topbar.model_chosen.connect(self.choose_model)
         topbar.profile_model_chosen.connect(self.choose)
@@ -298,6 +301,20 @@ class ChatController(QObject):
         self._show_conversation_cost()
         self.attachments.sync_warning()
         self.topbar.set_can_regenerate(self._has_reply())
+        if profile is not None and profile.name not in self.model_lists.models and self._in_use:
+            self.load_models()
+
+    def warm_up(self, *_signal_args: object) -> None:
+        """The user started to use the window (a key or mouse button pressed in it, see composition.py;
+        files attached, the picker opened, a send): fetch the current profile's model list now. That fetch
+        also reads the key from the keyring and opens the connection the first message reuses, so it runs
+        while the user types, before Send (bench/first_reply.py measures it). Until then an idle window
+        loads none of it: the keyring with its D-Bus and crypto libraries (~10-15 MB), httpx's connection
+        stack and the TLS context (~4 MB) (issue 11 §7)."""
+        if self._in_use:
+            return
+        self._in_use = True
+        profile = self.current_profile()
         if profile is not None and profile.name not in self.model_lists.models:
             self.load_models()
 
@@ -320,6 +337,7 @@ class ChatController(QObject):
     # ---- sending and streaming ------------------------------------------------------------------
 
     def send(self, text: str) -> None:
+        self.warm_up()
         if self.busy:
             self.composer.restore_text(text)
             return
@@ -647,6 +665,7 @@ class ChatController(QObject):
 
     def open_picker(self) -> None:
         """Show the profile · model picker; model lists not fetched yet are asked for now."""
+        self._in_use = True
         self.topbar.show_picker(self.picker_entries())
         self.model_lists.fetch_missing()
 
@@ -668,6 +687,7 @@ class ChatController(QObject):
         self.topbar.update_picker(self.picker_entries())
 
     def choose_profile(self, name: str) -> None:
+        self._in_use = True
         try:
             profile = self.profiles.get(name)
         except SluiceError as exc:
@@ -681,6 +701,7 @@ class ChatController(QObject):
         self._sync_topbar()
 
     def choose_model(self, model: str) -> None:
+        self.warm_up()
         if not model or model == self.current_model():
             return
         if self.conversation is not None:

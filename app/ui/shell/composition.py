@@ -352,6 +352,13 @@ def connect_views(
             app, lambda: profile_ui.settings.theme, profile_ui.scheme_changed
         )
     state_path = home.data_dir / WINDOW_STATE
+    handle = window.windowHandle()
+    if handle is not None:
+        from app.ui.shell.first_use import FirstInput
+
+        FirstInput(handle, controller.warm_up)  # the model list, the key and the connection wait for use
+    else:
+        controller.warm_up()  # not shown (a test's window): nothing to wait for
     trace("wired")
 
     if views.last_conversation is not None:

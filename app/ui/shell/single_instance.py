@@ -7,8 +7,9 @@ How: a lock file in the data dir decides who runs (QLockFile notices a lock left
 it over, so a crash never locks the user out), and the running instance listens on a local socket (a Unix
 socket or Windows named pipe, named from a hash of the data dir and the user) for "activate". A newcomer
 that cannot take the lock connects, sends its startup / activation token (so Wayland and X11 allow the focus
-change), waits for "ok" and exits 0. Only the lock's holder removes a leftover socket, so two instances
-starting at once cannot delete each other's.
+change), waits for "ok" and exits 0. On Unix the socket is the stdlib's (unix_socket.py: loading QtNetwork
+cost every window ~2.8 MB of memory); Windows keeps QtNetwork's named pipe. Only the lock's holder removes
+a leftover socket, so two instances starting at once cannot delete each other's.
 
 Signals:
     activated: another `sluice` asked this instance to show its window.
@@ -21,6 +22,7 @@ import getpass
 import json
 import logging
 import os
+import socket as stdlib_socket
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,11 +35,15 @@ if TYPE_CHECKING:
     # QtNetwork is imported when first used, after the window's first frame (DESIGN.md "Start-up").
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+    from app.ui.shell.unix_socket import UnixListener
+
 log = logging.getLogger(__name__)
 
 CONNECT_WAIT_S = 5.0  # how long a newcomer keeps trying while the running one is still starting
 _IO_TIMEOUT_MS = 2000
 _TOKEN_VARS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+# Unix: a stdlib AF_UNIX socket; elsewhere (Windows) QtNetwork's local socket, a named pipe.
+USE_UNIX_SOCKET = os.name == "posix" and hasattr(stdlib_socket, "AF_UNIX")
 
 
 def server_name(data_dir: Path) -> str:
@@ -63,14 +69,18 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, parent: QObject | None = None, *, unix_socket: bool = USE_UNIX_SOCKET
+    ) -> None:
         super().__init__(parent)
+        self._unix = unix_socket  # False: QtNetwork's QLocalServer (Windows; tests use both)
         self._name = ""  # the socket's name, worked out when first needed (`name`)
         self._lock = QLockFile(str(data_dir / WINDOW_LOCK))
         self._lock_dir = data_dir
         self.problem: str | None = None
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
+        self._listener: UnixListener | None = None
         self._clients: list[QLocalSocket] = []
 
     @property
@@ -102,10 +112,20 @@ class SingleInstance(QObject):
     def listen(self) -> None:
         """Answer newcomers from now on. Only the lock's holder calls this. A newcomer that comes before
         keeps trying for CONNECT_WAIT_S, so the window may listen once it has painted its first frame."""
+        if self._server is not None or self._listener is not None:
+            return
+        if self._unix:
+            from app.ui.shell.unix_socket import UnixListener, socket_path
+
+            listener = UnixListener(socket_path(self.name), self._answer, self)
+            problem = listener.listen()
+            if problem is not None:
+                log.warning("single instance: cannot listen on %s: %s", self.name, problem)
+                return
+            self._listener = listener
+            return
         from PySide6.QtNetwork import QLocalServer
 
-        if self._server is not None:
-            return
         QLocalServer.removeServer(self.name)  # we hold the lock: a socket left behind is a dead one's
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -119,6 +139,9 @@ class SingleInstance(QObject):
     def stop_listening(self) -> None:
         """The window is closing: a newcomer must not be told it was raised. It waits for the lock
         instead, and becomes the window once this process has saved everything and let go."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
         if self._server is not None:
             self._server.close()
             self._server = None
@@ -138,21 +161,12 @@ class SingleInstance(QObject):
 
     def activate_running(self, wait_s: float = CONNECT_WAIT_S) -> bool:
         """Ask the running instance to show its window; True once it has answered."""
-        from PySide6.QtNetwork import QLocalSocket
-
         message = {"cmd": "activate", **{k: os.environ[k] for k in _TOKEN_VARS if os.environ.get(k)}}
+        line = json.dumps(message).encode() + b"\n"
         deadline = time.monotonic() + wait_s
         while True:
-            socket = QLocalSocket()
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(_IO_TIMEOUT_MS):
-                socket.write(QByteArray(json.dumps(message).encode() + b"\n"))
-                socket.waitForBytesWritten(_IO_TIMEOUT_MS)
-                answered = socket.waitForReadyRead(_IO_TIMEOUT_MS) and _is_ok(socket)
-                socket.disconnectFromServer()
-                if answered:
-                    return True
-            socket.abort()
+            if self._try_activate(line):
+                return True
             # The holder may be between taking the lock and listening; or it just exited.
             if time.monotonic() >= deadline:
                 return False
@@ -160,6 +174,25 @@ class SingleInstance(QObject):
                 self._lock.unlock()
                 return False
             time.sleep(0.1)
+
+    def _try_activate(self, line: bytes) -> bool:
+        if self._unix:
+            from app.ui.shell.unix_socket import ask, socket_path
+
+            answer = ask(socket_path(self.name), line, _IO_TIMEOUT_MS / 1000)
+            return answer is not None and answer.startswith(b"ok")
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        answered = False
+        if socket.waitForConnected(_IO_TIMEOUT_MS):
+            socket.write(QByteArray(line))
+            socket.waitForBytesWritten(_IO_TIMEOUT_MS)
+            answered = socket.waitForReadyRead(_IO_TIMEOUT_MS) and _is_ok(socket)
+            socket.disconnectFromServer()
+        socket.abort()
+        return answered
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -171,14 +204,21 @@ class SingleInstance(QObject):
     def _on_message(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
             return
-        line = bytes(socket.readLine().data())
+        reply = self._answer(bytes(socket.readLine().data()))
+        if reply is None:
+            socket.disconnectFromServer()
+            return
+        socket.write(QByteArray(reply))
+        socket.flush()
+
+    def _answer(self, line: bytes) -> bytes | None:
+        """A newcomer's line: raise the window and say "ok" to "activate"; None (hang up) to anything else."""
         try:
             message = json.loads(line)
         except ValueError:
             message = {}
         if not isinstance(message, dict) or message.get("cmd") != "activate":
-            socket.disconnectFromServer()
-            return
+            return None
         for var in _TOKEN_VARS:
             # Qt reads these when the window asks for activation (Wayland xdg-activation, X11 startup id).
             token = message.get(var)
@@ -186,8 +226,7 @@ class SingleInstance(QObject):
                 os.environ[var] = token
         log.info("another sluice was started for this data dir: raising the window")
         self.activated.emit()
-        socket.write(QByteArray(b"ok\n"))
-        socket.flush()
+        return b"ok\n"
 
     def _forget(self, socket: QLocalSocket) -> None:
         with contextlib.suppress(ValueError):

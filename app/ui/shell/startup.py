@@ -89,6 +89,10 @@ def drop_pyside_feature_hook() -> bool:
     if original is None or getattr(hook, "__name__", "") != "__feature_import__":
         return False  # another PySide6 than the one this was written for: leave it alone
     builtins.__import__ = original
+    # What it read so far stays in linecache (~100-200 kB of source text, for good): let it go.
+    import linecache
+
+    linecache.clearcache()
     return True
 
 

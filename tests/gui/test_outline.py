@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.home import Home
 from app.ui.shell.composition import build_views
-from app.ui.shell.main_window import MainWindow
+from app.ui.shell.main_window import COLLAPSE_BELOW, MainWindow
 from app.ui.shell.outline import WindowOutline
-from app.ui.shell.window_state import capture, chrome, load_state, save_state
+from app.ui.shell.window_state import WindowState, capture, chrome, load_state, save_state
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = '[[profile]]\nname = "local"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nauth = "none"\n'
@@ -67,7 +67,7 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
     assert state.topbar_height and state.composer_height and state.status_height
     second = MainWindow(on_close=lambda: None)
     second.resize(1000, 700)
-    outline = WindowOutline(chrome(second, state, chat=True))
+    outline = WindowOutline(chrome(state, chat=True))
     second.show_outline(outline)
     second.show()
     qapp.processEvents()
@@ -82,7 +82,7 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
 
 def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> None:
     window = MainWindow(on_close=lambda: None)
-    outline = WindowOutline(chrome(window, load_state(Path("/nonexistent/window.json")), chat=False))
+    outline = WindowOutline(chrome(load_state(Path("/nonexistent/window.json")), chat=False))
     window.show_outline(outline)
     window.show()
     qapp.processEvents()
@@ -91,6 +91,37 @@ def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> Non
         for frame in (outline._sidebar, outline._handle, outline._topbar_line, outline._card)
     )
     window.close()
+
+
+def test_the_outline_folds_the_sidebar_by_the_width_the_window_is_shown_at(qapp: QApplication) -> None:
+    """The window's width before it is shown is its normal size: a window restored maximised (or resized by
+    the window manager while the outline is up) is shown wider or narrower, and the views then fold the
+    sidebar by the width they get. The outline has to follow the same rule at the same width."""
+    state = WindowState(sidebar_width=300, sidebar_shown=True)
+    window = MainWindow(on_close=lambda: None)
+    window.resize(COLLAPSE_BELOW - 100, 600)  # the normal size, as restoreGeometry leaves it before show
+    outline = WindowOutline(chrome(state, chat=True))
+    window.show_outline(outline)
+    window.show()
+    window.resize(COLLAPSE_BELOW + 200, 600)  # as maximised: wide enough for the sidebar
+    qapp.processEvents()
+    assert outline._sidebar.isVisible()
+    assert _in_window(outline._sidebar, window).width() == 300
+    assert _in_window(outline._card, window).left() > 300
+    window.resize(COLLAPSE_BELOW - 50, 600)  # and narrow again: folded, as the views fold it
+    qapp.processEvents()
+    assert not outline._sidebar.isVisible() and not outline._handle.isVisible()
+    assert _in_window(outline._card, window).left() < 300
+    window.close()
+
+    hidden = MainWindow(on_close=lambda: None)  # hidden with Ctrl+B at the last close: never drawn
+    hidden.resize(COLLAPSE_BELOW + 200, 600)
+    outline = WindowOutline(chrome(WindowState(sidebar_width=300, sidebar_shown=False), chat=True))
+    hidden.show_outline(outline)
+    hidden.show()
+    qapp.processEvents()
+    assert not outline._sidebar.isVisible()
+    hidden.close()
 
 
 _FIRST_FRAME = """

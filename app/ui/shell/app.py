@@ -158,7 +158,7 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     # With no profile the welcome page takes the whole window; a file that holds none is the rare case
     # where the outline draws a chat page that the welcome page then replaces.
     chat = _has_profiles_file(home)
-    outline = WindowOutline(chrome(window, state, chat=chat))
+    outline = WindowOutline(chrome(state, chat=chat))
     window.show_outline(outline)
     closing.restore_signals = _route_signals(window.close)  # a SIGTERM now still saves and quits
     trace("outline built")

@@ -180,6 +180,67 @@ def test_the_outline_is_painted_before_the_qt_namespace_and_every_view_module(tm
     assert modules == "-"
 
 
+_CLOSED_DURING_START = """
+import os
+import signal
+import sys
+import app.ui.shell.app as shell
+
+seen = []
+trace = shell.trace
+
+
+def window_shown():
+    from PySide6.QtWidgets import QApplication
+
+    return any(w.isVisible() for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+
+
+def watching(step):
+    trace(step)
+    seen.append(step)
+    if step == "theme, language":  # the outline is on screen, the views are not built yet
+        os.kill(os.getpid(), signal.SIGTERM)
+    if step in ("views built", "views painted", "ready"):
+        seen.append(f"{step}: window shown {window_shown()}")
+
+
+shell.trace = watching
+code = shell.run_window()
+print(code, "|".join(seen))
+"""
+
+
+def test_a_sigterm_while_the_outline_is_up_quits_without_showing_the_window_again(tmp_path: Path) -> None:
+    """SIGTERM (and SIGINT) close the window the normal way from the outline on; the views built meanwhile
+    must not put the closed window back on screen before it quits."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    kept = WindowState(sidebar_width=300, topbar_height=44, composer_height=65, status_height=22)
+    save_state(home.data_dir / "window.json", kept)
+    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("SLUICE_FIRST_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSED_DURING_START],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    code, rest = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    steps = rest.split("|")
+    assert code == "0"
+    assert steps.count("shown") == 1  # the outline's show, and no second one
+    assert "views built: window shown False" in steps
+    assert "ready: window shown True" not in steps
+    # Closed before the views were laid out: their sizes were Qt's defaults (a 480 px top bar, a 48 px
+    # sidebar), which the next start's outline and sidebar would have taken. The last close's stay.
+    assert load_state(home.data_dir / "window.json") == kept
+
+
 def test_the_views_name_the_profile_and_model_before_the_controller_is_connected(
     qapp: QApplication, tmp_path: Path
 ) -> None:

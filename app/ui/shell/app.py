@@ -175,6 +175,11 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     trace("composition imported")
     views = build_views(home, closing, window=window, state=state)
     trace("views built")
+    if closing.closed:
+        # Closed meanwhile (SIGTERM/SIGINT, which Python handles as soon as it has control): showing the
+        # views would put the window back on screen only to close it. main_window saves and quits.
+        views.first_paint = outline_paint
+        return views
     page = window.stack.currentWidget() or window
     views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint"))
     trace("views painted")

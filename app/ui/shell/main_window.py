@@ -153,6 +153,14 @@ class MainWindow(QMainWindow):
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setEnabled(False)
 
+    def laid_out(self) -> bool:
+        """Whether the parts have been laid out since `install` (the window shown with them): until then
+        their sizes are Qt's defaults (a 480 px top bar, a 48 px sidebar), not ones to keep for the next
+        start. A window closed while its outline was up (SIGTERM) never is."""
+        from PySide6.QtCore import Qt
+
+        return self._installed and self.topbar.testAttribute(Qt.WidgetAttribute.WA_Resized)
+
     # -- the sidebar ------------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)

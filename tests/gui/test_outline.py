@@ -80,6 +80,37 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
     second.close()
 
 
+def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The composer grows with its text, banner and files; the next start's composer is empty (the draft is
+    not kept), so the outline draws its card at the empty composer's height."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    views = build_views(home, lambda: None)
+    window = views.window
+    try:
+        window.resize(1000, 700)
+        window.show()
+        qapp.processEvents()
+        empty = window.composer.height()
+        assert capture(window, None).composer_height == empty
+        window.composer.set_text("\n".join(f"line {n}" for n in range(6)))
+        for _ in range(3):  # the box's new height, then the window's layout
+            qapp.processEvents()
+        assert window.composer.height() > empty  # it grew with the draft
+        assert capture(window, None).composer_height == empty
+        window.composer.begin_edit("an earlier message\nof two lines")  # and with the edit banner
+        for _ in range(3):
+            qapp.processEvents()
+        assert window.composer.height() > empty
+        assert capture(window, None).composer_height == empty
+    finally:
+        window.close()
+        views.store.close()
+
+
 def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> None:
     window = MainWindow(on_close=lambda: None)
     outline = WindowOutline(chrome(load_state(Path("/nonexistent/window.json")), chat=False))

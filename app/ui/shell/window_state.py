@@ -108,7 +108,7 @@ def capture(window: MainWindow, conversation: int | None) -> WindowState:
         window.sidebar_wanted(),
         conversation,
         topbar_height=window.topbar.height(),
-        composer_height=window.composer.height(),
+        composer_height=window.composer.resting_height(),  # without the draft: not kept
         status_height=window.statusBar().height(),
         dark=is_dark(),
     )

@@ -111,6 +111,29 @@ def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
         views.store.close()
 
 
+def test_the_views_come_with_their_status_bar_laid_out(qapp: QApplication, tmp_path: Path) -> None:
+    """The status bar is made with the views, in a window already on screen (the outline's): laid out only
+    after the views' first paint, that frame drew its size grip at the bottom left."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    state = WindowState()
+    window = MainWindow(on_close=lambda: None)
+    window.resize(1000, 700)
+    window.show_outline(WindowOutline(chrome(state, chat=True)))
+    window.show()
+    qapp.processEvents()
+    views = build_views(home, lambda: None, window=window, state=state)
+    try:
+        bar = window.statusBar()  # before any event: what the views' first paint finds
+        assert bar.isVisible()
+        assert bar.geometry().width() == window.width()
+        assert bar.geometry().bottom() == window.height() - 1
+    finally:
+        window.close()
+        views.store.close()
+
+
 def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> None:
     window = MainWindow(on_close=lambda: None)
     outline = WindowOutline(chrome(load_state(Path("/nonexistent/window.json")), chat=False))

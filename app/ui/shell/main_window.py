@@ -128,7 +128,11 @@ class MainWindow(QMainWindow):
             self._outline.deleteLater()
             self._outline = None
         self._installed = True
-        self.statusBar().setSizeGripEnabled(True)
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        # Made in a window already on screen, it would be shown (and laid out) only after the views' first
+        # paint, which drew its size grip at the bottom left for a frame.
+        bar.show()
 
         self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F

@@ -295,6 +295,48 @@ def test_a_sigterm_while_the_outline_is_up_quits_without_showing_the_window_agai
     assert load_state(home.data_dir / "window.json") == kept
 
 
+_TERMINATED_AT_THE_DATABASE_BOX = """
+import os
+import signal
+import app.ui.shell.app as shell
+
+trace = shell.trace
+
+
+def watching(step):
+    trace(step)
+    if step == "composition imported":  # the box saying the database cannot be opened comes next
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(300, lambda: os.kill(os.getpid(), signal.SIGTERM))
+
+
+shell.trace = watching
+print("exit", shell.run_window())
+"""
+
+
+def test_a_sigterm_while_the_database_box_is_up_still_quits(tmp_path: Path) -> None:
+    """The window routes SIGTERM from its outline on; the box that says the database cannot be opened is
+    modal (before the views), and a SIGTERM then must end Sluice, not wait for someone to click OK."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    home.db_path.mkdir()  # a folder where the database should be
+    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("SLUICE_FIRST_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_AT_THE_DATABASE_BOX],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=30,
+    )
+    assert done.stdout.split()[-2:] == ["exit", "1"]
+    assert "database" in done.stderr  # and said why, as when OK is clicked
+
+
 def test_the_views_name_the_profile_and_model_before_the_controller_is_connected(
     qapp: QApplication, tmp_path: Path
 ) -> None:

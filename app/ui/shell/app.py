@@ -160,7 +160,7 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     chat = _has_profiles_file(home)
     outline = WindowOutline(chrome(state, chat=chat))
     window.show_outline(outline)
-    closing.restore_signals = _route_signals(window.close)  # a SIGTERM now still saves and quits
+    closing.restore_signals = _route_signals(lambda: _close(window))  # a SIGTERM now still saves and quits
     trace("outline built")
     outline_paint = _show_and_wait(window, window, "sluice-first-paint")
     trace("first frame painted")
@@ -184,6 +184,17 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint"))
     trace("views painted")
     return views
+
+
+def _close(window: QWidget) -> None:
+    """Close the window the normal way, and first a modal box in front of it: the one saying the database
+    cannot be opened (build_views) runs its own loop, which a SIGTERM must end, not wait for its OK."""
+    from PySide6.QtWidgets import QApplication
+
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal is not window:
+        modal.close()
+    window.close()
 
 
 def _has_profiles_file(home: Home) -> bool:

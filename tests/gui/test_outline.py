@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.home import Home
 from app.ui.shell.composition import build_views
-from app.ui.shell.main_window import MainWindow
+from app.ui.shell.main_window import COLLAPSE_BELOW, MainWindow
 from app.ui.shell.outline import WindowOutline
-from app.ui.shell.window_state import capture, chrome, load_state, save_state
+from app.ui.shell.window_state import WindowState, capture, chrome, load_state, save_state
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = '[[profile]]\nname = "local"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nauth = "none"\n'
@@ -67,7 +67,7 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
     assert state.topbar_height and state.composer_height and state.status_height
     second = MainWindow(on_close=lambda: None)
     second.resize(1000, 700)
-    outline = WindowOutline(chrome(second, state, chat=True))
+    outline = WindowOutline(chrome(state, chat=True))
     second.show_outline(outline)
     second.show()
     qapp.processEvents()
@@ -80,9 +80,63 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
     second.close()
 
 
+def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The composer grows with its text, banner and files; the next start's composer is empty (the draft is
+    not kept), so the outline draws its card at the empty composer's height."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    views = build_views(home, lambda: None)
+    window = views.window
+    try:
+        window.resize(1000, 700)
+        window.show()
+        qapp.processEvents()
+        empty = window.composer.height()
+        assert capture(window, None).composer_height == empty
+        window.composer.set_text("\n".join(f"line {n}" for n in range(6)))
+        for _ in range(3):  # the box's new height, then the window's layout
+            qapp.processEvents()
+        assert window.composer.height() > empty  # it grew with the draft
+        assert capture(window, None).composer_height == empty
+        window.composer.begin_edit("an earlier message\nof two lines")  # and with the edit banner
+        for _ in range(3):
+            qapp.processEvents()
+        assert window.composer.height() > empty
+        assert capture(window, None).composer_height == empty
+    finally:
+        window.close()
+        views.store.close()
+
+
+def test_the_views_come_with_their_status_bar_laid_out(qapp: QApplication, tmp_path: Path) -> None:
+    """The status bar is made with the views, in a window already on screen (the outline's): laid out only
+    after the views' first paint, that frame drew its size grip at the bottom left."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    state = WindowState()
+    window = MainWindow(on_close=lambda: None)
+    window.resize(1000, 700)
+    window.show_outline(WindowOutline(chrome(state, chat=True)))
+    window.show()
+    qapp.processEvents()
+    views = build_views(home, lambda: None, window=window, state=state)
+    try:
+        bar = window.statusBar()  # before any event: what the views' first paint finds
+        assert bar.isVisible()
+        assert bar.geometry().width() == window.width()
+        assert bar.geometry().bottom() == window.height() - 1
+    finally:
+        window.close()
+        views.store.close()
+
+
 def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> None:
     window = MainWindow(on_close=lambda: None)
-    outline = WindowOutline(chrome(window, load_state(Path("/nonexistent/window.json")), chat=False))
+    outline = WindowOutline(chrome(load_state(Path("/nonexistent/window.json")), chat=False))
     window.show_outline(outline)
     window.show()
     qapp.processEvents()
@@ -91,6 +145,37 @@ def test_the_welcome_pages_outline_has_no_chat_chrome(qapp: QApplication) -> Non
         for frame in (outline._sidebar, outline._handle, outline._topbar_line, outline._card)
     )
     window.close()
+
+
+def test_the_outline_folds_the_sidebar_by_the_width_the_window_is_shown_at(qapp: QApplication) -> None:
+    """The window's width before it is shown is its normal size: a window restored maximised (or resized by
+    the window manager while the outline is up) is shown wider or narrower, and the views then fold the
+    sidebar by the width they get. The outline has to follow the same rule at the same width."""
+    state = WindowState(sidebar_width=300, sidebar_shown=True)
+    window = MainWindow(on_close=lambda: None)
+    window.resize(COLLAPSE_BELOW - 100, 600)  # the normal size, as restoreGeometry leaves it before show
+    outline = WindowOutline(chrome(state, chat=True))
+    window.show_outline(outline)
+    window.show()
+    window.resize(COLLAPSE_BELOW + 200, 600)  # as maximised: wide enough for the sidebar
+    qapp.processEvents()
+    assert outline._sidebar.isVisible()
+    assert _in_window(outline._sidebar, window).width() == 300
+    assert _in_window(outline._card, window).left() > 300
+    window.resize(COLLAPSE_BELOW - 50, 600)  # and narrow again: folded, as the views fold it
+    qapp.processEvents()
+    assert not outline._sidebar.isVisible() and not outline._handle.isVisible()
+    assert _in_window(outline._card, window).left() < 300
+    window.close()
+
+    hidden = MainWindow(on_close=lambda: None)  # hidden with Ctrl+B at the last close: never drawn
+    hidden.resize(COLLAPSE_BELOW + 200, 600)
+    outline = WindowOutline(chrome(WindowState(sidebar_width=300, sidebar_shown=False), chat=True))
+    hidden.show_outline(outline)
+    hidden.show()
+    qapp.processEvents()
+    assert not outline._sidebar.isVisible()
+    hidden.close()
 
 
 _FIRST_FRAME = """
@@ -147,6 +232,109 @@ def test_the_outline_is_painted_before_the_qt_namespace_and_every_view_module(tm
     # The Qt namespace's Python type costs ~15 ms to make; the views' modules ~60 ms to import.
     assert qt_namespace == "False"
     assert modules == "-"
+
+
+_CLOSED_DURING_START = """
+import os
+import signal
+import sys
+import app.ui.shell.app as shell
+
+seen = []
+trace = shell.trace
+
+
+def window_shown():
+    from PySide6.QtWidgets import QApplication
+
+    return any(w.isVisible() for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+
+
+def watching(step):
+    trace(step)
+    seen.append(step)
+    if step == "theme, language":  # the outline is on screen, the views are not built yet
+        os.kill(os.getpid(), signal.SIGTERM)
+    if step in ("views built", "views painted", "ready"):
+        seen.append(f"{step}: window shown {window_shown()}")
+
+
+shell.trace = watching
+code = shell.run_window()
+print(code, "|".join(seen))
+"""
+
+
+def test_a_sigterm_while_the_outline_is_up_quits_without_showing_the_window_again(tmp_path: Path) -> None:
+    """SIGTERM (and SIGINT) close the window the normal way from the outline on; the views built meanwhile
+    must not put the closed window back on screen before it quits."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    kept = WindowState(sidebar_width=300, topbar_height=44, composer_height=65, status_height=22)
+    save_state(home.data_dir / "window.json", kept)
+    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("SLUICE_FIRST_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSED_DURING_START],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    code, rest = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    steps = rest.split("|")
+    assert code == "0"
+    assert steps.count("shown") == 1  # the outline's show, and no second one
+    assert "views built: window shown False" in steps
+    assert "ready: window shown True" not in steps
+    # Closed before the views were laid out: their sizes were Qt's defaults (a 480 px top bar, a 48 px
+    # sidebar), which the next start's outline and sidebar would have taken. The last close's stay.
+    assert load_state(home.data_dir / "window.json") == kept
+
+
+_TERMINATED_AT_THE_DATABASE_BOX = """
+import os
+import signal
+import app.ui.shell.app as shell
+
+trace = shell.trace
+
+
+def watching(step):
+    trace(step)
+    if step == "composition imported":  # the box saying the database cannot be opened comes next
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(300, lambda: os.kill(os.getpid(), signal.SIGTERM))
+
+
+shell.trace = watching
+print("exit", shell.run_window())
+"""
+
+
+def test_a_sigterm_while_the_database_box_is_up_still_quits(tmp_path: Path) -> None:
+    """The window routes SIGTERM from its outline on; the box that says the database cannot be opened is
+    modal (before the views), and a SIGTERM then must end Sluice, not wait for someone to click OK."""
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    home.db_path.mkdir()  # a folder where the database should be
+    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("SLUICE_FIRST_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_AT_THE_DATABASE_BOX],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=30,
+    )
+    assert done.stdout.split()[-2:] == ["exit", "1"]
+    assert "database" in done.stderr  # and said why, as when OK is clicked
 
 
 def test_the_views_name_the_profile_and_model_before_the_controller_is_connected(

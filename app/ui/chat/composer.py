@@ -375,6 +375,17 @@ class Composer(QWidget):
         super().resizeEvent(event)
         self._fit_height()  # a narrower box wraps into more lines
 
+    def resting_height(self) -> int:
+        """The height with an empty box, no files waiting and no edit banner: as the next start shows it
+        (window_state keeps it for the first frame's outline; a draft or files at close made it taller)."""
+        height = self.height() - (self._edit.height() - self._height_for(MIN_LINES))
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        for extra in (self._banner, self.chips):
+            if not extra.isHidden():
+                height -= extra.height() + spacing
+        return height
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
         return QSize(hint.width(), max(hint.height(), self._height_for(MIN_LINES)))

@@ -158,9 +158,9 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     # With no profile the welcome page takes the whole window; a file that holds none is the rare case
     # where the outline draws a chat page that the welcome page then replaces.
     chat = _has_profiles_file(home)
-    outline = WindowOutline(chrome(window, state, chat=chat))
+    outline = WindowOutline(chrome(state, chat=chat))
     window.show_outline(outline)
-    closing.restore_signals = _route_signals(window.close)  # a SIGTERM now still saves and quits
+    closing.restore_signals = _route_signals(lambda: _close(window))  # a SIGTERM now still saves and quits
     trace("outline built")
     outline_paint = _show_and_wait(window, window, "sluice-first-paint")
     trace("first frame painted")
@@ -175,10 +175,26 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     trace("composition imported")
     views = build_views(home, closing, window=window, state=state)
     trace("views built")
+    if closing.closed:
+        # Closed meanwhile (SIGTERM/SIGINT, which Python handles as soon as it has control): showing the
+        # views would put the window back on screen only to close it. main_window saves and quits.
+        views.first_paint = outline_paint
+        return views
     page = window.stack.currentWidget() or window
     views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint"))
     trace("views painted")
     return views
+
+
+def _close(window: QWidget) -> None:
+    """Close the window the normal way, and first a modal box in front of it: the one saying the database
+    cannot be opened (build_views) runs its own loop, which a SIGTERM must end, not wait for its OK."""
+    from PySide6.QtWidgets import QApplication
+
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal is not window:
+        modal.close()
+    window.close()
 
 
 def _has_profiles_file(home: Home) -> bool:

@@ -128,7 +128,11 @@ class MainWindow(QMainWindow):
             self._outline.deleteLater()
             self._outline = None
         self._installed = True
-        self.statusBar().setSizeGripEnabled(True)
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        # Made in a window already on screen, it would be shown (and laid out) only after the views' first
+        # paint, which drew its size grip at the bottom left for a frame.
+        bar.show()
 
         self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+N
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F
@@ -152,6 +156,14 @@ class MainWindow(QMainWindow):
         # other meanings (clear the search, cancel a rename).
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setEnabled(False)
+
+    def laid_out(self) -> bool:
+        """Whether the parts have been laid out since `install` (the window shown with them): until then
+        their sizes are Qt's defaults (a 480 px top bar, a 48 px sidebar), not ones to keep for the next
+        start. A window closed while its outline was up (SIGTERM) never is."""
+        from PySide6.QtCore import Qt
+
+        return self._installed and self.topbar.testAttribute(Qt.WidgetAttribute.WA_Resized)
 
     # -- the sidebar ------------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QWidget
 
+from app.ui.shell.main_window import COLLAPSE_BELOW
 from app.ui.theme import colours
 
 if TYPE_CHECKING:
@@ -34,8 +35,10 @@ COMPOSER_MARGINS = (12, 4, 12, 10)  # left, top, right, bottom: where its card s
 
 @dataclass(frozen=True)
 class Chrome:
-    """Where the chrome is: the sidebar's width (0: folded or hidden), the top bar's and composer's heights
-    (0: none, as on the welcome page), and the status bar's, which the window adds with the views."""
+    """Where the chrome is: the sidebar's width (0: hidden with Ctrl+B, or none, as on the welcome page;
+    the outline also folds it in a window narrower than COLLAPSE_BELOW, as MainWindow does), the top bar's
+    and composer's heights (0: none, as on the welcome page), and the status bar's, which the window adds
+    with the views."""
 
     sidebar_width: int = 0
     topbar_height: int = DEFAULT_TOPBAR_HEIGHT
@@ -50,8 +53,8 @@ class WindowOutline(QFrame):
         super().__init__(parent)
         self.setObjectName("windowOutline")
         self.chrome = chrome
-        self._sidebar = self._frame("outlineSidebar", shown=bool(chrome.sidebar_width))
-        self._handle = self._frame("outlineLine", shown=bool(chrome.sidebar_width))
+        self._sidebar = self._frame("outlineSidebar", shown=False)  # shown by width (resizeEvent)
+        self._handle = self._frame("outlineLine", shown=False)
         self._topbar_line = self._frame("outlineLine", shown=bool(chrome.topbar_height))
         self._card = self._frame("outlineCard", shown=bool(chrome.composer_height))
         self.set_colours()
@@ -76,9 +79,14 @@ class WindowOutline(QFrame):
         chrome = self.chrome
         width = self.width()
         height = self.height() - chrome.status_height  # the status bar comes with the views
-        left = chrome.sidebar_width + 1 if chrome.sidebar_width else 0
-        self._sidebar.setGeometry(0, 0, chrome.sidebar_width, height)
-        self._handle.setGeometry(chrome.sidebar_width, 0, 1, height)
+        # Folded by the width the window has now, not the one it had when the outline was made: a window
+        # restored maximised is sized only once shown (and the window manager may resize it meanwhile).
+        sidebar = chrome.sidebar_width if self.window().width() >= COLLAPSE_BELOW else 0
+        self._sidebar.setVisible(bool(sidebar))
+        self._handle.setVisible(bool(sidebar))
+        left = sidebar + 1 if sidebar else 0
+        self._sidebar.setGeometry(0, 0, sidebar, height)
+        self._handle.setGeometry(sidebar, 0, 1, height)
         self._topbar_line.setGeometry(left, chrome.topbar_height - 1, width - left, 1)
         m_left, m_top, m_right, m_bottom = COMPOSER_MARGINS
         self._card.setGeometry(

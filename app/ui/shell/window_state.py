@@ -108,7 +108,7 @@ def capture(window: MainWindow, conversation: int | None) -> WindowState:
         window.sidebar_wanted(),
         conversation,
         topbar_height=window.topbar.height(),
-        composer_height=window.composer.height(),
+        composer_height=window.composer.resting_height(),  # without the draft: not kept
         status_height=window.statusBar().height(),
         dark=is_dark(),
     )
@@ -129,10 +129,10 @@ def restore_sidebar(window: MainWindow, state: WindowState) -> None:
     window.set_sidebar_state(state.sidebar_shown, state.sidebar_width)
 
 
-def chrome(window: MainWindow, state: WindowState, *, chat: bool) -> Chrome:
+def chrome(state: WindowState, *, chat: bool) -> Chrome:
     """Where the outline draws the chrome: as the parts will be laid out (`chat`: False for the welcome
     page, which has neither sidebar nor top bar nor composer)."""
-    from app.ui.shell.main_window import COLLAPSE_BELOW, DEFAULT_SIDEBAR_WIDTH
+    from app.ui.shell.main_window import DEFAULT_SIDEBAR_WIDTH
 
     if not chat:
         return Chrome(
@@ -141,9 +141,9 @@ def chrome(window: MainWindow, state: WindowState, *, chat: bool) -> Chrome:
             composer_height=0,
             status_height=state.status_height or DEFAULT_STATUS_HEIGHT,
         )
-    shown = state.sidebar_shown and window.width() >= COLLAPSE_BELOW
+    # The outline folds the sidebar by the window's width once shown (a maximised window is not yet).
     return Chrome(
-        sidebar_width=(state.sidebar_width or DEFAULT_SIDEBAR_WIDTH) if shown else 0,
+        sidebar_width=(state.sidebar_width or DEFAULT_SIDEBAR_WIDTH) if state.sidebar_shown else 0,
         topbar_height=state.topbar_height or DEFAULT_TOPBAR_HEIGHT,
         composer_height=state.composer_height or DEFAULT_COMPOSER_HEIGHT,
         status_height=state.status_height or DEFAULT_STATUS_HEIGHT,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from app.core.models import Profile
 from app.keystore import Keystore
@@ -197,6 +197,9 @@ def test_the_text_size_goes_up_from_the_system_size_and_resizes_every_part_of_th
         page.font_size.stepUp()  # one step up is bigger
         assert page.font_size.value() == system + 1
         assert parts.window.transcript.font().pointSize() == system + 1
+        # The message box too: a rule of the app's style sheet styles it, so it does not inherit the size.
+        box = parts.window.composer.findChild(QPlainTextEdit)
+        assert box is not None and box.font().pointSize() == system + 1
         for _ in range(5):
             page.font_size.stepUp()
         after = smallest_link_size(parts)

@@ -4,7 +4,7 @@ chips of the files attached (app/ui/chat/attach_chips.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -352,6 +352,14 @@ class Composer(QWidget):
         self._button.setEnabled(bool(self._edit.toPlainText().strip() or self.chips.files()))
 
     # -- size -----------------------------------------------------------------------------------------
+
+    def set_text_font(self, font: QFont) -> None:
+        """The size the settings ask for (a default QFont: the application's). Set on the box itself: with
+        the application's style sheet, a font set on a parent does not reach a child a rule styles (the
+        box kept the system size while the transcript grew)."""
+        self.setFont(font)
+        self._edit.setFont(font)
+        self._fit_height()
 
     def _height_for(self, lines: int) -> int:
         metrics = QFontMetrics(self._edit.font())

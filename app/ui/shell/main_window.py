@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         """The font of the transcript and the composer (the settings' size)."""
         self._text_font = font
         self.transcript.setFont(font)
-        self.composer.setFont(font)
+        self.composer.set_text_font(font)
 
     def set_conversation_title(self, title: str) -> None:
         self.setWindowTitle(self.tr("{} — Sluice").format(title) if title else "Sluice")

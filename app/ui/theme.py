@@ -234,8 +234,8 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
 
 
 def apply_palette(app: QApplication, dark: bool) -> None:
-    """Only the palette, light or dark, for the first frame (app.py): what the window's outline and its
-    status bar are drawn with. `apply_theme` follows once that frame is on screen."""
+    """Only the palette, light or dark, for the first frame (app.py): the window's background under the
+    outline. `apply_theme` follows once that frame is on screen."""
     app.setPalette(palette_for(colours(dark)))
 
 

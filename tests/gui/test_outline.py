@@ -50,7 +50,7 @@ def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplica
     window.resize(1000, 700)
     window.show()
     qapp.processEvents()
-    save_state(home.data_dir / "window.json", capture(window, None))
+    save_state(home.data_dir / "window.json", capture(window, None, following_system=True))
     real = {
         "sidebar": _in_window(window.sidebar, window),
         "handle": QRect(window.sidebar.width(), 0, 1, window.sidebar.height()),
@@ -95,17 +95,17 @@ def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
         window.show()
         qapp.processEvents()
         empty = window.composer.height()
-        assert capture(window, None).composer_height == empty
+        assert capture(window, None, following_system=True).composer_height == empty
         window.composer.set_text("\n".join(f"line {n}" for n in range(6)))
         for _ in range(3):  # the box's new height, then the window's layout
             qapp.processEvents()
         assert window.composer.height() > empty  # it grew with the draft
-        assert capture(window, None).composer_height == empty
+        assert capture(window, None, following_system=True).composer_height == empty
         window.composer.begin_edit("an earlier message\nof two lines")  # and with the edit banner
         for _ in range(3):
             qapp.processEvents()
         assert window.composer.height() > empty
-        assert capture(window, None).composer_height == empty
+        assert capture(window, None, following_system=True).composer_height == empty
     finally:
         window.close()
         views.store.close()
@@ -364,6 +364,23 @@ def test_the_views_name_the_profile_and_model_before_the_controller_is_connected
     views = build_views(home, lambda: None)
     try:
         assert views.window.topbar.pill_text() == "other · o-2"
+    finally:
+        views.window.close()
+        views.store.close()
+
+
+def test_the_scheme_is_kept_for_the_next_outline_only_while_the_theme_follows_the_desktop(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    # A theme chosen in Settings says nothing of the desktop's scheme: a user who switches back to
+    # "system" while Sluice is closed must not get an outline in the colours of the old choice.
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    views = build_views(home, lambda: None)
+    try:
+        assert capture(views.window, None, following_system=True).dark is not None
+        assert capture(views.window, None, following_system=False).dark is None
     finally:
         views.window.close()
         views.store.close()

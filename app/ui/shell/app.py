@@ -148,7 +148,9 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     state = load_state(home.data_dir / FILE_NAME)
     if settings.theme == "system" and state.dark is not None:
         # Asking the desktop's scheme makes the Qt namespace's Python type (~15 ms): the outline takes the
-        # scheme of the last close, and apply_theme below asks (and repaints the outline if it changed).
+        # scheme of the last close (kept only while the theme follows the desktop), and apply_theme below
+        # asks; if the desktop changed meanwhile the outline is recoloured, which shows only while something
+        # holds the views back (the database's error box).
         dark = state.dark
     else:
         dark = wants_dark(app, settings.theme)

@@ -385,7 +385,10 @@ def connect_views(
     async def shutdown() -> None:
         open_one = controller.conversation
         if window.laid_out():
-            save_state(state_path, capture(window, open_one.id if open_one else None))
+            following = profile_ui.settings.theme == "system"
+            save_state(
+                state_path, capture(window, open_one.id if open_one else None, following_system=following)
+            )
         else:  # closed before it was laid out: the sizes are Qt's defaults, the last close's stay
             log.info("window closed during start-up: %s kept as it was", state_path.name)
         if profile_ui.follower is not None:

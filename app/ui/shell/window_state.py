@@ -47,7 +47,9 @@ class WindowState:
     topbar_height: int = 0  # px at the last close (0: not known yet)
     composer_height: int = 0
     status_height: int = 0
-    dark: bool | None = None  # whether the window was dark at the last close (None: not known yet)
+    # The desktop's scheme at the last close, when the theme followed it (None: not known, or the theme was
+    # chosen: the first frame then asks the desktop, ~15 ms)
+    dark: bool | None = None
 
 
 def load_state(path: Path) -> WindowState:
@@ -97,7 +99,9 @@ def save_state(path: Path, state: WindowState) -> None:
         log.warning("window state not saved to %s: %s", path, exc)
 
 
-def capture(window: MainWindow, conversation: int | None) -> WindowState:
+def capture(window: MainWindow, conversation: int | None, *, following_system: bool) -> WindowState:
+    """`following_system`: the theme follows the desktop's scheme; only then is whether the window is dark
+    kept (as the desktop's scheme, for the next first frame), else the next start asks the desktop."""
     from app.ui.theme import is_dark
 
     geometry = base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")
@@ -110,7 +114,7 @@ def capture(window: MainWindow, conversation: int | None) -> WindowState:
         topbar_height=window.topbar.height(),
         composer_height=window.composer.resting_height(),  # without the draft: not kept
         status_height=window.statusBar().height(),
-        dark=is_dark(),
+        dark=is_dark() if following_system else None,
     )
 
 

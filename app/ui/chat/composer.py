@@ -269,6 +269,13 @@ class Composer(QWidget):
     def is_editing(self) -> bool:
         return self._draft is not None
 
+    def unsent_text(self) -> str:
+        """Everything typed and not sent: the box's text, after the draft an edit set aside (app/ui/shell/
+        draft.py keeps it across a close)."""
+        typed = self._edit.toPlainText()
+        held = self._draft or ""
+        return f"{held}\n\n{typed}" if held.strip() and typed.strip() else held + typed
+
     def end_edit(self) -> None:
         """The edit was sent: the banner goes and the earlier draft comes back (after anything typed)."""
         if self._draft is None:

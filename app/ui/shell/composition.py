@@ -29,6 +29,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.topbar import ChatTopBar
 from app.ui.i18n import exception_text, translated
 from app.ui.plaintext import escaped
+from app.ui.shell.draft import load_draft, save_draft
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.startup import trace
 from app.ui.shell.window_state import FILE_NAME as WINDOW_STATE
@@ -365,6 +366,9 @@ def connect_views(
         controller.open_conversation(views.last_conversation)
     else:
         controller.new_conversation()
+    draft = load_draft(home.data_dir)
+    if draft and not window.composer.text():
+        window.composer.set_text(draft)  # unsent at the last close
     if not profiles.names() and window.showing_welcome():
         placeholder = window.welcome  # build_views's empty page
         profile_ui.show_welcome()
@@ -385,6 +389,7 @@ def connect_views(
     async def shutdown() -> None:
         open_one = controller.conversation
         if window.laid_out():
+            save_draft(home.data_dir, window.composer.unsent_text())
             following = profile_ui.settings.theme == "system"
             save_state(
                 state_path, capture(window, open_one.id if open_one else None, following_system=following)

@@ -289,6 +289,10 @@ class ChatClient:
         self._pool = pool
         self._secrets = secrets
 
+    async def prepare(self, profile: Profile) -> None:
+        """Load the network stack and `profile`'s TLS context off the caller's thread (HttpPool.prepare)."""
+        await self._pool.prepare(profile)
+
     async def _with_secrets(self, profile: Profile) -> Profile:
         """The profile with its secret header values and proxy password, read when the request is made."""
         return profile if self._secrets is None else await self._secrets(profile)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -19,11 +21,13 @@ from app.core.errors import ChatError, ErrorKind
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 else:
     from app.net.lazy import httpx  # imported when the first client is made (an idle window has none)
 
-ClientFactory = Callable[[str], "httpx.AsyncClient"]
+ClientFactory = Callable[[str, "ssl.SSLContext"], "httpx.AsyncClient"]
 
 
 class _Connection(Protocol):
@@ -56,13 +60,18 @@ def route_for(profile: Profile) -> str:
     return profile.proxy
 
 
-def _default_factory(route: str) -> httpx.AsyncClient:
+def _default_factory(route: str, tls: ssl.SSLContext) -> httpx.AsyncClient:
     limits = httpx.Limits(
         max_connections=_MAX_CONNECTIONS,
         max_keepalive_connections=_MAX_KEEPALIVE,
         keepalive_expiry=_KEEPALIVE_EXPIRY_S,
     )
-    common: dict[str, object] = {"limits": limits, "follow_redirects": False, "http1": True}
+    common: dict[str, object] = {
+        "limits": limits,
+        "follow_redirects": False,
+        "http1": True,
+        "verify": tls,  # the pool's, shared (HttpPool.tls_context)
+    }
     try:
         if route == "direct":
             return httpx.AsyncClient(trust_env=False, **common)  # type: ignore[arg-type]
@@ -79,6 +88,13 @@ def _default_factory(route: str) -> httpx.AsyncClient:
         ) from None
 
 
+def _tls_source(*, trust_env: bool) -> tuple[str, str]:
+    """Which CA certificates a context made for `trust_env` trusts: ("", "") is certifi's bundle."""
+    if not trust_env:
+        return ("", "")
+    return (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
+
+
 @dataclass(frozen=True)
 class PoolStats:
     """What the pool holds right now, as httpcore sees it."""
@@ -93,13 +109,40 @@ class HttpPool:
     def __init__(self, factory: ClientFactory = _default_factory) -> None:
         self._factory = factory
         self._clients: dict[str, httpx.AsyncClient] = {}
+        # TLS contexts by the CA certificates they trust (_tls_source), shared by the clients: each one made
+        # loads certifi's ~150 CA certificates, ~25-50 ms and ~1 MB. `prepare` makes one off the window's
+        # thread; the lock keeps that and a client made meanwhile on the loop's thread from making two.
+        self._tls: dict[tuple[str, str], ssl.SSLContext] = {}
+        self._tls_lock = threading.Lock()
 
     def client_for(self, profile: Profile) -> httpx.AsyncClient:
         route = route_for(profile)
         client = self._clients.get(route)
         if client is None:
-            client = self._clients[route] = self._factory(route)
+            tls = self.tls_context(trust_env=route == "system")
+            client = self._clients[route] = self._factory(route, tls)
         return client
+
+    def tls_context(self, *, trust_env: bool) -> ssl.SSLContext:
+        """What a client verifies servers with, made as httpx makes it for `trust_env` (SSL_CERT_FILE /
+        SSL_CERT_DIR honoured only then, else certifi's bundle), once per source of CA certificates."""
+        source = _tls_source(trust_env=trust_env)
+        with self._tls_lock:
+            context = self._tls.get(source)
+            if context is None:
+                context = self._tls[source] = httpx.create_ssl_context(trust_env=trust_env)
+            return context
+
+    async def prepare(self, profile: Profile) -> None:
+        """Import the network stack and make the TLS context `profile`'s client will use, in a worker
+        thread, so that the window keeps drawing while they load (the first model-list fetch calls this; a
+        request made without it makes them on the loop's thread, as before)."""
+        from app.net.lazy import preload_network
+
+        await preload_network()
+        trust_env = route_for(profile) == "system"
+        if _tls_source(trust_env=trust_env) not in self._tls:
+            await asyncio.to_thread(self.tls_context, trust_env=trust_env)
 
     async def aclose(self) -> None:
         clients, self._clients = list(self._clients.values()), {}

@@ -329,7 +329,7 @@ def test_an_https_to_http_redirect_is_refused_and_nothing_is_sent_in_clear(gatew
     with _TlsRedirector(gateway.base_url + "/chat/completions") as tls:
         context = ssl.create_default_context()
         tls.ca.configure_trust(context)
-        pool = HttpPool(lambda _route: httpx.AsyncClient(verify=context, trust_env=False))
+        pool = HttpPool(lambda _route, _tls: httpx.AsyncClient(verify=context, trust_env=False))
         profile = Profile(name="p", base_url=f"https://127.0.0.1:{tls.port}/v1", model="m")
         error = _chat(profile, pool, key="sk-downgrade-0123456789")
     assert error is not None and error.kind == ErrorKind.BAD_REQUEST

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from app.core.errors import SluiceError
 from app.core.models import Profile
 from app.net.client import ChatClient
-from app.net.lazy import preload_network
 from app.profiles.catalog import ModelCatalog
 from app.profiles.store import ProfileStore
 from app.session import ChatSession
@@ -79,7 +78,9 @@ class ModelLists(QObject):
         self.fetching.add(profile.name)
         self.topbar.set_models_loading(True)
         try:
-            await preload_network()  # the first fetch: after the user's first press (controller.warm_up)
+            # The first fetch comes after the user's first press (controller.warm_up): the network stack
+            # and the TLS context load in a worker thread meanwhile, the window keeps drawing.
+            await self.client.prepare(profile)
             key = await self.session.key_for(profile)
             infos = await self.client.list_model_info(profile, key)
             models = [info.id for info in infos]

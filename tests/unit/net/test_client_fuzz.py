@@ -82,7 +82,7 @@ def _pool(status: int, headers: dict[str, str], wire: bytes) -> HttpPool:
     def answer(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, headers=headers, content=body_pieces())
 
-    return HttpPool(lambda route: httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    return HttpPool(lambda route, _tls: httpx.AsyncClient(transport=httpx.MockTransport(answer)))
 
 
 def _run(status: int, ctype: str, encoding: str, body: bytes) -> list[StreamEvent]:

@@ -5,7 +5,9 @@ key in it (typing starts) and sends --typing seconds later. The figure is the ti
 the moment a local test gateway (tests/support/server.py, on 127.0.0.1) writes the reply's first byte,
 measured on one monotonic clock shared by both processes: the key lookup, the connection and everything
 the window still had to load before it could send are inside it. Also printed: the window's resident memory
-just before the user types (what an idle window holds).
+just before the user types (what an idle window holds), and the longest the window could not respond while
+the user typed (a 1 ms heartbeat timer's longest gap, from the first key press to Send: what loads at the
+first press must not stall the window).
 
     .venv/bin/python bench/first_reply.py [--runs 5] [--idle 2] [--typing 0 0.3 1]
     scripts/with-keyring.sh .venv/bin/python bench/first_reply.py --key   (a profile whose key is in the
@@ -43,7 +45,7 @@ def child(idle_s: float, typing_s: float) -> int:
     import asyncio
 
     import qasync
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -59,12 +61,24 @@ def child(idle_s: float, typing_s: float) -> int:
     asyncio.set_event_loop(loop)
     install_asyncgen_hooks(loop)
     keep: list[object] = []
+    clock, heartbeat = QElapsedTimer(), QTimer()
+    heartbeat.setInterval(1)
+    gaps = [0, 0]  # [longest gap, last tick] in ms
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps[0] = max(gaps[0], now - gaps[1])
+        gaps[1] = now
+
+    heartbeat.timeout.connect(tick)
 
     def on_shown(parts: WindowParts) -> None:
         composer, controller = parts.window.composer, parts.controller
 
         def type_() -> None:
             print(f"rss {rss_mb():.1f}", flush=True)
+            clock.start()
+            heartbeat.start()
             # The user starts typing: a key press as the platform delivers it, to the window first.
             handle = parts.window.windowHandle()
             if handle is not None:
@@ -74,6 +88,9 @@ def child(idle_s: float, typing_s: float) -> int:
             QTimer.singleShot(int(typing_s * 1000), send)
 
         def send() -> None:
+            heartbeat.stop()
+            tick()
+            print(f"stall {gaps[0]}", flush=True)
             controller.busy_changed.connect(lambda busy: None if busy else finish())
             print(f"send {time.monotonic():.6f}", flush=True)
             controller.send(composer.text())
@@ -106,8 +123,9 @@ def configure(home: Path, base_url: str, key: bool) -> None:
         Keystore().set("local", "sk-bench-first-reply")
 
 
-def once(home: Path, idle_s: float, typing_s: float) -> tuple[float, float]:
-    """(ms from Send to the gateway's first byte, idle RSS in MB) for one fresh window."""
+def once(home: Path, idle_s: float, typing_s: float) -> tuple[float, float, float]:
+    """(ms from Send to the gateway's first byte, idle RSS in MB, the longest stall in ms while typing) for
+    one fresh window."""
     from tests.support.server import Reply, TestServer, models_reply, sse_reply
 
     sent: list[tuple[float, bytes]] = []
@@ -135,7 +153,7 @@ def once(home: Path, idle_s: float, typing_s: float) -> tuple[float, float]:
         lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
         if "send" not in lines or not sent:
             raise RuntimeError(f"no reply: {done.stdout}\n{done.stderr[-2000:]}")
-        return (sent[0][0] - float(lines["send"])) * 1000, float(lines["rss"])
+        return (sent[0][0] - float(lines["send"])) * 1000, float(lines["rss"]), float(lines["stall"])
 
 
 KEY = False
@@ -160,15 +178,22 @@ def main() -> int:
     print(f"first reply after start-up ({auth}); {args.runs} runs; load average {load}")
     with tempfile.TemporaryDirectory() as tmp:
         for typing_s in args.typing:
-            firsts, idles = [], []
+            firsts, idles, stalls = [], [], []
             for run in range(args.runs):
-                first, idle = once(Path(tmp) / f"t{typing_s}-{run}", args.idle, typing_s)
+                first, idle, stall = once(Path(tmp) / f"t{typing_s}-{run}", args.idle, typing_s)
                 firsts.append(first)
                 idles.append(idle)
+                stalls.append(stall)
             print(
                 f"typing {typing_s:.1f} s: send → first byte median {statistics.median(firsts):.1f} ms "
                 f"(min {min(firsts):.1f}, max {max(firsts):.1f}); idle RSS before typing "
                 f"median {statistics.median(idles):.1f} MB"
+                + (
+                    f"; longest stall while typing median {statistics.median(stalls):.0f} ms "
+                    f"(max {max(stalls):.0f})"
+                    if typing_s > 0
+                    else ""
+                )
             )
     return 0
 

@@ -52,6 +52,7 @@ class ReadingView(QTextBrowser):
         self._caret_rect = QRectF()  # the streaming caret, in document coordinates; null when none
         self._looks: Looks = {}  # what painting needs of each block format (cards.py); reset on clear
         self._bar = self.verticalScrollBar()  # kept: following the bottom asks it several times a paint
+        self._hbar = self.horizontalScrollBar()
         self._bar.valueChanged.connect(self._on_scrolled)
         self._bar.rangeChanged.connect(self._on_range_changed)
         self._range_max = self._bar.maximum()
@@ -110,8 +111,8 @@ class ReadingView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Cards and the caret first, then the document's text over them (one extra painter per paint;
         the caret sits after the last character, so no glyph covers it)."""
-        dx = self.horizontalScrollBar().value()
-        dy = self.verticalScrollBar().value()
+        dx = self._hbar.value()
+        dy = self._bar.value()
         painter = QPainter(self.viewport())
         try:
             painter.translate(-dx, -dy)
@@ -128,29 +129,40 @@ class ReadingView(QTextBrowser):
         super().paintEvent(event)
 
     def _caret_place(self) -> QRectF:
-        """Where the streaming caret goes: just after the reply's last character."""
-        if self._active is None or self._active.is_finished:
+        """Where the streaming caret goes: just after the reply's last character.
+
+        Asked after every paint, so it reads only the block the caret is in, and with few calls into Qt
+        (each costs about a microsecond through PySide6): the usual place, after a block's last character,
+        is on the block's last line, which lineForTextPosition would also return there."""
+        active = self._active
+        if active is None or active.is_finished or not self.isVisible():
             return QRectF()
-        if not self.isVisible():
-            return QRectF()
-        position = self._active.caret_position
-        block = self.document().findBlock(max(position - 1, 0))
+        position = active.caret_position
+        document = self.document()
+        block = document.findBlock(position - 1 if position > 0 else 0)
         if not block.isValid() or not block.isVisible():
             return QRectF()
         # Lay the block out first: a layout not redone since its text changed holds stale lines.
-        if not self.document().documentLayout().blockBoundingRect(block).isValid():
+        if not document.documentLayout().blockBoundingRect(block).isValid():
             return QRectF()
         layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
+        count = layout.lineCount() if layout is not None else 0
+        if count == 0:
             return QRectF()
-        offset = min(position - block.position(), block.length() - 1)
-        line = layout.lineForTextPosition(offset)
-        if not line.isValid():
-            line = layout.lineAt(layout.lineCount() - 1)
-        x = layout.position().x() + line_x(line, offset)
-        y = layout.position().y() + line.y()
-        height = line.ascent() * 0.9
-        return QRectF(x + 3, y + line.ascent() - height, 7, height)
+        offset = position - block.position()
+        end = block.length() - 1
+        if offset >= end:
+            offset = end
+            line = layout.lineAt(count - 1)
+        else:
+            line = layout.lineForTextPosition(offset)
+            if not line.isValid():
+                line = layout.lineAt(count - 1)
+        origin = layout.position()
+        ascent = line.ascent()
+        height = ascent * 0.9
+        x = origin.x() + line_x(line, offset)
+        return QRectF(x + 3, origin.y() + line.y() + ascent - height, 7, height)
 
     @property
     def caret_rect(self) -> QRectF:
@@ -160,15 +172,26 @@ class ReadingView(QTextBrowser):
     def _move_caret(self) -> None:
         """Put the caret after the reply's last character (called after each paint: no timer of its own)."""
         place = self._caret_place()
-        if place == self._caret_rect:
+        old = self._caret_rect
+        if place == old:
             return
-        for rect in (self._caret_rect, place):
-            if not rect.isNull():
-                self.viewport().update(self._to_viewport(rect))
         self._caret_rect = place
+        if old.isNull():
+            self._update_document_rect(place)
+        elif place.isNull():
+            self._update_document_rect(old)
+        elif old.top() == place.top():
+            self._update_document_rect(old.united(place))  # along one line: one repaint covers both
+        else:
+            self._update_document_rect(old)
+            self._update_document_rect(place)
+
+    def _update_document_rect(self, rect: QRectF) -> None:
+        """Repaint a rectangle given in document coordinates (with a margin for antialiasing)."""
+        self.viewport().update(self._to_viewport(rect))
 
     def _to_viewport(self, rect: QRectF) -> QRect:
-        shifted = rect.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        shifted = rect.translated(-self._hbar.value(), -self._bar.value())
         return shifted.toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # ---- following the bottom ----------------------------------------------------------------------

@@ -245,8 +245,7 @@ class TranscriptView(ReadingView):
             think_linker=lambda block: self._links.url("think", block),
             copy_code_label=self._copy_code_label,
         )
-        renderer.painted.connect(self._after_paint)
-        renderer.painted.connect(self._keep_reply_id)
+        renderer.painted.connect(self._after_paint)  # one slot a paint: each costs a call through PySide6
         renderer.finished.connect(self._move_caret)  # the last paint placed it while the reply was open
         self._active = renderer
         self._settle(following)
@@ -268,6 +267,10 @@ class TranscriptView(ReadingView):
         if self._active is not None and not self._active.is_finished:
             self._active.text_moved(block.position(), block.length() - before)
         return True
+
+    def _after_paint(self) -> None:
+        super()._after_paint()
+        self._keep_reply_id()
 
     def _keep_reply_id(self) -> None:
         """A paint that re-renders the reply's first block joins it to the header for a moment, and Qt drops

@@ -58,13 +58,17 @@ class Turn:
         self.failure: BaseException | None = None
         self._draft = draft
         self._on_ended = on_ended
+        self._ended_told = False
         # A done-callback, not a `finally` in the coroutine: a task stopped before its first step never
         # runs its body, and the caller must still hear that the turn ended.
         handle.task.add_done_callback(self._ended)
 
     @property
     def running(self) -> bool:
-        return self.handle.running
+        """Until its end is told (`on_ended`): the task is done a loop step before its done-callback runs,
+        and meanwhile whoever shows the turn has not drawn its end (a window that said "not busy" there
+        showed a reply without its last words or its error for a moment)."""
+        return not self._ended_told
 
     def stop(self) -> bool:
         return self.handle.stop()
@@ -73,6 +77,7 @@ class Turn:
         self.message = message
 
     def _ended(self, task: asyncio.Task[Message]) -> None:
+        self._ended_told = True
         if not task.cancelled() and task.exception() is not None:
             self.failure = task.exception()
             log.error("the reply failed unexpectedly", exc_info=self.failure)

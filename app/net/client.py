@@ -289,9 +289,9 @@ class ChatClient:
         self._pool = pool
         self._secrets = secrets
 
-    async def prepare(self, profile: Profile) -> None:
-        """Load the network stack and `profile`'s TLS context off the caller's thread (HttpPool.prepare)."""
-        await self._pool.prepare(profile)
+    async def prepare(self) -> None:
+        """Load the network stack off the caller's thread (HttpPool.prepare)."""
+        await self._pool.prepare()
 
     async def _with_secrets(self, profile: Profile) -> Profile:
         """The profile with its secret header values and proxy password, read when the request is made."""

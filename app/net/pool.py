@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -110,10 +109,8 @@ class HttpPool:
         self._factory = factory
         self._clients: dict[str, httpx.AsyncClient] = {}
         # TLS contexts by the CA certificates they trust (_tls_source), shared by the clients: each one made
-        # loads certifi's ~150 CA certificates, ~25-50 ms and ~1 MB. `prepare` makes one off the window's
-        # thread; the lock keeps that and a client made meanwhile on the loop's thread from making two.
+        # loads certifi's ~150 CA certificates, ~25-50 ms and ~1 MB.
         self._tls: dict[tuple[str, str], ssl.SSLContext] = {}
-        self._tls_lock = threading.Lock()
 
     def client_for(self, profile: Profile) -> httpx.AsyncClient:
         route = route_for(profile)
@@ -127,22 +124,19 @@ class HttpPool:
         """What a client verifies servers with, made as httpx makes it for `trust_env` (SSL_CERT_FILE /
         SSL_CERT_DIR honoured only then, else certifi's bundle), once per source of CA certificates."""
         source = _tls_source(trust_env=trust_env)
-        with self._tls_lock:
-            context = self._tls.get(source)
-            if context is None:
-                context = self._tls[source] = httpx.create_ssl_context(trust_env=trust_env)
-            return context
+        context = self._tls.get(source)
+        if context is None:
+            context = self._tls[source] = httpx.create_ssl_context(trust_env=trust_env)
+        return context
 
-    async def prepare(self, profile: Profile) -> None:
-        """Import the network stack and make the TLS context `profile`'s client will use, in a worker
-        thread, so that the window keeps drawing while they load (the first model-list fetch calls this; a
-        request made without it makes them on the loop's thread, as before)."""
+    async def prepare(self) -> None:
+        """Import the network stack in a worker thread, so that the window keeps drawing while it loads (the
+        first model-list fetch calls this). The TLS context is made with the first client, on the loop's
+        thread: made in a worker thread too it measured no shorter stall at the first key press
+        (bench/first_reply.py, 17-27 ms either way) and delayed that first fetch."""
         from app.net.lazy import preload_network
 
         await preload_network()
-        trust_env = route_for(profile) == "system"
-        if _tls_source(trust_env=trust_env) not in self._tls:
-            await asyncio.to_thread(self.tls_context, trust_env=trust_env)
 
     async def aclose(self) -> None:
         clients, self._clients = list(self._clients.values()), {}

@@ -79,8 +79,8 @@ class ModelLists(QObject):
         self.topbar.set_models_loading(True)
         try:
             # The first fetch comes after the user's first press (controller.warm_up): the network stack
-            # and the TLS context load in a worker thread meanwhile, the window keeps drawing.
-            await self.client.prepare(profile)
+            # loads in a worker thread meanwhile, the window keeps drawing.
+            await self.client.prepare()
             key = await self.session.key_for(profile)
             infos = await self.client.list_model_info(profile, key)
             models = [info.id for info in infos]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import ssl
 import sys
-import threading
 from pathlib import Path
 
 import httpx
@@ -13,7 +12,6 @@ import pytest
 
 from app.core.errors import ChatError, ErrorKind
 from app.core.models import PROXY_NONE, PROXY_SYSTEM, Profile
-from app.net import pool as pool_module
 from app.net.pool import HttpPool, is_loopback, route_for
 
 PROXY_VARS = (
@@ -112,31 +110,6 @@ def test_the_factory_is_asked_once_per_route(monkeypatch: pytest.MonkeyPatch) ->
     assert routes == ["system", "direct"]
     # One TLS context (certifi's CA certificates, ~1 MB each) serves both, with SSL_CERT_FILE/DIR unset.
     assert contexts[0] is contexts[1]
-
-
-def test_the_tls_context_is_made_in_a_worker_thread_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    made_in: list[str] = []
-    real = httpx.create_ssl_context
-
-    def counting(**kwargs: object) -> ssl.SSLContext:
-        made_in.append(threading.current_thread().name)
-        return real(**kwargs)  # type: ignore[arg-type]
-
-    # The pool's `httpx` (app/net/lazy.py keeps what it handed out), not the module's attribute.
-    monkeypatch.setattr(pool_module.httpx, "create_ssl_context", counting)
-
-    async def scenario() -> None:
-        pool = HttpPool()
-        remote = Profile(name="a", base_url="https://a.example.com/v1")
-        await pool.prepare(remote)
-        pool.client_for(remote)
-        pool.client_for(Profile(name="local", base_url="http://127.0.0.1:8000/v1"))
-        await pool.aclose()
-
-    asyncio.run(scenario())
-    assert len(made_in) == 1 and made_in[0] != threading.main_thread().name
 
 
 def test_ssl_cert_file_is_honoured_only_where_httpx_would_honour_it(

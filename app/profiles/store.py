@@ -495,6 +495,14 @@ class ProfileStore:
             return self._default
         return self._profiles[0].name if len(self._profiles) == 1 else None
 
+    def starting_name(self) -> str | None:
+        """The profile a new conversation starts on in the window: the default, else the first one listed.
+
+        The CLI refuses to guess between several profiles; the window shows its choice in the switcher, so
+        starting on the first one listed is visible and one click to change.
+        """
+        return self.default_name() or (self._profiles[0].name if self._profiles else None)
+
     def set_default(self, name: str | None) -> None:
         """Make `name` the default; None clears the choice."""
         if name is not None:

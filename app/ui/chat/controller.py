@@ -181,13 +181,7 @@ class ChatController(QObject):
             return None
 
     def _default_profile_name(self) -> str | None:
-        """The profile a new conversation starts on: the chosen default, else the first one listed.
-
-        The CLI refuses to guess between several profiles; the window shows its choice in the switcher, so
-        starting on the first one listed is visible and one click to change.
-        """
-        names = self.profiles.names()
-        return self.profiles.default_name() or (names[0] if names else None)
+        return self.profiles.starting_name()
 
     def _chosen_model(self) -> tuple[Profile, str] | None:
         profile, model = self.current_profile(), self.current_model()

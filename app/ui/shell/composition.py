@@ -240,7 +240,7 @@ def _preview_pill(
         except StoreError:
             return  # the controller will say what is wrong with it
         name, model = conversation.profile, conversation.model or ""
-    name = name or profiles.default_name() or names[0]
+    name = name or profiles.starting_name()
     if name in names and not model:
         model = profiles.get(name).model
     topbar.set_profiles(names, name)

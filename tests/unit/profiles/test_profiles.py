@@ -310,3 +310,14 @@ def test_brackets_inside_strings_and_comments_do_not_count_as_nesting(tmp_path: 
     store = ProfileStore(path)
     store.load()
     assert store.get(deep).model == f"{deep}\n{deep}"
+
+
+def test_the_window_starts_on_the_default_else_the_first_profile_listed(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profiles.toml")
+    assert store.starting_name() is None
+    for name in ("one", "two"):
+        store.add(Profile(name=name, base_url="https://gw.example/v1", model="m"))
+    assert store.default_name() is None  # two profiles, none chosen: the CLI refuses to guess
+    assert store.starting_name() == "one"  # the window starts on the first listed, and shows it
+    store.set_default("two")
+    assert store.starting_name() == "two"

@@ -24,6 +24,32 @@ ROOT = Path(__file__).resolve().parents[2]
 PROFILE = '[[profile]]\nname = "local"\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\nauth = "none"\n'
 
 
+def _home_with_profile(tmp_path: Path) -> Home:
+    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
+    home.ensure()
+    home.profiles_path.write_text(PROFILE)
+    return home
+
+
+def _start(
+    probe: str, tmp_path: Path, *, first_paint: str = "", check: bool = True, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run `probe` (a script that starts the window through app.ui.shell.app) on `tmp_path`'s home."""
+    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("SLUICE_FIRST_PAINT", None)
+    if first_paint:
+        env["SLUICE_FIRST_PAINT"] = first_paint
+    return subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+        check=check,
+    )
+
+
 def _in_window(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
@@ -41,9 +67,7 @@ def _outline_parts(outline: WindowOutline, window: QWidget) -> dict[str, QRect]:
 
 
 def test_the_outline_draws_the_chrome_where_the_views_then_put_it(qapp: QApplication, tmp_path: Path) -> None:
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     # A first run lays the views out and, closing, keeps their sizes (as the window does at close).
     views = build_views(home, lambda: None)
     window = views.window
@@ -85,9 +109,7 @@ def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
 ) -> None:
     """The composer grows with its text, banner and files; the next start's composer is empty (the draft is
     not kept), so the outline draws its card at the empty composer's height."""
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     views = build_views(home, lambda: None)
     window = views.window
     try:
@@ -114,9 +136,7 @@ def test_a_draft_at_close_does_not_make_the_next_outlines_composer_taller(
 def test_the_views_come_with_their_status_bar_laid_out(qapp: QApplication, tmp_path: Path) -> None:
     """The status bar is made with the views, in a window already on screen (the outline's): laid out only
     after the views' first paint, that frame drew its size grip at the bottom left."""
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     state = WindowState()
     window = MainWindow(on_close=lambda: None)
     window.resize(1000, 700)
@@ -206,26 +226,10 @@ print(code, seen.get("qt"), ",".join(seen.get("views", ["?"])) or "-", seen.get(
 
 
 def test_the_outline_is_painted_before_the_qt_namespace_and_every_view_module(tmp_path: Path) -> None:
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     # A returning user: the scheme of the last close is known, so the desktop is asked only after the frame.
     (home.data_dir / "window.json").write_text(json.dumps({"dark": False, "topbar_height": 44}))
-    env = {
-        **os.environ,
-        "SLUICE_HOME": str(tmp_path / "home"),
-        "SLUICE_FIRST_PAINT": "exit",
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_FRAME],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=True,
-    )
+    done = _start(_FIRST_FRAME, tmp_path, first_paint="exit")
     code, qt_namespace, modules, views_painted = done.stdout.split()[-4:]
     assert code == "0"
     assert views_painted == "True"  # and then the views did fill it
@@ -268,22 +272,10 @@ print(code, "|".join(seen))
 def test_a_sigterm_while_the_outline_is_up_quits_without_showing_the_window_again(tmp_path: Path) -> None:
     """SIGTERM (and SIGINT) close the window the normal way from the outline on; the views built meanwhile
     must not put the closed window back on screen before it quits."""
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     kept = WindowState(sidebar_width=300, topbar_height=44, composer_height=65, status_height=22)
     save_state(home.data_dir / "window.json", kept)
-    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("SLUICE_FIRST_PAINT", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _CLOSED_DURING_START],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=True,
-    )
+    done = _start(_CLOSED_DURING_START, tmp_path)
     code, rest = done.stdout.strip().splitlines()[-1].split(" ", 1)
     steps = rest.split("|")
     assert code == "0"
@@ -319,20 +311,9 @@ print("exit", shell.run_window())
 def test_a_sigterm_while_the_database_box_is_up_still_quits(tmp_path: Path) -> None:
     """The window routes SIGTERM from its outline on; the box that says the database cannot be opened is
     modal (before the views), and a SIGTERM then must end Sluice, not wait for someone to click OK."""
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     home.db_path.mkdir()  # a folder where the database should be
-    env = {**os.environ, "SLUICE_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("SLUICE_FIRST_PAINT", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _TERMINATED_AT_THE_DATABASE_BOX],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=30,
-    )
+    done = _start(_TERMINATED_AT_THE_DATABASE_BOX, tmp_path, check=False, timeout=30)
     assert done.stdout.split()[-2:] == ["exit", "1"]
     assert "database" in done.stderr  # and said why, as when OK is clicked
 
@@ -374,9 +355,7 @@ def test_the_scheme_is_kept_for_the_next_outline_only_while_the_theme_follows_th
 ) -> None:
     # A theme chosen in Settings says nothing of the desktop's scheme: a user who switches back to
     # "system" while Sluice is closed must not get an outline in the colours of the old choice.
-    home = Home.from_env({"SLUICE_HOME": str(tmp_path / "home")})
-    home.ensure()
-    home.profiles_path.write_text(PROFILE)
+    home = _home_with_profile(tmp_path)
     views = build_views(home, lambda: None)
     try:
         assert capture(views.window, None, following_system=True).dark is not None

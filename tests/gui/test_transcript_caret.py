@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.transcript.cards import line_x
 from app.ui.transcript.renderer import PaintReport, StreamingMessageRenderer
 from app.ui.transcript.view import TranscriptView
+from tests.gui.test_transcript_fast_path import _pieces
 
 REPLY = "\n\n".join(
     [
@@ -52,15 +53,6 @@ def _reference_place(view: TranscriptView, renderer: StreamingMessageRenderer) -
     y = layout.position().y() + line.y()
     height = line.ascent() * 0.9
     return QRectF(x + 3, y + line.ascent() - height, 7, height)
-
-
-def _pieces(text: str, rnd: random.Random) -> list[str]:
-    pieces, at = [], 0
-    while at < len(text):
-        size = rnd.randint(1, 14)
-        pieces.append(text[at : at + size])
-        at += size
-    return pieces
 
 
 @pytest.mark.parametrize("fast", [True, False])

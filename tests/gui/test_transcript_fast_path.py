@@ -93,6 +93,21 @@ def _view(qtbot: QtBot, fast: bool) -> tuple[TranscriptView, StreamingMessageRen
     return view, renderer
 
 
+def _assert_paints_alike(qtbot: QtBot, text: str, rnd: random.Random) -> None:
+    """Stream `text` in random pieces with the fast paths on and off: every block's text and formats match
+    after every paint and at the end."""
+    fast_view, fast = _view(qtbot, True)
+    slow_view, slow = _view(qtbot, False)
+    for piece in _pieces(text, rnd):
+        for renderer in (fast, slow):
+            renderer.append(piece)
+            renderer.paint()
+        assert _shape(fast_view.document()) == _shape(slow_view.document()), repr(fast.text)
+    for renderer in (fast, slow):
+        renderer.finish()
+    assert _shape(fast_view.document()) == _shape(slow_view.document())
+
+
 def _pieces(text: str, rnd: random.Random) -> list[str]:
     pieces, at = [], 0
     while at < len(text):
@@ -105,17 +120,7 @@ def _pieces(text: str, rnd: random.Random) -> list[str]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("sample", range(len(SAMPLES)))
 def test_the_fast_path_paints_what_a_rerender_paints(qtbot: QtBot, sample: int, seed: int) -> None:
-    text = SAMPLES[sample]
-    fast_view, fast = _view(qtbot, True)
-    slow_view, slow = _view(qtbot, False)
-    for piece in _pieces(text, random.Random(seed * 100 + sample)):
-        for renderer in (fast, slow):
-            renderer.append(piece)
-            renderer.paint()
-        assert _shape(fast_view.document()) == _shape(slow_view.document()), repr(fast.text)
-    for renderer in (fast, slow):
-        renderer.finish()
-    assert _shape(fast_view.document()) == _shape(slow_view.document())
+    _assert_paints_alike(qtbot, SAMPLES[sample], random.Random(seed * 100 + sample))
 
 
 def test_a_streamed_reply_with_every_kind_of_block_grabs_the_same_pixels(qtbot: QtBot) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.transcript.inline_tail import _ASCII_ALLOWED, _allowed, inline_tail
 from app.ui.transcript.markdown_stream import Block, BlockKind
-from tests.gui.test_transcript_fast_path import _pieces, _shape, _view
+from tests.gui.test_transcript_fast_path import _assert_paints_alike, _pieces, _shape, _view
 
 PROSE = [
     # What a model writes most: sentences with bold words and code spans, paragraph after paragraph.
@@ -31,16 +31,7 @@ PROSE = [
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("sample", range(len(PROSE)))
 def test_inline_words_paint_what_a_rerender_paints(qtbot: QtBot, sample: int, seed: int) -> None:
-    fast_view, fast = _view(qtbot, True)
-    slow_view, slow = _view(qtbot, False)
-    for piece in _pieces(PROSE[sample], random.Random(seed * 1000 + sample)):
-        for renderer in (fast, slow):
-            renderer.append(piece)
-            renderer.paint()
-        assert _shape(fast_view.document()) == _shape(slow_view.document()), repr(fast.text)
-    for renderer in (fast, slow):
-        renderer.finish()
-    assert _shape(fast_view.document()) == _shape(slow_view.document())
+    _assert_paints_alike(qtbot, PROSE[sample], random.Random(seed * 1000 + sample))
 
 
 def test_inline_words_grab_the_same_pixels(qtbot: QtBot) -> None:

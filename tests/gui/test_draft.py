@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -68,3 +69,24 @@ def test_a_huge_or_damaged_draft_file_is_read_bounded(harness: WindowHarness) ->
     text = load_draft(harness.home.data_dir)
     assert len(text) == MAX_CHARS
     assert text.startswith("\ufffd")  # undecodable bytes read as replacement characters, not an error
+
+
+def test_a_draft_that_could_not_be_read_is_not_removed_by_the_next_close(
+    harness: WindowHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = harness.home.data_dir / "elsewhere"
+    (folder / FILE_NAME).mkdir(parents=True)  # a read error (here: a folder where the file should be)
+    assert load_draft(folder) is None
+    # The window meets such an error on a file that holds text (an I/O error, a permission we lack):
+    harness.add_profile("local")
+    path = harness.home.data_dir / FILE_NAME
+    path.write_text("text the user wrote", encoding="utf-8")
+    monkeypatch.setattr("app.ui.shell.composition.load_draft", lambda _data_dir: None)
+
+    async def scenario() -> None:
+        parts = harness.open()
+        assert harness.input_box(parts).toPlainText() == ""  # nothing could be shown
+        await harness.close(parts)  # closing with an empty box
+
+    harness.run(scenario())
+    assert path.read_text(encoding="utf-8") == "text the user wrote"  # still there for the next start

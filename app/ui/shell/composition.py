@@ -367,6 +367,7 @@ def connect_views(
     else:
         controller.new_conversation()
     draft = load_draft(home.data_dir)
+    draft_unread = draft is None  # then a blank box at close must not remove the file it could not read
     if draft and not window.composer.text():
         window.composer.set_text(draft)  # unsent at the last close
     if not profiles.names() and window.showing_welcome():
@@ -389,7 +390,7 @@ def connect_views(
     async def shutdown() -> None:
         open_one = controller.conversation
         if window.laid_out():
-            save_draft(home.data_dir, window.composer.unsent_text())
+            save_draft(home.data_dir, window.composer.unsent_text(), keep_unread=draft_unread)
             following = profile_ui.settings.theme == "system"
             save_state(
                 state_path, capture(window, open_one.id if open_one else None, following_system=following)

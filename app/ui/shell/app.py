@@ -164,7 +164,7 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
     window.show_outline(outline)
     closing.restore_signals = _route_signals(lambda: _close(window))  # a SIGTERM now still saves and quits
     trace("outline built")
-    outline_paint = _show_and_wait(window, window, "sluice-first-paint")
+    outline_paint = _show_and_wait(window, window, "sluice-first-paint", last=False)
     trace("first frame painted")
 
     # Before the views: each takes its colours and words when it is built.
@@ -183,7 +183,7 @@ def _first_frame(app: QApplication, home: Home, closing: CloseRelay, settings: S
         views.first_paint = outline_paint
         return views
     page = window.stack.currentWidget() or window
-    views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint"))
+    views.first_paint = (outline_paint, _show_and_wait(window, page, "sluice-views-paint", last=True))
     trace("views painted")
     return views
 
@@ -206,9 +206,10 @@ def _has_profiles_file(home: Home) -> bool:
         return False
 
 
-def _show_and_wait(window: QWidget, painted_widget: QWidget, marker: str) -> object:
+def _show_and_wait(window: QWidget, painted_widget: QWidget, marker: str, *, last: bool) -> object:
     """Show `window` (if it is not yet) and run Qt's loop, user input held back, until `painted_widget` has
-    been painted; returns what watched for it (kept alive with the window)."""
+    been painted; returns what watched for it (kept alive with the window). `last`: the start-up's last
+    frame, after which SLUICE_FIRST_PAINT=exit closes the window."""
     from PySide6.QtCore import QEventLoop
 
     waiting = QEventLoop()
@@ -219,9 +220,7 @@ def _show_and_wait(window: QWidget, painted_widget: QWidget, marker: str) -> obj
         painted = True
         waiting.quit()
 
-    reporter = FirstPaint.install(
-        painted_widget, on_painted, marker=marker, then_exit=marker == "sluice-views-paint"
-    )
+    reporter = FirstPaint.install(painted_widget, on_painted, marker=marker, then_exit=last)
     if not window.isVisible():
         window.show()
         trace("shown")
